@@ -1,0 +1,121 @@
+"""Plain records at the library's boundary: what readers produce and extractors emit.
+
+Field names follow the extraction record format (docs/record-format.md), so a record's
+``to_dict()`` is exactly one JSONL line of ``claimledger extract``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class Document:
+    """One article as a reader found it, before any parsing."""
+
+    id: str
+    text: str
+    source: str = ""
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    author: str | None = None
+
+
+@dataclass
+class Quote:
+    """Words credited to a speaker: inside quotation marks (direct) or a reported clause (indirect)."""
+
+    kind: str  # "direct" | "indirect"
+    start: int
+    end: int
+    text: str
+    speaker: str | None = None
+    speaker_title: str | None = None
+    cue: str | None = None
+
+
+@dataclass
+class Attribution:
+    """Content credited to a source without a speaking verb ("according to X")."""
+
+    start: int
+    end: int
+    text: str
+    source: str | None = None
+    cue: str | None = None
+
+
+@dataclass
+class Figure:
+    """A number that states an amount of something in the world, with who claims it."""
+
+    start: int
+    end: int
+    text: str
+    low: float | None
+    high: float | None
+    qualifier: str | None = None
+    unit: str | None = None
+    category: str = "other"
+    subject: str | None = None
+    period: str | None = None
+    claimant: str | None = None
+    stance: str = "asserts"
+    vague: bool = False
+
+
+@dataclass
+class Entity:
+    """A named person or organisation mentioned in a document, with the other names it goes by."""
+
+    name: str
+    label: str
+    aliases: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Record:
+    """Everything extracted from one document: the unit of ``claimledger extract`` output."""
+
+    id: str
+    source: str
+    text: str
+    quotes: list[Quote] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record-format JSON object (numbers that are whole print without ``.0``)."""
+        data = asdict(self)
+        for fig in data["figures"]:
+            for key in ("low", "high"):
+                value = fig[key]
+                if isinstance(value, float) and value.is_integer():
+                    fig[key] = int(value)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Record":
+        """Rebuild a record from its JSON form (the inverse of ``to_dict``)."""
+        return cls(
+            id=str(data["id"]),
+            source=data.get("source", ""),
+            text=data["text"],
+            quotes=[Quote(**q) for q in data.get("quotes", [])],
+            attributions=[Attribution(**a) for a in data.get("attributions", [])],
+            figures=[Figure(**f) for f in data.get("figures", [])],
+            entities=[Entity(**e) for e in data.get("entities", [])],
+            title=data.get("title"),
+            url=data.get("url"),
+            outlet=data.get("outlet"),
+            published=data.get("published"),
+        )
