@@ -1,8 +1,142 @@
-"""Attributions."""
-from spacy.tokens import Doc
+"""Attributions: content credited to a source without a speaking verb.
+
+"According to X, C", "C, according to X", "as reported by X, C", "in a report by X, C",
+"C, citing X", and the impersonal "it was reported that C" (source unnamed).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
 from ..records import Attribution, Quote
+from .lexicon import REPORT_NOUNS, SPEECH_VERBS
+from .quotes import clause_tokens, inside, mostly_quoted
+from .speakers import SpeakerIndex
 
 
 def extract_attributions(doc: Doc, quotes: list[Quote]) -> list[Attribution]:
-    """(work in progress)"""
-    return []
+    """Every attribution phrase with the clause it credits."""
+    direct = [q for q in quotes if q.kind == "direct"]
+    quoted = [(q.start, q.end) for q in direct]
+    index = SpeakerIndex.build(doc, quoted)
+    found: list[Attribution] = []
+    for sent in doc.sents:
+        for token in sent:
+            if inside(token.idx, quoted):
+                continue
+            item = attribution_at(token, sent)
+            if item is None:
+                continue
+            phrase, source_token, cue = item
+            content = main_clause(sent, phrase, source_token)
+            if not content:
+                continue
+            start, end = content[0].idx, content[-1].idx + len(content[-1])
+            if mostly_quoted(start, end, direct) or covered_by_quote(start, end, quotes):
+                continue
+            source = index.resolve(source_token).name if source_token is not None else None
+            found.append(Attribution(start, end, doc.text[start:end], source, cue))
+        found.extend(impersonal(sent, quoted))
+    return dedupe(found)
+
+
+def attribution_at(token: Token, sent: Span) -> tuple[list[Token], Token | None, str] | None:
+    """Recognise an attribution phrase headed by this token: (its tokens, source, cue)."""
+    lower = token.lower_
+    if lower == "according":
+        for prep in token.children:
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            if prep.lower_ == "to" and objects:
+                return list(token.subtree), objects[0], "according to"
+    if lower in {"reported", "said", "stated", "announced"} and any(c.lower_ == "as" and c.dep_ == "mark" for c in token.children):
+        agent = next((c for c in token.children if c.dep_ == "agent"), None)
+        objects = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
+        if objects:
+            phrase = list(token.subtree)
+            return phrase, objects[0], f"as {lower} by"
+    if lower == "citing" and token.dep_ in {"advcl", "prep", "xcomp"}:
+        objects = [c for c in token.children if c.dep_ in {"dobj", "pobj"}]
+        if objects:
+            return list(token.subtree), objects[0], "citing"
+    if token.dep_ == "prep" and lower in {"in", "by"}:
+        objects = [c for c in token.children if c.dep_ == "pobj"]
+        if objects and objects[0].lemma_.lower() in REPORT_NOUNS:
+            noun = objects[0]
+            source = report_source(noun)
+            if source is not None or lower == "by":
+                return list(token.subtree), source, f"{lower} a {noun.lemma_.lower()}"
+    return None
+
+
+def report_source(noun: Token) -> Token | None:
+    """Who wrote a report: 'a report by X', 'X's report', 'a report from X'."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ in {"prep", "agent"} and child.lower_ in {"by", "from", "of"}:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+        if child.dep_ == "acl":  # "a publication known as X"
+            found = report_source(child)
+            if found is not None:
+                return found
+    return None
+
+
+def main_clause(sent: Span, phrase: list[Token], source: Token | None = None) -> list[Token]:
+    """The sentence without the attribution phrase when it stands at either end."""
+    ids = {t.i for t in phrase}
+    first = min(ids)
+    if source is not None and all(t.is_punct for t in sent.doc[sent.start : first]):
+        # a leading phrase ends with its source's own words, whatever the parser attached to it
+        end = source.right_edge.i
+        comma = next((t.i for t in sent.doc[source.i : end + 1] if t.text == ","), None)
+        ids = set(range(sent.start, (comma if comma is not None else end + 1)))
+    tokens = [t for t in sent if not t.is_space]
+    start_i, end_i = 0, len(tokens)
+    if tokens and tokens[0].i in ids:
+        while start_i < end_i and (tokens[start_i].i in ids or tokens[start_i].is_punct):
+            start_i += 1
+    elif tokens and tokens[-1].i in ids or (len(tokens) > 1 and tokens[-1].is_punct and tokens[-2].i in ids):
+        while end_i > start_i and (tokens[end_i - 1].i in ids or tokens[end_i - 1].is_punct):
+            end_i -= 1
+    run = tokens[start_i:end_i]
+    while run and run[-1].is_punct and run[-1].text not in {"”", "\"", ")"}:
+        run = run[:-1]
+    return run
+
+
+def impersonal(sent: Span, quoted: list[tuple[int, int]]) -> list[Attribution]:
+    """'It was reported that C', 'it is said that C': a claim with no named source."""
+    out = []
+    for token in sent:
+        if token.lemma_.lower() not in SPEECH_VERBS or inside(token.idx, quoted):
+            continue
+        children = list(token.children)
+        expletive = any(c.dep_ in {"nsubjpass", "expl"} and c.lower_ == "it" for c in children)
+        passive = any(c.dep_ == "auxpass" for c in children)
+        has_agent = any(c.dep_ == "agent" for c in children)
+        clause = next((c for c in children if c.dep_ == "ccomp"), None)
+        if expletive and passive and not has_agent and clause is not None:
+            content = clause_tokens(clause, set())
+            if content:
+                start, end = content[0].idx, content[-1].idx + len(content[-1])
+                out.append(Attribution(start, end, sent.doc.text[start:end], None, f"it was {token.lower_}"))
+    return out
+
+
+def covered_by_quote(start: int, end: int, quotes: list[Quote]) -> bool:
+    """The same content already credited by a speech verb."""
+    return any(abs(q.start - start) < 3 and abs(q.end - end) < 3 for q in quotes)
+
+
+def dedupe(items: list[Attribution]) -> list[Attribution]:
+    """One attribution per span."""
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for item in items:
+        if (item.start, item.end) not in seen:
+            seen.add((item.start, item.end))
+            out.append(item)
+    return out

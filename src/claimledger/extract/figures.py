@@ -1,8 +1,284 @@
-"""Figures."""
-from spacy.tokens import Doc
+"""Figures: every number that states an amount of something, with its claimant.
+
+A figure is a number (digits or words, a range, a scale) with its qualifier ("almost",
+"more than"), its counted noun and so its category, and the source of the quote or
+attribution whose span holds it. Dates, years, times, ages, ordinals, unit designations
+("141 motorized regiment") and names with digits ("Deir Ezzor 24") are left out.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
 from ..records import Attribution, Figure, Quote
+from .lexicon import (
+    CATEGORY_NOUNS, CURRENCY_SYMBOLS, CURRENCY_WORDS, DENY_VERBS, DESIGNATION_NOUNS, DISPUTE_VERBS,
+    DISTANCE_UNITS, DURATION_UNITS, PERSON_FATE, QUALIFIERS, VAGUE_FLOORS,
+)
+from .numbers import is_number_start, read_number
+
+NAME_LABELS = frozenset({"PERSON", "ORG", "FAC", "PRODUCT", "LAW", "EVENT", "WORK_OF_ART", "GPE", "LOC", "NORP"})
+RANGE_WORDS = frozenset({"to", "-", "–", "—"})
 
 
 def extract_figures(doc: Doc, quotes: list[Quote], attributions: list[Attribution]) -> list[Figure]:
-    """(work in progress)"""
-    return []
+    """All figures in text order, each credited to the innermost claim that contains it."""
+    claims = [(q.start, q.end, q.speaker, q.cue) for q in quotes] + [
+        (a.start, a.end, a.source, a.cue) for a in attributions
+    ]
+    figures: list[Figure] = []
+    for sent in doc.sents:
+        tokens = list(sent)
+        i = 0
+        while i < len(tokens):
+            found = figure_at(tokens, i) or vague_at(tokens, i)
+            if found is None:
+                i += 1
+                continue
+            figure, i = found
+            credit(figure, claims)
+            figure.period = period_near(sent, figure)
+            figures.append(figure)
+    return figures
+
+
+# --- reading one figure --------------------------------------------------------------------
+
+def figure_at(tokens: list[Token], i: int) -> tuple[Figure, int] | None:
+    """The figure whose number starts at tokens[i], and where scanning should resume."""
+    token = tokens[i]
+    if not is_number_start(token) or excluded(token):
+        return None
+    read = read_number(tokens, i)
+    if read is None:
+        return None
+    low, j = read
+    high, qualifier, unit = low, None, None
+    start_i = i
+    currency = currency_before(tokens, i)
+    if currency:
+        start_i, unit = i - 1, currency
+    # ranges: "10-15", "$200 to $300", "between 10 and 15"
+    between = i > 0 and tokens[start_i - 1].lower_ == "between"
+    if j + 1 < len(tokens) and (tokens[j].text in RANGE_WORDS or between and tokens[j].lower_ == "and"):
+        k = j + 1 + (1 if currency_before(tokens, j + 2) and tokens[j + 1].text in CURRENCY_SYMBOLS else 0)
+        if k < len(tokens) and is_number_start(tokens[k]) and not excluded(tokens[k]):
+            second = read_number(tokens, k)
+            if second is not None and second[0] >= low:
+                high, j = second
+    if between:
+        start_i -= 1
+    # suffixes: "60-plus", "30%", "30 percent", "20 dollars"
+    if j + 1 < len(tokens) and tokens[j].text == "-" and tokens[j + 1].lower_ == "plus" or j < len(tokens) and tokens[j].lower_ == "plus":
+        qualifier = "more than"
+        j += 2 if tokens[j].text == "-" else 1
+    if j < len(tokens) and tokens[j].text in {"%", "percent"}:
+        unit, j = "percent", j + 1
+    elif j + 1 < len(tokens) and tokens[j].lower_ == "per" and tokens[j + 1].lower_ == "cent":
+        unit, j = "percent", j + 2
+    elif j < len(tokens) and tokens[j].lower_ in CURRENCY_WORDS and not unit:
+        unit, j = CURRENCY_WORDS[tokens[j].lower_], j + 1
+    noun = counted_noun(tokens, i, j)
+    if noun is None and unit is None and not meaningful_bare(tokens[i], low):
+        return None
+    if noun is not None and not_a_count(noun, low, unit):
+        return None
+    if year_like(tokens[i], low, noun, unit):
+        return None
+    qualifier_found = qualifier_before(tokens, start_i)
+    if qualifier_found:
+        qualifier, start_i = qualifier_found[0], qualifier_found[1]
+    end_i = max(j, noun.i - tokens[0].i + 1 if noun is not None else j)
+    doc = tokens[0].doc
+    start, end = tokens[start_i].idx, tokens[end_i - 1].idx + len(tokens[end_i - 1])
+    unit_name = unit or (noun.lemma_.lower() if noun is not None else None)
+    figure = Figure(
+        start=start, end=end, text=doc.text[start:end], low=low, high=high, qualifier=qualifier,
+        unit=unit_name, category=category(noun, unit), subject=subject_of(tokens, j, noun),
+    )
+    return figure, max(end_i, j)
+
+
+def excluded(token: Token) -> bool:
+    """Numbers that are dates, times, ordinals or parts of names."""
+    if token.ent_type_ in {"TIME", "ORDINAL"}:
+        return True
+    if token.ent_type_ in NAME_LABELS and token.ent_iob_ != "O":
+        return True
+    head = token.head
+    if head.pos_ == "PROPN" and head.i < token.i and token.dep_ in {"nummod", "appos", "npadvmod", "compound"}:
+        return True  # "Deir Ezzor 24", "Task Force 50"
+    if token.ent_type_ == "DATE":
+        nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        tail = token.doc[token.i : min(len(token.doc), token.i + 5)].text.lower()
+        if "old" in tail.split("-") or " old" in tail or "ago" in tail:
+            return True
+        unit = next((t for t in token.doc[token.i + 1 : token.i + 4] if t.lemma_.lower() in DURATION_UNITS), None)
+        return unit is None
+    text = token.doc.text
+    line_start = text.rfind("\n", 0, token.idx) + 1
+    after = token.doc[token.i + 1].text if token.i + 1 < len(token.doc) else ""
+    return not text[line_start : token.idx].strip() and after in {".", ")"}  # a numbered list
+
+
+def currency_before(tokens: list[Token], i: int) -> str | None:
+    """'$' / '£' / 'US$' just before a number."""
+    if 0 < i < len(tokens) + 1 and i - 1 < len(tokens) and tokens[i - 1].text in CURRENCY_SYMBOLS:
+        return CURRENCY_SYMBOLS[tokens[i - 1].text]
+    return None
+
+
+def qualifier_before(tokens: list[Token], i: int) -> tuple[str, int] | None:
+    """The qualifier phrase ending just before position i, longest first."""
+    for words, normal in QUALIFIERS:
+        n = len(words)
+        if i - n >= 0 and tuple(t.lower_ for t in tokens[i - n : i]) == words:
+            return normal, i - n
+    return None
+
+
+def counted_noun(tokens: list[Token], i: int, j: int) -> Token | None:
+    """The noun a number counts: its syntactic head just after it ('56 Chechen tanks')."""
+    number = tokens[i]
+    for candidate in (tokens[j - 1].head, number.head):
+        if candidate.pos_ in {"NOUN", "PROPN"} and candidate.i >= tokens[0].i + j and candidate.i - (tokens[0].i + j) <= 4:
+            if tokens[0].i + i != candidate.i:
+                return candidate
+    if j < len(tokens) and tokens[j].pos_ == "NOUN":
+        return tokens[j]
+    if j + 1 < len(tokens) and tokens[j].text == "-" and tokens[j + 1].pos_ in {"NOUN", "ADJ"}:
+        return tokens[j + 1]  # "eight-year", "six-month"
+    return None
+
+
+def not_a_count(noun: Token, value: float, unit: str | None) -> bool:
+    """'141 motorized regiment', 'one of': a designation or a choice, not a quantity."""
+    lemma = noun.lemma_.lower()
+    if unit or lemma in DURATION_UNITS or lemma in DISTANCE_UNITS:
+        return False
+    if lemma in DESIGNATION_NOUNS and noun.tag_ in {"NN", "NNP"} and value != 1:
+        return True
+    return False
+
+
+def year_like(token: Token, value: float, noun: Token | None, unit: str | None) -> bool:
+    """'in 2019', 'the 1973 building': a four-digit year, not an amount."""
+    return (
+        token.text.isdigit() and len(token.text) == 4 and 1800 <= value <= 2100 and not unit
+        and (noun is None or noun.tag_ not in {"NNS", "NNPS"})
+    )
+
+
+def meaningful_bare(token: Token, value: float) -> bool:
+    """A number with no counted noun that still counts people: 'killing 12', '39 are dead'."""
+    if token.lower_ == "one":
+        return False
+    head = token.head
+    lemma = head.lemma_.lower()
+    fates = set().union(*PERSON_FATE.values())
+    if token.dep_ in {"nsubj", "nsubjpass", "dobj"} and lemma in fates:
+        return True
+    return any(t.lower_ == "toll" for t in token.sent) and token.dep_ in {"pobj", "attr", "dobj"}
+
+
+def category(noun: Token | None, unit: str | None) -> str:
+    """Category from the unit or counted noun, corrected by what happened to counted people."""
+    if unit == "percent":
+        return "percent"
+    if unit:
+        return "money"
+    if noun is None:
+        return "other"
+    lemma = noun.lemma_.lower()
+    if lemma in DURATION_UNITS:
+        return "duration"
+    if lemma in DISTANCE_UNITS:
+        return "distance"
+    found = next((name for name, nouns in CATEGORY_NOUNS.items() if lemma in nouns or noun.lower_ in nouns), "other")
+    if found in {"troops", "people", "other"}:
+        fate = fate_of(noun)
+        if fate and (found != "other" or lemma in {"member"}):
+            return fate
+    return found
+
+
+def fate_of(noun: Token) -> str | None:
+    """deaths / injuries / detained when the sentence says so about these people."""
+    words = [noun.head] if noun.dep_ in {"nsubj", "nsubjpass", "dobj"} else []
+    words += [c for c in noun.children if c.dep_ in {"amod", "acl", "relcl", "oprd"}]
+    words += [c for c in noun.head.children if c.dep_ in {"oprd", "ccomp", "acomp", "xcomp"} and c.i > noun.i]
+    if noun.head.dep_ == "xcomp":
+        words.append(noun.head.head)
+    for word in words:
+        for fate, lemmas in PERSON_FATE.items():
+            if word.lemma_.lower() in lemmas or word.lower_ in lemmas:
+                return fate
+    return None
+
+
+def subject_of(tokens: list[Token], j: int, noun: Token | None) -> str | None:
+    """Whose figure it is, when the words say so: 'Russian troops', 'members of the tribe'."""
+    if noun is None:
+        return None
+    doc = noun.doc
+    first = tokens[0].i + j
+    if noun.i < first:
+        return None
+    words = doc[first : noun.i + 1]
+    text = words.text
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None and of.i == noun.i + 1:
+        text = doc[first : of.right_edge.i + 1].text
+    return text or None
+
+
+def vague_at(tokens: list[Token], i: int) -> tuple[Figure, int] | None:
+    """'dozens of', 'hundreds of thousands', 'several': a figure flagged vague with its floor."""
+    lower = tokens[i].lower_
+    phrase, j = lower, i + 1
+    if lower in {"tens", "hundreds"} and i + 2 < len(tokens) and tokens[i + 1].lower_ == "of" and tokens[i + 2].lower_ in {"thousands", "millions"}:
+        phrase, j = f"{lower} of {tokens[i + 2].lower_}", i + 3
+    if phrase not in VAGUE_FLOORS:
+        return None
+    rest = tokens[j:]
+    noun = None
+    if rest and rest[0].lower_ == "of" and len(rest) > 1:
+        noun = next((t for t in rest[1:4] if t.pos_ in {"NOUN", "PROPN"}), None)
+    elif rest and rest[0].pos_ in {"NOUN", "ADJ"}:
+        noun = next((t for t in rest[:3] if t.pos_ == "NOUN"), None)
+    if noun is None:
+        return None
+    doc = tokens[0].doc
+    start, end = tokens[i].idx, noun.idx + len(noun)
+    floor = float(VAGUE_FLOORS[phrase])
+    figure = Figure(start, end, doc.text[start:end], floor, None, "at least", noun.lemma_.lower(),
+                    category(noun, None), vague=True)
+    return figure, noun.i - tokens[0].i + 1
+
+
+# --- context ---------------------------------------------------------------------------------
+
+def credit(figure: Figure, claims: list[tuple[int, int, str | None, str | None]]) -> None:
+    """Claimant and stance from the innermost quote or attribution holding the figure."""
+    holding = [c for c in claims if c[0] <= figure.start and figure.end <= c[1]]
+    if not holding:
+        return
+    start, end, source, cue = min(holding, key=lambda c: c[1] - c[0])
+    figure.claimant = source
+    lemma = (cue or "").split()[0].lower() if cue else ""
+    if lemma.rstrip("sd").rstrip("e") in {v.rstrip("e") for v in DENY_VERBS}:
+        figure.stance = "denies"
+    elif any(lemma.startswith(v[:-1]) for v in DISPUTE_VERBS):
+        figure.stance = "disputes"
+
+
+def period_near(sent: Span, figure: Figure) -> str | None:
+    """A stated period for the figure: a date phrase in the same sentence ('last week')."""
+    best = None
+    for ent in sent.ents:
+        if ent.label_ != "DATE" or not any(t.is_alpha for t in ent) or (ent.start_char < figure.end and figure.start < ent.end_char):
+            continue
+        distance = abs(ent.start_char - figure.end) if ent.start_char >= figure.end else abs(figure.start - ent.end_char)
+        if distance < 80 and (best is None or distance < best[0]):
+            best = (distance, ent.text)
+    return best[1] if best else None

@@ -1,8 +1,341 @@
-"""Direct quotes and reported speech."""
-from spacy.tokens import Doc
+"""Direct quotes (words inside quotation marks) and reported speech ("X said that C").
+
+Each quote gets a speaker: the subject of the nearest cue verb outside the marks, the
+speaker of the quote just before it when a paragraph simply goes on quoting, or the
+speaker of the reported clause the quote sits in. Scare quotes and titles are dropped.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
 from ..records import Quote
+from .lexicon import NOT_REPORTING, OBJECT_CLAIM_VERBS, REPORT_NOUNS, SPEECH_VERBS
+from .marks import quote_spans
+from .speakers import Speaker, SpeakerIndex, text_of
+
+SUBJECT_DEPS = frozenset({"nsubj"})
+CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
 
 
 def extract_quotes(doc: Doc) -> list[Quote]:
-    """(work in progress)"""
+    """Direct quotes first (their spans are off limits to reported speech), then reported speech."""
+    spans = quote_spans(doc.text)
+    index = SpeakerIndex.build(doc, spans)
+    direct = direct_quotes(doc, spans, index)
+    indirect = reported_speech(doc, direct, index)
+    attach_embedded_speakers(direct, indirect)
+    return sorted(direct + indirect, key=lambda q: (q.start, q.kind))
+
+
+# --- direct quotes -----------------------------------------------------------------------
+
+def is_cue(token: Token) -> bool:
+    """A verb that introduces speech ("said", "told", "added", "wrote")."""
+    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_VERBS
+
+
+def inside(char: int, spans: list[tuple[int, int]]) -> bool:
+    """True when a character offset falls inside one of the quoted spans."""
+    return any(start <= char < end for start, end in spans)
+
+
+def frame(doc: Doc, start: int, end: int) -> list[Token]:
+    """The sentences around a quote, within its paragraph: where its cue and speaker are written."""
+    first = doc.char_span(start, start + 1, alignment_mode="expand")
+    last = doc.char_span(max(start, end - 1), end, alignment_mode="expand")
+    if first is None or last is None:
+        return []
+    low, high = paragraph_bounds(doc.text, start, end)
+    return [t for t in doc[first.sent.start : last.sent.end] if low <= t.idx < high]
+
+
+def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Character range of the paragraph(s) holding start:end (paragraphs split on newlines)."""
+    low = text.rfind("\n", 0, start) + 1
+    high = text.find("\n", end)
+    return low, len(text) if high < 0 else high
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a cue verb, climbing through 'adding', 'and said' and xcomp chains."""
+    node: Token | None = verb
+    for _ in range(4):
+        if node is None:
+            return None
+        for child in node.children:
+            if child.dep_ in SUBJECT_DEPS and not child.lower_ == "it":
+                return child
+        for child in node.children:
+            if child.dep_ == "agent":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+        if node.dep_ in {"conj", "advcl", "xcomp", "ccomp", "acl"} and node.head is not node:
+            node = node.head
+        else:
+            return None
+    return None
+
+
+def according_to(tokens: list[Token]) -> Token | None:
+    """The source noun of 'according to X' among some tokens."""
+    for token in tokens:
+        if token.lower_ == "according":
+            for prep in token.children:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
+    return None
+
+
+def find_cue(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> tuple[Token, Token] | None:
+    """The cue verb and its subject for the quote at start:end, nearest first."""
+    candidates = []
+    for token in frame(doc, start, end):
+        if inside(token.idx, quoted) or not is_cue(token):
+            continue
+        subject = subject_of(token)
+        if subject is None or inside(subject.idx, quoted):
+            continue
+        distance = start - token.idx if token.idx < start else token.idx - end
+        candidates.append((distance, token.i, token, subject))
+    if candidates:
+        _, _, verb, subject = min(candidates)
+        return verb, subject
+    source = according_to([t for t in frame(doc, start, end) if not inside(t.idx, quoted)])
+    if source is not None:
+        return source.head.head, source
+    return None
+
+
+def looks_like_speech(doc: Doc, start: int, end: int) -> bool:
+    """Quoted words that form a statement, not a scare quote, a nickname or a title."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    words = [t for t in span if not t.is_punct]
+    has_verb = any(t.pos_ in {"VERB", "AUX"} for t in words)
+    if len(words) <= 3 and not has_verb:
+        return False
+    if len(words) <= 8 and all(t.is_title or t.is_stop or not t.is_alpha for t in words) and not has_verb:
+        return False
+    return len(words) >= 3 and (has_verb or len(words) >= 6)
+
+
+def continues_previous(doc: Doc, previous: Quote | None, start: int) -> bool:
+    """A quote that follows the last one closely with no new cue in between keeps its speaker."""
+    if previous is None or previous.speaker is None:
+        return False
+    gap = doc.text[previous.end : start]
+    return len(gap) < 400 and gap.count("\n\n") <= 2
+
+
+def direct_quotes(doc: Doc, spans: list[tuple[int, int]], index: SpeakerIndex) -> list[Quote]:
+    """One Quote per quoted passage that someone is said to have said."""
+    quotes: list[Quote] = []
+    previous: Quote | None = None
+    for start, end in spans:
+        found = find_cue(doc, start, end, spans)
+        if found is None and not looks_like_speech(doc, start, end):
+            continue
+        if found is not None and not looks_like_speech(doc, start, end) and not governed_by(doc, start, end, found[0]):
+            continue
+        quote = Quote("direct", start, end, doc.text[start:end])
+        if found is not None:
+            verb, subject = found
+            speaker = index.resolve(subject)
+            quote.speaker, quote.speaker_title, quote.cue = speaker.name, speaker.title, verb.lower_
+            index.remember(speaker)
+        elif continues_previous(doc, previous, start):
+            quote.speaker, quote.speaker_title, quote.cue = previous.speaker, previous.speaker_title, previous.cue
+        quotes.append(quote)
+        previous = quote
+    return quotes
+
+
+def governed_by(doc: Doc, start: int, end: int, verb: Token) -> bool:
+    """True when the quoted words are the object or complement of the cue verb itself."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.head == verb for t in span)
+
+
+# --- reported speech -----------------------------------------------------------------------
+
+def clause_tokens(head: Token, exclude: set[int]) -> list[Token]:
+    """A complement clause as a contiguous run, minus 'that', cue subtrees and edge punctuation."""
+    ids = sorted(t.i for t in head.subtree if t.i not in exclude)
+    if not ids:
+        return []
+    doc = head.doc
+    tokens = [doc[i] for i in range(ids[0], ids[-1] + 1) if i not in exclude]
+    # stop at a gap (an excluded nested cue) after the head
+    run: list[Token] = []
+    for token in tokens:
+        if run and token.i != run[-1].i + 1 and token.i > head.i:
+            break
+        run.append(token)
+    while run and (run[0].is_punct or run[0].dep_ in {"mark", "cc"} and run[0].lower_ in {"that", "and", "but", "if"} and run[0].head == head):
+        if run[0].lower_ == "if":
+            break
+        run = run[1:]
+    while run and (run[-1].is_punct and run[-1].text not in {"”", "\"", ")"} or run[-1].dep_ == "cc"):
+        run = run[:-1]
+    return run
+
+
+def nested_cues(head: Token, verb: Token) -> set[int]:
+    """Tokens of other speech verbs with their own subject inside a clause ('but he said ...')."""
+    skip: set[int] = set()
+    for token in head.subtree:
+        if token is verb or token is head or not is_cue(token):
+            continue
+        if any(c.dep_ in SUBJECT_DEPS for c in token.children) and token.dep_ == "conj":
+            skip.update(t.i for t in token.subtree)
+            for child in token.head.children:
+                if child.dep_ == "cc" and child.i < token.i:
+                    skip.add(child.i)
+    return skip
+
+
+def reported_content(verb: Token) -> list[Token]:
+    """What a cue verb reports: its complement clause, else (for claim verbs) its object."""
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        if child.dep_ in {"ccomp", "parataxis"} or (child.dep_ == "xcomp" and lemma in {"say", "report", "claim"}):
+            return clause_tokens(child, nested_cues(child, verb))
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            for grandchild in child.children:
+                if child.lemma_.lower() in REPORT_NOUNS and grandchild.dep_ in {"acl", "ccomp", "relcl"} and grandchild.i > child.i:
+                    return clause_tokens(grandchild, set())
+            if lemma in OBJECT_CLAIM_VERBS:
+                return object_run(verb, child)
+    if lemma in {"call"}:
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "for":
+                objects = [c for c in prep.children if c.dep_ == "pobj"]
+                if objects:
+                    return clause_tokens(objects[0], set())
+    if lemma in {"blame", "accuse"}:
+        for child in verb.children:
+            if child.dep_ in {"dobj", "pobj"}:
+                return object_run(verb, child)
     return []
+
+
+def object_run(verb: Token, obj: Token) -> list[Token]:
+    """An object with the verb's later complements ('500 casualties last week')."""
+    doc = verb.doc
+    last = obj.right_edge.i
+    for child in verb.children:
+        if child.i > obj.i and child.dep_ in {"npadvmod", "prep", "advmod"} and child.right_edge.i == last + 1 + (child.i - last - 1):
+            last = child.right_edge.i
+    tokens = list(doc[obj.left_edge.i : last + 1])
+    while tokens and tokens[-1].is_punct:
+        tokens = tokens[:-1]
+    return tokens
+
+
+def passive_claim(verb: Token) -> tuple[list[Token], Token] | None:
+    """'The attack was claimed by X': the passive subject is the claim, the agent its source."""
+    if verb.lemma_.lower() not in OBJECT_CLAIM_VERBS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if subject is None or agent is None or subject.lower_ == "it":
+        return None
+    objects = [c for c in agent.children if c.dep_ == "pobj"]
+    if not objects:
+        return None
+    return list(subject.subtree), objects[0]
+
+
+def mostly_quoted(start: int, end: int, direct: list[Quote]) -> bool:
+    """Reported content that is really a direct quote's words."""
+    covered = sum(max(0, min(end, q.end) - max(start, q.start)) for q in direct)
+    return covered >= 0.5 * max(1, end - start)
+
+
+def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex) -> list[Quote]:
+    """Indirect quotes: the clause a speech verb reports, credited to the verb's subject."""
+    quoted = [(q.start, q.end) for q in direct]
+    found: list[Quote] = []
+    for verb in doc:
+        if not is_cue(verb) and verb.lemma_.lower() not in OBJECT_CLAIM_VERBS | {"praise", "call", "blame"}:
+            continue
+        if verb.pos_ not in {"VERB", "AUX"} or inside(verb.idx, quoted) or verb.lemma_.lower() in NOT_REPORTING:
+            continue
+        passive = passive_claim(verb)
+        if passive is not None:
+            content, source_token = passive
+        else:
+            content = reported_content(verb)
+            source_token = subject_of(verb)
+        if not content or source_token is None or source_token.lower_ == "it":
+            continue
+        start, end = content[0].idx, content[-1].idx + len(content[-1])
+        if mostly_quoted(start, end, direct) or any(q.start == start and q.end == end for q in found):
+            continue
+        speaker = index.resolve(source_token)
+        index.remember(speaker)
+        found.append(Quote("indirect", start, end, doc.text[start:end], speaker.name, speaker.title, verb.lower_))
+    found.extend(colon_statements(doc, direct, index))
+    return found
+
+
+def colon_statements(doc: Doc, direct: list[Quote], index: SpeakerIndex) -> list[Quote]:
+    """Press-release style: 'Minister X said:' then unquoted paragraphs that are the statement."""
+    text = doc.text
+    out: list[Quote] = []
+    for sent in doc.sents:
+        stripped = sent.text.rstrip()
+        if not stripped.endswith(":"):
+            continue
+        cues = [t for t in sent if is_cue(t) and subject_of(t) is not None]
+        if not cues:
+            continue
+        after = sent.end_char
+        if any(q.start >= after and q.start - after < 5 for q in direct):
+            continue
+        speaker = index.resolve(subject_of(cues[-1]))
+        position = after
+        for paragraph in paragraphs_after(text, position):
+            start, end = paragraph
+            if text[start] in "“\"«" or any(is_cue(t) for t in sent_tokens(doc, start, end)[:0]):
+                break
+            out.append(Quote("indirect", start, end, text[start:end], speaker.name, speaker.title, cues[-1].lower_))
+    return out
+
+
+def paragraphs_after(text: str, position: int) -> list[tuple[int, int]]:
+    """The paragraphs that follow a position, trimmed, until a heading-like stop."""
+    import re
+
+    spans = []
+    for match in re.finditer(r"[^\n]+", text[position:]):
+        start, end = position + match.start(), position + match.end()
+        chunk = text[start:end].strip()
+        if not chunk:
+            continue
+        start += len(text[start:end]) - len(text[start:end].lstrip())
+        end = start + len(chunk)
+        spans.append((start, end))
+    return spans
+
+
+def sent_tokens(doc: Doc, start: int, end: int) -> list[Token]:
+    """Tokens inside a character range."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def attach_embedded_speakers(direct: list[Quote], indirect: list[Quote]) -> None:
+    """A short direct quote inside a reported clause belongs to that clause's speaker."""
+    for quote in direct:
+        if quote.speaker is not None:
+            continue
+        for report in indirect:
+            if report.start <= quote.start and quote.end <= report.end and report.speaker:
+                quote.speaker, quote.speaker_title, quote.cue = report.speaker, report.speaker_title, report.cue
+                break

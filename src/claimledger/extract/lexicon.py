@@ -1,0 +1,129 @@
+"""Word lists the extractors share: cue verbs, qualifiers, counted nouns and their categories.
+
+Kept as data in one place so a reviewer can read what the rules know about English
+news style without reading the rules themselves.
+"""
+
+# Verbs that introduce speech or a claim: "X said (that) C", "C, X said", '"...," said X'.
+SPEECH_VERBS = frozenset("""
+say tell add state announce claim deny warn disclose report confirm allege assert insist
+explain note stress argue write tweet post reveal acknowledge admit declare maintain contend
+predict promise vow urge estimate indicate emphasize emphasise reiterate continue remark
+observe tell comment recall describe testify inform brief assure caution concede repeat
+respond reply answer ask suggest announce counter dispute reject refute
+""".split())
+
+# Of these, the verbs whose noun-phrase object is itself the claim ("alleged Iranian involvement",
+# "announced a new initiative", "praised the quality of ...").
+OBJECT_CLAIM_VERBS = frozenset("""
+announce allege claim deny report confirm praise blame accuse condemn reveal disclose
+acknowledge admit estimate predict promise vow
+""".split())
+
+# Verbs whose complement clause is the claim but which do not themselves speak (excluded):
+# beliefs and plans ("they hope to") are not reported statements.
+NOT_REPORTING = frozenset("believe think hope plan want expect wish fear".split())
+
+# Cue words that mark a source rejecting what follows.
+DISPUTE_VERBS = frozenset("dispute reject refute contest question".split())
+DENY_VERBS = frozenset("deny".split())
+
+# Nouns naming a report, so "in a report by X", "X's statement" credit X.
+REPORT_NOUNS = frozenset("""
+report reports statement statements interview study survey analysis article post tweet
+assessment memo briefing release bulletin account accounts estimate estimates communique
+""".split())
+
+# Qualifier phrases before a number, longest first, with the normal form the record uses.
+QUALIFIERS: list[tuple[tuple[str, ...], str]] = sorted(
+    [
+        (("just", "about"), "about"), (("about",), "about"), (("around",), "about"),
+        (("approximately",), "about"), (("roughly",), "about"), (("some",), "about"),
+        (("an", "estimated"), "about"), (("estimated",), "about"), (("circa",), "about"),
+        (("almost",), "almost"), (("nearly",), "nearly"), (("close", "to"), "nearly"),
+        (("just", "under"), "almost"), (("more", "than"), "more than"), (("over",), "over"),
+        (("just", "over"), "over"), (("upwards", "of"), "more than"), (("in", "excess", "of"), "more than"),
+        (("at", "least"), "at least"), (("no", "fewer", "than"), "at least"), (("no", "less", "than"), "at least"),
+        (("a", "minimum", "of"), "at least"), (("up", "to"), "up to"), (("as", "many", "as"), "up to"),
+        (("as", "much", "as"), "up to"), (("at", "most"), "up to"), (("a", "maximum", "of"), "up to"),
+        (("fewer", "than"), "fewer than"), (("less", "than"), "fewer than"), (("under",), "fewer than"),
+        (("below",), "fewer than"), (("at", "least", "some"), "at least"),
+    ],
+    key=lambda item: -len(item[0]),
+)
+
+WORD_NUMBERS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
+}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+          "trillion": 1_000_000_000_000, "m": 1_000_000, "bn": 1_000_000_000, "k": 1_000}
+
+# Vague quantities: kept as figures with vague=True and a documented floor (ACLED codes
+# "dozens" as 12; "several" as 3; "hundreds" as 100 ...).
+VAGUE_FLOORS = {
+    "several": 3, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1_000,
+    "tens of thousands": 10_000, "hundreds of thousands": 100_000, "millions": 1_000_000,
+}
+
+CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR"}
+CURRENCY_WORDS = {
+    "dollar": "USD", "dollars": "USD", "usd": "USD", "pound": "GBP", "pounds": "GBP", "gbp": "GBP",
+    "euro": "EUR", "euros": "EUR", "eur": "EUR", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB",
+    "rubles": "RUB", "hryvnia": "UAH", "hryvnias": "UAH", "rial": "IRR", "rials": "IRR",
+    "dinar": "IQD", "dinars": "IQD", "yuan": "CNY", "rupees": "INR", "yen": "JPY",
+}
+PERCENT_WORDS = frozenset({"%", "percent", "per", "pct"})
+DURATION_UNITS = frozenset(
+    "second minute hour day night week month year decade century fortnight".split()
+)
+DISTANCE_UNITS = frozenset("""
+kilometer kilometre km mile meter metre m foot feet yard hectare acre sq square nautical
+""".split())
+
+# Counted nouns (lemmas) by category; anything else counted is "other".
+CATEGORY_NOUNS: dict[str, frozenset[str]] = {
+    "casualties": frozenset("casualty casualties".split()),
+    "deaths": frozenset("death fatality dead body corpse".split()),
+    "injuries": frozenset("injury injured wounded".split()),
+    "detained": frozenset("prisoner detainee hostage captive arrest pow".split()),
+    "troops": frozenset("""
+        troop soldier fighter personnel force militant insurgent combatant marine sailor
+        airman reservist conscript mercenary jihadist rebel guerrilla recruit volunteer unit
+        paratrooper commando sniper officer policeman serviceman servicemember
+    """.split()),
+    "people": frozenset("""
+        people person civilian refugee member child woman man resident citizen migrant
+        journalist worker student family household villager patient evacuee protester
+        demonstrator voter victim survivor pilgrim mourner inhabitant individual rescuer
+        firefighter doctor employee passenger teacher student asylum-seeker
+    """.split()),
+    "equipment": frozenset("""
+        tank vehicle aircraft plane jet helicopter drone ship vessel boat submarine weapon
+        gun rifle missile rocket launcher artillery howitzer mortar truck excavator crane
+        bulldozer apc humvee warplane fighter-jet bomb ammunition round shell munition system
+    """.split()),
+    "events": frozenset("""
+        strike airstrike attack raid sortie bombing explosion engagement incident operation
+        assault offensive clash shelling ambush mission protest shooting blast
+    """.split()),
+}
+# Category when the counted noun is a person and the verb or adjective says what happened.
+PERSON_FATE = {
+    "deaths": frozenset("die kill dead slay slaughter execute murder perish lose".split()),
+    "injuries": frozenset("injure wound hurt injured wounded".split()),
+    "detained": frozenset("arrest detain capture abduct kidnap imprison hold seize".split()),
+}
+
+# Singular nouns after a number that make it a designation, not a count ("141 motorized regiment").
+DESIGNATION_NOUNS = frozenset("""
+regiment battalion brigade division squadron corps fleet wing company battery platoon
+army group unit detachment flotilla base district resolution article flight route highway
+road street avenue chapter section paragraph amendment
+""".split())
+
+PRONOUNS_PERSON = frozenset("he she him her his".split())
+PRONOUNS_GROUP = frozenset("they them it we".split())

@@ -1,0 +1,70 @@
+"""Read a number written in digits or words from a run of tokens.
+
+"12,000", "1.5 million", "twenty-five", "one hundred and fifty", "1.5m" -> float.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from .lexicon import SCALES, WORD_NUMBERS
+
+DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+DIGITS_SCALED = re.compile(r"^(\d+(?:\.\d+)?)(m|bn|k)$", re.I)
+ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.I)
+
+
+def digit_value(text: str) -> float | None:
+    """'12,000' -> 12000.0; '1.5m' -> 1500000.0; anything else -> None."""
+    if DIGITS.match(text):
+        return float(text.replace(",", ""))
+    scaled = DIGITS_SCALED.match(text)
+    if scaled:
+        return float(scaled.group(1)) * SCALES[scaled.group(2).lower()]
+    return None
+
+
+def is_number_start(token: Token) -> bool:
+    """A token that can begin a number: digits or a number word ('a' and 'an' never count)."""
+    lower = token.lower_
+    if ORDINAL.match(lower):
+        return False
+    return digit_value(token.text) is not None or (lower in WORD_NUMBERS and lower != "dozen")
+
+
+def read_number(tokens: list[Token], i: int) -> tuple[float, int] | None:
+    """Value of the number starting at tokens[i] and the index just past it."""
+    total, current, j, seen = 0.0, 0.0, i, False
+    while j < len(tokens):
+        token = tokens[j]
+        lower = token.lower_
+        value = digit_value(token.text)
+        if value is not None and not seen:
+            current, seen, j = value, True, j + 1
+            continue
+        if lower in WORD_NUMBERS and (not seen or current % 100 >= 20 and WORD_NUMBERS[lower] < 10 or current >= 100 and current % 100 == 0):
+            if seen and digit_value(tokens[j - 1].text) is not None:
+                break
+            current += WORD_NUMBERS[lower]
+            seen, j = True, j + 1
+            continue
+        if lower in SCALES and seen and lower not in {"m", "k", "bn"}:
+            scale = SCALES[lower]
+            if scale == 100:
+                current *= scale
+            else:
+                total += current * scale
+                current = 0.0
+            j += 1
+            continue
+        if seen and token.text in {"-", "and"} and j + 1 < len(tokens) and tokens[j + 1].lower_ in WORD_NUMBERS and (
+            token.text == "-" or current >= 100
+        ) and digit_value(tokens[j - 1].text) is None:
+            j += 1
+            continue
+        break
+    if not seen:
+        return None
+    return total + current, j

@@ -1,0 +1,212 @@
+"""Who is speaking: name a cue's subject, keep the title apart, resolve pronouns and surnames.
+
+No coreference model is used; a pronoun or a description ("the official") goes to the
+nearest earlier compatible named speaker or person, which is what news style leans on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import PRONOUNS_GROUP, PRONOUNS_PERSON
+
+HONORIFICS = frozenset("""
+mr mr. mrs mrs. ms ms. dr dr. sir dame gen gen. general lt lt. col col. maj maj. sgt sgt. spc spc.
+capt capt. cpl cpl. pvt pvt. adm adm. president minister prime secretary senator sen sen. rep rep.
+""".split())
+NAME_LABELS = frozenset({"PERSON"})
+GROUP_LABELS = frozenset({"ORG", "GPE", "NORP"})
+PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "nummod", "quantmod", "flat", "det"})
+
+
+@dataclass
+class Speaker:
+    """A resolved speaker or source: canonical name, separate title, and what kind of thing it is."""
+
+    name: str
+    title: str | None = None
+    is_person: bool = False
+    head: str = ""  # lemma of the phrase's head noun, for matching "the official" later
+    start: int = 0
+
+
+@dataclass
+class SpeakerIndex:
+    """Names seen so far in one document, for resolving surnames, pronouns and descriptions."""
+
+    doc: Doc
+    quoted: list[tuple[int, int]] = field(default_factory=list)
+    full_names: dict[str, str] = field(default_factory=dict)
+    mentions: list[Speaker] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, doc: Doc, quoted: list[tuple[int, int]]) -> "SpeakerIndex":
+        """Index the document's person names once; quoted spans are skipped as antecedents."""
+        index = cls(doc=doc, quoted=quoted)
+        for ent in doc.ents:
+            if ent.label_ in NAME_LABELS and not index.inside_quote(ent.start_char):
+                name = clean_person(ent)
+                if name:
+                    parts = name.split()
+                    if len(parts) > 1 and len(name) > len(index.full_names.get(parts[-1], "")):
+                        index.full_names[parts[-1]] = name
+                    index.mentions.append(Speaker(name, is_person=True, head=parts[-1].lower(), start=ent.start_char))
+        for ent in doc.ents:
+            if ent.label_ in GROUP_LABELS and not index.inside_quote(ent.start_char):
+                index.mentions.append(Speaker(ent.text, head=ent.root.lemma_.lower(), start=ent.start_char))
+        index.mentions.sort(key=lambda s: s.start)
+        for mention in index.mentions:
+            if mention.is_person:
+                mention.name = index.canonical(mention.name)
+        return index
+
+    def inside_quote(self, char: int) -> bool:
+        """True when a character sits inside a direct quote (its names are not antecedents)."""
+        return any(start <= char < end for start, end in self.quoted)
+
+    def canonical(self, name: str) -> str:
+        """'Kirby' -> 'John Kirby' when the document named him in full."""
+        parts = name.split()
+        if parts and parts[-1] in self.full_names:
+            full = self.full_names[parts[-1]]
+            if len(parts) == 1 or full.split()[0] == parts[0] or len(full.split()) > len(parts):
+                return full
+        return name
+
+    def remember(self, speaker: Speaker) -> None:
+        """Record a resolved speaker so later pronouns and descriptions can point to it."""
+        self.mentions.append(speaker)
+        self.mentions.sort(key=lambda s: s.start)
+
+    def antecedent(self, before: int, person: bool, head: str | None = None) -> Speaker | None:
+        """Nearest earlier mention that fits: a person for he/she, or one with the same head noun."""
+        for mention in reversed(self.mentions):
+            if mention.start >= before:
+                continue
+            if head is not None:
+                if head in mention.name.lower().split() or mention.head == head:
+                    return mention
+                continue
+            if mention.is_person == person:
+                return mention
+        return None
+
+    def resolve(self, token: Token) -> Speaker:
+        """Name the speaker behind a cue's subject token."""
+        lower = token.lower_
+        if lower in PRONOUNS_PERSON or lower in PRONOUNS_GROUP:
+            found = self.antecedent(token.idx, person=lower in PRONOUNS_PERSON)
+            if found is not None:
+                return Speaker(found.name, found.title, found.is_person, found.head, token.idx)
+            return Speaker(token.text, is_person=lower in PRONOUNS_PERSON, head=lower, start=token.idx)
+        speaker = describe(token)
+        if speaker.is_person:
+            speaker.name = self.canonical(speaker.name)
+        elif is_bare_description(token):
+            found = self.antecedent(token.idx, person=False, head=token.lemma_.lower())
+            if found is not None:
+                return Speaker(found.name, found.title or speaker.name, found.is_person, found.head, token.idx)
+        return speaker
+
+
+def clean_person(ent: Span) -> str:
+    """A PERSON entity's text without honorifics or a trailing possessive."""
+    words = [t for t in ent if not t.is_punct or t.text in {"-", "'"}]
+    while words and words[0].lower_ in HONORIFICS:
+        words = words[1:]
+    while words and words[-1].text in {"'s", "’s", "'"}:
+        words = words[:-1]
+    return " ".join(t.text for t in words).replace(" - ", "-").strip()
+
+
+def is_bare_description(token: Token) -> bool:
+    """'the official', 'the ministry': a definite common noun with no name of its own."""
+    has_det = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in token.children)
+    return token.pos_ == "NOUN" and has_det and not token.ent_type_ and not any(
+        c.dep_ in {"compound", "amod", "appos"} for c in token.children
+    )
+
+
+def phrase_tokens(token: Token) -> list[Token]:
+    """The noun phrase of a subject: left modifiers, conjuncts and 'of/from' + named entity."""
+    keep = {token.i}
+    for child in token.subtree:
+        node = child
+        while node.i != token.i and node.dep_ in PHRASE_DEPS | {"conj", "cc", "preconj", "punct"}:
+            node = node.head
+        if node.i == token.i:
+            keep.add(child.i)
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"of", "from", "for", "at"} and prep.i > token.i:
+            pobj = [c for c in prep.children if c.dep_ == "pobj"]
+            if pobj and any(t.ent_type_ for t in pobj[0].subtree):
+                keep.update(t.i for t in prep.subtree)
+    ordered = sorted(keep)
+    # keep a contiguous run around the head
+    run = [i for i in ordered if i >= ordered[0]]
+    tokens = [token.doc[i] for i in range(run[0], run[-1] + 1)]
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
+        tokens = tokens[:-1]
+    while tokens and (tokens[0].is_punct or tokens[0].dep_ in {"cc", "preconj"}):
+        tokens = tokens[1:]
+    return tokens
+
+
+def person_in(tokens: list[Token]) -> Span | None:
+    """The first PERSON entity inside a run of tokens."""
+    if not tokens:
+        return None
+    doc = tokens[0].doc
+    for ent in doc.ents:
+        if ent.label_ in NAME_LABELS and ent.start >= tokens[0].i and ent.end <= tokens[-1].i + 1:
+            return ent
+    return None
+
+
+def text_of(tokens: list[Token]) -> str:
+    """Tokens back to text, keeping the original spacing."""
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    return doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+def known_as(token: Token) -> Token | None:
+    """'a publication known as X', 'a group called X': the name the phrase gives."""
+    for acl in token.children:
+        if acl.dep_ == "acl" and acl.lemma_.lower() in {"know", "call", "name"}:
+            for child in acl.subtree:
+                if child.dep_ in {"pobj", "oprd", "attr"} and child.head.lower_ in {"as", acl.lower_}:
+                    return child
+    return None
+
+
+def describe(token: Token) -> Speaker:
+    """Name and title from a subject token, without looking at the rest of the document."""
+    alias = known_as(token)
+    if alias is not None:
+        named = describe(alias)
+        return Speaker(named.name, text_of(phrase_tokens(token)), named.is_person, named.head, token.idx)
+    tokens = phrase_tokens(token)
+    person = person_in(tokens)
+    appositions = [c for c in token.children if c.dep_ == "appos"]
+    if person is None:
+        for appos in appositions:
+            person = person_in(list(appos.subtree))
+            if person is not None:
+                title = text_of([t for t in tokens if t.dep_ != "det" or t.i != tokens[0].i])
+                return Speaker(clean_person(person), title or None, True, person.root.lower_, token.idx)
+    if person is not None:
+        name = clean_person(person)
+        before = [t for t in tokens if t.i < person.start and t.dep_ not in {"det", "punct"}]
+        honorific = [t for t in person if t.lower_ in HONORIFICS]
+        title_parts = [text_of(honorific + before)] if honorific or before else []
+        for appos in appositions:
+            if appos.i > person.end:
+                title_parts.append(text_of(list(appos.subtree)).strip(" ,"))
+        title = ", ".join(p for p in title_parts if p) or None
+        return Speaker(name, title, True, person.root.lower_, token.idx)
+    name = text_of(tokens) or token.text
+    return Speaker(name, None, False, token.lemma_.lower(), token.idx)
