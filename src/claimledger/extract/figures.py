@@ -209,6 +209,8 @@ def fate_of(noun: Token) -> str | None:
     words += [c for c in noun.head.children if c.dep_ in {"oprd", "ccomp", "acomp", "xcomp"} and c.i > noun.i]
     if noun.head.dep_ == "xcomp":
         words.append(noun.head.head)
+    if noun.i + 1 < len(noun.doc) and noun.nbor(1).tag_ in {"VBN", "JJ"}:
+        words.append(noun.nbor(1))  # "200 people injured", "six soldiers dead"
     for word in words:
         for fate, lemmas in PERSON_FATE.items():
             if word.lemma_.lower() in lemmas or word.lower_ in lemmas:

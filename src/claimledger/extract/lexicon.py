@@ -10,7 +10,7 @@ say tell add state announce claim deny warn disclose report confirm allege asser
 explain note stress argue write tweet post reveal acknowledge admit declare maintain contend
 predict promise vow urge estimate indicate emphasize emphasise reiterate continue remark
 observe tell comment recall describe testify inform brief assure caution concede repeat
-respond reply answer ask suggest announce counter dispute reject refute
+respond reply answer ask suggest announce counter dispute reject refute call dub label term
 """.split())
 
 # Of these, the verbs whose noun-phrase object is itself the claim ("alleged Iranian involvement",

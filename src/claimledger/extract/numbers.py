@@ -31,6 +31,9 @@ def is_number_start(token: Token) -> bool:
     lower = token.lower_
     if ORDINAL.match(lower):
         return False
+    if lower in {"a", "an"}:  # "a million people", never "a" alone
+        nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        return nxt is not None and nxt.lower_ in {"hundred", "thousand", "million", "billion"}
     return digit_value(token.text) is not None or (lower in WORD_NUMBERS and lower != "dozen")
 
 
@@ -41,6 +44,8 @@ def read_number(tokens: list[Token], i: int) -> tuple[float, int] | None:
         token = tokens[j]
         lower = token.lower_
         value = digit_value(token.text)
+        if lower in {"a", "an"} and not seen:
+            value = 1.0
         if value is not None and not seen:
             current, seen, j = value, True, j + 1
             continue

@@ -7,7 +7,9 @@ speaker of the reported clause the quote sits in. Scare quotes and titles are dr
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+import re
+
+from spacy.tokens import Doc, Token
 
 from ..records import Quote
 from .lexicon import NOT_REPORTING, OBJECT_CLAIM_VERBS, REPORT_NOUNS, SPEECH_VERBS
@@ -71,7 +73,7 @@ def subject_of(verb: Token) -> Token | None:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
                     return objects[0]
-        if node.dep_ in {"conj", "advcl", "xcomp", "ccomp", "acl"} and node.head is not node:
+        if node.dep_ in {"conj", "advcl", "xcomp", "ccomp", "acl", "pcomp", "prep", "acomp"} and node.head is not node:
             node = node.head
         else:
             return None
@@ -202,8 +204,12 @@ def reported_content(verb: Token) -> list[Token]:
     """What a cue verb reports: its complement clause, else (for claim verbs) its object."""
     lemma = verb.lemma_.lower()
     for child in verb.children:
-        if child.dep_ in {"ccomp", "parataxis"} or (child.dep_ == "xcomp" and lemma in {"say", "report", "claim"}):
+        if child.dep_ in {"ccomp", "parataxis"}:
             return clause_tokens(child, nested_cues(child, verb))
+        if child.dep_ == "xcomp" and lemma in {"report", "claim"} and verb.dep_ != "relcl":
+            return clause_tokens(child, set())
+        if child.dep_ == "advcl" and lemma == "call" and any(m.lower_ == "for" and m.dep_ == "mark" for m in child.children):
+            return clause_tokens(child, set())
     for child in verb.children:
         if child.dep_ == "dobj":
             for grandchild in child.children:
@@ -211,6 +217,13 @@ def reported_content(verb: Token) -> list[Token]:
                     return clause_tokens(grandchild, set())
             if lemma in OBJECT_CLAIM_VERBS:
                 return object_run(verb, child)
+    if verb.dep_ == "acl" and verb.head.dep_ == "nsubj" and verb.head.head.i > verb.i:
+        # "The chief, X, announced on Tuesday there were suspects": parser hung the cue on the noun
+        doc = verb.doc
+        rest = [t for t in doc[verb.right_edge.i + 1 : verb.sent.end]]
+        while rest and rest[-1].is_punct:
+            rest = rest[:-1]
+        return rest
     if lemma in {"call"}:
         for prep in verb.children:
             if prep.dep_ == "prep" and prep.lower_ == "for":
@@ -229,7 +242,7 @@ def object_run(verb: Token, obj: Token) -> list[Token]:
     doc = verb.doc
     last = obj.right_edge.i
     for child in verb.children:
-        if child.i > obj.i and child.dep_ in {"npadvmod", "prep", "advmod"} and child.right_edge.i == last + 1 + (child.i - last - 1):
+        if child.i > obj.i and child.dep_ in {"npadvmod", "prep", "advmod"} and child.left_edge.i == last + 1:
             last = child.right_edge.i
     tokens = list(doc[obj.left_edge.i : last + 1])
     while tokens and tokens[-1].is_punct:
@@ -271,8 +284,8 @@ def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex) -> list[
             content, source_token = passive
         else:
             content = reported_content(verb)
-            source_token = subject_of(verb)
-        if not content or source_token is None or source_token.lower_ == "it":
+            source_token = subject_of(verb) or (verb.head if verb.dep_ == "acl" else None)
+        if len(content) < 2 and not passive or source_token is None or source_token.lower_ == "it":
             continue
         start, end = content[0].idx, content[-1].idx + len(content[-1])
         if mostly_quoted(start, end, direct) or any(q.start == start and q.end == end for q in found):
@@ -280,48 +293,34 @@ def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex) -> list[
         speaker = index.resolve(source_token)
         index.remember(speaker)
         found.append(Quote("indirect", start, end, doc.text[start:end], speaker.name, speaker.title, verb.lower_))
-    found.extend(colon_statements(doc, direct, index))
-    return found
+    statements = colon_statements(doc, direct, index)
+    found = [q for q in found if not any(s.start <= q.start < s.end for s in statements)]
+    return found + statements
 
 
 def colon_statements(doc: Doc, direct: list[Quote], index: SpeakerIndex) -> list[Quote]:
-    """Press-release style: 'Minister X said:' then unquoted paragraphs that are the statement."""
+    """Press-release style: a line 'Minister X said:' then unquoted paragraphs that are the statement."""
     text = doc.text
     out: list[Quote] = []
-    for sent in doc.sents:
-        stripped = sent.text.rstrip()
-        if not stripped.endswith(":"):
+    lines = list(re.finditer(r"[^\n]+", text))
+    for n, line in enumerate(lines):
+        if not line.group().rstrip().endswith(":"):
             continue
-        cues = [t for t in sent if is_cue(t) and subject_of(t) is not None]
-        if not cues:
-            continue
-        after = sent.end_char
-        if any(q.start >= after and q.start - after < 5 for q in direct):
+        cues = [t for t in sent_tokens(doc, line.start(), line.end()) if is_cue(t) and subject_of(t) is not None]
+        if not cues or any(0 <= q.start - line.end() < 5 for q in direct):
             continue
         speaker = index.resolve(subject_of(cues[-1]))
-        position = after
-        for paragraph in paragraphs_after(text, position):
-            start, end = paragraph
-            if text[start] in "“\"«" or any(is_cue(t) for t in sent_tokens(doc, start, end)[:0]):
+        for following in lines[n + 1 :]:
+            start, end = following.start(), following.end()
+            chunk = text[start:end]
+            if not chunk.strip():
+                continue
+            if chunk.lstrip()[:1] in "“\"«" or chunk.rstrip().endswith(":"):
                 break
+            start += len(chunk) - len(chunk.lstrip())
+            end = start + len(chunk.strip())
             out.append(Quote("indirect", start, end, text[start:end], speaker.name, speaker.title, cues[-1].lower_))
     return out
-
-
-def paragraphs_after(text: str, position: int) -> list[tuple[int, int]]:
-    """The paragraphs that follow a position, trimmed, until a heading-like stop."""
-    import re
-
-    spans = []
-    for match in re.finditer(r"[^\n]+", text[position:]):
-        start, end = position + match.start(), position + match.end()
-        chunk = text[start:end].strip()
-        if not chunk:
-            continue
-        start += len(text[start:end]) - len(text[start:end].lstrip())
-        end = start + len(chunk)
-        spans.append((start, end))
-    return spans
 
 
 def sent_tokens(doc: Doc, start: int, end: int) -> list[Token]:

@@ -1,0 +1,455 @@
+"""Score extraction output against the gold annotations, layer by layer.
+
+The matching rules are those of the annotation guide (docs/annotation-guide.md) and give the
+same numbers as the reference scorer the gold was written for:
+
+- a gold item and a prediction pair up only when a layer's rule accepts them and their spans
+  overlap; pairs are taken greedily, largest overlap first, each item used at most once;
+- quotes and reported statements need an overlap of at least half the longer span;
+  figures need any overlap and equal ``low``/``high`` values;
+- names match when the prediction equals a gold alias or contains one as a run of whole
+  words, ignoring case, punctuation and leading articles; gold ``[]`` (unnamed) accepts only
+  an empty prediction or "unknown", gold ``["*"]`` (a bare pronoun) accepts any name;
+- predicted indirect quotes and attributions are both "reported"; predicted figures flagged
+  ``vague`` are not scored; a document with gold but no prediction counts as all missed,
+  and a prediction for a document without gold is not scored.
+
+Precision, recall and F1 are micro-averaged over documents. The headline is the mean F1 of
+``direct+speaker``, ``reported+source`` and ``figures+claimant``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError
+from .records import Record
+
+LAYERS = (
+    "direct",
+    "direct+speaker",
+    "reported",
+    "reported+source",
+    "figures",
+    "figures+category",
+    "figures+claimant",
+)
+HEADLINE_LAYERS = ("direct+speaker", "reported+source", "figures+claimant")
+GOLD_SUFFIX = ".gold.json"
+GOLD_SECTIONS = ("direct_quotes", "reported", "figures")
+NAME_FIELDS = {"direct_quotes": "speaker", "reported": "source", "figures": "claimant"}
+PREDICTION_SECTIONS = ("quotes", "attributions", "figures")
+ARTICLES = frozenset({"the", "a", "an"})
+UNNAMED = ("unknown",)
+
+Item = Mapping[str, Any]
+Rule = Callable[[Item, Item], bool]
+
+
+# --- results -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LayerScore:
+    """Counts for one layer, so precision, recall and F1 are derived rather than stored."""
+
+    tp: int
+    n_gold: int
+    n_pred: int
+
+    @property
+    def precision(self) -> float:
+        """Share of predictions that matched gold; 0 when nothing was predicted."""
+        return self.tp / self.n_pred if self.n_pred else 0.0
+
+    @property
+    def recall(self) -> float:
+        """Share of gold items that were found; 0 when there is no gold."""
+        return self.tp / self.n_gold if self.n_gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        """Harmonic mean of precision and recall, the number layers are compared by."""
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def __add__(self, other: LayerScore) -> LayerScore:
+        """Sum counts, which is what micro-averaging over documents means."""
+        return LayerScore(self.tp + other.tp, self.n_gold + other.n_gold, self.n_pred + other.n_pred)
+
+    def to_dict(self) -> dict[str, float | int]:
+        """Plain numbers for JSON output."""
+        return {
+            "precision": self.precision, "recall": self.recall, "f1": self.f1,
+            "tp": self.tp, "n_gold": self.n_gold, "n_pred": self.n_pred,
+        }
+
+
+@dataclass(frozen=True)
+class Unmatched:
+    """A gold item nobody found (miss) or a prediction that matched no gold (false alarm)."""
+
+    layer: str
+    document: str
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain fields for JSON output."""
+        return {"layer": self.layer, "document": self.document,
+                "start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """Everything one scoring run found, so faces can render it without recomputing."""
+
+    documents: int
+    layers: dict[str, LayerScore]
+    headline: float
+    misses: tuple[Unmatched, ...] = ()
+    false_alarms: tuple[Unmatched, ...] = ()
+    missing_documents: tuple[str, ...] = ()  # gold documents with no prediction: all missed
+    extra_documents: tuple[str, ...] = ()  # predictions with no gold: not scored
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form; keys ``documents``/``layers``/``headline_f1`` as the reference scorer."""
+        return {
+            "documents": self.documents,
+            "layers": {name: score.to_dict() for name, score in self.layers.items()},
+            "headline_f1": self.headline,
+            "misses": [m.to_dict() for m in self.misses],
+            "false_alarms": [f.to_dict() for f in self.false_alarms],
+            "missing_documents": list(self.missing_documents),
+            "extra_documents": list(self.extra_documents),
+        }
+
+    def to_json(self, indent: int | None = None) -> str:
+        """One JSON document, for ``--json`` output and for machines."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
+
+# --- reading input -------------------------------------------------------------------------
+
+
+def load_predictions(path: str | Path) -> list[dict[str, Any]]:
+    """Read extraction JSONL, naming the file and line of anything the scorer cannot use."""
+    path = Path(path)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise InputError(str(path), "prediction file not found") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(str(path), f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read prediction file: {exc.strerror}") from None
+    records = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(str(path), f"not valid JSON: {exc.msg} at column {exc.colno}", number) from None
+        problem = record_problem(record)
+        if problem:
+            raise InputError(str(path), problem, number)
+        records.append(record)
+    return records
+
+
+def record_problem(record: Any) -> str | None:
+    """Say what makes a prediction unusable (None when it is fine), so errors are specific."""
+    if not isinstance(record, dict):
+        return f"expected a JSON object per line, got {type(record).__name__}"
+    if not isinstance(record.get("id"), (str, int)) or isinstance(record.get("id"), bool):
+        return 'record has no "id" (a string naming the document)'
+    for section in PREDICTION_SECTIONS:
+        items = record.get(section, [])
+        if not isinstance(items, list):
+            return f'"{section}" must be a list, got {type(items).__name__}'
+        for index, item in enumerate(items):
+            if not isinstance(item, dict):
+                return f'"{section}"[{index}] must be an object'
+            for key in ("start", "end"):
+                if not is_number(item.get(key)):
+                    return f'"{section}"[{index}] has no numeric "{key}"'
+    return None
+
+
+def is_number(value: Any) -> bool:
+    """True for ints and floats but not booleans, which JSON keeps distinct."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def load_gold(gold_dir: str | Path) -> list[dict[str, Any]]:
+    """Read every ``*.gold.json`` in a directory, in file-name order."""
+    gold_dir = Path(gold_dir)
+    if not gold_dir.exists():
+        raise InputError(str(gold_dir), "gold directory not found")
+    if not gold_dir.is_dir():
+        raise InputError(str(gold_dir), "gold path is not a directory")
+    paths = sorted(gold_dir.glob(f"*{GOLD_SUFFIX}"))
+    if not paths:
+        raise InputError(str(gold_dir), f"no *{GOLD_SUFFIX} files in the gold directory")
+    return [read_gold_file(path) for path in paths]
+
+
+def read_gold_file(path: Path) -> dict[str, Any]:
+    """Parse and check one gold file, so a broken annotation is reported by name."""
+    try:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(str(path), f"gold file is not valid JSON: {exc}") from None
+    if not isinstance(gold, dict) or not isinstance(gold.get("document"), str):
+        raise InputError(str(path), 'gold file must be an object with a "document" id')
+    for section in GOLD_SECTIONS:
+        items = gold.get(section)
+        if not isinstance(items, list):
+            raise InputError(str(path), f'gold file has no "{section}" list')
+        for index, item in enumerate(items):
+            problem = gold_item_problem(section, item)
+            if problem:
+                raise InputError(str(path), f'"{section}"[{index}] {problem}')
+    return gold
+
+
+def gold_item_problem(section: str, item: Any) -> str | None:
+    """Say what a gold item lacks for its layer (None when complete)."""
+    if not isinstance(item, dict):
+        return "must be an object"
+    for key in ("start", "end"):
+        if not is_number(item.get(key)):
+            return f'has no numeric "{key}"'
+    names = item.get(NAME_FIELDS[section])
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        return f'"{NAME_FIELDS[section]}" must be a list of names'
+    if section == "figures" and not {"low", "high", "category"} <= item.keys():
+        return 'needs "low", "high" and "category"'
+    return None
+
+
+# --- matching ------------------------------------------------------------------------------
+
+
+def name_tokens(name: Any) -> list[str]:
+    """Lower-cased words without punctuation or leading articles, so "The Pentagon" is "pentagon"."""
+    words = re.sub(r"[^0-9a-z]+", " ", str(name or "").lower()).split()
+    while words and words[0] in ARTICLES:
+        words.pop(0)
+    return words
+
+
+def contains_run(words: list[str], run: list[str]) -> bool:
+    """True when ``run`` occurs in ``words`` as consecutive whole words."""
+    return any(words[i:i + len(run)] == run for i in range(len(words) - len(run) + 1))
+
+
+def name_matches(predicted: Any, aliases: list[str]) -> bool:
+    """Accept a predicted name that is, or contains, a gold alias ("Pentagon spokesperson John Kirby")."""
+    words = name_tokens(predicted)
+    if aliases == ["*"]:
+        return bool(words)
+    if not aliases:
+        return not words or tuple(words) == UNNAMED
+    runs = (name_tokens(alias) for alias in aliases)
+    return any(run and contains_run(words, run) for run in runs)
+
+
+def overlap(a: Item, b: Item) -> float:
+    """Shared characters as a share of the longer span, so a fragment cannot claim a long quote."""
+    shared = min(a["end"], b["end"]) - max(a["start"], b["start"])
+    longer = max(a["end"] - a["start"], b["end"] - b["start"])
+    return max(0, shared) / max(1, longer)
+
+
+def as_number(value: Any) -> float | None:
+    """A figure value as a float, or None when it is missing or not a number."""
+    try:
+        return float(value)
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
+def same_value(gold: Item, pred: Item) -> bool:
+    """Figures agree when both ends of the range are equal."""
+    return (as_number(gold["low"]) == as_number(pred.get("low"))
+            and as_number(gold["high"]) == as_number(pred.get("high")))
+
+
+def half_overlap(gold: Item, pred: Item) -> bool:
+    """Quotes and statements must share at least half of the longer span."""
+    return overlap(gold, pred) >= 0.5
+
+
+def speaker_ok(gold: Item, pred: Item) -> bool:
+    """A direct quote found at the right place and credited to the right speaker."""
+    return half_overlap(gold, pred) and name_matches(pred.get("speaker"), gold["speaker"])
+
+
+def source_ok(gold: Item, pred: Item) -> bool:
+    """A reported statement found at the right place and credited to the right source."""
+    return half_overlap(gold, pred) and name_matches(pred.get("source"), gold["source"])
+
+
+def category_ok(gold: Item, pred: Item) -> bool:
+    """A figure with the right value and the right category."""
+    return same_value(gold, pred) and gold["category"] == pred.get("category")
+
+
+def claimant_ok(gold: Item, pred: Item) -> bool:
+    """A figure with the right value credited to the right claimant."""
+    return same_value(gold, pred) and name_matches(pred.get("claimant"), gold["claimant"])
+
+
+def greedy_match(golds: list[Item], preds: list[Item], rule: Rule) -> tuple[set[int], set[int]]:
+    """Pair gold and predictions one-to-one, largest overlap first; return the used indices.
+
+    Ties go to the later gold item, then the later prediction, as in the reference scorer,
+    because greedy matching is order-sensitive and the numbers must agree exactly.
+    """
+    candidates = sorted(
+        ((overlap(g, p), gi, pi) for gi, g in enumerate(golds) for pi, p in enumerate(preds) if rule(g, p)),
+        reverse=True,
+    )
+    used_gold: set[int] = set()
+    used_pred: set[int] = set()
+    for shared, gi, pi in candidates:
+        if shared > 0 and gi not in used_gold and pi not in used_pred:
+            used_gold.add(gi)
+            used_pred.add(pi)
+    return used_gold, used_pred
+
+
+# --- scoring -------------------------------------------------------------------------------
+
+
+def scored_items(record: Mapping[str, Any]) -> dict[str, list[Item]]:
+    """Split a prediction into the three kinds of item the gold has."""
+    quotes = record.get("quotes") or []
+    direct = [q for q in quotes if q.get("kind") == "direct"]
+    reported = [dict(q, source=q.get("speaker")) for q in quotes if q.get("kind") != "direct"]
+    reported += list(record.get("attributions") or [])
+    figures = [f for f in record.get("figures") or [] if not f.get("vague")]
+    return {"direct_quotes": direct, "reported": reported, "figures": figures}
+
+
+LAYER_RULES: dict[str, tuple[str, Rule]] = {
+    "direct": ("direct_quotes", half_overlap),
+    "direct+speaker": ("direct_quotes", speaker_ok),
+    "reported": ("reported", half_overlap),
+    "reported+source": ("reported", source_ok),
+    "figures": ("figures", same_value),
+    "figures+category": ("figures", category_ok),
+    "figures+claimant": ("figures", claimant_ok),
+}
+
+
+def item_text(item: Item, document_text: str) -> str:
+    """An item's own text, or the span it points at when it carries none."""
+    text = item.get("text")
+    if isinstance(text, str):
+        return text
+    start, end = int(item["start"]), int(item["end"])
+    return document_text[start:end]
+
+
+def score_document(gold: Mapping[str, Any], record: Mapping[str, Any]) -> tuple[
+        dict[str, LayerScore], list[Unmatched], list[Unmatched]]:
+    """Score one document on every layer and keep what went unmatched."""
+    document = gold["document"]
+    text = record.get("text") if isinstance(record.get("text"), str) else ""
+    predicted = scored_items(record)
+    scores, misses, false_alarms = {}, [], []
+    for layer, (section, rule) in LAYER_RULES.items():
+        golds, preds = gold[section], predicted[section]
+        used_gold, used_pred = greedy_match(golds, preds, rule)
+        scores[layer] = LayerScore(len(used_gold), len(golds), len(preds))
+        misses += [Unmatched(layer, document, g["start"], g["end"], item_text(g, text))
+                   for i, g in enumerate(golds) if i not in used_gold]
+        false_alarms += [Unmatched(layer, document, p["start"], p["end"], item_text(p, text))
+                         for i, p in enumerate(preds) if i not in used_pred]
+    return scores, misses, false_alarms
+
+
+def index_predictions(predictions: Iterable[Mapping[str, Any] | Record]) -> dict[str, Mapping[str, Any]]:
+    """Key predictions by document id (a later record for the same id replaces an earlier one)."""
+    indexed = {}
+    for number, record in enumerate(predictions, start=1):
+        if isinstance(record, Record):  # the pipeline's own output scores without a JSON round trip
+            record = record.to_dict()
+        problem = record_problem(dict(record) if isinstance(record, Mapping) else record)
+        if problem:
+            raise InputError("predictions", f"record {number}: {problem}")
+        indexed[str(record["id"])] = record
+    return indexed
+
+
+def evaluate(predictions: Iterable[Mapping[str, Any] | Record], gold_dir: str | Path) -> Evaluation:
+    """Score prediction records (``load_predictions`` output or ``Record``s) against a gold directory."""
+    golds = load_gold(gold_dir)
+    indexed = index_predictions(predictions)
+    totals = {layer: LayerScore(0, 0, 0) for layer in LAYERS}
+    misses: list[Unmatched] = []
+    false_alarms: list[Unmatched] = []
+    for gold in golds:
+        scores, missed, extra = score_document(gold, indexed.get(gold["document"], {}))
+        totals = {layer: totals[layer] + scores[layer] for layer in LAYERS}
+        misses += missed
+        false_alarms += extra
+    gold_ids = {gold["document"] for gold in golds}
+    headline = sum(totals[layer].f1 for layer in HEADLINE_LAYERS) / len(HEADLINE_LAYERS)
+    return Evaluation(
+        documents=len(golds),
+        layers=totals,
+        headline=headline,
+        misses=tuple(by_layer(misses)),
+        false_alarms=tuple(by_layer(false_alarms)),
+        missing_documents=tuple(g["document"] for g in golds if g["document"] not in indexed),
+        extra_documents=tuple(sorted(set(indexed) - gold_ids)),
+    )
+
+
+def by_layer(items: list[Unmatched]) -> list[Unmatched]:
+    """Group unmatched items layer by layer, keeping document order within a layer."""
+    return sorted(items, key=lambda item: LAYERS.index(item.layer))
+
+
+# --- rendering -----------------------------------------------------------------------------
+
+
+def format_table(evaluation: Evaluation, verbose: bool = False) -> str:
+    """Per-layer P/R/F1 as text; ``verbose`` adds every miss and false alarm per layer."""
+    lines = [f"{'layer':<18} {'P':>6} {'R':>6} {'F1':>6} {'TP':>5} {'gold':>5} {'pred':>5}"]
+    for layer, s in evaluation.layers.items():
+        lines.append(f"{layer:<18} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}"
+                     f" {s.tp:5d} {s.n_gold:5d} {s.n_pred:5d}")
+    lines.append(f"headline F1 over {evaluation.documents} documents: {evaluation.headline:.3f}"
+                 f" (mean F1 of {', '.join(HEADLINE_LAYERS)})")
+    if evaluation.missing_documents:
+        lines.append(f"no prediction for {len(evaluation.missing_documents)} gold document(s): "
+                     + ", ".join(evaluation.missing_documents))
+    if evaluation.extra_documents:
+        lines.append(f"not scored, no gold for {len(evaluation.extra_documents)} predicted document(s): "
+                     + ", ".join(evaluation.extra_documents))
+    if verbose:
+        lines += unmatched_lines(evaluation)
+    return "\n".join(lines)
+
+
+def unmatched_lines(evaluation: Evaluation) -> list[str]:
+    """One section per layer listing misses, then false alarms, with document id and text."""
+    lines = []
+    for layer in evaluation.layers:
+        missed = [m for m in evaluation.misses if m.layer == layer]
+        alarms = [f for f in evaluation.false_alarms if f.layer == layer]
+        lines += ["", f"{layer}: {len(missed)} missed, {len(alarms)} false alarm(s)"]
+        lines += [f"  missed       {m.document} [{m.start}:{m.end}] {m.text!r}" for m in missed]
+        lines += [f"  false alarm  {f.document} [{f.start}:{f.end}] {f.text!r}" for f in alarms]
+    return lines
