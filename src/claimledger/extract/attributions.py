@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from ._cache import doc_text
 from ..records import Attribution, Quote
 from .lexicon import REPORT_NOUNS, SPEECH_VERBS
 from .quotes import clause_tokens, inside, mostly_quoted
@@ -35,7 +36,7 @@ def extract_attributions(doc: Doc, quotes: list[Quote]) -> list[Attribution]:
             if mostly_quoted(start, end, direct) or covered_by_quote(start, end, quotes):
                 continue
             source = index.resolve(source_token).name if source_token is not None else None
-            found.append(Attribution(start, end, doc.text[start:end], source, cue))
+            found.append(Attribution(start, end, doc_text(doc)[start:end], source, cue))
         found.extend(impersonal(sent, quoted))
     return dedupe(found)
 
@@ -122,7 +123,7 @@ def impersonal(sent: Span, quoted: list[tuple[int, int]]) -> list[Attribution]:
             content = clause_tokens(clause, set())
             if content:
                 start, end = content[0].idx, content[-1].idx + len(content[-1])
-                out.append(Attribution(start, end, sent.doc.text[start:end], None, f"it was {token.lower_}"))
+                out.append(Attribution(start, end, doc_text(sent.doc)[start:end], None, f"it was {token.lower_}"))
     return out
 
 

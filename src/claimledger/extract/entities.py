@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ._cache import doc_ents, doc_text
 from ..records import Entity, Quote
 from .speakers import clean_person
 
@@ -19,7 +20,7 @@ def extract_entities(doc: Doc, quotes: list[Quote]) -> list[Entity]:
     """People, organisations and places, with aliases and titles."""
     people: dict[str, Entity] = {}
     others: dict[tuple[str, str], Entity] = {}
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         label = LABELS.get(ent.label_)
         if label is None:
             continue
@@ -30,7 +31,7 @@ def extract_entities(doc: Doc, quotes: list[Quote]) -> list[Entity]:
         else:
             name = strip_article(ent.text)
             entity = others.setdefault((name.lower(), label), Entity(name, label))
-            abbreviation = bracketed_after(doc.text, ent.end_char)
+            abbreviation = bracketed_after(doc_text(doc), ent.end_char)
             if abbreviation and abbreviation not in entity.aliases:
                 entity.aliases.append(abbreviation)
     for quote in quotes:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from ._cache import doc_ents, doc_text
 from ..records import Attribution, Figure, Quote
 from .lexicon import (
     CATEGORY_NOUNS, CURRENCY_SYMBOLS, CURRENCY_WORDS, DENY_VERBS, DESIGNATION_NOUNS, DISPUTE_VERBS,
@@ -93,7 +94,7 @@ def figure_at(tokens: list[Token], i: int) -> tuple[Figure, int] | None:
     start, end = tokens[start_i].idx, tokens[end_i - 1].idx + len(tokens[end_i - 1])
     unit_name = unit or (noun.lemma_.lower() if noun is not None else None)
     figure = Figure(
-        start=start, end=end, text=doc.text[start:end], low=low, high=high, qualifier=qualifier,
+        start=start, end=end, text=doc_text(doc)[start:end], low=low, high=high, qualifier=qualifier,
         unit=unit_name, category=category(noun, unit), subject=subject_of(tokens, j, noun),
     )
     return figure, max(end_i, j)
@@ -115,7 +116,7 @@ def excluded(token: Token) -> bool:
             return True
         unit = next((t for t in token.doc[token.i + 1 : token.i + 4] if t.lemma_.lower() in DURATION_UNITS), None)
         return unit is None
-    text = token.doc.text
+    text = doc_text(token.doc)
     line_start = text.rfind("\n", 0, token.idx) + 1
     after = token.doc[token.i + 1].text if token.i + 1 < len(token.doc) else ""
     return not text[line_start : token.idx].strip() and after in {".", ")"}  # a numbered list
@@ -253,7 +254,7 @@ def vague_at(tokens: list[Token], i: int) -> tuple[Figure, int] | None:
     doc = tokens[0].doc
     start, end = tokens[i].idx, noun.idx + len(noun)
     floor = float(VAGUE_FLOORS[phrase])
-    figure = Figure(start, end, doc.text[start:end], floor, None, "at least", noun.lemma_.lower(),
+    figure = Figure(start, end, doc_text(doc)[start:end], floor, None, "at least", noun.lemma_.lower(),
                     category(noun, None), vague=True)
     return figure, noun.i - tokens[0].i + 1
 
@@ -277,7 +278,9 @@ def credit(figure: Figure, claims: list[tuple[int, int, str | None, str | None]]
 def period_near(sent: Span, figure: Figure) -> str | None:
     """A stated period for the figure: a date phrase in the same sentence ('last week')."""
     best = None
-    for ent in sent.ents:
+    for ent in doc_ents(sent.doc):
+        if ent.start < sent.start or ent.end > sent.end:
+            continue
         if ent.label_ != "DATE" or not any(t.is_alpha for t in ent) or (ent.start_char < figure.end and figure.start < ent.end_char):
             continue
         distance = abs(ent.start_char - figure.end) if ent.start_char >= figure.end else abs(figure.start - ent.end_char)

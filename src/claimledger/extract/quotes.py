@@ -11,6 +11,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from ._cache import doc_text
 from ..records import Quote
 from .lexicon import NOT_REPORTING, OBJECT_CLAIM_VERBS, REPORT_NOUNS, SPEECH_VERBS
 from .marks import quote_spans
@@ -22,7 +23,7 @@ CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
 
 def extract_quotes(doc: Doc) -> list[Quote]:
     """Direct quotes first (their spans are off limits to reported speech), then reported speech."""
-    spans = quote_spans(doc.text)
+    spans = quote_spans(doc_text(doc))
     index = SpeakerIndex.build(doc, spans)
     direct = direct_quotes(doc, spans, index)
     indirect = reported_speech(doc, direct, index)
@@ -48,7 +49,7 @@ def frame(doc: Doc, start: int, end: int) -> list[Token]:
     last = doc.char_span(max(start, end - 1), end, alignment_mode="expand")
     if first is None or last is None:
         return []
-    low, high = paragraph_bounds(doc.text, start, end)
+    low, high = paragraph_bounds(doc_text(doc), start, end)
     return [t for t in doc[first.sent.start : last.sent.end] if low <= t.idx < high]
 
 
@@ -129,7 +130,7 @@ def continues_previous(doc: Doc, previous: Quote | None, start: int) -> bool:
     """A quote that follows the last one closely with no new cue in between keeps its speaker."""
     if previous is None or previous.speaker is None:
         return False
-    gap = doc.text[previous.end : start]
+    gap = doc_text(doc)[previous.end : start]
     return len(gap) < 400 and gap.count("\n\n") <= 2
 
 
@@ -143,7 +144,7 @@ def direct_quotes(doc: Doc, spans: list[tuple[int, int]], index: SpeakerIndex) -
             continue
         if found is not None and not looks_like_speech(doc, start, end) and not governed_by(doc, start, end, found[0]):
             continue
-        quote = Quote("direct", start, end, doc.text[start:end])
+        quote = Quote("direct", start, end, doc_text(doc)[start:end])
         if found is not None:
             verb, subject = found
             speaker = index.resolve(subject)
@@ -292,7 +293,7 @@ def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex) -> list[
             continue
         speaker = index.resolve(source_token)
         index.remember(speaker)
-        found.append(Quote("indirect", start, end, doc.text[start:end], speaker.name, speaker.title, verb.lower_))
+        found.append(Quote("indirect", start, end, doc_text(doc)[start:end], speaker.name, speaker.title, verb.lower_))
     statements = colon_statements(doc, direct, index)
     found = [q for q in found if not any(s.start <= q.start < s.end for s in statements)]
     return found + statements
@@ -300,7 +301,7 @@ def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex) -> list[
 
 def colon_statements(doc: Doc, direct: list[Quote], index: SpeakerIndex) -> list[Quote]:
     """Press-release style: a line 'Minister X said:' then unquoted paragraphs that are the statement."""
-    text = doc.text
+    text = doc_text(doc)
     out: list[Quote] = []
     lines = list(re.finditer(r"[^\n]+", text))
     for n, line in enumerate(lines):

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from ._cache import doc_ents
 from .lexicon import PRONOUNS_GROUP, PRONOUNS_PERSON
 
 HONORIFICS = frozenset("""
@@ -45,7 +46,7 @@ class SpeakerIndex:
     def build(cls, doc: Doc, quoted: list[tuple[int, int]]) -> "SpeakerIndex":
         """Index the document's person names once; quoted spans are skipped as antecedents."""
         index = cls(doc=doc, quoted=quoted)
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.label_ in NAME_LABELS and not index.inside_quote(ent.start_char):
                 name = clean_person(ent)
                 if name:
@@ -53,7 +54,7 @@ class SpeakerIndex:
                     if len(parts) > 1 and len(name) > len(index.full_names.get(parts[-1], "")):
                         index.full_names[parts[-1]] = name
                     index.mentions.append(Speaker(name, is_person=True, head=parts[-1].lower(), start=ent.start_char))
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.label_ in GROUP_LABELS and not index.inside_quote(ent.start_char):
                 index.mentions.append(Speaker(ent.text, head=ent.root.lemma_.lower(), start=ent.start_char))
         index.mentions.sort(key=lambda s: s.start)
@@ -159,7 +160,7 @@ def person_in(tokens: list[Token]) -> Span | None:
     if not tokens:
         return None
     doc = tokens[0].doc
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ in NAME_LABELS and ent.start >= tokens[0].i and ent.end <= tokens[-1].i + 1:
             return ent
     return None
