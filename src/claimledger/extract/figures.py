@@ -84,6 +84,12 @@ def figure_at(tokens: list[Token], i: int) -> tuple[Figure, int] | None:
         return None
     if noun is not None and not_a_count(noun, low, unit):
         return None
+    if noun is None and unit is None and tokens[i].lower_ == "one":
+        return None
+    if i > 0 and tokens[i - 1].lower_ in {"the", "these", "those"} and low < 10 and not unit and noun is not None and noun.tag_ == "NNS":
+        return None  # "the two units": a reference back, not an amount
+    if i > 0 and tokens[i - 1].pos_ == "PROPN" and tokens[i - 1].i > tokens[i - 1].sent.start and (noun is None or noun.tag_ != "NNS"):
+        return None  # "Boeing 707", "Flight 610"
     if year_like(tokens[i], low, noun, unit):
         return None
     qualifier_found = qualifier_before(tokens, start_i)
@@ -93,9 +99,10 @@ def figure_at(tokens: list[Token], i: int) -> tuple[Figure, int] | None:
     doc = tokens[0].doc
     start, end = tokens[start_i].idx, tokens[end_i - 1].idx + len(tokens[end_i - 1])
     unit_name = unit or (noun.lemma_.lower() if noun is not None else None)
+    kind = category(noun, unit) if noun is not None or unit else bare_fate(tokens[i])
     figure = Figure(
         start=start, end=end, text=doc_text(doc)[start:end], low=low, high=high, qualifier=qualifier,
-        unit=unit_name, category=category(noun, unit), subject=subject_of(tokens, j, noun),
+        unit=unit_name, category=kind, subject=subject_of(tokens, j, noun),
     )
     return figure, max(end_i, j)
 
@@ -159,6 +166,8 @@ def not_a_count(noun: Token, value: float, unit: str | None) -> bool:
         return False
     if lemma in DESIGNATION_NOUNS and noun.tag_ in {"NN", "NNP"} and value != 1:
         return True
+    if noun.tag_ == "NNP" and not noun.ent_type_ == "NORP":
+        return True  # "737 Max": a model name
     return False
 
 
@@ -191,6 +200,8 @@ def category(noun: Token | None, unit: str | None) -> str:
     if noun is None:
         return "other"
     lemma = noun.lemma_.lower()
+    if noun.ent_type_ == "NORP" and noun.tag_ in {"NNS", "NNPS"}:
+        return fate_of(noun) or "people"  # "two Argentinians"
     if lemma in DURATION_UNITS:
         return "duration"
     if lemma in DISTANCE_UNITS:
@@ -201,6 +212,16 @@ def category(noun: Token | None, unit: str | None) -> str:
         if fate and (found != "other" or lemma in {"member"}):
             return fate
     return found
+
+
+def bare_fate(number: Token) -> str:
+    """'killed seven', '189 ... died': a number standing for people, by what happened to them."""
+    for fate, lemmas in PERSON_FATE.items():
+        if number.head.lemma_.lower() in lemmas:
+            return fate
+    if any(t.lower_ == "toll" for t in number.sent):
+        return "deaths"
+    return "other"
 
 
 def fate_of(noun: Token) -> str | None:

@@ -204,9 +204,17 @@ def nested_cues(head: Token, verb: Token) -> set[int]:
 def reported_content(verb: Token) -> list[Token]:
     """What a cue verb reports: its complement clause, else (for claim verbs) its object."""
     lemma = verb.lemma_.lower()
+    clauses = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"} and not own_cue(c)]
+    if clauses:
+        after = [c for c in clauses if c.i > verb.i and c.dep_ == "ccomp"]
+        chosen = after[0] if after else next((c for c in clauses if c.dep_ == "ccomp"), clauses[0])
+        content = clause_tokens(chosen, nested_cues(chosen, verb))
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if content and obj is not None and lemma not in {"tell", "inform", "ask", "brief", "assure", "warn", "urge"} \
+                and obj.right_edge.i + 1 == content[0].i and not any(c.dep_ in SUBJECT_DEPS for c in chosen.children):
+            return list(verb.doc[obj.left_edge.i : content[-1].i + 1])  # parser took the clause's subject as object
+        return content
     for child in verb.children:
-        if child.dep_ in {"ccomp", "parataxis"}:
-            return clause_tokens(child, nested_cues(child, verb))
         if child.dep_ == "xcomp" and lemma in {"report", "claim"} and verb.dep_ != "relcl":
             return clause_tokens(child, set())
         if child.dep_ == "advcl" and lemma == "call" and any(m.lower_ == "for" and m.dep_ == "mark" for m in child.children):
@@ -218,13 +226,10 @@ def reported_content(verb: Token) -> list[Token]:
                     return clause_tokens(grandchild, set())
             if lemma in OBJECT_CLAIM_VERBS:
                 return object_run(verb, child)
-    if verb.dep_ == "acl" and verb.head.dep_ == "nsubj" and verb.head.head.i > verb.i:
-        # "The chief, X, announced on Tuesday there were suspects": parser hung the cue on the noun
-        doc = verb.doc
-        rest = [t for t in doc[verb.right_edge.i + 1 : verb.sent.end]]
-        while rest and rest[-1].is_punct:
-            rest = rest[:-1]
-        return rest
+            if lemma == "say" and child.left_edge.i == verb.i + 1 and verb.nbor(1).pos_ == "PROPN":
+                return trailing_clause(verb)  # "X said Adamowicz required ...", misparsed as an object
+    if verb.dep_ == "acl" and not any(c.dep_ == "agent" for c in verb.children) and verb.head.dep_ == "nsubj" and verb.head.head.i > verb.i:
+        return trailing_clause(verb)  # "The chief, X, announced on Tuesday there were suspects"
     if lemma in {"call"}:
         for prep in verb.children:
             if prep.dep_ == "prep" and prep.lower_ == "for":
@@ -236,6 +241,27 @@ def reported_content(verb: Token) -> list[Token]:
             if child.dep_ in {"dobj", "pobj"}:
                 return object_run(verb, child)
     return []
+
+
+def own_cue(clause: Token) -> bool:
+    """A complement that is itself a cue with its own subject: a separate report, not content."""
+    return is_cue(clause) and any(c.dep_ in SUBJECT_DEPS for c in clause.children) and clause.i < min(
+        (c.i for c in clause.head.children if c.dep_ in SUBJECT_DEPS), default=clause.i + 1
+    )
+
+
+def trailing_clause(verb: Token) -> list[Token]:
+    """The words after a cue up to the end of its clause (';' or the sentence end)."""
+    rest = []
+    for token in verb.doc[verb.i + 1 : verb.sent.end]:
+        if token.text in {";", ":"}:
+            break
+        rest.append(token)
+    while rest and rest[-1].is_punct:
+        rest = rest[:-1]
+    while rest and rest[0].dep_ == "prep" and rest[0].head == verb:
+        rest = rest[rest[0].right_edge.i - rest[0].i + 1 :]
+    return rest
 
 
 def object_run(verb: Token, obj: Token) -> list[Token]:
@@ -262,7 +288,19 @@ def passive_claim(verb: Token) -> tuple[list[Token], Token] | None:
     objects = [c for c in agent.children if c.dep_ == "pobj"]
     if not objects:
         return None
+    xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    if xcomp is not None:  # "X were reported by Y to have visited ..."
+        return list(verb.doc[subject.left_edge.i : xcomp.right_edge.i + 1]), objects[0]
     return list(subject.subtree), objects[0]
+
+
+def partial_overlap(start: int, end: int, q_start: int, q_end: int) -> bool:
+    """Spans that cross: content that begins or ends inside quotation marks without holding them."""
+    if abs(start - q_start) <= 1 and end > q_end:
+        return True  # a clause that opens with the quoted words is the quote itself
+    contains = start <= q_start and q_end <= end
+    contained = q_start <= start and end <= q_end
+    return not contains and not contained and start < q_end and q_start < end
 
 
 def mostly_quoted(start: int, end: int, direct: list[Quote]) -> bool:
@@ -280,6 +318,8 @@ def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex) -> list[
             continue
         if verb.pos_ not in {"VERB", "AUX"} or inside(verb.idx, quoted) or verb.lemma_.lower() in NOT_REPORTING:
             continue
+        if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            continue  # "to confirm if ...": a purpose, not a report
         passive = passive_claim(verb)
         if passive is not None:
             content, source_token = passive
@@ -290,6 +330,8 @@ def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex) -> list[
             continue
         start, end = content[0].idx, content[-1].idx + len(content[-1])
         if mostly_quoted(start, end, direct) or any(q.start == start and q.end == end for q in found):
+            continue
+        if any(partial_overlap(start, end, q.start, q.end) for q in direct):
             continue
         speaker = index.resolve(source_token)
         index.remember(speaker)

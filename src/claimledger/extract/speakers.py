@@ -108,7 +108,8 @@ class SpeakerIndex:
         elif is_bare_description(token):
             found = self.antecedent(token.idx, person=False, head=token.lemma_.lower())
             if found is not None:
-                return Speaker(found.name, found.title or speaker.name, found.is_person, found.head, token.idx)
+                title = found.title or (speaker.name if speaker.name.lower() != found.name.lower() else None)
+                return Speaker(found.name, title, found.is_person, found.head, token.idx)
         return speaker
 
 
