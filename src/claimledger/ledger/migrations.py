@@ -1,0 +1,197 @@
+"""Schema migrations: an append-only list, each run once and recorded in ``_migrations``.
+
+As in simonw/llm: every function decorated with ``@migration`` runs, in order, the first time
+a ledger is opened without it, inside one transaction together with its ``_migrations`` row
+(name, applied_at), so a migration is either fully applied and recorded, or not at all.
+
+Never edit or reorder a migration that has shipped: a new column later is a new function at the
+end of this file (use ``add_column``), plus the matching edit to ``schema.py``. Migrations define
+their own tables rather than importing ``schema.py``, which describes the *latest* shape.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timezone
+
+from sqlalchemy import (
+    Boolean, Column, Connection, DateTime, Engine, Float, ForeignKey, Index, Integer, MetaData,
+    String, Table, Text, UniqueConstraint, insert, inspect, select,
+)
+from sqlalchemy.schema import CreateColumn
+
+from . import dialect
+from .schema import NAMING
+
+Migration = Callable[[Connection], None]
+MIGRATIONS: list[Migration] = []
+
+_migrations_table = Table(
+    "_migrations", MetaData(),
+    Column("name", String, primary_key=True),
+    Column("applied_at", DateTime(timezone=True), nullable=False),
+)
+
+
+def migration(function: Migration) -> Migration:
+    """Append a migration to the list (its name is the function's name, so keep names unique)."""
+    MIGRATIONS.append(function)
+    return function
+
+
+def migrate(engine: Engine) -> list[str]:
+    """Apply every pending migration; returns the names applied now (empty when up to date)."""
+    done = applied(engine)
+    pending = [function for function in MIGRATIONS if function.__name__ not in done]
+    if not pending:
+        return []
+    with dialect.writing(engine) as connection:
+        _migrations_table.create(connection, checkfirst=True)
+    applied_now = []
+    for function in pending:
+        name = function.__name__
+        # Check again under the write lock: another process may have applied it meanwhile.
+        with dialect.writing(engine) as connection:
+            recorded = select(_migrations_table.c.name).where(_migrations_table.c.name == name)
+            if connection.scalar(recorded) is None:
+                function(connection)
+                connection.execute(
+                    insert(_migrations_table).values(name=name, applied_at=datetime.now(timezone.utc))
+                )
+                applied_now.append(name)
+    return applied_now
+
+
+def applied(engine: Engine) -> dict[str, datetime]:
+    """Names of the migrations recorded in this database, with when they ran."""
+    with engine.connect() as connection:
+        if not inspect(connection).has_table(_migrations_table.name):
+            return {}
+        rows = connection.execute(select(_migrations_table.c.name, _migrations_table.c.applied_at))
+        return {row.name: row.applied_at for row in rows}
+
+
+def add_column(connection: Connection, table: str, column: Column) -> None:
+    """``ALTER TABLE ... ADD COLUMN`` compiled for the connection's dialect (for later migrations)."""
+    ddl = CreateColumn(column).compile(dialect=connection.dialect)
+    quoted = connection.dialect.identifier_preparer.quote(table)
+    connection.exec_driver_sql(f"ALTER TABLE {quoted} ADD COLUMN {ddl}")
+
+
+# -- the migrations, oldest first -------------------------------------------------------------------
+
+
+@migration
+def m001_initial(connection: Connection) -> None:
+    """Outlets, documents (with revisions), entities, and the three claim tables; full-text index."""
+    md = MetaData(naming_convention=NAMING)
+
+    def document_id() -> Column:
+        return Column("document_id", Integer, ForeignKey("documents.id"), nullable=False)
+
+    Table(
+        "outlets", md,
+        Column("id", Integer, primary_key=True),
+        Column("name", String, nullable=False, unique=True),
+    )
+    Table(
+        "documents", md,
+        Column("id", Integer, primary_key=True),
+        Column("key", String, nullable=False),
+        Column("identity", String, nullable=False),
+        Column("revision", Integer, nullable=False),
+        Column("is_current", Boolean, nullable=False),
+        Column("content_hash", String(64), nullable=False, unique=True),
+        Column("url", String),
+        Column("title", String),
+        Column("outlet_id", Integer, ForeignKey("outlets.id")),
+        Column("published", String),
+        Column("author", String),
+        Column("source", String),
+        Column("text", Text, nullable=False),
+        Column("ingested_at", DateTime(timezone=True), nullable=False),
+        UniqueConstraint("identity", "revision"),
+        Index(None, "key"),
+        Index(None, "is_current"),
+        Index(None, "outlet_id"),
+    )
+    Table(
+        "entities", md,
+        Column("id", Integer, primary_key=True),
+        Column("name", String, nullable=False),
+        Column("label", String, nullable=False),
+        UniqueConstraint("name", "label"),
+    )
+    Table(
+        "entity_aliases", md,
+        Column("id", Integer, primary_key=True),
+        Column("entity_id", Integer, ForeignKey("entities.id"), nullable=False),
+        Column("alias", String, nullable=False),
+        UniqueConstraint("entity_id", "alias"),
+        Index(None, "alias"),
+    )
+    Table(
+        "entity_titles", md,
+        Column("id", Integer, primary_key=True),
+        Column("entity_id", Integer, ForeignKey("entities.id"), nullable=False),
+        Column("title", String, nullable=False),
+        UniqueConstraint("entity_id", "title"),
+    )
+    Table(
+        "mentions", md,
+        Column("id", Integer, primary_key=True),
+        document_id(),
+        Column("entity_id", Integer, ForeignKey("entities.id"), nullable=False),
+        UniqueConstraint("document_id", "entity_id"),
+        Index(None, "entity_id"),
+    )
+    Table(
+        "quotes", md,
+        Column("id", Integer, primary_key=True),
+        document_id(),
+        Column("kind", String, nullable=False),
+        Column("start", Integer, nullable=False),
+        Column("end", Integer, nullable=False),
+        Column("text", Text, nullable=False),
+        Column("speaker", String),
+        Column("speaker_title", String),
+        Column("cue", String),
+        Index(None, "document_id"),
+        Index(None, "speaker"),
+        Index(None, "kind"),
+    )
+    Table(
+        "attributions", md,
+        Column("id", Integer, primary_key=True),
+        document_id(),
+        Column("start", Integer, nullable=False),
+        Column("end", Integer, nullable=False),
+        Column("text", Text, nullable=False),
+        Column("source", String),
+        Column("cue", String),
+        Index(None, "document_id"),
+        Index(None, "source"),
+    )
+    Table(
+        "figures", md,
+        Column("id", Integer, primary_key=True),
+        document_id(),
+        Column("start", Integer, nullable=False),
+        Column("end", Integer, nullable=False),
+        Column("text", Text, nullable=False),
+        Column("low", Float),
+        Column("high", Float),
+        Column("qualifier", String),
+        Column("unit", String),
+        Column("category", String, nullable=False),
+        Column("subject", String),
+        Column("period", String),
+        Column("claimant", String),
+        Column("stance", String, nullable=False),
+        Column("vague", Boolean, nullable=False),
+        Index(None, "document_id"),
+        Index(None, "category"),
+        Index(None, "claimant"),
+    )
+    md.create_all(connection)
+    dialect.create_search_tables(connection)

@@ -1,0 +1,160 @@
+"""Full-text search over documents (title, text) and claims (quote/attribution text, speaker/source).
+
+A query is plain words and "quoted phrases"; every term must match (AND), and a trailing ``*``
+makes a prefix (``Kirb*``). Nothing else in it is syntax: ``-``, ``AND``, ``NEAR``, parentheses,
+column filters and stray quotes are read as text, so no user input can raise.
+
+Backends sit behind ``backend_for``: SQLite uses its FTS5 tables (ranked by bm25, with snippets);
+any other database gets ``LikeSearch``, a slow but portable scan, until it has its own index
+(PostgreSQL: a tsvector backend with the same ``search`` method).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Protocol
+
+from sqlalchemy import Connection, String, and_, cast, func, literal, null, or_, select, text, union_all
+
+from . import dialect
+from .schema import attributions, documents, quotes
+
+DEFAULT_MARKS = ("**", "**")
+SNIPPET_TOKENS = 16  # words around the match in a snippet
+
+
+@dataclass(frozen=True)
+class Term:
+    words: tuple[str, ...]  # one word, or a phrase
+    prefix: bool = False
+
+
+_TERM = re.compile(r'"([^"]*)(?:"|$)|([^\s"]+)')
+_WORD = re.compile(r"\w+")
+
+
+def parse_query(query: str) -> list[Term]:
+    """The user's query as terms: quoted phrases and bare words, stripped of all punctuation."""
+    terms = []
+    for match in _TERM.finditer(query or ""):
+        phrase, bare = match.groups()
+        words = tuple(_WORD.findall(phrase if phrase is not None else bare))
+        if words:
+            terms.append(Term(words, prefix=bare is not None and bare.endswith("*")))
+    return terms
+
+
+def fts5_query(query: str) -> str | None:
+    """An FTS5 MATCH expression that means exactly the terms of ``query`` (None when it has none).
+
+    Each term becomes a double-quoted FTS5 string, which FTS5 never reads as an operator; the
+    terms hold only word characters, so no quote can end a string early.
+    """
+    parts = []
+    for term in parse_query(query):
+        part = '"' + " ".join(term.words) + '"'
+        parts.append(part + "*" if term.prefix else part)
+    return " ".join(parts) or None
+
+
+class SearchBackend(Protocol):
+    def search(self, connection: Connection, query: str, *, limit: int, marks: tuple[str, str]) -> list[dict]:
+        """Hits, best first: dicts with kind (document | quote | attribution), id, document (key),
+        document_id, title, who (speaker or source, for claims), snippet and score (higher is better)."""
+
+
+def backend_for(connection: Connection) -> SearchBackend:
+    """The search implementation for this database."""
+    if dialect.is_sqlite(connection):
+        return Fts5Search()
+    return LikeSearch()
+
+
+class Fts5Search:
+    """SQLite FTS5 over ``documents_fts`` and ``claims_fts`` (see ``dialect.SQLITE_FTS_DDL``)."""
+
+    _DOCUMENTS = text(
+        """
+        SELECT 'document' AS kind, d.id AS id, d.key AS document, d.id AS document_id, d.title AS title,
+               NULL AS who,
+               snippet(documents_fts, -1, :open, :close, '…', :tokens) AS snippet,
+               -bm25(documents_fts, 5.0, 1.0) AS score
+        FROM documents_fts JOIN documents AS d ON d.id = documents_fts.rowid
+        WHERE documents_fts MATCH :query AND d.is_current
+        ORDER BY bm25(documents_fts, 5.0, 1.0) LIMIT :limit
+        """
+    )
+    _CLAIMS = text(
+        """
+        SELECT claims_fts.kind AS kind, claims_fts.claim_id AS id, d.key AS document,
+               d.id AS document_id, d.title AS title, claims_fts.who AS who,
+               snippet(claims_fts, 0, :open, :close, '…', :tokens) AS snippet,
+               -bm25(claims_fts, 1.0, 2.0) AS score
+        FROM claims_fts JOIN documents AS d ON d.id = claims_fts.document_id
+        WHERE claims_fts MATCH :query AND d.is_current
+        ORDER BY bm25(claims_fts, 1.0, 2.0) LIMIT :limit
+        """
+    )
+
+    def search(self, connection: Connection, query: str, *, limit: int, marks: tuple[str, str]) -> list[dict]:
+        match = fts5_query(query)
+        if match is None or limit <= 0:
+            return []
+        params = {"query": match, "open": marks[0], "close": marks[1], "tokens": SNIPPET_TOKENS, "limit": limit}
+        hits = [dict(row._mapping) for statement in (self._DOCUMENTS, self._CLAIMS)
+                for row in connection.execute(statement, params)]
+        hits.sort(key=lambda hit: -hit["score"])
+        return hits[:limit]
+
+
+class LikeSearch:
+    """Portable fallback: case-insensitive substring match of every term, no ranking."""
+
+    def search(self, connection: Connection, query: str, *, limit: int, marks: tuple[str, str]) -> list[dict]:
+        needles = [" ".join(term.words).lower() for term in parse_query(query)]
+        if not needles or limit <= 0:
+            return []
+
+        def all_in(*columns):
+            return and_(*(or_(*(func.lower(c).contains(n, autoescape=True) for c in columns)) for n in needles))
+
+        d = documents
+        parts = [
+            select(literal("document").label("kind"), d.c.id.label("id"), d.c.id.label("document_id"),
+                   cast(null(), String).label("who"), d.c.text.label("body"))
+            .where(d.c.is_current, all_in(d.c.title, d.c.text)),
+            select(literal("quote").label("kind"), quotes.c.id, quotes.c.document_id,
+                   quotes.c.speaker.label("who"), quotes.c.text.label("body"))
+            .join(d, d.c.id == quotes.c.document_id)
+            .where(d.c.is_current, all_in(quotes.c.text, quotes.c.speaker)),
+            select(literal("attribution").label("kind"), attributions.c.id, attributions.c.document_id,
+                   attributions.c.source.label("who"), attributions.c.text.label("body"))
+            .join(d, d.c.id == attributions.c.document_id)
+            .where(d.c.is_current, all_in(attributions.c.text, attributions.c.source)),
+        ]
+        hits = union_all(*parts).subquery()
+        rows = connection.execute(
+            select(hits, d.c.key.label("document"), d.c.title)
+            .join(d, d.c.id == hits.c.document_id)
+            .order_by(hits.c.document_id, hits.c.id)
+            .limit(limit)
+        )
+        return [
+            {"kind": row.kind, "id": row.id, "document": row.document, "document_id": row.document_id,
+             "title": row.title, "who": row.who, "snippet": _snippet(row.body or "", needles, marks),
+             "score": 0.0}
+            for row in rows
+        ]
+
+
+def _snippet(body: str, needles: list[str], marks: tuple[str, str], width: int = 80) -> str:
+    """A window of ``body`` around the first needle found, with every needle marked."""
+    lowered = body.lower()
+    found = [i for i in (lowered.find(n) for n in needles) if i >= 0]
+    at = min(found) if found else 0
+    start, end = max(0, at - width), min(len(body), at + width)
+    window = body[start:end]
+    pattern = re.compile("|".join(re.escape(n) for n in needles), re.IGNORECASE)
+    marked = pattern.sub(lambda m: marks[0] + m.group(0) + marks[1], window)
+    return ("…" if start else "") + marked + ("…" if end < len(body) else "")
