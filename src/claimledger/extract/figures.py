@@ -86,7 +86,7 @@ def figure_at(tokens: list[Token], i: int) -> tuple[Figure, int] | None:
         return None
     if noun is None and unit is None and tokens[i].lower_ == "one":
         return None
-    if i > 0 and tokens[i - 1].lower_ in {"the", "these", "those"} and low < 10 and not unit and noun is not None and noun.tag_ == "NNS":
+    if i > 0 and tokens[i - 1].lower_ in {"the", "these", "those", "our", "their", "its", "his", "her", "my", "your"} and low < 10 and not unit and noun is not None and noun.tag_ == "NNS":
         return None  # "the two units": a reference back, not an amount
     if i > 0 and tokens[i - 1].pos_ == "PROPN" and tokens[i - 1].i > tokens[i - 1].sent.start and (noun is None or noun.tag_ != "NNS"):
         return None  # "Boeing 707", "Flight 610"

@@ -99,7 +99,8 @@ CATEGORY_NOUNS: dict[str, frozenset[str]] = {
         people person civilian refugee member child woman man resident citizen migrant
         journalist worker student family household villager patient evacuee protester
         demonstrator voter victim survivor pilgrim mourner inhabitant individual rescuer
-        firefighter doctor employee passenger teacher student asylum-seeker
+        firefighter doctor employee passenger teacher student asylum-seeker participant delegate
+        official leader lawmaker MP senator nurse pupil athlete fan tourist visitor
     """.split()),
     "equipment": frozenset("""
         tank vehicle aircraft plane jet helicopter drone ship vessel boat submarine weapon
@@ -108,7 +109,8 @@ CATEGORY_NOUNS: dict[str, frozenset[str]] = {
     """.split()),
     "events": frozenset("""
         strike airstrike attack raid sortie bombing explosion engagement incident operation
-        assault offensive clash shelling ambush mission protest shooting blast
+        assault offensive clash shelling ambush mission protest shooting blast occasion
+        crash accident collision fire earthquake flood
     """.split()),
 }
 # Category when the counted noun is a person and the verb or adjective says what happened.

@@ -283,6 +283,16 @@ def passive_claim(verb: Token) -> tuple[list[Token], Token] | None:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if subject is None and agent is not None and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        head = verb.head  # "one in Baghdad claimed by Daesh": the noun phrase is the claim
+        objects = [c for c in agent.children if c.dep_ == "pobj"]
+        first = head.i
+        while first > 0 and verb.doc[first - 1].head == head and verb.doc[first - 1].dep_ in {"det", "amod", "compound", "nummod", "poss"}:
+            first -= 1
+        phrase = list(verb.doc[first : verb.i])
+        while phrase and phrase[-1].is_punct:
+            phrase = phrase[:-1]
+        return (phrase, objects[0]) if objects and phrase else None
     if subject is None or agent is None or subject.lower_ == "it":
         return None
     objects = [c for c in agent.children if c.dep_ == "pobj"]
@@ -349,7 +359,8 @@ def colon_statements(doc: Doc, direct: list[Quote], index: SpeakerIndex) -> list
     for n, line in enumerate(lines):
         if not line.group().rstrip().endswith(":"):
             continue
-        cues = [t for t in sent_tokens(doc, line.start(), line.end()) if is_cue(t) and subject_of(t) is not None]
+        in_line = sent_tokens(doc, line.start(), line.end())
+        cues = [t for t in in_line if is_cue(t) and subject_of(t) is not None and subject_of(t) in in_line]
         if not cues or any(0 <= q.start - line.end() < 5 for q in direct):
             continue
         speaker = index.resolve(subject_of(cues[-1]))
