@@ -3,12 +3,13 @@
 Public surface: ``Ledger``, ``extract``, the record types and ``ClaimLedgerError``.
 """
 
+from .ledger import IngestReport, Ledger
 from .errors import ClaimLedgerError, InputError, LedgerError, ModelError
 from .pipeline import extract, extract_documents
 from .records import Attribution, Document, Entity, Figure, Quote, Record
 
 __all__ = [
-    "Attribution", "ClaimLedgerError", "Document", "Entity", "Figure", "InputError",
+    "Attribution", "ClaimLedgerError", "IngestReport", "Ledger", "Document", "Entity", "Figure", "InputError",
     "LedgerError", "ModelError", "Quote", "Record", "extract", "extract_documents",
 ]
 __version__ = "0.1.0"

@@ -18,6 +18,8 @@ from .marks import quote_spans
 from .speakers import Speaker, SpeakerIndex, text_of
 
 SUBJECT_DEPS = frozenset({"nsubj"})
+# The author's own voice ("As I conveyed", "we welcome") is not a reported source; nor is "it".
+FIRST_PERSON = frozenset({"i", "we", "you", "me", "us", "it"})
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
 
 
@@ -336,7 +338,7 @@ def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex) -> list[
         else:
             content = reported_content(verb)
             source_token = subject_of(verb) or (verb.head if verb.dep_ == "acl" else None)
-        if len(content) < 2 and not passive or source_token is None or source_token.lower_ == "it":
+        if len(content) < 2 and not passive or source_token is None or source_token.lower_ in FIRST_PERSON:
             continue
         start, end = content[0].idx, content[-1].idx + len(content[-1])
         if mostly_quoted(start, end, direct) or any(q.start == start and q.end == end for q in found):

@@ -1,0 +1,381 @@
+"""The ``claimledger`` command against the bundled corpus and real SQLite files.
+
+Runs in-process through typer's CliRunner (the spaCy model loads once per session), except
+for the checks that a real process prints no traceback. Ledgers are built once per session
+from a small slice of the corpus; only the demo reads more of it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.main import get_command
+from typer.testing import CliRunner
+
+from claimledger import cli
+from claimledger.cli import app
+from claimledger.records import Record
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO / "corpus"
+EXAMPLE = CORPUS / "dev" / "syrian-fighters-recruitment.txt"
+DFAT = CORPUS / "re3d" / "australia-dfat.jsonl"  # 4 short documents
+SMALL = [CORPUS / "dev", DFAT]  # 5 documents
+SMALL_DOCS = 5
+GOLD = REPO / "tests" / "data" / "gold" / "dev"
+COMMANDS = ["ingest", "extract", "quotes", "figures", "search", "stats", "evaluate", "demo"]
+# A clean environment: no ledger or model from the developer's shell, a wide terminal.
+ENV = {"CLAIMLEDGER_DB": None, "CLAIMLEDGER_MODEL": None, "COLUMNS": "200"}
+
+RECORD_FIELDS = {"id", "source", "text", "quotes", "attributions", "figures", "entities"}
+QUOTE_FIELDS = {"kind", "start", "end", "text", "speaker", "speaker_title", "cue"}
+ATTRIBUTION_FIELDS = {"start", "end", "text", "source", "cue"}
+FIGURE_FIELDS = {"start", "end", "text", "low", "high", "qualifier", "unit", "category", "subject", "period",
+                 "claimant", "stance", "vague"}
+ENTITY_FIELDS = {"name", "label", "aliases", "titles"}
+
+runner = CliRunner()
+
+
+def invoke(*args, input: str | None = None):
+    """Run ``claimledger ARGS`` in-process and return the result (stdout and stderr kept apart)."""
+    return runner.invoke(app, [str(arg) for arg in args], input=input, env=ENV)
+
+
+def assert_one_line_error(result, *needles: str) -> str:
+    """Exit code 1 and exactly one 'error:' line on stderr (no traceback), mentioning each needle."""
+    assert result.exit_code == 1, (result.stdout, result.stderr)
+    assert isinstance(result.exception, SystemExit), result.exception  # not an uncaught exception
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("error: ")
+    assert "Traceback" not in result.output
+    for needle in needles:
+        assert needle in lines[0], lines[0]
+    return lines[0]
+
+
+def json_lines(text: str) -> list[dict]:
+    """Each stdout line parsed as JSON."""
+    return [json.loads(line) for line in text.splitlines()]
+
+
+# --- fixtures ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def small_ledger(tmp_path_factory):
+    """A ledger with the example article and the four DFAT documents, and the first ingest's result."""
+    db = tmp_path_factory.mktemp("ledger") / "small.db"
+    result = invoke("ingest", *SMALL, "--db", db)
+    return db, result
+
+
+@pytest.fixture(scope="session")
+def extracted():
+    """``extract --format jsonl`` of the example article and the DFAT documents."""
+    return invoke("extract", EXAMPLE, DFAT, "--format", "jsonl")
+
+
+# --- help and documentation ----------------------------------------------------------------
+
+
+def test_help_lists_every_command_and_each_has_an_example():
+    result = invoke("--help")
+    assert result.exit_code == 0
+    for name in COMMANDS:
+        assert re.search(rf"\b{name}\b", result.stdout), name
+        help_text = invoke(name, "--help")
+        assert help_text.exit_code == 0, name
+        assert "Example:" in help_text.stdout and f"claimledger {name}" in help_text.stdout, name
+
+
+def test_readme_mentions_every_command():
+    group = get_command(app)
+    names = list(group.commands)
+    assert sorted(names) == sorted(COMMANDS)
+    listed = invoke("--help").stdout
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for name in names:
+        assert name in listed
+        assert f"claimledger {name}" in readme, f"README.md does not show 'claimledger {name}'"
+
+
+def test_no_arguments_shows_help():
+    result = invoke()
+    assert "Usage" in result.output and "ingest" in result.output
+
+
+# --- ingest --------------------------------------------------------------------------------
+
+
+def test_ingest_reports_what_it_added(small_ledger):
+    db, result = small_ledger
+    assert result.exit_code == 0, result.output
+    assert f"added {SMALL_DOCS}, unchanged 0, revised 0, failed 0" in result.stdout
+    assert result.stderr == ""
+    assert db.exists()
+
+
+def test_ingesting_again_adds_nothing(small_ledger):
+    db, _ = small_ledger
+    result = invoke("ingest", *SMALL, "--db", db)
+    assert result.exit_code == 0, result.output
+    assert f"added 0, unchanged {SMALL_DOCS}, revised 0, failed 0" in result.stdout
+    stats = json.loads(invoke("stats", "--json", "--db", db).stdout)
+    assert stats["documents"] == SMALL_DOCS
+
+
+def test_bad_input_is_one_line_and_the_rest_is_ingested(tmp_path):
+    sources = tmp_path / "in"
+    sources.mkdir()
+    (sources / "article.txt").write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    (sources / "rows.jsonl").write_text(
+        '{"id": "ok", "text": "The ministry said 40 people were killed on Tuesday."}\n'
+        "{not json\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "partial.db"
+    result = invoke("ingest", sources, "--db", db)
+    assert result.exit_code == 2, result.output
+    errors = result.stderr.strip().splitlines()
+    assert len(errors) == 1 and errors[0].startswith("error: ")
+    assert "rows.jsonl:2" in errors[0]
+    assert "added 2, unchanged 0, revised 0, failed 1" in result.stdout
+    stats = json.loads(invoke("stats", "--json", "--db", db).stdout)
+    assert stats["documents"] == 2
+
+
+def test_ingest_of_nothing_readable_fails(tmp_path):
+    result = invoke("ingest", tmp_path / "missing.txt", "--db", tmp_path / "x.db")
+    assert result.exit_code == 1
+    assert "missing.txt: no such file or directory" in result.stderr
+    assert "Traceback" not in result.output
+
+
+# --- user mistakes -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args, needle",
+    [
+        (["stats", "--db", "{tmp}/no-such-ledger.db"], "no ledger at"),
+        (["quotes", "--db", "{tmp}"], "is a directory"),
+        (["ingest", EXAMPLE, "--db", "{tmp}/no/such/dir/x.db"], "cannot open ledger"),
+        (["ingest", EXAMPLE, "--db", "nosuchdialect://x"], "cannot open ledger"),
+    ],
+    ids=["missing-ledger", "directory", "missing-directory", "bad-url"],
+)
+def test_bad_db_is_one_line_error(tmp_path, args, needle):
+    args = [str(arg).replace("{tmp}", str(tmp_path)) for arg in args]
+    assert_one_line_error(invoke(*args), needle)
+    assert not (tmp_path / "no-such-ledger.db").exists()
+
+
+@pytest.mark.parametrize(
+    "args, needle",
+    [
+        (["ingest", EXAMPLE, "--processes", "0"], "--processes"),
+        (["ingest", EXAMPLE, "--batch-size", "many"], "--batch-size"),
+        (["ingest", EXAMPLE, "--field-map", "nonsense"], "OURS=THEIRS"),
+        (["ingest", EXAMPLE, "--field-map", "body=text"], "field_map"),
+        (["extract", EXAMPLE, "--format", "xml"], "--format"),
+        (["extract", EXAMPLE, "--model", "no_such_model"], "no_such_model"),
+        (["quotes", "--kind", "sideways"], "--kind"),
+        (["evaluate", "{tmp}/missing.jsonl", GOLD], "missing.jsonl"),
+        (["evaluate", EXAMPLE, GOLD], "not valid JSON"),
+        (["frobnicate"], "frobnicate"),
+    ],
+    ids=["processes", "batch-size", "field-map-syntax", "field-map-field", "format", "model", "kind",
+         "missing-predictions", "bad-predictions", "unknown-command"],
+)
+def test_bad_option_or_file_is_one_line_error(tmp_path, args, needle):
+    args = [str(arg).replace("{tmp}", str(tmp_path)) for arg in args]
+    assert_one_line_error(invoke(*args, "--db", tmp_path / "x.db") if args[0] in ("ingest", "quotes")
+                          else invoke(*args), needle)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["ingest", str(EXAMPLE), "--db", "/nonexistent/dir/x.db"], ["quotes", "--limit", "-3"]],
+    ids=["bad-db", "bad-option"],
+)
+def test_real_process_prints_no_traceback(args):
+    proc = subprocess.run(
+        [sys.executable, "-m", "claimledger.cli", *args],
+        capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=120,
+    )
+    assert proc.returncode == 1, proc.stderr
+    assert "Traceback" not in proc.stderr + proc.stdout
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), proc.stderr
+
+
+# --- extract -------------------------------------------------------------------------------
+
+
+def test_extract_jsonl_is_one_record_per_document(extracted):
+    assert extracted.exit_code == 0, extracted.output
+    records = json_lines(extracted.stdout)
+    assert len(records) == SMALL_DOCS
+    for record in records:
+        assert RECORD_FIELDS <= record.keys()
+        for key, fields in (("quotes", QUOTE_FIELDS), ("attributions", ATTRIBUTION_FIELDS),
+                            ("figures", FIGURE_FIELDS), ("entities", ENTITY_FIELDS)):
+            for item in record[key]:
+                assert fields <= item.keys(), (key, item)
+                if "start" in fields:
+                    assert 0 <= item["start"] <= item["end"] <= len(record["text"])
+        assert Record.from_dict(record).to_dict() == record
+    example = records[0]
+    assert example["id"] == "syrian-fighters-recruitment"
+    assert example["text"] == EXAMPLE.read_text(encoding="utf-8")
+    assert example["quotes"] and example["figures"]
+    assert {r["id"] for r in records[1:]} == {json.loads(line)["id"] for line in DFAT.read_text().splitlines()}
+
+
+def test_extract_table_shows_quotes_and_figures():
+    result = invoke("extract", EXAMPLE, "--format", "table")
+    assert result.exit_code == 0, result.output
+    for text in ("syrian-fighters-recruitment", "Quotes", "Figures", "speaker", "claimant"):
+        assert text in result.stdout
+
+
+def test_extract_reads_stdin():
+    result = invoke("extract", "-", input="The army said 12 soldiers were killed near the border.")
+    assert result.exit_code == 0, result.output
+    [record] = json_lines(result.stdout)
+    assert record["source"] == "<stdin>"
+    assert record["text"].startswith("The army said")
+
+
+def test_extract_skips_bad_input_with_exit_code_2(tmp_path):
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    result = invoke("extract", EXAMPLE, tmp_path / "empty.txt")
+    assert result.exit_code == 2, result.output
+    assert len(json_lines(result.stdout)) == 1
+    [error] = result.stderr.strip().splitlines()
+    assert "empty.txt" in error
+
+
+# --- queries -------------------------------------------------------------------------------
+
+
+def test_quotes(small_ledger):
+    db, _ = small_ledger
+    table = invoke("quotes", "--db", db, "--speaker", "kirby")
+    assert table.exit_code == 0, table.output
+    assert "John Kirby" in table.stdout and "syrian-fighters-recruitment" in table.stdout
+    rows = json.loads(invoke("quotes", "--db", db, "--speaker", "kirby", "--json").stdout)
+    assert rows and all("kirby" in row["speaker"].lower() for row in rows)
+    direct = json.loads(invoke("quotes", "--db", db, "--kind", "direct", "--json").stdout)
+    assert direct and {row["kind"] for row in direct} == {"direct"}
+    assert len(json.loads(invoke("quotes", "--db", db, "--limit", "1", "--json").stdout)) == 1
+    assert "no quotes match" in invoke("quotes", "--db", db, "--speaker", "nobody-at-all").stdout
+
+
+def test_figures(small_ledger):
+    db, _ = small_ledger
+    result = invoke("figures", "--db", db, "--document", "syrian-fighters-recruitment")
+    assert result.exit_code == 0, result.output
+    assert "claimant" in result.stdout and "casualties" in result.stdout
+    rows = json.loads(invoke("figures", "--db", db, "--category", "casualties", "--json").stdout)
+    assert rows and {row["category"] for row in rows} == {"casualties"}
+    claimed = json.loads(invoke("figures", "--db", db, "--claimant", "pentagon", "--json").stdout)
+    assert all("pentagon" in row["claimant"].lower() for row in claimed)
+
+
+def test_search(small_ledger):
+    db, _ = small_ledger
+    result = invoke("search", "Kirby", "--db", db)
+    assert result.exit_code == 0, result.output
+    assert "syrian-fighters-recruitment" in result.stdout
+    hits = json.loads(invoke("search", "Kirby", "--db", db, "--json").stdout)
+    assert hits and all("snippet" in hit for hit in hits)
+    assert "nothing matches" in invoke("search", "xylophonically", "--db", db).stdout
+
+
+def test_stats(small_ledger):
+    db, _ = small_ledger
+    result = invoke("stats", "--db", db)
+    assert result.exit_code == 0, result.output
+    assert re.search(rf"documents\s+{SMALL_DOCS}\b", result.stdout)
+    assert "Most quoted speakers" in result.stdout
+    stats = json.loads(invoke("stats", "--db", db, "--json").stdout)
+    assert stats["documents"] == SMALL_DOCS and stats["quotes"] > 0
+
+
+def test_db_from_environment(small_ledger):
+    db, _ = small_ledger
+    result = runner.invoke(app, ["stats", "--json"], env={**ENV, "CLAIMLEDGER_DB": str(db)})
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["documents"] == SMALL_DOCS
+
+
+# --- evaluate ------------------------------------------------------------------------------
+
+
+def test_evaluate(extracted, tmp_path):
+    predictions = tmp_path / "pred.jsonl"
+    predictions.write_text(extracted.stdout, encoding="utf-8")
+    table = invoke("evaluate", predictions, GOLD)
+    assert table.exit_code == 0, table.output
+    assert "headline F1" in table.stdout and "figures+claimant" in table.stdout
+    scores = json.loads(invoke("evaluate", predictions, GOLD, "--json").stdout)
+    assert scores["documents"] == len(list(GOLD.glob("*.gold.json")))
+    assert set(scores["layers"]) >= {"direct+speaker", "reported+source", "figures+claimant"}
+    verbose = invoke("evaluate", predictions, GOLD, "--verbose")
+    assert "missed" in verbose.stdout
+
+
+# --- demo ----------------------------------------------------------------------------------
+
+
+def test_demo_finds_the_bundled_corpus():
+    assert cli.corpus_dir() == CORPUS.resolve()
+    assert (cli.corpus_dir() / "dev" / "syrian-fighters-recruitment.txt").exists()
+
+
+def test_demo_says_so_when_the_corpus_is_missing(tmp_path, monkeypatch):
+    monkeypatch.setattr(cli, "__file__", str(tmp_path / "site-packages" / "claimledger" / "cli.py"))
+    assert_one_line_error(invoke("demo", "--db", tmp_path / "demo.db"), "bundled corpus not found")
+
+
+def test_demo_builds_a_fresh_ledger_and_summarises_it(tmp_path, monkeypatch):
+    # The real corpus files, but only the example article and two re3d files, to keep it quick.
+    corpus = tmp_path / "corpus"
+    (corpus / "re3d").mkdir(parents=True)
+    (corpus / "dev").symlink_to(CORPUS / "dev")
+    for name in ("australia-dfat.jsonl", "centcom.jsonl"):
+        (corpus / "re3d" / name).symlink_to(CORPUS / "re3d" / name)
+    monkeypatch.setattr(cli, "corpus_dir", lambda: corpus)
+    expected = 1 + sum(len(p.read_text().splitlines()) for p in (corpus / "re3d").iterdir())
+
+    db = tmp_path / "demo.db"
+    with sqlite3.connect(db) as old:  # a previous demo's file: must be replaced, not added to
+        old.execute("CREATE TABLE leftover (x)")
+    result = invoke("demo", "--db", db)
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert f"{expected} documents added, 0 failed" in out
+    assert re.search(rf"documents\s+{expected}\b", out)
+    assert "Most quoted speakers" in out
+    assert "Figures in the example article 'syrian-fighters-recruitment'" in out
+    assert "claimant" in out and "casualties" in out
+    assert "What to try next" in out and f"claimledger quotes --db {db}" in out
+    with sqlite3.connect(db) as ledger:
+        tables = {row[0] for row in ledger.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert "leftover" not in tables
+
+
+def test_demo_will_not_delete_a_file_that_is_not_a_ledger(tmp_path):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("precious", encoding="utf-8")
+    assert_one_line_error(invoke("demo", "--db", notes), "not an SQLite database")
+    assert notes.read_text(encoding="utf-8") == "precious"
