@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ._cache import doc_text
 from ..records import Attribution, Quote
-from .lexicon import REPORT_NOUNS, SPEECH_VERBS
+from .lexicon import AS_CUES, REPORT_NOUNS, REPORTEDLY, SPEECH_VERBS
 from .quotes import clause_tokens, inside, mostly_quoted
 from .speakers import SpeakerIndex
 
@@ -38,7 +38,30 @@ def extract_attributions(doc: Doc, quotes: list[Quote]) -> list[Attribution]:
             source = index.resolve(source_token).name if source_token is not None else None
             found.append(Attribution(start, end, doc_text(doc)[start:end], source, cue))
         found.extend(impersonal(sent, quoted))
+        found.extend(reportedly(sent, quoted))
     return dedupe(found)
+
+
+def reportedly(sent: Span, quoted: list[tuple[int, int]]) -> list[Attribution]:
+    """'reportedly conducted by the Taliban', 'There are reportedly 5000 troops': unnamed reports."""
+    out = []
+    for token in sent:
+        if token.lower_ not in REPORTEDLY or inside(token.idx, quoted):
+            continue
+        head = token.head
+        if head.lemma_.lower() in SPEECH_VERBS:
+            continue  # "a source reportedly said ...": the speech verb carries it
+        content = [t for t in head.subtree if t.i != token.i]
+        if head.dep_ not in {"acl", "relcl", "advcl"} or head.i < head.head.i:
+            content = [t for t in sent if not t.is_space]
+        while content and content[-1].is_punct:
+            content = content[:-1]
+        while content and content[0].is_punct:
+            content = content[1:]
+        if len(content) >= 2:
+            start, end = content[0].idx, content[-1].idx + len(content[-1])
+            out.append(Attribution(start, end, doc_text(sent.doc)[start:end], None, token.lower_))
+    return out
 
 
 def attribution_at(token: Token, sent: Span) -> tuple[list[Token], Token | None, str] | None:
@@ -49,12 +72,14 @@ def attribution_at(token: Token, sent: Span) -> tuple[list[Token], Token | None,
             objects = [c for c in prep.children if c.dep_ == "pobj"]
             if prep.lower_ == "to" and objects:
                 return list(token.subtree), objects[0], "according to"
-    if lower in {"reported", "said", "stated", "announced"} and any(c.lower_ == "as" and c.dep_ == "mark" for c in token.children):
+    if token.lemma_.lower() in AS_CUES and any(c.lower_ == "as" and c.dep_ == "mark" for c in token.children):
         agent = next((c for c in token.children if c.dep_ == "agent"), None)
         objects = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
         if objects:
-            phrase = list(token.subtree)
-            return phrase, objects[0], f"as {lower} by"
+            return list(token.subtree), objects[0], f"as {lower} by"
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ not in {"i", "we", "you"}:
+            return list(token.subtree), subject, f"as {subject.text} {lower}"  # "As X announced today, C"
     if lower == "citing" and token.dep_ in {"advcl", "prep", "xcomp"}:
         objects = [c for c in token.children if c.dep_ in {"dobj", "pobj"}]
         if objects:

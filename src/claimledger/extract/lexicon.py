@@ -16,9 +16,17 @@ respond reply answer ask suggest announce counter dispute reject refute call dub
 # Of these, the verbs whose noun-phrase object is itself the claim ("alleged Iranian involvement",
 # "announced a new initiative", "praised the quality of ...").
 OBJECT_CLAIM_VERBS = frozenset("""
-announce allege claim deny report confirm praise blame accuse condemn reveal disclose
-acknowledge admit estimate predict promise vow
+announce allege claim deny report confirm praise blame accuse reveal disclose
+acknowledge admit estimate predict promise vow reiterate urge demand describe call name
+label brand dub term
 """.split())
+# Of those, verbs whose object is followed by what it is called: "called the crisis the worst",
+# "named the PKK and YPG as terrorists", "urged locals to assist".
+NAMING_VERBS = frozenset("call describe name label brand dub term urge".split())
+# Adverbs that credit a claim to unnamed reports: "reportedly conducted by the Taliban".
+# Verbs that can open an "as X said, C" attribution.
+AS_CUES = frozenset("say report state announce tell note confirm claim write explain indicate reveal disclose".split())
+REPORTEDLY = frozenset("reportedly allegedly purportedly reputedly supposedly".split())
 
 # Verbs whose complement clause is the claim but which do not themselves speak (excluded):
 # beliefs and plans ("they hope to") are not reported statements.

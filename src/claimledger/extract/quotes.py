@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from ._cache import doc_text
 from ..records import Quote
-from .lexicon import NOT_REPORTING, OBJECT_CLAIM_VERBS, REPORT_NOUNS, SPEECH_VERBS
+from .lexicon import NAMING_VERBS, NOT_REPORTING, OBJECT_CLAIM_VERBS, REPORT_NOUNS, SPEECH_VERBS
 from .marks import quote_spans
 from .speakers import Speaker, SpeakerIndex, text_of
 
@@ -77,7 +77,10 @@ def subject_of(verb: Token) -> Token | None:
                 if objects:
                     return objects[0]
         if node.dep_ in {"conj", "advcl", "xcomp", "ccomp", "acl", "pcomp", "prep", "acomp"} and node.head is not node:
+            came_by_acl = node.dep_ == "acl"
             node = node.head
+            if came_by_acl and node.dep_ in {"dobj", "pobj"} and node.lemma_.lower() in REPORT_NOUNS | {"message"}:
+                node = node.head if node.dep_ == "dobj" else node.head.head  # "released a statement saying"
         else:
             return None
     return None
@@ -168,23 +171,22 @@ def governed_by(doc: Doc, start: int, end: int, verb: Token) -> bool:
 # --- reported speech -----------------------------------------------------------------------
 
 def clause_tokens(head: Token, exclude: set[int]) -> list[Token]:
-    """A complement clause as a contiguous run, minus 'that', cue subtrees and edge punctuation."""
-    ids = sorted(t.i for t in head.subtree if t.i not in exclude)
-    if not ids:
+    """A complement clause as the contiguous run around its head, minus 'that', relative
+    pronouns, nested cues and edge punctuation."""
+    ids = {t.i for t in head.subtree if t.i not in exclude}
+    if head.i not in ids:
         return []
-    doc = head.doc
-    tokens = [doc[i] for i in range(ids[0], ids[-1] + 1) if i not in exclude]
-    # stop at a gap (an excluded nested cue) after the head
-    run: list[Token] = []
-    for token in tokens:
-        if run and token.i != run[-1].i + 1 and token.i > head.i:
-            break
-        run.append(token)
-    while run and (run[0].is_punct or run[0].dep_ in {"mark", "cc"} and run[0].lower_ in {"that", "and", "but", "if"} and run[0].head == head):
-        if run[0].lower_ == "if":
-            break
+    first = last = head.i
+    while first - 1 in ids:
+        first -= 1
+    while last + 1 in ids:
+        last += 1
+    run = list(head.doc[first : last + 1])
+    while run and (run[0].is_punct or run[0].is_space or run[0].tag_ in {"WDT", "WP"} or (
+        run[0].dep_ in {"mark", "cc"} and run[0].lower_ in {"that", "and", "but"} and run[0].head == head
+    )):
         run = run[1:]
-    while run and (run[-1].is_punct and run[-1].text not in {"”", "\"", ")"} or run[-1].dep_ == "cc"):
+    while run and (run[-1].is_space or run[-1].is_punct and run[-1].text not in {"”", "\"", ")"} or run[-1].dep_ == "cc"):
         run = run[:-1]
     return run
 
@@ -228,8 +230,12 @@ def reported_content(verb: Token) -> list[Token]:
                     return clause_tokens(grandchild, set())
             if lemma in OBJECT_CLAIM_VERBS:
                 return object_run(verb, child)
-            if lemma == "say" and child.left_edge.i == verb.i + 1 and verb.nbor(1).pos_ == "PROPN":
+            later_verb = next((t for t in verb.doc[child.right_edge.i + 1 : verb.sent.end] if t.pos_ in {"VERB", "AUX"}), None)
+            if is_cue(verb) and child.left_edge.i == verb.i + 1 and verb.nbor(1).pos_ == "PROPN" and later_verb is not None \
+                    and not any(c.dep_ in SUBJECT_DEPS for c in later_verb.children):
                 return trailing_clause(verb)  # "X said Adamowicz required ...", misparsed as an object
+    if verb.dep_ == "parataxis" and is_cue(verb) and verb.head.pos_ in {"VERB", "AUX"}:
+        return clause_tokens(verb.head, {t.i for t in verb.subtree})  # "In Syria, the secretary said, forces ..."
     if verb.dep_ == "acl" and not any(c.dep_ == "agent" for c in verb.children) and verb.head.dep_ == "nsubj" and verb.head.head.i > verb.i:
         return trailing_clause(verb)  # "The chief, X, announced on Tuesday there were suspects"
     if lemma in {"call"}:
@@ -266,12 +272,19 @@ def trailing_clause(verb: Token) -> list[Token]:
     return rest
 
 
+OBJECT_PREPS = frozenset({"for", "of", "against", "on", "in", "as", "over", "to"})
+
+
 def object_run(verb: Token, obj: Token) -> list[Token]:
-    """An object with the verb's later complements ('500 casualties last week')."""
+    """An object with the verb's later complements ('500 casualties last week', 'Iran for the attacks')."""
     doc = verb.doc
     last = obj.right_edge.i
-    for child in verb.children:
-        if child.i > obj.i and child.dep_ in {"npadvmod", "prep", "advmod"} and child.left_edge.i == last + 1:
+    for child in sorted(verb.children, key=lambda t: t.i):
+        if child.i <= obj.i or child.left_edge.i != last + 1:
+            continue
+        if child.dep_ == "npadvmod" or child.dep_ == "prep" and child.lower_ in OBJECT_PREPS or (
+            child.dep_ in {"oprd", "xcomp", "ccomp", "advcl"} and verb.lemma_.lower() in NAMING_VERBS
+        ):
             last = child.right_edge.i
     tokens = list(doc[obj.left_edge.i : last + 1])
     while tokens and tokens[-1].is_punct:
@@ -306,6 +319,16 @@ def passive_claim(verb: Token) -> tuple[list[Token], Token] | None:
     return list(subject.subtree), objects[0]
 
 
+QUOTE_MARKS = frozenset({'"', "“", "”", "«", "»", "„"})
+
+
+def negated(verb: Token, subject: Token) -> bool:
+    """'did not mention', 'No organization claimed': nothing was reported."""
+    return any(c.dep_ == "neg" for c in verb.children) or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in subject.children
+    )
+
+
 def partial_overlap(start: int, end: int, q_start: int, q_end: int) -> bool:
     """Spans that cross: content that begins or ends inside quotation marks without holding them."""
     if abs(start - q_start) <= 1 and end > q_end:
@@ -337,9 +360,16 @@ def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex) -> list[
             content, source_token = passive
         else:
             content = reported_content(verb)
-            source_token = subject_of(verb) or (verb.head if verb.dep_ == "acl" else None)
-        if len(content) < 2 and not passive or source_token is None or source_token.lower_ in FIRST_PERSON:
+            misparsed = verb.dep_ == "acl" and verb.head.dep_ == "nsubj"
+            source_token = subject_of(verb) or (verb.head if misparsed else None)
+        if not content or len(content) < 2 and content[0].pos_ not in {"NOUN", "PROPN"}:
             continue
+        if source_token is None or source_token.lower_ in FIRST_PERSON or negated(verb, source_token):
+            continue
+        if verb.lemma_.lower() in NAMING_VERBS and (content[0].pos_ == "PRON" or any(
+            t.text in QUOTE_MARKS for t in content
+        )):
+            continue  # 'named it "Operation X"', 'described the attacks as a "dastardly act"': the quote says it
         start, end = content[0].idx, content[-1].idx + len(content[-1])
         if mostly_quoted(start, end, direct) or any(q.start == start and q.end == end for q in found):
             continue
