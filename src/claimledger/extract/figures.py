@@ -80,7 +80,7 @@ def figure_at(tokens: list[Token], i: int) -> tuple[Figure, int] | None:
     elif j < len(tokens) and tokens[j].lower_ in CURRENCY_WORDS and not unit:
         unit, j = CURRENCY_WORDS[tokens[j].lower_], j + 1
     noun = counted_noun(tokens, i, j)
-    if noun is None and unit is None and not meaningful_bare(tokens[i], low):
+    if noun is None and unit is None and not meaningful_bare(tokens[i], low) and not meaningful_bare(tokens[j - 1], low):
         return None
     if noun is not None and not_a_count(noun, low, unit):
         return None
@@ -99,7 +99,7 @@ def figure_at(tokens: list[Token], i: int) -> tuple[Figure, int] | None:
     doc = tokens[0].doc
     start, end = tokens[start_i].idx, tokens[end_i - 1].idx + len(tokens[end_i - 1])
     unit_name = unit or (noun.lemma_.lower() if noun is not None else None)
-    kind = category(noun, unit) if noun is not None or unit else bare_fate(tokens[i])
+    kind = category(noun, unit) if noun is not None or unit else bare_fate(tokens[j - 1])
     figure = Figure(
         start=start, end=end, text=doc_text(doc)[start:end], low=low, high=high, qualifier=qualifier,
         unit=unit_name, category=kind, subject=subject_of(tokens, j, noun),
@@ -109,14 +109,14 @@ def figure_at(tokens: list[Token], i: int) -> tuple[Figure, int] | None:
 
 def excluded(token: Token) -> bool:
     """Numbers that are dates, times, ordinals or parts of names."""
-    if token.ent_type_ in {"TIME", "ORDINAL"}:
+    if token.ent_type_ == "ORDINAL":
         return True
     if token.ent_type_ in NAME_LABELS and token.ent_iob_ != "O":
         return True
     head = token.head
     if head.pos_ == "PROPN" and head.i < token.i and token.dep_ in {"nummod", "appos", "npadvmod", "compound"}:
         return True  # "Deir Ezzor 24", "Task Force 50"
-    if token.ent_type_ == "DATE":
+    if token.ent_type_ in {"DATE", "TIME"}:
         nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
         tail = token.doc[token.i : min(len(token.doc), token.i + 5)].text.lower()
         if "old" in tail.split("-") or " old" in tail or "ago" in tail:
@@ -148,8 +148,9 @@ def qualifier_before(tokens: list[Token], i: int) -> tuple[str, int] | None:
 def counted_noun(tokens: list[Token], i: int, j: int) -> Token | None:
     """The noun a number counts: its syntactic head just after it ('56 Chechen tanks')."""
     number = tokens[i]
+    fates = set().union(*PERSON_FATE.values())
     for candidate in (tokens[j - 1].head, number.head):
-        if candidate.pos_ in {"NOUN", "PROPN"} and candidate.i >= tokens[0].i + j and candidate.i - (tokens[0].i + j) <= 4:
+        if (candidate.pos_ in {"NOUN", "PROPN"} or candidate.pos_ == "ADJ" and candidate.lower_ in fates) and candidate.i >= tokens[0].i + j and candidate.i - (tokens[0].i + j) <= 4:
             if tokens[0].i + i != candidate.i:
                 return candidate
     if j < len(tokens) and tokens[j].pos_ == "NOUN":
@@ -188,7 +189,15 @@ def meaningful_bare(token: Token, value: float) -> bool:
     fates = set().union(*PERSON_FATE.values())
     if token.dep_ in {"nsubj", "nsubjpass", "dobj"} and lemma in fates:
         return True
-    return any(t.lower_ == "toll" for t in token.sent) and token.dep_ in {"pobj", "attr", "dobj"}
+    if token.dep_ == "nsubj" and any(c.dep_ in {"acomp", "attr"} and c.lower_ in fates for c in head.children):
+        return True  # "190 were dead"
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if nxt is not None and nxt.pos_ in {"AUX", "VERB"} and (nxt.lemma_.lower() in fates or any(
+            c.dep_ in {"acomp", "attr"} and c.lower_ in fates for c in nxt.children)):
+        return True  # "claimed 190 were dead", misparsed as an object
+    if any(c.dep_ == "relcl" for c in token.children):
+        return True  # "the 2.8 million who voted"
+    return any(t.lemma_.lower() == "toll" for t in token.sent) and token.dep_ in {"pobj", "attr", "dobj"}
 
 
 def category(noun: Token | None, unit: str | None) -> str:
@@ -200,6 +209,8 @@ def category(noun: Token | None, unit: str | None) -> str:
     if noun is None:
         return "other"
     lemma = noun.lemma_.lower()
+    if noun.pos_ == "ADJ":  # "27 dead", "200 injured"
+        return next((fate for fate, words in PERSON_FATE.items() if noun.lower_ in words), "other")
     if noun.ent_type_ == "NORP" and noun.tag_ in {"NNS", "NNPS"}:
         return fate_of(noun) or "people"  # "two Argentinians"
     if lemma in DURATION_UNITS:
@@ -216,9 +227,15 @@ def category(noun: Token | None, unit: str | None) -> str:
 
 def bare_fate(number: Token) -> str:
     """'killed seven', '189 ... died': a number standing for people, by what happened to them."""
+    words = [number.head] + [c for c in number.head.children if c.dep_ in {"acomp", "attr"}]
+    nxt = number.nbor(1) if number.i + 1 < len(number.doc) else None
+    if nxt is not None and nxt.pos_ in {"AUX", "VERB"}:
+        words += [nxt] + [c for c in nxt.children if c.dep_ in {"acomp", "attr"}]
     for fate, lemmas in PERSON_FATE.items():
-        if number.head.lemma_.lower() in lemmas:
+        if any(w.lemma_.lower() in lemmas or w.lower_ in lemmas for w in words):
             return fate
+    if any(c.dep_ == "relcl" for c in number.children):
+        return "people"
     if any(t.lower_ == "toll" for t in number.sent):
         return "deaths"
     return "other"
@@ -226,7 +243,19 @@ def bare_fate(number: Token) -> str:
 
 def fate_of(noun: Token) -> str | None:
     """deaths / injuries / detained when the sentence says so about these people."""
+    while noun.dep_ == "conj" and noun.head.pos_ in {"NOUN", "PROPN"}:
+        noun = noun.head  # "150 security forces, 95 civilians, and hundreds of Taliban killed"
+    for stated in (c for c in noun.head.children if c.dep_ == "nsubj") if noun.dep_ == "attr" else ():
+        named = next((f for f in ("deaths", "injuries", "casualties", "detained") if stated.lemma_.lower() in CATEGORY_NOUNS[f]), None)
+        if named:
+            return named  # "the confirmed deaths are fourteen civilians"
     words = [noun.head] if noun.dep_ in {"nsubj", "nsubjpass", "dobj"} else []
+    last = noun.right_edge
+    for conj in noun.subtree:
+        if conj.dep_ == "conj":
+            last = max(last, conj.right_edge, key=lambda t: t.i)
+    if last.i + 1 < len(noun.doc) and noun.doc[last.i + 1].tag_ in {"VBN", "JJ"}:
+        words.append(noun.doc[last.i + 1])
     words += [c for c in noun.children if c.dep_ in {"amod", "acl", "relcl", "oprd"}]
     words += [c for c in noun.head.children if c.dep_ in {"oprd", "ccomp", "acomp", "xcomp"} and c.i > noun.i]
     if noun.head.dep_ == "xcomp":

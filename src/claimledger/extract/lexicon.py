@@ -101,7 +101,8 @@ CATEGORY_NOUNS: dict[str, frozenset[str]] = {
     "troops": frozenset("""
         troop soldier fighter personnel force militant insurgent combatant marine sailor
         airman reservist conscript mercenary jihadist rebel guerrilla recruit volunteer unit
-        paratrooper commando sniper officer policeman serviceman servicemember
+        paratrooper commando sniper officer policeman serviceman servicemember gunman
+        attacker assailant bomber militiaman
     """.split()),
     "people": frozenset("""
         people person civilian refugee member child woman man resident citizen migrant

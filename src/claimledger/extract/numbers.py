@@ -43,6 +43,9 @@ def read_number(tokens: list[Token], i: int) -> tuple[float, int] | None:
     while j < len(tokens):
         token = tokens[j]
         lower = token.lower_
+        if seen and token.is_space and j + 1 < len(tokens) and tokens[j + 1].lower_ in SCALES:
+            j += 1  # "5.7  million"
+            continue
         value = digit_value(token.text)
         if lower in {"a", "an"} and not seen:
             value = 1.0

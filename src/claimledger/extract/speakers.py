@@ -31,6 +31,7 @@ class Speaker:
     is_person: bool = False
     head: str = ""  # lemma of the phrase's head noun, for matching "the official" later
     start: int = 0
+    subject: bool = True  # a clause subject or a speaker: preferred antecedent for "he" / "she"
 
 
 @dataclass
@@ -53,7 +54,8 @@ class SpeakerIndex:
                     parts = name.split()
                     if len(parts) > 1 and len(name) > len(index.full_names.get(parts[-1], "")):
                         index.full_names[parts[-1]] = name
-                    index.mentions.append(Speaker(name, is_person=True, head=parts[-1].lower(), start=ent.start_char))
+                    index.mentions.append(Speaker(name, is_person=True, head=parts[-1].lower(), start=ent.start_char,
+                                                  subject=ent.root.dep_ in {"nsubj", "nsubjpass"}))
         for ent in doc_ents(doc):
             if ent.label_ in GROUP_LABELS and not index.inside_quote(ent.start_char):
                 index.mentions.append(Speaker(ent.text, head=ent.root.lemma_.lower(), start=ent.start_char))
@@ -83,6 +85,10 @@ class SpeakerIndex:
 
     def antecedent(self, before: int, person: bool, head: str | None = None) -> Speaker | None:
         """Nearest earlier mention that fits: a person for he/she, or one with the same head noun."""
+        if head is None:
+            for mention in reversed(self.mentions):  # subjects first, as readers do
+                if before - 600 < mention.start < before and mention.subject and mention.is_person == person:
+                    return mention
         for mention in reversed(self.mentions):
             if mention.start >= before:
                 continue
@@ -141,7 +147,7 @@ def phrase_tokens(token: Token) -> list[Token]:
         if node.i == token.i:
             keep.add(child.i)
     for prep in token.children:
-        if prep.dep_ == "prep" and prep.lower_ in {"of", "from", "for", "at"} and prep.i > token.i:
+        if prep.dep_ == "prep" and prep.lower_ in {"of", "from", "for", "at", "within", "in"} and prep.i > token.i:
             pobj = [c for c in prep.children if c.dep_ == "pobj"]
             if pobj and any(t.ent_type_ for t in pobj[0].subtree):
                 keep.update(t.i for t in prep.subtree)
