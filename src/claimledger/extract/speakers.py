@@ -16,6 +16,9 @@ from .lexicon import PRONOUNS_GROUP, PRONOUNS_PERSON
 HONORIFICS = frozenset("""
 mr mr. mrs mrs. ms ms. dr dr. sir dame gen gen. general lt lt. col col. maj maj. sgt sgt. spc spc.
 capt capt. cpl cpl. pvt pvt. adm adm. president minister prime secretary senator sen sen. rep rep.
+chief superintendent inspector commander colonel major sergeant lieutenant captain admiral
+commissioner governor mayor ambassador deputy representative king queen prince sheikh pope
+bishop archbishop judge justice chancellor premier envoy spokesman spokeswoman spokesperson
 """.split())
 NAME_LABELS = frozenset({"PERSON"})
 GROUP_LABELS = frozenset({"ORG", "GPE", "NORP"})
@@ -79,7 +82,10 @@ class SpeakerIndex:
         return name
 
     def remember(self, speaker: Speaker) -> None:
-        """Record a resolved speaker so later pronouns and descriptions can point to it."""
+        """Record a resolved speaker so later pronouns, surnames and descriptions can point to it."""
+        parts = speaker.name.split()
+        if speaker.is_person and len(parts) > 1 and len(speaker.name) > len(self.full_names.get(parts[-1], "")):
+            self.full_names[parts[-1]] = speaker.name
         self.mentions.append(speaker)
         self.mentions.sort(key=lambda s: s.start)
 
@@ -208,6 +214,8 @@ def describe(token: Token) -> Speaker:
                 return Speaker(clean_person(person), title or None, True, person.root.lower_, token.idx)
     if person is not None:
         name = clean_person(person)
+        if person.end <= token.i and token.pos_ == "PROPN" and all(t.pos_ == "PROPN" for t in token.doc[person.end : token.i + 1]):
+            name = " ".join([name] + [t.text for t in token.doc[person.end : token.i + 1]])  # NER stopped short
         before = [t for t in tokens if t.i < person.start and t.dep_ not in {"det", "punct"}]
         honorific = [t for t in person if t.lower_ in HONORIFICS]
         title_parts = [text_of(honorific + before)] if honorific or before else []
