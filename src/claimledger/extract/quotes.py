@@ -52,7 +52,11 @@ def frame(doc: Doc, start: int, end: int) -> list[Token]:
     if first is None or last is None:
         return []
     low, high = paragraph_bounds(doc_text(doc), start, end)
-    return [t for t in doc[first.sent.start : last.sent.end] if low <= t.idx < high]
+    stop = last.sent.end
+    after = next((t for t in doc[last.end :] if not t.is_space and not (t.is_punct and t.idx <= end + 1)), None)
+    if after is not None and after.idx < high:
+        stop = max(stop, after.sent.end)  # '..., ” Kirby said.' split off as a sentence of its own
+    return [t for t in doc[first.sent.start : stop] if low <= t.idx < high]
 
 
 def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -97,8 +101,44 @@ def according_to(tokens: list[Token]) -> Token | None:
     return None
 
 
+NP_TAGS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PRON", "PART", "NUM"})
+
+
+def surface_cue(doc: Doc, start: int, end: int) -> tuple[Token, Token] | None:
+    """News style read off the surface: '”, Kirby said' / '”, said the official' / 'X said: “'.
+    Used before the parse, which often garbles long quoted sentences."""
+    span_after = doc.char_span(end, min(len(doc_text(doc)), end + 120), alignment_mode="expand")
+    after = [t for t in (span_after or []) if t.idx >= end and not (t.is_punct and t.idx < end + 3) and not t.is_space]
+    window = after[:8]
+    for k, token in enumerate(window):
+        if is_cue(token) and token.tag_ in {"VBD", "VBZ", "VBP"}:
+            if any(c.dep_ in {"ccomp", "dobj"} and c.idx > token.idx for c in token.children):
+                break  # 'BBC's X said questions remain ...': a new statement, not this quote's cue
+            before, following = window[:k], window[k + 1 :]
+            if before and all(t.pos_ in NP_TAGS or t.text in {"-", "."} for t in before):
+                return token, before[-1]
+            if not before:
+                run = []
+                for t in following:
+                    if t.is_punct and t.text not in {"-", "."} or t.pos_ in {"ADP", "VERB", "AUX", "SCONJ", "CCONJ"}:
+                        break
+                    if t.text == "." and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN"):
+                        break
+                    run.append(t)
+                names = [t for t in run if t.pos_ == "PROPN"] or [t for t in run if t.pos_ in {"NOUN", "PRON"}]
+                if names:
+                    return token, names[-1]
+            break
+        if token.is_punct or token.pos_ in {"VERB", "AUX", "ADP", "SCONJ"}:
+            break
+    return None
+
+
 def find_cue(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> tuple[Token, Token] | None:
     """The cue verb and its subject for the quote at start:end, nearest first."""
+    surface = surface_cue(doc, start, end + 1)
+    if surface is not None:
+        return surface
     candidates = []
     for token in frame(doc, start, end):
         if inside(token.idx, quoted) or not is_cue(token):
