@@ -268,12 +268,13 @@ def reported_content(verb: Token) -> list[Token]:
             for grandchild in child.children:
                 if child.lemma_.lower() in REPORT_NOUNS and grandchild.dep_ in {"acl", "ccomp", "relcl"} and grandchild.i > child.i:
                     return clause_tokens(grandchild, set())
+            later_verb = next((t for t in verb.doc[child.right_edge.i + 1 : verb.sent.end] if t.pos_ in {"VERB", "AUX"}), None)
+            if is_cue(verb) and child.left_edge.i == verb.i + 1 and later_verb is not None \
+                    and later_verb.tag_ in {"VBD", "VBZ", "VBP", "MD"} and later_verb.dep_ != "relcl" \
+                    and not any(c.dep_ in SUBJECT_DEPS | {"nsubjpass"} for c in later_verb.children):
+                return trailing_clause(verb)  # "X said Adamowicz required ...", misparsed as an object
             if lemma in OBJECT_CLAIM_VERBS:
                 return object_run(verb, child)
-            later_verb = next((t for t in verb.doc[child.right_edge.i + 1 : verb.sent.end] if t.pos_ in {"VERB", "AUX"}), None)
-            if is_cue(verb) and child.left_edge.i == verb.i + 1 and verb.nbor(1).pos_ == "PROPN" and later_verb is not None \
-                    and not any(c.dep_ in SUBJECT_DEPS for c in later_verb.children):
-                return trailing_clause(verb)  # "X said Adamowicz required ...", misparsed as an object
     if verb.dep_ == "parataxis" and is_cue(verb) and verb.head.pos_ in {"VERB", "AUX"}:
         return clause_tokens(verb.head, {t.i for t in verb.subtree})  # "In Syria, the secretary said, forces ..."
     if verb.dep_ == "acl" and not any(c.dep_ == "agent" for c in verb.children) and verb.head.dep_ == "nsubj" and verb.head.head.i > verb.i:

@@ -21,6 +21,8 @@ commissioner governor mayor ambassador deputy representative king queen prince s
 bishop archbishop judge justice chancellor premier envoy spokesman spokeswoman spokesperson
 """.split())
 NAME_LABELS = frozenset({"PERSON"})
+# Common nouns that stand for an organisation already named ("the company said").
+ORG_NOUNS = frozenset("company firm".split())
 GROUP_LABELS = frozenset({"ORG", "GPE", "NORP"})
 PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "nummod", "quantmod", "flat", "det"})
 
@@ -34,6 +36,7 @@ class Speaker:
     is_person: bool = False
     head: str = ""  # lemma of the phrase's head noun, for matching "the official" later
     start: int = 0
+    label: str = ""
     subject: bool = True  # a clause subject or a speaker: preferred antecedent for "he" / "she"
 
 
@@ -57,11 +60,17 @@ class SpeakerIndex:
                     parts = name.split()
                     if len(parts) > 1 and len(name) > len(index.full_names.get(parts[-1], "")):
                         index.full_names[parts[-1]] = name
-                    index.mentions.append(Speaker(name, is_person=True, head=parts[-1].lower(), start=ent.start_char,
+                    title = describe(ent.root).title if ent.root.pos_ == "PROPN" else None
+                    index.mentions.append(Speaker(name, title, is_person=True, head=parts[-1].lower(), start=ent.start_char,
                                                   subject=ent.root.dep_ in {"nsubj", "nsubjpass"}))
         for ent in doc_ents(doc):
             if ent.label_ in GROUP_LABELS and not index.inside_quote(ent.start_char):
-                index.mentions.append(Speaker(ent.text, head=ent.root.lemma_.lower(), start=ent.start_char))
+                index.mentions.append(Speaker(ent.text, head=ent.root.lemma_.lower(), start=ent.start_char,
+                                              label=ent.label_))
+        for token in doc:  # "according to a Senior Defence Official": a source later called "the official"
+            if token.lower_ == "according" and not index.inside_quote(token.idx):
+                for pobj in (c for prep in token.children for c in prep.children if c.dep_ == "pobj"):
+                    index.mentions.append(describe(pobj))
         index.mentions.sort(key=lambda s: s.start)
         for mention in index.mentions:
             if mention.is_person:
@@ -99,11 +108,17 @@ class SpeakerIndex:
             if mention.start >= before:
                 continue
             if head is not None:
-                if head in mention.name.lower().split() or mention.head == head:
+                words = f"{mention.name} {mention.title or ''}".lower().replace("-", " ").split()
+                if head in words or mention.head == head:
                     return mention
                 continue
             if mention.is_person == person:
                 return mention
+        if head in ORG_NOUNS:  # "the company", "the ministry": the latest organisation named
+            return next((m for m in reversed(self.mentions) if before - 800 < m.start < before and m.label == "ORG"), None)
+        if head is None and person:  # NER missed the name: the latest speaker written as a name
+            return next((m for m in reversed(self.mentions) if before - 800 < m.start < before
+                         and m.name[:1].isupper() and m.name.split()[0].lower() not in {"the", "a", "an"}), None)
         return None
 
     def resolve(self, token: Token) -> Speaker:
@@ -139,7 +154,7 @@ def is_bare_description(token: Token) -> bool:
     """'the official', 'the ministry': a definite common noun with no name of its own."""
     has_det = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in token.children)
     return token.pos_ == "NOUN" and has_det and not token.ent_type_ and not any(
-        c.dep_ in {"compound", "amod", "appos"} for c in token.children
+        c.dep_ in {"compound", "amod", "appos", "prep"} for c in token.children
     )
 
 
@@ -204,8 +219,12 @@ def describe(token: Token) -> Speaker:
         named = describe(alias)
         return Speaker(named.name, text_of(phrase_tokens(token)), named.is_person, named.head, token.idx)
     tokens = phrase_tokens(token)
-    person = person_in(tokens)
+    person = person_in([t for t in tokens if t.i <= token.i])  # not "the mayor of <place>"
     appositions = [c for c in token.children if c.dep_ == "appos"]
+    if person is None and token.pos_ == "PROPN" and appositions:
+        own = [t for t in tokens if t.i <= token.i and t.dep_ != "det"]
+        titles = [text_of(list(a.subtree)).strip(" ,") for a in appositions if a.i > token.i]
+        return Speaker(text_of(own), ", ".join(titles) or None, True, token.lower_, token.idx)
     if person is None:
         for appos in appositions:
             person = person_in(list(appos.subtree))
@@ -214,9 +233,16 @@ def describe(token: Token) -> Speaker:
                 return Speaker(clean_person(person), title or None, True, person.root.lower_, token.idx)
     if person is not None:
         name = clean_person(person)
+        first = person.start
+        while first > 0 and (token.doc[first - 1].text == "-" or token.doc[first - 1].pos_ == "PROPN" and token.doc[first - 1].text[:1].isupper()
+                             and not token.doc[first - 1].ent_type_ and token.doc[first - 1].lower_ not in HONORIFICS):
+            first -= 1  # "Man-kei Tam" when NER kept only "Tam"
+        if first < person.start and token.doc[first].text != "-":
+            name = text_of(list(token.doc[first : person.start])).replace(" - ", "-").replace(" -", "-").replace("- ", "-") + " " + name
+            name = name.replace("- ", "-")
         if person.end <= token.i and token.pos_ == "PROPN" and all(t.pos_ == "PROPN" for t in token.doc[person.end : token.i + 1]):
             name = " ".join([name] + [t.text for t in token.doc[person.end : token.i + 1]])  # NER stopped short
-        before = [t for t in tokens if t.i < person.start and t.dep_ not in {"det", "punct"}]
+        before = [t for t in tokens if t.i < first and t.dep_ not in {"det", "punct"}]
         honorific = [t for t in person if t.lower_ in HONORIFICS]
         title_parts = [text_of(honorific + before)] if honorific or before else []
         for appos in appositions:
