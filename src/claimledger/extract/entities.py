@@ -28,6 +28,8 @@ def extract_entities(doc: Doc, quotes: list[Quote]) -> list[Entity]:
             name = clean_person(ent)
             if name:
                 add_person(people, name, ent.text)
+        elif ent.text in surnames(people):
+            add_person(people, ent.text, ent.text)  # NER called a surname a place: "Mendez is known for"
         else:
             name = strip_article(ent.text)
             entity = others.setdefault((name.lower(), label), Entity(name, label))
@@ -42,10 +44,15 @@ def extract_entities(doc: Doc, quotes: list[Quote]) -> list[Entity]:
     return list(people.values()) + list(others.values())
 
 
+def surnames(people: dict[str, Entity]) -> set[str]:
+    """Last names of the people found so far."""
+    return {name.split()[-1] for name in people if len(name.split()) > 1}
+
+
 def add_person(people: dict[str, Entity], name: str, surface: str) -> None:
     """Merge a person mention into the entity of the fullest name sharing its surname."""
     surname = name.split()[-1]
-    match = next((e for e in people.values() if e.name.split()[-1] == surname), None)
+    match = next((e for e in people.values() if e.name.split()[-1] == surname and compatible(e.name, name)), None)
     if match is None:
         people[name] = Entity(name, "PERSON")
         match = people[name]
@@ -57,6 +64,12 @@ def add_person(people: dict[str, Entity], name: str, surface: str) -> None:
     for alias in {name, surface}:
         if alias != match.name and alias not in match.aliases:
             match.aliases.append(alias)
+
+
+def compatible(known: str, new: str) -> bool:
+    """'Kirby' fits 'John Kirby'; 'Joe Biden' does not fit 'Hunter Biden'."""
+    a, b = known.split(), new.split()
+    return len(a) == 1 or len(b) == 1 or a[0] == b[0]
 
 
 def strip_article(text: str) -> str:

@@ -16,7 +16,7 @@ from .lexicon import (
     CATEGORY_NOUNS, CURRENCY_SYMBOLS, CURRENCY_WORDS, DENY_VERBS, DESIGNATION_NOUNS, DISPUTE_VERBS,
     DISTANCE_UNITS, DURATION_UNITS, PERSON_FATE, QUALIFIERS, VAGUE_FLOORS,
 )
-from .numbers import is_number_start, read_number
+from .numbers import is_number_start, read_number, token_range
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "FAC", "PRODUCT", "LAW", "EVENT", "WORK_OF_ART", "GPE", "LOC", "NORP"})
 RANGE_WORDS = frozenset({"to", "-", "–", "—"})
@@ -50,11 +50,12 @@ def figure_at(tokens: list[Token], i: int) -> tuple[Figure, int] | None:
     token = tokens[i]
     if not is_number_start(token) or excluded(token):
         return None
-    read = read_number(tokens, i)
+    packed = token_range(token)
+    read = (packed[0], i + 1) if packed else read_number(tokens, i)
     if read is None:
         return None
     low, j = read
-    high, qualifier, unit = low, None, None
+    high, qualifier, unit = (packed[1] if packed else low), None, None
     start_i = i
     currency = currency_before(tokens, i)
     if currency:
@@ -65,6 +66,8 @@ def figure_at(tokens: list[Token], i: int) -> tuple[Figure, int] | None:
         k = j + 1 + (1 if currency_before(tokens, j + 2) and tokens[j + 1].text in CURRENCY_SYMBOLS else 0)
         if k < len(tokens) and is_number_start(tokens[k]) and not excluded(tokens[k]):
             second = read_number(tokens, k)
+            if second is not None:
+                low, second = shared_scale(tokens, i, j, k, low, second)
             if second is not None and second[0] >= low:
                 high, j = second
     if between:
@@ -75,11 +78,18 @@ def figure_at(tokens: list[Token], i: int) -> tuple[Figure, int] | None:
         j += 2 if tokens[j].text == "-" else 1
     if j < len(tokens) and tokens[j].text in {"%", "percent"}:
         unit, j = "percent", j + 1
+        if j + 2 < len(tokens) and tokens[j].lower_ in {"to", "-", "–"} and is_number_start(tokens[j + 1]):
+            second = read_number(tokens, j + 1)  # "from 45% to 60%"
+            if second is not None and second[0] >= low and second[1] < len(tokens) and tokens[second[1]].text in {"%", "percent"}:
+                high, j = second[0], second[1] + 1
     elif j + 1 < len(tokens) and tokens[j].lower_ == "per" and tokens[j + 1].lower_ == "cent":
         unit, j = "percent", j + 2
     elif j < len(tokens) and tokens[j].lower_ in CURRENCY_WORDS and not unit:
         unit, j = CURRENCY_WORDS[tokens[j].lower_], j + 1
     noun = counted_noun(tokens, i, j)
+    more = tokens[j] if j < len(tokens) and tokens[j].lower_ == "more" else None
+    if more is not None and noun is None:
+        j += 1
     if noun is None and unit is None and not meaningful_bare(tokens[i], low) and not meaningful_bare(tokens[j - 1], low):
         return None
     if noun is not None and not_a_count(noun, low, unit):
@@ -100,11 +110,23 @@ def figure_at(tokens: list[Token], i: int) -> tuple[Figure, int] | None:
     start, end = tokens[start_i].idx, tokens[end_i - 1].idx + len(tokens[end_i - 1])
     unit_name = unit or (noun.lemma_.lower() if noun is not None else None)
     kind = category(noun, unit) if noun is not None or unit else bare_fate(tokens[j - 1])
+    if kind == "other" and more is not None:
+        kind = bare_fate(tokens[i])
     figure = Figure(
         start=start, end=end, text=doc_text(doc)[start:end], low=low, high=high, qualifier=qualifier,
         unit=unit_name, category=kind, subject=subject_of(tokens, j, noun),
     )
     return figure, max(end_i, j)
+
+
+def shared_scale(tokens: list[Token], i: int, j: int, k: int, low: float, second: tuple[float, int]) -> tuple[float, tuple[float, int]]:
+    """'between $5 and $7 billion', 'two to three hundred': the scale after the range's end
+    belongs to both ends."""
+    scale_words = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+    last = tokens[second[1] - 1].lower_
+    if last in scale_words and tokens[j - 1].lower_ not in scale_words and low < second[0] / scale_words[last] * 10:
+        low *= scale_words[last]
+    return low, second
 
 
 def excluded(token: Token) -> bool:
@@ -123,6 +145,9 @@ def excluded(token: Token) -> bool:
             return True
         unit = next((t for t in token.doc[token.i + 1 : token.i + 4] if t.lemma_.lower() in DURATION_UNITS), None)
         return unit is None
+    if token.i >= 2 and token.doc[token.i - 1].text in {"-", "/"} and (
+            token.doc[token.i - 2].like_num or token.doc[token.i - 2].pos_ == "PROPN"):
+        return True  # "Boeing 737-800", "F-16"
     text = doc_text(token.doc)
     line_start = text.rfind("\n", 0, token.idx) + 1
     after = token.doc[token.i + 1].text if token.i + 1 < len(token.doc) else ""
@@ -189,6 +214,10 @@ def meaningful_bare(token: Token, value: float) -> bool:
     fates = set().union(*PERSON_FATE.values())
     if token.dep_ in {"nsubj", "nsubjpass", "dobj"} and lemma in fates:
         return True
+    if token.lower_ == "more" or token.nbor(1).lower_ == "more" if token.i + 1 < len(token.doc) else False:
+        more = token if token.lower_ == "more" else token.nbor(1)
+        if more.head.lemma_.lower() in fates or any(c.lower_ in fates for c in more.head.children):
+            return True  # "injured at least 50 more"
     if token.dep_ == "nsubj" and any(c.dep_ in {"acomp", "attr"} and c.lower_ in fates for c in head.children):
         return True  # "190 were dead"
     nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
@@ -209,6 +238,8 @@ def category(noun: Token | None, unit: str | None) -> str:
     if noun is None:
         return "other"
     lemma = noun.lemma_.lower()
+    if noun.lower_ in CURRENCY_WORDS or lemma in CURRENCY_WORDS:
+        return "money"  # "100,000 Georgian lari"
     if noun.pos_ == "ADJ":  # "27 dead", "200 injured"
         return next((fate for fate, words in PERSON_FATE.items() if noun.lower_ in words), "other")
     if noun.ent_type_ == "NORP" and noun.tag_ in {"NNS", "NNPS"}:
@@ -299,13 +330,15 @@ def vague_at(tokens: list[Token], i: int) -> tuple[Figure, int] | None:
         noun = next((t for t in rest[1:4] if t.pos_ in {"NOUN", "PROPN"}), None)
     elif rest and rest[0].pos_ in {"NOUN", "ADJ"}:
         noun = next((t for t in rest[:3] if t.pos_ == "NOUN"), None)
+    if noun is None and tokens[i].dep_ == "nsubj" and bare_fate(tokens[i]) != "other":
+        noun = tokens[i]  # "Dozens died in the attack"
     if noun is None:
         return None
     doc = tokens[0].doc
     start, end = tokens[i].idx, noun.idx + len(noun)
     floor = float(VAGUE_FLOORS[phrase])
-    figure = Figure(start, end, doc_text(doc)[start:end], floor, None, "at least", noun.lemma_.lower(),
-                    category(noun, None), vague=True)
+    kind = bare_fate(noun) if noun.i == tokens[i].i else category(noun, None)
+    figure = Figure(start, end, doc_text(doc)[start:end], floor, None, "at least", noun.lemma_.lower(), kind, vague=True)
     return figure, noun.i - tokens[0].i + 1
 
 

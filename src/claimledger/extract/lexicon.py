@@ -83,6 +83,11 @@ CURRENCY_WORDS = {
     "euro": "EUR", "euros": "EUR", "eur": "EUR", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB",
     "rubles": "RUB", "hryvnia": "UAH", "hryvnias": "UAH", "rial": "IRR", "rials": "IRR",
     "dinar": "IQD", "dinars": "IQD", "yuan": "CNY", "rupees": "INR", "yen": "JPY",
+    "lari": "GEL", "lira": "TRY", "liras": "TRY", "shekel": "ILS", "shekels": "ILS", "riyal": "SAR",
+    "riyals": "SAR", "dirham": "AED", "dirhams": "AED", "naira": "NGN", "rand": "ZAR", "peso": "MXN",
+    "pesos": "MXN", "franc": "CHF", "francs": "CHF", "krona": "SEK", "kronor": "SEK", "krone": "NOK",
+    "zloty": "PLN", "baht": "THB", "won": "KRW", "rupiah": "IDR", "taka": "BDT", "afghanis": "AFN",
+    "manat": "AZN", "tenge": "KZT", "shilling": "KES", "shillings": "KES",
 }
 PERCENT_WORDS = frozenset({"%", "percent", "per", "pct"})
 DURATION_UNITS = frozenset(
@@ -109,6 +114,7 @@ CATEGORY_NOUNS: dict[str, frozenset[str]] = {
         journalist worker student family household villager patient evacuee protester
         demonstrator voter victim survivor pilgrim mourner inhabitant individual rescuer
         firefighter doctor employee passenger teacher student asylum-seeker participant delegate
+        customer user subscriber suspect detainee fan
         official leader lawmaker MP senator nurse pupil athlete fan tourist visitor
     """.split()),
     "equipment": frozenset("""
@@ -125,7 +131,7 @@ CATEGORY_NOUNS: dict[str, frozenset[str]] = {
 # Category when the counted noun is a person and the verb or adjective says what happened.
 PERSON_FATE = {
     "deaths": frozenset("die kill dead slay slaughter execute murder perish lose".split()),
-    "injuries": frozenset("injure wound hurt injured wounded".split()),
+    "injuries": frozenset("injure wound hurt injured wounded hospitalise hospitalize hospitalised hospitalized".split()),
     "detained": frozenset("arrest detain capture abduct kidnap imprison hold seize".split()),
 }
 

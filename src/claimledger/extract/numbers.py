@@ -12,12 +12,24 @@ from spacy.tokens import Token
 from .lexicon import SCALES, WORD_NUMBERS
 
 DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+DIGIT_RANGE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)[–—-](\d[\d,]*(?:\.\d+)?)$")
 DIGITS_SCALED = re.compile(r"^(\d+(?:\.\d+)?)(m|bn|k)$", re.I)
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.I)
 
 
+def hyphen_words_value(text: str) -> float | None:
+    """'Ninety-Four' written as one token -> 94.0."""
+    parts = text.lower().split("-")
+    if len(parts) == 2 and parts[0] in WORD_NUMBERS and parts[1] in WORD_NUMBERS and WORD_NUMBERS[parts[0]] >= 20:
+        return float(WORD_NUMBERS[parts[0]] + WORD_NUMBERS[parts[1]])
+    return None
+
+
 def digit_value(text: str) -> float | None:
-    """'12,000' -> 12000.0; '1.5m' -> 1500000.0; anything else -> None."""
+    """'12,000' -> 12000.0; '1.5m' -> 1500000.0; 'Ninety-Four' -> 94.0; anything else -> None."""
+    words = hyphen_words_value(text)
+    if words is not None:
+        return words
     if DIGITS.match(text):
         return float(text.replace(",", ""))
     scaled = DIGITS_SCALED.match(text)
@@ -34,7 +46,17 @@ def is_number_start(token: Token) -> bool:
     if lower in {"a", "an"}:  # "a million people", never "a" alone
         nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
         return nxt is not None and nxt.lower_ in {"hundred", "thousand", "million", "billion"}
-    return digit_value(token.text) is not None or (lower in WORD_NUMBERS and lower != "dozen")
+    return digit_value(token.text) is not None or DIGIT_RANGE.match(token.text) is not None or (
+        lower in WORD_NUMBERS and lower != "dozen")
+
+
+def token_range(token: Token) -> tuple[float, float] | None:
+    """'200–400' written as one token -> (200.0, 400.0)."""
+    found = DIGIT_RANGE.match(token.text)
+    if found is None:
+        return None
+    low, high = (float(x.replace(",", "")) for x in found.groups())
+    return (low, high) if high >= low else None
 
 
 def read_number(tokens: list[Token], i: int) -> tuple[float, int] | None:
