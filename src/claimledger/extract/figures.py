@@ -145,8 +145,8 @@ def excluded(token: Token) -> bool:
             return True
         unit = next((t for t in token.doc[token.i + 1 : token.i + 4] if t.lemma_.lower() in DURATION_UNITS), None)
         return unit is None
-    if token.i >= 2 and token.doc[token.i - 1].text in {"-", "/"} and (
-            token.doc[token.i - 2].like_num or token.doc[token.i - 2].pos_ == "PROPN"):
+    if token.i >= 2 and token.doc[token.i - 1].text in {"-", "/"} and (token.doc[token.i - 2].pos_ == "PROPN" or (
+            token.i >= 3 and token.doc[token.i - 2].like_num and token.doc[token.i - 3].pos_ == "PROPN")):
         return True  # "Boeing 737-800", "F-16"
     text = doc_text(token.doc)
     line_start = text.rfind("\n", 0, token.idx) + 1

@@ -19,6 +19,7 @@ capt capt. cpl cpl. pvt pvt. adm adm. president minister prime secretary senator
 chief superintendent inspector commander colonel major sergeant lieutenant captain admiral
 commissioner governor mayor ambassador deputy representative king queen prince sheikh pope
 bishop archbishop judge justice chancellor premier envoy spokesman spokeswoman spokesperson
+sheriff prosecutor vice director chairman chairwoman attorney officer secretary-general
 """.split())
 NAME_LABELS = frozenset({"PERSON"})
 # Common nouns that stand for an organisation already named ("the company said").
@@ -221,22 +222,24 @@ def describe(token: Token) -> Speaker:
     tokens = phrase_tokens(token)
     person = person_in([t for t in tokens if t.i <= token.i])  # not "the mayor of <place>"
     appositions = [c for c in token.children if c.dep_ == "appos"]
-    if person is None and token.pos_ == "PROPN" and appositions:
-        own = [t for t in tokens if t.i <= token.i and t.dep_ != "det"]
-        titles = [text_of(list(a.subtree)).strip(" ,") for a in appositions if a.i > token.i]
-        return Speaker(text_of(own), ", ".join(titles) or None, True, token.lower_, token.idx)
     if person is None:
         for appos in appositions:
             person = person_in(list(appos.subtree))
             if person is not None:
                 title = text_of([t for t in tokens if t.dep_ != "det" or t.i != tokens[0].i])
                 return Speaker(clean_person(person), title or None, True, person.root.lower_, token.idx)
+    if person is None and token.pos_ == "PROPN" and appositions:
+        own = [t for t in tokens if t.i <= token.i and t.dep_ != "det"]
+        titles = [text_of(list(a.subtree)).strip(" ,") for a in appositions if a.i > token.i]
+        return Speaker(text_of(own), ", ".join(titles) or None, True, token.lower_, token.idx)
+
     if person is not None:
         name = clean_person(person)
         first = person.start
-        while first > 0 and (token.doc[first - 1].text == "-" or token.doc[first - 1].pos_ == "PROPN" and token.doc[first - 1].text[:1].isupper()
-                             and not token.doc[first - 1].ent_type_ and token.doc[first - 1].lower_ not in HONORIFICS):
-            first -= 1  # "Man-kei Tam" when NER kept only "Tam"
+        while first > 1 and token.doc[first - 1].text == "-" and token.doc[first - 2].pos_ == "PROPN":
+            first -= 2  # "Man-kei Tam" when NER kept only "Tam"
+        while first > 0 and token.doc[first - 1].pos_ == "PROPN" and first < person.start and token.doc[first - 1].lower_ not in HONORIFICS:
+            first -= 1
         if first < person.start and token.doc[first].text != "-":
             name = text_of(list(token.doc[first : person.start])).replace(" - ", "-").replace(" -", "-").replace("- ", "-") + " " + name
             name = name.replace("- ", "-")
