@@ -154,6 +154,22 @@ def find_cue(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> t
     source = according_to([t for t in frame(doc, start, end) if not inside(t.idx, quoted)])
     if source is not None:
         return source.head.head, source
+    return colon_cue(doc, start)
+
+
+def colon_cue(doc: Doc, start: int) -> tuple[Token, Token] | None:
+    """'X commented:' / 'X writes:' on the line before a quote that opens a paragraph."""
+    text = doc_text(doc)
+    before = text[:max(0, start - 1)].rstrip()
+    if not before.endswith(":"):
+        return None
+    line_start = before.rfind("\n") + 1
+    tokens = sent_tokens(doc, line_start, len(before))
+    for token in reversed(tokens):
+        if is_cue(token):
+            subject = subject_of(token)
+            if subject is not None and subject.idx >= line_start:
+                return token, subject
     return None
 
 

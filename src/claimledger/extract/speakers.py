@@ -67,7 +67,7 @@ class SpeakerIndex:
         for ent in doc_ents(doc):
             if ent.label_ in GROUP_LABELS and not index.inside_quote(ent.start_char):
                 index.mentions.append(Speaker(ent.text, head=ent.root.lemma_.lower(), start=ent.start_char,
-                                              label=ent.label_))
+                                              label=ent.label_, subject=ent.root.dep_ in {"nsubj", "nsubjpass"}))
         for token in doc:  # "according to a Senior Defence Official": a source later called "the official"
             if token.lower_ == "according" and not index.inside_quote(token.idx):
                 for pobj in (c for prep in token.children for c in prep.children if c.dep_ == "pobj"):
@@ -118,7 +118,7 @@ class SpeakerIndex:
         if head in ORG_NOUNS:  # "the company", "the ministry": the latest organisation named
             return next((m for m in reversed(self.mentions) if before - 800 < m.start < before and m.label == "ORG"), None)
         if head is None and person:  # NER missed the name: the latest speaker written as a name
-            return next((m for m in reversed(self.mentions) if before - 800 < m.start < before
+            return next((m for m in reversed(self.mentions) if before - 800 < m.start < before and m.subject
                          and m.name[:1].isupper() and m.name.split()[0].lower() not in {"the", "a", "an"}), None)
         return None
 
@@ -228,6 +228,12 @@ def describe(token: Token) -> Speaker:
             if person is not None:
                 title = text_of([t for t in tokens if t.dep_ != "det" or t.i != tokens[0].i])
                 return Speaker(clean_person(person), title or None, True, person.root.lower_, token.idx)
+    if person is None and token.pos_ == "NOUN":
+        for appos in appositions:  # "a State Department spokesperson, Morgan Ortagus," (NER missed the name)
+            if appos.pos_ == "PROPN" and appos.ent_type_ in {"", "PERSON"} and appos.i > token.i:
+                name = text_of([t for t in appos.subtree if t.i <= appos.i and t.dep_ != "det"])
+                title = text_of([t for t in tokens if t.dep_ != "det" or t.i != tokens[0].i])
+                return Speaker(name, title or None, True, appos.lower_, token.idx)
     if person is None and token.pos_ == "PROPN" and appositions:
         own = [t for t in tokens if t.i <= token.i and t.dep_ != "det"]
         titles = [text_of(list(a.subtree)).strip(" ,") for a in appositions if a.i > token.i]
