@@ -1,0 +1,66 @@
+"""Helpers that pick items out of a Record the way the annotation guide describes them.
+
+Names compare like the guide's alias lists: case, punctuation and a leading article
+("the Pentagon" / "Pentagon") do not matter; an expected tuple lists acceptable names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from claimledger import Figure, Quote, Record
+
+ANY = object()  # an expected value that a case does not assert on
+ARTICLES = {"the", "a", "an"}
+
+
+def name_key(name: str | None) -> tuple[str, ...]:
+    """'The Pentagon' -> ('pentagon',); 'Pentagon spokesperson' -> ('pentagon', 'spokesperson')."""
+    words = re.sub(r"[\W_]+", " ", (name or "").casefold()).split()
+    while words and words[0] in ARTICLES:
+        words.pop(0)
+    return tuple(words)
+
+
+def same_name(actual: str | None, expected) -> bool:
+    """expected: None (no name), a name, or a tuple of acceptable names, or ANY."""
+    if expected is ANY:
+        return True
+    if expected is None:
+        return actual is None
+    options = expected if isinstance(expected, tuple) else (expected,)
+    return actual is not None and name_key(actual) in {name_key(o) for o in options}
+
+
+def direct(record: Record) -> list[Quote]:
+    """Direct quotes in text order."""
+    return [q for q in record.quotes if q.kind == "direct"]
+
+
+def reported(record: Record) -> list[tuple[str, str | None, str]]:
+    """Everything the guide calls 'reported': indirect quotes and attributions, as (text, source, kind)."""
+    items = [(q.start, q.text, q.speaker, "indirect quote") for q in record.quotes if q.kind == "indirect"]
+    items += [(a.start, a.text, a.source, "attribution") for a in record.attributions]
+    return [(text, source, kind) for _, text, source, kind in sorted(items, key=lambda item: item[0])]
+
+
+def figures_over(record: Record, anchor: str) -> list[Figure]:
+    """Figures whose span overlaps the first occurrence of `anchor` in the record's text."""
+    start = record.text.index(anchor)
+    end = start + len(anchor)
+    return [f for f in record.figures if f.start < end and start < f.end]
+
+
+def show_quotes(quotes: Iterable[Quote]) -> list[tuple[str, str | None]]:
+    """(text, speaker) pairs, for readable assertion messages."""
+    return [(q.text, q.speaker) for q in quotes]
+
+
+def show_figures(figures: Iterable[Figure]) -> list[dict]:
+    """The fields a figure case asserts on, for readable assertion messages."""
+    return [
+        {"text": f.text, "low": f.low, "high": f.high, "qualifier": f.qualifier, "category": f.category,
+         "claimant": f.claimant, "stance": f.stance, "vague": f.vague}
+        for f in figures
+    ]

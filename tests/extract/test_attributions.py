@@ -1,0 +1,198 @@
+"""Attributions: content credited to a source ("according to X, C" and its relatives).
+
+The guide's `reported` layer: "according to Y, X", "X, according to Y", "as reported by Y, X",
+"in a report by Y, X", "Y states that X", "Y reported X", and the impersonal "it was reported
+that X" (no source). The text is the content clause only, not the source or the cue. Sources
+may be people, organisations, outlets, documents ("US intelligence reports") or descriptions.
+Indirect quotes and attributions are both "reported" for the scorer, so either may hold a case.
+
+Passages are real corpus text, a sentence or two each.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .support import reported, same_name
+
+DEV_OPENING = (
+    "According to US intelligence reports, the Kremlin is recruiting Syrian volunteers to fight in their "
+    "invasion of Ukraine. Moscow appears to be seeking Syrians with urban combat experience to help bolster "
+    "their campaign to take hold of Ukraine. As reported by Ukrainian news sources, the move hints at a "
+    "probable escalation of fighting in the coming days amid suffering almost 12,000 casualties. The Russians "
+    "heavily dispute this number, reporting just about 500 casualties last week, while the Pentagon states "
+    "that 4,000 Russian troops had died."
+)
+
+# (passage, content clause (or acceptable clauses), source)
+ATTRIBUTIONS = [
+    # according to X, C / C, according to X
+    pytest.param(DEV_OPENING, "the Kremlin is recruiting Syrian volunteers to fight in their invasion of Ukraine",
+                 ("US intelligence reports", "US intelligence"), id="according-to-document-leading"),
+    pytest.param(
+        "According to AFP, other buildings in Salaheddin are similarly close to collapse.",
+        "other buildings in Salaheddin are similarly close to collapse", "AFP",
+        id="according-to-outlet-leading",
+    ),
+    pytest.param(
+        "According to the filing, Ford voluntarily disclosed this matter to the U.S. Environmental Protection "
+        "Agency on February 18, and also to the California Air Resources Board on February 21.",
+        "Ford voluntarily disclosed this matter to the U.S. Environmental Protection Agency on February 18, and "
+        "also to the California Air Resources Board on February 21",
+        "the filing",
+        id="according-to-document-description",
+    ),
+    pytest.param(
+        "According to Chief Superintendent Graciano Mijares of the police of the Autonomous Region in Muslim "
+        "Mindanao, the confirmed deaths are fourteen civilians, five Armed Forces personnel, and one member of "
+        "the Coast Guard.",
+        "the confirmed deaths are fourteen civilians, five Armed Forces personnel, and one member of the Coast "
+        "Guard",
+        "Graciano Mijares",
+        id="according-to-person-with-title",
+    ),
+    pytest.param(
+        "The roof of Notre Dame cathedral in French capital Paris caught fire yesterday. According to officials, "
+        "the two bell towers were saved. ",
+        "the two bell towers were saved", "officials",
+        id="according-to-description",
+    ),
+    pytest.param(
+        "Ford started its investigation by hiring law firm Sidley Austin, according to The Verge.",
+        "Ford started its investigation by hiring law firm Sidley Austin", "The Verge",
+        id="according-to-outlet-trailing",
+    ),
+    pytest.param(
+        "A second fire on Saturday, eighteen kilometres away in a another block of flats in La Llagosta, killed "
+        "another person, according to firefighters.",
+        "A second fire on Saturday, eighteen kilometres away in a another block of flats in La Llagosta, killed "
+        "another person",
+        "firefighters",
+        id="according-to-description-trailing",
+    ),
+    pytest.param(
+        "Dayton was mortally wounded in the vicinity of Ayn Issa in northern Syria, according to a Combined "
+        "Joint Task Force - Operation Inherent Resolve news release.",
+        "Dayton was mortally wounded in the vicinity of Ayn Issa in northern Syria",
+        "Combined Joint Task Force - Operation Inherent Resolve news release",
+        id="according-to-document-trailing",
+    ),
+    pytest.param(
+        "More than 1000 people have been arrested since the protests began in June, according to The Guardian.",
+        "More than 1000 people have been arrested since the protests began in June", "The Guardian",
+        id="according-to-newspaper-trailing",
+    ),
+    pytest.param(
+        "The occupants were going to a dance competition, according to the mayor of Yartsevo via news agency "
+        "Interfax.",
+        "The occupants were going to a dance competition", ("mayor of Yartsevo", "the mayor of Yartsevo"),
+        id="according-to-description-via-agency",
+    ),
+    pytest.param(
+        "ABC reported that Pohiva received medical treatment in New Zealand for problems with his liver this "
+        "year. In the wake of Pohiva's death, Tonga's parliament, the Legislative Assembly, was suspended "
+        "indefinitely according to local media.",
+        "In the wake of Pohiva's death, Tonga's parliament, the Legislative Assembly, was suspended indefinitely",
+        "local media",
+        id="according-to-without-comma",
+    ),
+    pytest.param(
+        "These reports of Russia tapping foreign forces come as the Russian advance towards the Ukrainian "
+        "capital has continued to stall even with Moscow engaging nearly 100% of its invasion force, according "
+        "to a Senior Defence Official from the Pentagon.",
+        "These reports of Russia tapping foreign forces come as the Russian advance towards the Ukrainian "
+        "capital has continued to stall even with Moscow engaging nearly 100% of its invasion force",
+        ("Senior Defence Official", "Senior Defence Official from the Pentagon"),
+        id="according-to-unnamed-official",
+    ),
+    # as reported by X, C / in a report by X, C
+    pytest.param(DEV_OPENING, "the move hints at a probable escalation of fighting in the coming days amid "
+                 "suffering almost 12,000 casualties", "Ukrainian news sources", id="as-reported-by-outlets"),
+    pytest.param(
+        "As reported by Kirby, Belarus, a Russian ally whose border was used as a staging ground for the "
+        "Ukrainian invasion, has yet to show signs of its own troops partaking in the invasion.",
+        "Belarus, a Russian ally whose border was used as a staging ground for the Ukrainian invasion, has yet "
+        "to show signs of its own troops partaking in the invasion",
+        "Kirby",
+        id="as-reported-by-person",
+    ),
+    pytest.param(
+        "As Deputy Secretary of State Antony Blinken announced today at the Manama Dialogue, the United States "
+        "will provide nearly $100 million in new assistance to the Syrian opposition, bringing the total support "
+        "we have committed and are providing to the Syrian opposition since 2012 to nearly $500 million.",
+        "the United States will provide nearly $100 million in new assistance to the Syrian opposition, bringing "
+        "the total support we have committed and are providing to the Syrian opposition since 2012 to nearly "
+        "$500 million",
+        "Antony Blinken",
+        id="as-x-announced",
+    ),
+    pytest.param(
+        "In an exclusive report by a Syrian publication known as Deir Ezzor 24, Russia was said to be offering "
+        "monetary compensation ranging from $200 to $300 and additional privileges to Syrians willing to go to "
+        "Ukraine and operate as “guards” for a six month period.",
+        "Russia was said to be offering monetary compensation ranging from $200 to $300 and additional "
+        "privileges to Syrians willing to go to Ukraine and operate as “guards” for a six month period",
+        "Deir Ezzor 24",
+        id="in-a-report-by-publication",
+    ),
+    pytest.param(
+        "According to a report on Wednesday by UpGuard, a cybersecurity firm, two databases containing user "
+        "data from Facebook were found on Amazon.com web servers accessible to the public on the internet.",
+        "two databases containing user data from Facebook were found on Amazon.com web servers accessible to "
+        "the public on the internet",
+        "UpGuard",
+        id="according-to-a-report-by-firm",
+    ),
+    # X states / reported that C
+    pytest.param(DEV_OPENING, "4,000 Russian troops had died", "the Pentagon", id="x-states-that-c"),
+    pytest.param(DEV_OPENING, "just about 500 casualties last week", ("the Russians", "Russians"),
+                 id="x-dispute-reporting-c"),
+    pytest.param(
+        "ABC reported that Pohiva received medical treatment in New Zealand for problems with his liver this "
+        "year.",
+        "Pohiva received medical treatment in New Zealand for problems with his liver this year", "ABC",
+        id="x-reported-that-c",
+    ),
+    pytest.param(
+        "The New York Times reported that, in a phone call in late July, Trump might have encouraged newly "
+        "elected Ukrainian president Volodymyr Zelensky to investigate Hunter Biden, the son of Joe Biden, who "
+        "served as Vice President from 2008 until 2016.",
+        "in a phone call in late July, Trump might have encouraged newly elected Ukrainian president Volodymyr "
+        "Zelensky to investigate Hunter Biden, the son of Joe Biden, who served as Vice President from 2008 "
+        "until 2016",
+        "The New York Times",
+        id="x-reported-that-comma-c",
+    ),
+    pytest.param(
+        "The local police chief and two others were also injured. Al Jazeera reported that Wiranto was flown to "
+        "a hospital in Jakarta, and that his condition was stable.",
+        ("Wiranto was flown to a hospital in Jakarta, and that his condition was stable",
+         "Wiranto was flown to a hospital in Jakarta"),
+        "Al Jazeera",
+        id="x-reported-that-c-and-that-c",
+    ),
+    pytest.param(
+        "Brenton Tarrant had a valid gun licence allowing him to buy weapons, ABC reported.",
+        "Brenton Tarrant had a valid gun licence allowing him to buy weapons", "ABC",
+        id="c-x-reported",
+    ),
+    # impersonal
+    pytest.param(
+        "However, they have already recorded casualties. It was reported that a convoy of 56 Chechen tanks and "
+        "their general Magomed Tushayev, head of the 141 motorized regiment of the Chechnya National Guard, had "
+        "been killed by Ukrainian forces.",
+        "a convoy of 56 Chechen tanks and their general Magomed Tushayev, head of the 141 motorized regiment of "
+        "the Chechnya National Guard, had been killed by Ukrainian forces",
+        None,
+        id="it-was-reported-that-c-no-source",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "source"), ATTRIBUTIONS)
+def test_attribution(run, text, content, source):
+    items = reported(run(text))
+    options = content if isinstance(content, tuple) else (content,)
+    found = [(t, s, kind) for t, s, kind in items if t in options]
+    assert found, f"{options[0]!r} not reported; reported: {items}"
+    assert same_name(found[0][1], source), f"credited to {found[0][1]!r} ({found[0][2]})"

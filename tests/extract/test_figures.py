@@ -1,0 +1,655 @@
+"""Figures: numbers that state an amount of something, with qualifier, category and claimant.
+
+From the annotation guide and the record format: digits and written-out numbers count
+("six" -> 6); a range gives both ends ("$200 to $300" -> 200, 300); "60-plus" is 60 with
+qualifier "more than"; the qualifier is almost | about | nearly | more than | at least |
+up to | over | fewer than (roughly, some, around -> about); the category comes from the counted
+noun and what happened to it ("4,000 Russian troops had died" -> deaths); the claimant is the
+speaker or source of the quote or report holding the figure, None in the article's own voice.
+Not figures: dates, years, times, ages, ordinals, unit designations, names with digits, list
+numbers, phone numbers, "one of", fractions in words, references back ("the two units").
+Vague quantities ("dozens", "hundreds") are kept with vague=True and their floor.
+
+Passages are real corpus text, a sentence or a short paragraph each.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .support import ANY, figures_over, same_name, show_figures
+
+
+def F(low, high=None, qualifier=None, category=ANY, claimant=None):
+    """An expected figure; high defaults to low; claimant None means the article's own voice."""
+    return {"low": low, "high": low if high is None else high, "qualifier": qualifier,
+            "category": category, "claimant": claimant}
+
+
+DEV = (
+    "According to US intelligence reports, the Kremlin is recruiting Syrian volunteers to fight in their "
+    "invasion of Ukraine. Moscow appears to be seeking Syrians with urban combat experience to help bolster "
+    "their campaign to take hold of Ukraine. As reported by Ukrainian news sources, the move hints at a "
+    "probable escalation of fighting in the coming days amid suffering almost 12,000 casualties. The Russians "
+    "heavily dispute this number, reporting just about 500 casualties last week, while the Pentagon states "
+    "that 4,000 Russian troops had died."
+)
+DEV_REPORT = (
+    "In an exclusive report by a Syrian publication known as Deir Ezzor 24, Russia was said to be offering "
+    "monetary compensation ranging from $200 to $300 and additional privileges to Syrians willing to go to "
+    "Ukraine and operate as “guards” for a six month period."
+)
+DEV_KIRBY = (
+    "“We do have indications that corroborate that story that in fact they are trying to enlist and recruit "
+    "foreign fighters, which we find noteworthy that with more than 150,000 troops, a stalled military advance "
+    "inside Ukraine, particularly in the north, that Mr. Putin has found it necessary to try to recruit foreign "
+    "fighters for this war of his,” Kirby said."
+)
+DEV_OFFICIAL = (
+    "These reports of Russia tapping foreign forces come as the Russian advance towards the Ukrainian capital "
+    "has continued to stall even with Moscow engaging nearly 100% of its invasion force, according to a Senior "
+    "Defence Official from the Pentagon."
+)
+STRIKES = (
+    "On Jan. 8, Coalition military forces conducted 34 strikes against ISIL terrorists in Syria and Iraq. In "
+    "Syria, Coalition military forces conducted 23 strikes using attack, bomber, fighter and remotely piloted "
+    "aircraft against ISIL targets.\n"
+    "Near Ar Raqqah, 15 strikes engaged five ISIL tactical units; destroyed six oil refinement stills, three "
+    "supply caches, two bridges, two artillery systems, a VBIED, a bulldozer, a UAV, an IED, a dump truck, a "
+    "pontoon bridge, a tank, and an armored vehicle; and damaged a supply route."
+)
+VOTEL = (
+    "Gen. Joseph Votel, commander of U.S. Central Command said, \"We've been very clear from the outset of "
+    "this campaign that to defeat Daesh we would need to work with many different elements operating on the "
+    "ground in Iraq and Syria. In Syria, with the support of the 60-plus nation Counter-Daesh Coalition, the SDF, "
+    "which includes the Syrian Arab Coalition, has made extraordinary progress over the past 20-plus months, "
+    "retaking more than 18,000 square kilometers of territory previously held by the enemy. We will continue to "
+    "support their efforts specific to the fight against Daesh. At the same time, we are enormously grateful "
+    "for the tremendous support provided by our Coalition partners, especially the Turks. They remain integral "
+    "to the accomplishment of our common objective which is the ultimate defeat of Daesh in Iraq and Syria.\""
+)
+COOK = (
+    "A series of precision U.S. airstrikes against al-Qaida operatives this week in northwestern Syria’s Idlib "
+    "province killed more than 20 militants and destroyed eight vehicles and nine structures, Pentagon Press "
+    "Secretary Peter Cook told reporters today.     \n"
+    "“SDF forces have now advanced to within 7.5 kilometers of Tabqa Dam, and continue to make progress in "
+    "clearing areas north and west of Raqqah,” Cook said."
+)
+ROCHESTER = (
+    "The United States Coast Guard (USCG) called off its search late on Tuesday. USCG Captain Monica Rochester "
+    "told the press a nearly 24-hour search mission involving three helicopters covering 160 square miles "
+    "(~415 km2) had discovered no further signs in the water."
+)
+MIJARES = (
+    "According to Chief Superintendent Graciano Mijares of the police of the Autonomous Region in Muslim "
+    "Mindanao, the confirmed deaths are fourteen civilians, five Armed Forces personnel, and one member of the "
+    "Coast Guard. This revised downwards an earlier toll of 27 dead. Mijares further claimed 90 civilians were "
+    "wounded, as were seventeen from the Armed Forces, and two each from the Coast Guard and the National "
+    "Police."
+)
+MAGNITOGORSK = (
+    "The 1973 building was home to over 1,000 people; 48 apartments were damaged. Rescuers, working in "
+    "temperatures well below freezing, according to the emergencies ministry recovered at least ten survivors "
+    "from the debris on Monday. The building was evacuated. Over 1,000 rescuers responded."
+)
+CUBA = (
+    "The crash took place on a bendy road at around 15:00 local time. Cuban roads suffer a large number of "
+    "accidents; 2018 saw 11,187 recorded accidents leading to 750 deaths and 7,999 injuries. Sky News said "
+    "Thursday's accident was the fourth major bus crash in a month. In addition to the deaths, 33 were reported "
+    "hopitalised with five seriously injured."
+)
+STAMPEDE = (
+    "The stampede, which occurred in Kerman, resulted in at least 56 deaths and over 200 people injured, "
+    "according to state television."
+)
+BUS = (
+    "Local officials said 24 people have been hospitalised, but Agence France-Presse reported as many as 32 "
+    "hospitalised."
+)
+CHITTAGONG = (
+    "A fire yesterday morning destroyed at least 200 makeshift homes in a slum in Chittagong, a port city in "
+    "Bangladesh. Officials said it killed nine people and injured at least 50 more."
+)
+BAIL = (
+    "The Tbilisi city court set bail yesterday at 100,000 Georgian lari (about US$30,000)."
+)
+NASA = (
+    "Longer term, according to NASA administrator Jim Bridenstine, the goal is to render space accessible to "
+    "many customers and, through commercial competition, do so at a lower cost than the space shuttle "
+    "missions, which ran about US$1.5 billion apiece. Currently, NASA pays for Russian spacecraft to carry "
+    "living people, at roughly US$80 million per astronaut."
+)
+BORDER_WALL = (
+    "Trump's state of emergency appears to allow him to pull funding for the border wall from other places: "
+    "potentially, according to Al Jazeera, US$3.6 billion from a Pentagon construction budget, $2.5 billion "
+    "from anti-drug programs, and $601 million from a forfeiture fund within the U.S. Treasury Department."
+)
+BLINKEN = (
+    "As Deputy Secretary of State Antony Blinken announced today at the Manama Dialogue, the United States "
+    "will provide nearly $100 million in new assistance to the Syrian opposition, bringing the total support we "
+    "have committed and are providing to the Syrian opposition since 2012 to nearly $500 million."
+)
+DORIAN = (
+    "After landfall, the speed at which Dorian moved slowed down dramatically, resulting in a very long stay "
+    "over the island of Grand Bahama. In a thirty hour period of Monday and Tuesday, Dorian only traversed "
+    "thirty miles, according to CNN."
+)
+ELLWOOD = (
+    "Tobias Ellwood, Minister for the Middle East welcomes the liberation of Sinjar and reiterates support for "
+    "the Government of Iraq in the fight against ISIL\n\n"
+    "Minister Ellwood said:\n\n"
+    "This is a significant day; Sinjar has been liberated after its violent and unwanted occupation by the "
+    "terrorist group ISIL. I commend Kurdish and Yezidi fighters for their determined and sustained efforts to "
+    "reclaim the town. For ISIL, this means yet another military defeat in Iraq. They have now lost more than "
+    "30 percent of the territory they once held there."
+)
+BAHAMAS = (
+    "A large number of homes and other buildings in the affected areas have been destroyed with some estimates "
+    "by the Red Cross and government officials ranging from 45% to 60% destruction. The United Nations said "
+    "some 60 thousand people are in need of food and drinking water."
+)
+MOKHA = (
+    "A bombing was yesterday reported to have killed Abu Dhabi TV photojournalist Ziad al-Sharabi in the Red "
+    "Sea port town of Mokha, Yemen. At least five other civilians reportedly also died in last night's attack; "
+    "around twenty more, including colleague Faisal al-Thubhani, were injured."
+)
+GEORGIA = (
+    "The punishment for domestic abuse in front of a minor is a maximum of three years in prison or 200–400 "
+    "hours of community service. "
+)
+
+# (passage, the figure's number as written, expected)
+FIGURES = [
+    # digits, written numbers
+    pytest.param(STRIKES, "34 strikes", F(34, category="events"), id="digits-strikes-author-voice"),
+    pytest.param(STRIKES, "five ISIL", F(5, category="troops"), id="written-five-tactical-units"),
+    pytest.param(STRIKES, "six oil", F(6, category="other"), id="written-six-stills"),
+    pytest.param(STRIKES, "two artillery", F(2, category="equipment"), id="written-two-artillery-systems"),
+    pytest.param(
+        "Judith Negron was convicted of both health care fraud and conspiracy to commit the same, money "
+        "laundering and conspiracy to commit the same, and multiple other crimes. Negron served eight years of a "
+        "thirty-five year sentence before being granted clemency.",
+        "thirty-five", F(35, category="duration"), id="written-hyphenated-thirty-five-year",
+    ),
+    pytest.param(
+        "Ninety-Four Citizen Airmen from the 507th Air Refueling Wing here departed for a deployment to "
+        "Incirlik Air Base, Turkey to support Operation Inherent Resolve with KC-135R Stratotanker air "
+        "refueling support. ",
+        "Ninety-Four", F(94, category="troops"), id="written-capitalised-ninety-four-airmen",
+    ),
+    pytest.param(
+        "He went on to serve in the House of Representatives for twenty three years.",
+        "twenty three", F(23, category="duration"), id="written-twenty-three-with-space",
+    ),
+    pytest.param(
+        "An apartment block caught fire on Saturday morning in Badalona, a Catalonian city around ten kilometres "
+        "from Barcelona. The blaze killed three, including a 92-year-old woman, and injured sixteen, including a "
+        "baby.",
+        "three,", F(3, category="deaths"), id="written-bare-killed-three",
+    ),
+    pytest.param(
+        "An apartment block caught fire on Saturday morning in Badalona, a Catalonian city around ten kilometres "
+        "from Barcelona. The blaze killed three, including a 92-year-old woman, and injured sixteen, including a "
+        "baby.",
+        "sixteen", F(16, category="injuries"), id="written-bare-injured-sixteen",
+    ),
+    pytest.param(
+        "Phase two was planned to affect over two hundred thousand customers.",
+        "two hundred thousand", F(200_000, qualifier="over", category="people"), id="written-scale-thousand",
+    ),
+    pytest.param(BAHAMAS, "60 thousand", F(60_000, qualifier="about", category="people", claimant="United Nations"),
+                 id="digits-with-word-scale-some"),
+    pytest.param(
+        "Police said over a hundred people attended the party, located in Allegheny County, four of whom were "
+        "injured in the shooting.",
+        "a hundred", F(100, qualifier="over", category="people", claimant="Police"), id="written-a-hundred",
+    ),
+    pytest.param(
+        "Police said over a hundred people attended the party, located in Allegheny County, four of whom were "
+        "injured in the shooting.",
+        "four", F(4, category="injuries", claimant="Police"), id="written-four-of-whom-injured",
+    ),
+    # ranges
+    pytest.param(DEV_REPORT, "$200 to $300", F(200, 300, category="money", claimant="Deir Ezzor 24"),
+                 id="range-money-to"),
+    pytest.param(
+        "African Export–Import Bank president Okey Oramah said the use of third-party currencies \"costs Africa "
+        'between $5 and $7 billion," further saying, "Beyond that, it also reduces trade because Africa has a '
+        'scarcity of foreign exchange."',
+        "$5 and $7 billion", F(5e9, 7e9, category="money", claimant="Okey Oramah"),
+        id="range-between-shared-scale",
+    ),
+    pytest.param(
+        "In a meeting that day he was told by Emergencies Minister Yevgeny Zinichev of \"presumably between 36 "
+        'and 40 people under the rubble", while Chelyabinsk regional Deputy Governor Oleg Klimov indicated 68 '
+        "people were missing. ",
+        "36 and 40", F(36, 40, category="people", claimant="Yevgeny Zinichev"), id="range-between-and",
+    ),
+    pytest.param(
+        "ISIL has had control of Mosul for two years, and the Iraqis have cleared 15 to 20 percent of the city of "
+        "enemy forces since the liberation of the city began Oct. 17, Davis said.",
+        "15 to 20", F(15, 20, category="percent", claimant="Davis"), id="range-percent",
+    ),
+    pytest.param(GEORGIA, "200–400", F(200, 400, category="duration"), id="range-en-dash"),
+    pytest.param(
+        "Another thing was PrEP [Pre-exposure prophylaxis].  We got almost 800-1000 people PrEP: [we helped give "
+        "it to] female, male and transgender community.",
+        "800-1000", F(800, 1000, qualifier="almost", category="people", claimant=ANY), id="range-hyphen-digits",
+    ),
+    pytest.param(
+        "About me?  I have been working as a sex worker in Mysore for the past 25-26 years.",
+        "25-26", F(25, 26, category="duration", claimant=ANY), id="range-hyphen-duration",
+    ),
+    pytest.param(BAHAMAS, "45% to 60%", F(45, 60, category="percent", claimant=ANY), id="range-both-ends-percent"),
+    pytest.param(
+        'According to eyewitness Vinnie DeVita, "within probably 15 to 20 seconds of it all, it exploded. I '
+        'mean, just a ball of flames."',
+        "15 to 20", F(15, 20, category="duration", claimant="Vinnie DeVita"), id="range-seconds-in-quote",
+    ),
+    pytest.param(
+        "Reports as of Wednesday said an estimated two to three hundred vehicles had been damaged or destroyed, "
+        "but no humans had been hurt.",
+        "two to three hundred", F(200, 300, qualifier="about", category="equipment", claimant=ANY),
+        id="range-written-shared-scale",
+    ),
+    pytest.param(
+        "In the end, an estimated one-to-two hundred people showed up at the gates, and the classified area was "
+        "not stormed.",
+        "one-to-two hundred", F(100, 200, qualifier="about", category="people"), id="range-hyphenated-written",
+    ),
+    # 60-plus
+    pytest.param(VOTEL, "60-plus", F(60, qualifier="more than", category=ANY, claimant="Joseph Votel"),
+                 id="plus-suffix-nations"),
+    pytest.param(VOTEL, "20-plus", F(20, qualifier="more than", category="duration", claimant="Joseph Votel"),
+                 id="plus-suffix-months"),
+    pytest.param(VOTEL, "18,000", F(18_000, qualifier="more than", category="distance", claimant="Joseph Votel"),
+                 id="area-square-kilometers"),
+    # decimals and scales
+    pytest.param(
+        "Of the 2.8 million who voted, 85% were in favour and on Friday the government announced the new region, "
+        "to be called Bangsamoro, would be governing itself from 2022. ",
+        "2.8 million", F(2_800_000, category="people"), id="decimal-million",
+    ),
+    pytest.param(
+        "Of the 2.8 million who voted, 85% were in favour and on Friday the government announced the new region, "
+        "to be called Bangsamoro, would be governing itself from 2022. ",
+        "85%", F(85, category="percent"), id="percent-sign",
+    ),
+    pytest.param(BORDER_WALL, "US$3.6 billion", F(3.6e9, category="money", claimant="Al Jazeera"),
+                 id="decimal-billion-us-dollars"),
+    pytest.param(BORDER_WALL, "$601 million", F(601e6, category="money", claimant="Al Jazeera"),
+                 id="digits-million-dollars"),
+    pytest.param(NASA, "US$1.5 billion", F(1.5e9, qualifier="about", category="money", claimant="Jim Bridenstine"),
+                 id="decimal-billion-about"),
+    pytest.param(NASA, "US$80 million", F(80e6, qualifier="about", category="money"), id="roughly-is-about"),
+    pytest.param(COOK, "7.5", F(7.5, qualifier=ANY, category="distance", claimant="Peter Cook"),
+                 id="decimal-kilometers"),
+    # percentages
+    pytest.param(DEV_OFFICIAL, "100%",
+                 F(100, qualifier="nearly", category="percent",
+                   claimant=("Senior Defence Official", "Senior Defence Official from the Pentagon")),
+                 id="percent-nearly"),
+    pytest.param(
+        'According to Rutgers University political scholar Kelly Dittmar, "Women hold fewer than 30 percent of '
+        "state legislative seats across the country, fewer than 25 percent of congressional seats, so getting to "
+        '50 percent in any one place is something significant."',
+        "30 percent", F(30, qualifier="fewer than", category="percent", claimant="Kelly Dittmar"),
+        id="percent-word-fewer-than",
+    ),
+    pytest.param(ELLWOOD, "30 percent", F(30, qualifier="more than", category="percent", claimant="Tobias Ellwood"),
+                 id="percent-in-colon-statement"),
+    # money with currency
+    pytest.param(
+        "The Secretary of State has authorized a reward of up to $5 million for information leading to the "
+        "significant disruption of the sale and/or trade of oil and antiquities by, for, on behalf of, or to "
+        "benefit ISIL, also known by its Arabic acronym as DAESH.",
+        "$5 million", F(5e6, qualifier="up to", category="money"), id="money-up-to",
+    ),
+    pytest.param(BAIL, "100,000", F(100_000, category="money"), id="money-currency-word-lari"),
+    pytest.param(BAIL, "US$30,000", F(30_000, qualifier="about", category="money"), id="money-in-brackets"),
+    pytest.param(BLINKEN, "$100 million", F(100e6, qualifier="nearly", category="money", claimant="Antony Blinken"),
+                 id="money-as-x-announced"),
+    pytest.param(
+        "According to FEC records, De La Fuente's Rocky 101 LLC political action committee gave Seidenberg a "
+        "total of US$10,000 over a series of five payments between December 2019 and April 2020.",
+        "US$10,000", F(10_000, category="money", claimant="FEC records"), id="money-according-to-records",
+    ),
+    # durations, distances
+    pytest.param(DEV_REPORT, "six month", F(6, category="duration", claimant="Deir Ezzor 24"),
+                 id="duration-written-six-month"),
+    pytest.param(
+        "“We got to shoot with them for the past two weeks before this exercise,” said Spc. Lorraine Walsh, "
+        "an artillery crewmember and native of Vermillion, South Dakota.",
+        "two weeks", F(2, category="duration", claimant="Lorraine Walsh"), id="duration-in-quote",
+    ),
+    pytest.param(
+        "The group plans to be deployed two months, which is shorter than previous deployments in Air Force "
+        "Reserve Command.",
+        "two months", F(2, category="duration"), id="duration-author-voice",
+    ),
+    pytest.param(ROCHESTER, "24-hour", F(24, qualifier="nearly", category="duration", claimant="Monica Rochester"),
+                 id="duration-hyphenated-nearly"),
+    pytest.param(ROCHESTER, "three helicopters", F(3, category="equipment", claimant="Monica Rochester"),
+                 id="equipment-in-told-clause"),
+    pytest.param(ROCHESTER, "160 square miles", F(160, category="distance", claimant="Monica Rochester"),
+                 id="area-square-miles"),
+    pytest.param(GEORGIA, "three years", F(3, qualifier="up to", category="duration"), id="duration-a-maximum-of"),
+    pytest.param(DORIAN, "thirty hour", F(30, category="duration", claimant="CNN"), id="duration-written-hour"),
+    pytest.param(DORIAN, "thirty miles", F(30, category="distance", claimant="CNN"), id="distance-written-miles"),
+    # qualifiers
+    pytest.param(DEV, "12,000", F(12_000, qualifier="almost", category="casualties",
+                                  claimant="Ukrainian news sources"), id="almost-casualties"),
+    pytest.param(DEV, "500", F(500, qualifier="about", category="casualties", claimant=("the Russians", "Russians")),
+                 id="just-about-casualties"),
+    pytest.param(
+        "About 6,000 military personnel, including representatives from USCENTCOM headquarters and its air, land "
+        "and maritime components, will support the exercise.",
+        "6,000", F(6_000, qualifier="about", category="troops"), id="about-personnel",
+    ),
+    pytest.param(DEV_KIRBY, "150,000", F(150_000, qualifier="more than", category="troops", claimant="Kirby"),
+                 id="more-than-troops-in-quote"),
+    pytest.param(COOK, "20 militants", F(20, qualifier="more than", category="deaths", claimant="Peter Cook"),
+                 id="more-than-killed-militants"),
+    pytest.param(COOK, "eight vehicles", F(8, category="equipment", claimant="Peter Cook"),
+                 id="destroyed-vehicles-told-reporters"),
+    pytest.param(
+        "Twin bombings yesterday struck the Jolo Cathedral in Mindanao, Philippines. The second blast affected "
+        "first responders following the first; between the two blasts, at least 20 were killed.",
+        "20", F(20, qualifier="at least", category="deaths"), id="at-least-were-killed",
+    ),
+    pytest.param(STAMPEDE, "56 deaths", F(56, qualifier="at least", category="deaths", claimant="state television"),
+                 id="at-least-deaths-according-to"),
+    pytest.param(STAMPEDE, "200 people", F(200, qualifier="over", category="injuries", claimant="state television"),
+                 id="over-people-injured"),
+    pytest.param(MAGNITOGORSK, "1,000 people", F(1_000, qualifier="over", category="people"), id="over-people"),
+    pytest.param(MAGNITOGORSK, "1,000 rescuers", F(1_000, qualifier="over", category="people"),
+                 id="over-capitalised-rescuers"),
+    pytest.param(MAGNITOGORSK, "ten survivors", F(10, qualifier="at least", category="people",
+                                                  claimant="emergencies ministry"), id="at-least-mid-sentence-source"),
+    pytest.param(MOKHA, "five other", F(5, qualifier="at least", category="deaths"), id="at-least-civilians-died"),
+    pytest.param(MOKHA, "twenty more", F(20, qualifier="about", category="injuries"), id="around-more-were-injured"),
+    pytest.param(
+        "Firefighters dispatched around 30 vehicles; personnel reportedly had control of the blaze by 8:00am "
+        "local time.",
+        "30 vehicles", F(30, qualifier="about", category="equipment"), id="around-vehicles",
+    ),
+    pytest.param(BUS, "32", F(32, qualifier="up to", category=ANY, claimant="Agence France-Presse"),
+                 id="as-many-as-hospitalised"),
+    pytest.param(BUS, "24 people", F(24, category=ANY, claimant="Local officials"), id="hospitalised-local-officials"),
+    # category from the counted noun and its verb
+    pytest.param(DEV, "4,000", F(4_000, category="deaths", claimant="the Pentagon"), id="troops-had-died-deaths"),
+    pytest.param(
+        "The Taliban have claimed responsibility. Taliban spokesperson Zabiullah Mujahid claimed 190 were dead.",
+        "190", F(190, category="deaths", claimant="Zabiullah Mujahid"), id="bare-were-dead-deaths",
+    ),
+    pytest.param(
+        "More than 1000 people have been arrested since the protests began in June, according to The Guardian.",
+        "1000 people", F(1_000, qualifier="more than", category="detained", claimant="The Guardian"),
+        id="people-arrested-detained",
+    ),
+    pytest.param(
+        "Dedi Prasetyo, a spokesperson for the Indonesian National Police, confirmed that two suspects were "
+        "arrested.",
+        "two suspects", F(2, category="detained", claimant="Dedi Prasetyo"), id="suspects-arrested-detained",
+    ),
+    pytest.param(CHITTAGONG, "nine people", F(9, category="deaths", claimant="Officials"), id="killed-people-deaths"),
+    pytest.param(CHITTAGONG, "50 more", F(50, qualifier="at least", category="injuries", claimant="Officials"),
+                 id="injured-more-injuries"),
+    pytest.param(CHITTAGONG, "200 makeshift homes", F(200, qualifier="at least", category="other"),
+                 id="homes-other-author-voice"),
+    pytest.param(
+        "The fire started some time after 3 a.m. local time {1000 UTC) Monday. \"This is probably the worst-case "
+        'scenario you can possibly have," said Santa Barbara County Sheriff Bill Brown. As of late Tuesday, 20 '
+        "bodies had been recovered, eleven women and nine men, according to Brown.",
+        "20 bodies", F(20, category="deaths", claimant="Bill Brown"), id="bodies-deaths-according-to-surname",
+    ),
+    pytest.param(
+        "However, they have already recorded casualties. It was reported that a convoy of 56 Chechen tanks and "
+        "their general Magomed Tushayev, head of the 141 motorized regiment of the Chechnya National Guard, had "
+        "been killed by Ukrainian forces.",
+        "56 Chechen tanks", F(56, category="equipment"), id="tanks-equipment-impersonal-report",
+    ),
+    pytest.param("The Emergencies Ministry said six deaths were of children.", "six deaths",
+                 F(6, category="deaths", claimant="Emergencies Ministry"), id="deaths-noun"),
+    pytest.param(
+        "According to the BBC, residents were doing most rescue work themselves using boats and personal "
+        "watercraft. Prime minister Hubert Minnis said yesterday night that twenty people have been confirmed "
+        "killed.",
+        "twenty people", F(20, category="deaths", claimant="Hubert Minnis"), id="people-confirmed-killed",
+    ),
+    pytest.param(MIJARES, "fourteen civilians", F(14, category="deaths", claimant="Graciano Mijares"),
+                 id="deaths-are-civilians"),
+    pytest.param(MIJARES, "90 civilians", F(90, category="injuries", claimant="Graciano Mijares"),
+                 id="civilians-were-wounded"),
+    pytest.param(
+        "The UN have confirmed reports that ISIL has killed 70 members of the Al bu Nimr tribe in Anbar, Iraq.",
+        "70 members", F(70, category="deaths", claimant=("the UN", "UN")), id="killed-members-deaths",
+    ),
+    pytest.param(CUBA, "11,187", F(11_187, category="events"), id="accidents-events"),
+    pytest.param(CUBA, "750 deaths", F(750, category="deaths"), id="deaths-after-year-subject"),
+    pytest.param(CUBA, "7,999", F(7_999, category="injuries"), id="injuries-noun"),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "expected"), FIGURES)
+def test_figure(run, text, number, expected):
+    found = figures_over(run(text), number)
+    assert len(found) == 1, f"figures over {number!r}: {show_figures(found)}"
+    got = show_figures(found)[0]
+    wrong = {key: got[key] for key, want in expected.items() if want is not ANY and (
+        not same_name(got[key], want) if key == "claimant" else got[key] != want)}
+    assert not wrong, f"{got} -- wrong: {sorted(wrong)}"
+
+
+# stance: a source that disputes another figure still asserts its own ("The Russians heavily dispute this
+# number, reporting just about 500 casualties"). The corpus holds no figure inside a denied or disputed
+# clause, so "denies"/"disputes" have no real-text case here.
+def test_disputing_source_asserts_its_own_figure(run):
+    found = figures_over(run(DEV), "500")
+    assert len(found) == 1, show_figures(found)
+    assert found[0].stance == "asserts" and same_name(found[0].claimant, ("the Russians", "Russians")), (
+        show_figures(found))
+
+
+# (passage, words that hold a number but state no amount)
+NOT_FIGURES = [
+    pytest.param(STRIKES, "Jan. 8", id="date"),
+    pytest.param(
+        "ISIL has had control of Mosul for two years, and the Iraqis have cleared 15 to 20 percent of the city of "
+        "enemy forces since the liberation of the city began Oct. 17, Davis said.",
+        "Oct. 17", id="date-abbreviated-month",
+    ),
+    pytest.param(
+        "A cool, hazy morning greeted the Jordan Armed Forces – Arab Army as they welcomed Soldiers visiting from "
+        "3rd Battalion, 321st Field Artillery Regiment for a live-fire exercise October 25-26, 2016, an event "
+        "designed to build stronger bonds for the future. ",
+        "October 25-26, 2016", id="date-range",
+    ),
+    pytest.param(
+        "ISIL seized the tanks and other military hardware from Tiyas Military Airfield near Palmyra, Syria, "
+        "between 11-13 Dec.",
+        "11-13 Dec", id="date-range-day-first",
+    ),
+    pytest.param(
+        "U.S. forces will join Jordan in Exercise Eager Lion 16, one of U.S. Central Command's premiere "
+        "exercises, in the Hashemite Kingdom of Jordan from May 15-24. ",
+        "May 15-24", id="date-range-month-first",
+    ),
+    pytest.param(
+        "Adamowicz was an early supporter of democracy, and has been mayor since 1998.", "1998", id="year",
+    ),
+    pytest.param(MAGNITOGORSK, "1973", id="year-as-modifier"),
+    pytest.param(CUBA, "2018", id="year-as-subject"),
+    pytest.param(CUBA, "15:00", id="time-of-day"),
+    pytest.param(
+        "Firefighters dispatched around 30 vehicles; personnel reportedly had control of the blaze by 8:00am "
+        "local time.",
+        "8:00am", id="time-am",
+    ),
+    pytest.param(
+        "An apartment block caught fire on Saturday morning in Badalona, a Catalonian city around ten kilometres "
+        "from Barcelona. The blaze killed three, including a 92-year-old woman, and injured sixteen, including a "
+        "baby.",
+        "92-year-old", id="age-year-old",
+    ),
+    pytest.param(
+        "Yesterday, Roscosmos, the Russian space agency, announced the death of cosmonaut Alexei Leonov. Leonov "
+        "was famous for performing the first human spacewalk as part of the Soviet Union's Voskhod 2 mission. He "
+        "was 85.",
+        "85", id="age-he-was",
+    ),
+    pytest.param(
+        "Boseman, who rose to international fame for his title role in the 2018 Marvel superhero film Black "
+        "Panther, was 43 years old. ",
+        "43 years old", id="age-years-old",
+    ),
+    pytest.param(
+        "Yesterday, Roscosmos, the Russian space agency, announced the death of cosmonaut Alexei Leonov. Leonov "
+        "was famous for performing the first human spacewalk as part of the Soviet Union's Voskhod 2 mission. He "
+        "was 85.",
+        "Voskhod 2", id="name-with-digit-mission",
+    ),
+    pytest.param(
+        "A cool, hazy morning greeted the Jordan Armed Forces – Arab Army as they welcomed Soldiers visiting from "
+        "3rd Battalion, 321st Field Artillery Regiment for a live-fire exercise October 25-26, 2016, an event "
+        "designed to build stronger bonds for the future. ",
+        "321st Field Artillery Regiment", id="ordinal-regiment",
+    ),
+    pytest.param("Booker was assigned to 2nd Battalion, 5th Special Forces Group, Fort Campbell, Kentucky.",
+                 "5th Special Forces Group", id="ordinal-group"),
+    pytest.param(
+        "On behalf of President Obama and the American people, I congratulate the people of Turkey as you "
+        "celebrate the 93rd anniversary of the founding of your republic on October 29.",
+        "93rd anniversary", id="ordinal-anniversary",
+    ),
+    pytest.param(
+        "However, they have already recorded casualties. It was reported that a convoy of 56 Chechen tanks and "
+        "their general Magomed Tushayev, head of the 141 motorized regiment of the Chechnya National Guard, had "
+        "been killed by Ukrainian forces.",
+        "141 motorized regiment", id="unit-designation-regiment",
+    ),
+    pytest.param(
+        "The integration of FS Forbin marks the first time a French unit has integrated with the task force "
+        "while being led by the Royal Navy. The French previously led CTF 50 last December, commanding it from "
+        "the nuclear-powered aircraft carrier FS Charles de Gaulle.",
+        "CTF 50", id="unit-designation-task-force",
+    ),
+    pytest.param(DEV_REPORT, "Deir Ezzor 24", id="name-with-digits-publication"),
+    pytest.param(
+        "A few hours before the Boeing 737-800 jet crashed on Wednesday, Iran launched missiles targeting US "
+        "troops in Iraqi military bases in response to the US airstrike that killed Iranian general, Qasem "
+        "Soleimani at a Baghdad airport.",
+        "737-800", id="name-with-digits-aircraft-model",
+    ),
+    pytest.param(
+        "U.S. forces will join Jordan in Exercise Eager Lion 16, one of U.S. Central Command's premiere "
+        "exercises, in the Hashemite Kingdom of Jordan from May 15-24. ",
+        "Eager Lion 16", id="name-with-digits-exercise",
+    ),
+    pytest.param(
+        "Forbin is joining U.S. ships USS Hopper (DDG 70), USS Mahan (DDG 72), and U.K. ships HMS Ocean (L 12) "
+        "and HMS Daring (D 32).",
+        "DDG 70", id="name-with-digits-hull-number",
+    ),
+    pytest.param(
+        "According to FEC records, De La Fuente's Rocky 101 LLC political action committee gave Seidenberg a "
+        "total of US$10,000 over a series of five payments between December 2019 and April 2020.",
+        "Rocky 101 LLC", id="name-with-digits-company",
+    ),
+    pytest.param(
+        "Nikoloz Basilashvili, a Georgian tennis player with current world ranking number 27, was arrested on "
+        "Friday on a charge of domestic violence in front of a minor.",
+        "number 27", id="rank-number",
+    ),
+    pytest.param(
+        "She did so at the request of Justin Trudeau, then the Prime Minister. \n\n\n"
+        "1. Unofficial results\n2. Relative to seats at dissolution\n",
+        "1. Unofficial", id="numbered-list",
+    ),
+    pytest.param(
+        "U.S. forces will join Jordan in Exercise Eager Lion 16, one of U.S. Central Command's premiere "
+        "exercises, in the Hashemite Kingdom of Jordan from May 15-24. ",
+        "one of", id="one-of",
+    ),
+    pytest.param(
+        "The group of Reserve Airmen, made up of a mix of operations group and maintenance group professionals "
+        "is one of the largest groups to leave from Tinker this year to support ongoing operations against the "
+        "Islamic State of Iraq and the Levant. ",
+        "one of the largest", id="one-of-the",
+    ),
+    pytest.param(
+        "For more information, media may contact the U.S. Army Special Operations Command Public Affairs Office "
+        "at 910-432-3383.",
+        "910-432-3383", id="phone-number",
+    ),
+    pytest.param(
+        "The coalition came to Iraq to fight ISIS after the group took over about a third of the country.",
+        "a third", id="fraction-in-words",
+    ),
+    pytest.param(
+        "Despite differences in language and leadership styles, the two units were able to overcome these "
+        "challenges through the use of translators and linguists while weeks of using their equipment together "
+        "provided the right environment for the teams to overcome any technical differences.",
+        "the two units", id="reference-back-the-two",
+    ),
+    pytest.param(STRIKES, "a VBIED, a bulldozer", id="article-a-is-not-one"),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), NOT_FIGURES)
+def test_not_a_figure(run, text, words):
+    found = figures_over(run(text), words)
+    assert found == [], f"taken as figures: {show_figures(found)}"
+
+
+# (passage, vague quantity as written, documented floor)
+VAGUE = [
+    pytest.param(
+        "In their march toward Raqqah, the SDF has already liberated dozens of villages and more than 700 square "
+        "miles of ISIL-held terrain.",
+        "dozens of villages", 12, id="dozens-of",
+    ),
+    pytest.param(
+        "A car bomb was on Monday rammed into a military base in Maidan Shahr in the centre of Afghanistan's "
+        "Maidan Wardak province. Dozens died in the attack, reportedly conducted by the Taliban. ",
+        "Dozens", 12, id="dozens-bare-died",
+    ),
+    pytest.param(
+        "In 1979, revolutionaries took control of Iran and captured the U.S. embassy, taking dozens of people "
+        "there hostage.",
+        "dozens of people", 12, id="dozens-of-people-hostage",
+    ),
+    pytest.param(
+        "I am appalled by reports of the murder of hundreds of people, the ill treatment of women and the "
+        "recruitment of children as young as 10 as soldiers, executioners and suicide bombers.",
+        "hundreds of people", 100, id="hundreds-of",
+    ),
+    pytest.param(
+        "The United States strongly condemns ISIL’s multiple suicide attacks in the town of Tel Tamer in Hasaka "
+        "Province, which targeted and killed scores of Syrian civilians, including at a hospital and marketplace.",
+        "scores of Syrian civilians", 20, id="scores-of",
+    ),
+    pytest.param(
+        "This attack once again displays the type of horrific atrocities that ISIL has perpetrated against tens "
+        "of thousands of innocent people across Syria and Iraq and affirms the need for international resolve to "
+        "strengthen those on the ground fighting ISIL.",
+        "tens of thousands", 10_000, id="tens-of-thousands",
+    ),
+    pytest.param(
+        "Punta Tombo is one of the annual breeding sites for the species; it is in Argentina. The penguins "
+        "travel thousands of miles each year to reach these sites.",
+        "thousands of miles", 1_000, id="thousands-of",
+    ),
+    pytest.param(
+        "Through its illicit oil operations and trafficking in looted archaeological material from Syria and "
+        "Iraq, ISIL has generated millions of dollars in hard currency, enabling it to brutalize and oppress "
+        "innocent civilians.",
+        "millions of dollars", 1_000_000, id="millions-of",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "floor"), VAGUE)
+def test_vague_quantity(run, text, words, floor):
+    found = figures_over(run(text), words)
+    assert len(found) == 1 and found[0].vague and found[0].low == floor, f"figures: {show_figures(found)}"

@@ -1,0 +1,593 @@
+"""Direct quotes and reported speech, as the annotation guide defines them.
+
+direct_quotes: words inside quotation marks that a person or body is said to have said or
+written; the text is exactly what is between the marks; a quote split by "he said" is two
+quotes; scare quotes, titles, nicknames and slogans nobody utters are not quotes.
+reported: the content clause of "X said (that) C", "C, X said", "X told reporters C",
+"X disclosed / claimed / denied / warned that C" -- the clause C only, credited to X.
+
+Every passage is real text from the bundled corpus, shortened to a sentence or a paragraph.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .support import direct, reported, same_name, show_quotes
+
+# (passage, [(quote text, speaker)]) -- every direct quote of the passage, in order.
+DIRECT = [
+    pytest.param(
+        'The fire started some time after 3 a.m. local time {1000 UTC) Monday. "This is probably the '
+        'worst-case scenario you can possibly have," said Santa Barbara County Sheriff Bill Brown. "You have a '
+        "vessel that's on the open sea, that is in the middle of the night. I mean, it's 3:30 in the morning.\"",
+        [
+            ("This is probably the worst-case scenario you can possibly have,", "Bill Brown"),
+            ("You have a vessel that's on the open sea, that is in the middle of the night. I mean, it's 3:30 in "
+             "the morning.", "Bill Brown"),
+        ],
+        id="straight-marks",
+    ),
+    pytest.param(
+        "“We got to shoot with them for the past two weeks before this exercise,” said Spc. Lorraine Walsh, "
+        "an artillery crewmember and native of Vermillion, South Dakota. “Working with them was enjoyable; "
+        "the Jordanians are extremely knowledgeable with their systems.” ",
+        [
+            ("We got to shoot with them for the past two weeks before this exercise,", "Lorraine Walsh"),
+            ("Working with them was enjoyable; the Jordanians are extremely knowledgeable with their systems.",
+             "Lorraine Walsh"),
+        ],
+        id="curly-marks",
+    ),
+    pytest.param(
+        '"President Trump treats the rule of law with utter contempt," said California Attorney General '
+        'Xavier Becerra. "He knows there is no border crisis, he knows his emergency declaration is '
+        'unwarranted, and he admits that he will likely lose this case in court."',
+        [
+            ("President Trump treats the rule of law with utter contempt,", "Xavier Becerra"),
+            ("He knows there is no border crisis, he knows his emergency declaration is unwarranted, and he "
+             "admits that he will likely lose this case in court.", "Xavier Becerra"),
+        ],
+        id="second-quote-continues-without-cue",
+    ),
+    pytest.param(
+        "“The accounts of the Russians seeking Syrian fighters to augment their forces in Ukraine, we do "
+        "believe there’s truth to that,” said Pentagon spokesperson John Kirby. “It’s interesting that "
+        "(Russian President Vladimir) Putin would have to rely on foreign fighters.”",
+        [
+            ("The accounts of the Russians seeking Syrian fighters to augment their forces in Ukraine, we do "
+             "believe there’s truth to that,", "John Kirby"),
+            ("It’s interesting that (Russian President Vladimir) Putin would have to rely on foreign fighters.",
+             "John Kirby"),
+        ],
+        id="curly-marks-dev-article",
+    ),
+    pytest.param(
+        "“We do have indications that corroborate that story that in fact they are trying to enlist and recruit "
+        "foreign fighters, which we find noteworthy that with more than 150,000 troops, a stalled military "
+        "advance inside Ukraine, particularly in the north, that Mr. Putin has found it necessary to try to "
+        "recruit foreign fighters for this war of his,” Kirby said.",
+        [
+            ("We do have indications that corroborate that story that in fact they are trying to enlist and "
+             "recruit foreign fighters, which we find noteworthy that with more than 150,000 troops, a stalled "
+             "military advance inside Ukraine, particularly in the north, that Mr. Putin has found it necessary to "
+             "try to recruit foreign fighters for this war of his,", "Kirby"),
+        ],
+        id="long-quote-then-x-said",
+    ),
+    pytest.param(
+        "A Foreign Office spokesman said: “The Foreign Secretary met Russian Foreign Minister Sergei Lavrov "
+        "earlier today on the margins of the UNGA meeting in New York, their first face-to-face meeting since "
+        "Boris Johnson was appointed.\n\n"
+        "“Mr Johnson also raised the situation in Ukraine, where there are continued violations of the Minsk "
+        "agreements, and stressed the need for a sustainable ceasefire in Eastern Ukraine.\n\n"
+        "“The Foreign Secretary was clear that while ongoing disagreements mean it is too early to normalise "
+        "diplomatic relations, it is right that both countries continue to discuss important global issues.”",
+        [
+            ("The Foreign Secretary met Russian Foreign Minister Sergei Lavrov earlier today on the margins of "
+             "the UNGA meeting in New York, their first face-to-face meeting since Boris Johnson was appointed."
+             "\n\n“Mr Johnson also raised the situation in Ukraine, where there are continued violations of the "
+             "Minsk agreements, and stressed the need for a sustainable ceasefire in Eastern Ukraine.\n\n“The "
+             "Foreign Secretary was clear that while ongoing disagreements mean it is too early to normalise "
+             "diplomatic relations, it is right that both countries continue to discuss important global "
+             "issues.", "Foreign Office spokesman"),
+        ],
+        id="multi-paragraph-quote",
+    ),
+    pytest.param(
+        "Boris Johnson met the Iraqi Foreign Minister, Ibrahim al- Jaafari in London today.\n"
+        "A Foreign Office spokesman said:\n"
+        "“The Foreign Secretary met the Iraqi Foreign Minister, Ibrahim al-Jaafari, to discuss a range of "
+        "issues including the ongoing fight and the progress being made against Daesh in Iraq. They also "
+        "discussed military, humanitarian and stabilisation planning for forthcoming operations to free the city "
+        "of Mosul.\n"
+        "“The Foreign Secretary underlined the UK’s commitment to supporting the government of Iraq to defeat "
+        "terrorism and to give all Iraqis new hope for the future. They also agreed to work together with "
+        "international partners and at the UN on a global campaign to bring Daesh to justice.”",
+        [
+            ("The Foreign Secretary met the Iraqi Foreign Minister, Ibrahim al-Jaafari, to discuss a range of "
+             "issues including the ongoing fight and the progress being made against Daesh in Iraq. They also "
+             "discussed military, humanitarian and stabilisation planning for forthcoming operations to free the "
+             "city of Mosul.\n“The Foreign Secretary underlined the UK’s commitment to supporting the government "
+             "of Iraq to defeat terrorism and to give all Iraqis new hope for the future. They also agreed to work "
+             "together with international partners and at the UN on a global campaign to bring Daesh to "
+             "justice.", "Foreign Office spokesman"),
+        ],
+        id="multi-paragraph-quote-after-colon-line",
+    ),
+    pytest.param(
+        "At Ballot Access News, AIP vice chairman Mark Seidenberg commented:\n"
+        '"[Kamala Harris is] Constitutionally ineligible to serve as VPOTUS (Vice President of the United '
+        "States). At [her] birth her parents were from foreign\n"
+        "countries and not US citizens, viz., she is not a natural born citizen. Then she [grew] up in her "
+        'formative years in Canada and graduated from a high school in Canada." ',
+        [
+            ("[Kamala Harris is] Constitutionally ineligible to serve as VPOTUS (Vice President of the United "
+             "States). At [her] birth her parents were from foreign\ncountries and not US citizens, viz., she is "
+             "not a natural born citizen. Then she [grew] up in her formative years in Canada and graduated from "
+             "a high school in Canada.", "Mark Seidenberg"),
+        ],
+        id="quote-over-a-line-break",
+    ),
+    pytest.param(
+        "Following the vote, a United States Department of State spokesperson, Morgan Ortagus, indicated the "
+        "United States was disappointed by the Parliament's decision: \"While we await further clarification "
+        "on the legal nature and impact of today's resolution,\" he said, \"we strongly urge Iraqi leaders to "
+        "reconsider the importance of the ongoing economic and security relationship between the two "
+        'countries and the continued presence of the Global Coalition to Defeat ISIS".',
+        [
+            ("While we await further clarification on the legal nature and impact of today's resolution,",
+             "Morgan Ortagus"),
+            ("we strongly urge Iraqi leaders to reconsider the importance of the ongoing economic and security "
+             "relationship between the two countries and the continued presence of the Global Coalition to "
+             "Defeat ISIS", "Morgan Ortagus"),
+        ],
+        id="quote-split-by-he-said",
+    ),
+    pytest.param(
+        '"We were absolutely flabbergasted [...] I went back to recalculate everything like five different '
+        "times to make sure it's a real thing,\" Stamenković told National Geographic.\n\n\n"
+        '"Our work is calling for a complete revision for how we think about the potential for life on Mars, '
+        'and the work oxygen can do," he told Scientific American, "implying that if life ever existed on Mars '
+        'it might have been breathing oxygen".',
+        [
+            ("We were absolutely flabbergasted [...] I went back to recalculate everything like five different "
+             "times to make sure it's a real thing,", "Stamenković"),
+            ("Our work is calling for a complete revision for how we think about the potential for life on Mars, "
+             "and the work oxygen can do,", "Stamenković"),
+            ("implying that if life ever existed on Mars it might have been breathing oxygen", "Stamenković"),
+        ],
+        id="quote-split-by-he-told",
+    ),
+    pytest.param(
+        "“I’m convinced tankers are the key to global reach, “Caughlin said. “If we don’t get there, fighters, "
+        "bombers, and airlifters won’t get there without the tanker. We’ve got to get that gas to the "
+        "warfighter.”",
+        [
+            ("I’m convinced tankers are the key to global reach,", "Caughlin"),
+            ("If we don’t get there, fighters, bombers, and airlifters won’t get there without the tanker. "
+             "We’ve got to get that gas to the warfighter.", "Caughlin"),
+        ],
+        id="unbalanced-marks-opening-typed-as-closing",
+    ),
+    pytest.param(
+        "“SDF forces have now advanced to within 7.5 kilometers of Tabqa Dam, and continue to make progress "
+        "in clearing areas north and west of Raqqah,” Cook said. “In support of these operations, the "
+        "coalition in the last 24 hours conducted 10 airstrikes, including strikes against both tactical units "
+        'and the oil infrastructure that provides ISIL’s shrinking financial support."',
+        [
+            ("SDF forces have now advanced to within 7.5 kilometers of Tabqa Dam, and continue to make progress "
+             "in clearing areas north and west of Raqqah,", "Cook"),
+            ("In support of these operations, the coalition in the last 24 hours conducted 10 airstrikes, "
+             "including strikes against both tactical units and the oil infrastructure that provides ISIL’s "
+             "shrinking financial support.", "Cook"),
+        ],
+        id="unbalanced-marks-curly-open-straight-close",
+    ),
+    pytest.param(
+        'Paul McCartney wrote on Twitter, "Ginger Baker, great drummer, wild and lovely guy. We worked '
+        "together on the 'Band on the Run' album in his ARC Studio, Lagos, Nigeria. Sad to hear that he died "
+        'but the memories never will."',
+        [
+            ("Ginger Baker, great drummer, wild and lovely guy. We worked together on the 'Band on the Run' "
+             "album in his ARC Studio, Lagos, Nigeria. Sad to hear that he died but the memories never will.",
+             "Paul McCartney"),
+        ],
+        id="nested-single-quotes",
+    ),
+    pytest.param(
+        "“The CJTF-OIR commanding general, Lt. Gen. Stephen J. Townsend, made it clear during his Dec.14th "
+        "press conference that we would strike the equipment before it posed a threat to counter-ISIL "
+        "operations,” said Col. John “J.D.” Dorrian, the CJTF-OIR spokesperson. “We will not allow ISIL to "
+        "maintain capabilities that threaten Coalition or partner forces.”",
+        [
+            ("The CJTF-OIR commanding general, Lt. Gen. Stephen J. Townsend, made it clear during his Dec.14th "
+             "press conference that we would strike the equipment before it posed a threat to counter-ISIL "
+             "operations,", ("John Dorrian", "John “J.D.” Dorrian", "John J.D. Dorrian")),
+            ("We will not allow ISIL to maintain capabilities that threaten Coalition or partner forces.",
+             ("John Dorrian", "John “J.D.” Dorrian", "John J.D. Dorrian")),
+        ],
+        id="nickname-in-speaker-name-is-not-a-quote",
+    ),
+    pytest.param(
+        "The Vice President, Mike Pence, said on Friday the United States is \"in the midst of a crisis on our "
+        'southern border."',
+        [("in the midst of a crisis on our southern border.", "Mike Pence")],
+        id="partial-quote-inside-reported-clause",
+    ),
+    pytest.param(
+        "Phil Chetwynd, director of global news for AFP, called the death \"the senseless killing of a "
+        'courageous journalist doing his job despite threats and intimidation." Chetwynd also praised the '
+        "quality of al-Quaety's work. ",
+        [("the senseless killing of a courageous journalist doing his job despite threats and intimidation.",
+          "Phil Chetwynd")],
+        id="quoted-object-of-called",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DIRECT)
+def test_direct_quotes(run, text, expected):
+    got = show_quotes(direct(run(text)))
+    assert [quote for quote, _ in got] == [quote for quote, _ in expected], f"direct quotes: {got}"
+    wrong = [(quote, speaker, want) for (quote, speaker), (_, want) in zip(got, expected)
+             if not same_name(speaker, want)]
+    assert not wrong, f"(quote, speaker, expected speaker): {wrong}"
+
+
+# (passage, words in quotation marks that nobody is said to utter)
+NOT_QUOTES = [
+    pytest.param(
+        "In an exclusive report by a Syrian publication known as Deir Ezzor 24, Russia was said to be offering "
+        "monetary compensation ranging from $200 to $300 and additional privileges to Syrians willing to go to "
+        "Ukraine and operate as “guards” for a six month period.",
+        "guards",
+        id="scare-quote-dev-article",
+    ),
+    pytest.param(
+        "He specialized in removing people from areas that had become dangerous for them, a process called "
+        '"exfiltration." He studied Hollywood makeup and special effects for use in his work, later titling '
+        "his memoir The Master of Disguise.",
+        "exfiltration",
+        id="scare-quote-term",
+    ),
+    pytest.param(
+        'A "tropical depression" is a form of tropical cyclone. On the scale used by the NHC for classifying '
+        'tropical cyclones, a "tropical depression" is the weakest form of tropical cyclone.',
+        "tropical depression",
+        id="scare-quote-defined-term",
+    ),
+    pytest.param(
+        "Over the weekend, tributes were paid to US actor Chadwick Boseman, including Sunday's "
+        "commercial-free airing of Black Panther and a special retrospective about Boseman entitled \"A Tribute "
+        'For a King" by American Broadcasting Company (ABC).',
+        "A Tribute For a King",
+        id="title-of-a-work",
+    ),
+    pytest.param(
+        "Crew Dragon has enough room for seven people but on this occasion carried only a mannequin, nicknamed "
+        "\"Ripley\" for Sigourney Weaver's character in the film Alien.",
+        "Ripley",
+        id="nickname",
+    ),
+    pytest.param(
+        'The events were nicknamed "the Canadian Caper" and later made into an Academy Award-winning film of '
+        "the same name — Argo — in 2012, with Ben Affleck directing and playing Mendez.",
+        "the Canadian Caper",
+        id="nickname-of-events",
+    ),
+    pytest.param(
+        'At the center of the case was a website known as "Welcome To Video" and its alleged operator Jong Woo '
+        "Son from South Korea.",
+        "Welcome To Video",
+        id="name-of-a-website",
+    ),
+    pytest.param(
+        "Later in the day, Carter flew to visit U.S. service members at Qayyarah Airfield West, also called "
+        "“Q-West” in northern Iraq.",
+        "Q-West",
+        id="place-nickname",
+    ),
+    pytest.param(
+        'Leonov, also known as "cosmonaut No. 11", was part of the Soviet Union\'s original team of cosmonauts.',
+        "cosmonaut No. 11",
+        id="nickname-with-number",
+    ),
+    pytest.param(
+        'The name "Super Tuesday" comes from the large number of primaries and caucuses held on the same day.',
+        "Super Tuesday",
+        id="name-of-a-day",
+    ),
+    pytest.param(
+        "If we just use that skill and try, we can empower ourselves, we can do anything, we can achieve "
+        "anything, this is a lesson that I have learnt. It is like the saying “Failure is the success in life”. "
+        "Be confident.",
+        "Failure is the success in life",
+        id="saying-nobody-utters",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), NOT_QUOTES)
+def test_not_quotes(run, text, words):
+    start = text.index(words)
+    end = start + len(words)
+    found = [q.text for q in direct(run(text)) if q.start < end and start < q.end]
+    assert found == [], f"taken as a direct quote: {found}"
+
+
+# (passage, quote text, speaker, the cue word the record should name)
+CUES = [
+    pytest.param(
+        '"Once I managed to stick my heels into the boat, I knew I had done 90% of the work," Zapata told '
+        "French news channel BFM TV.",
+        "Once I managed to stick my heels into the boat, I knew I had done 90% of the work,", "Zapata", "told",
+        id="told",
+    ),
+    pytest.param(
+        'Upon arrival, Zapata told reporters, "We made a machine three years ago... and now we\'ve crossed the '
+        'Channel, it\'s crazy."',
+        "We made a machine three years ago... and now we've crossed the Channel, it's crazy.", "Zapata", "told",
+        id="told-reporters",
+    ),
+    pytest.param(
+        "A series of precision U.S. airstrikes against al-Qaida operatives this week in northwestern Syria’s "
+        "Idlib province killed more than 20 militants and destroyed eight vehicles and nine structures, "
+        "Pentagon Press Secretary Peter Cook told reporters today.     \n"
+        "“Al-Qaida's foreign terrorist fighter network used this headquarters as a gathering place, and their "
+        "leaders directed terrorist operations out of this location,” Cook said.\n"
+        "He added, “As you know, al-Qaida remains committed to carrying out terrorist attacks against the "
+        "United States, our interests, and our allies and friends. We will continue to take actions to deny "
+        "any safe haven for al-Qaida in Syria. We will not allow al-Qaida to grow its capacity to attack the "
+        "United States or our allies around the world, and these strikes demonstrate that commitment.”       ",
+        "As you know, al-Qaida remains committed to carrying out terrorist attacks against the United States, "
+        "our interests, and our allies and friends. We will continue to take actions to deny any safe haven for "
+        "al-Qaida in Syria. We will not allow al-Qaida to grow its capacity to attack the United States or our "
+        "allies around the world, and these strikes demonstrate that commitment.",
+        "Peter Cook", "added",
+        id="added",
+    ),
+    pytest.param(
+        "Ex-Prime Minister Donald Tusk, the current President of the European Council, wrote \"Let's all pray "
+        'for Mayor Adamowicz. Paweł, we are with you." Tusk, a founding Civic Platform member, is from Gdańsk.',
+        "Let's all pray for Mayor Adamowicz. Paweł, we are with you.", "Donald Tusk", "wrote",
+        id="wrote",
+    ),
+    pytest.param(
+        "\"It is with the utmost sadness that I announce the passing on of Zimbabwe's founding father and former "
+        "President, Cde [comrade] Robert Mugabe. [...] Cde Mugabe was an icon of liberation, a pan-Africanist who "
+        "dedicated his life to the emancipation and empowerment of his people. His contribution to the history of "
+        'our nation and continent will never be forgotten. May his soul rest in eternal peace", wrote President '
+        "Mnangagwa.",
+        "It is with the utmost sadness that I announce the passing on of Zimbabwe's founding father and former "
+        "President, Cde [comrade] Robert Mugabe. [...] Cde Mugabe was an icon of liberation, a pan-Africanist who "
+        "dedicated his life to the emancipation and empowerment of his people. His contribution to the history of "
+        "our nation and continent will never be forgotten. May his soul rest in eternal peace",
+        "Mnangagwa", "wrote",
+        id="wrote-inverted",
+    ),
+    pytest.param(
+        'Affleck tweeted, "Tony Mendez was a true American hero. He was a man of extraordinary grace, decency, '
+        "humility and kindness. He never sought the spotlight for his actions, he merely sought to serve his "
+        "country. I'm so proud to have worked for him and to have told one of his stories.\"",
+        "Tony Mendez was a true American hero. He was a man of extraordinary grace, decency, humility and "
+        "kindness. He never sought the spotlight for his actions, he merely sought to serve his country. I'm so "
+        "proud to have worked for him and to have told one of his stories.",
+        "Affleck", "tweeted",
+        id="tweeted",
+    ),
+    pytest.param(
+        'Prime Minister Mateusz Morawiecki tweeted "We are with Mayor Adamowicz in our thoughts and prayers." '
+        'President Andrzej Duda remarked, "Today I am unconditionally with him and his loved ones, just as I '
+        'hope all of us compatriots are. I pray for his return to health and full strength."',
+        "We are with Mayor Adamowicz in our thoughts and prayers.", "Mateusz Morawiecki", "tweeted",
+        id="tweeted-without-comma",
+    ),
+    pytest.param(
+        'Prime Minister Mateusz Morawiecki tweeted "We are with Mayor Adamowicz in our thoughts and prayers." '
+        'President Andrzej Duda remarked, "Today I am unconditionally with him and his loved ones, just as I '
+        'hope all of us compatriots are. I pray for his return to health and full strength."',
+        "Today I am unconditionally with him and his loved ones, just as I hope all of us compatriots are. I "
+        "pray for his return to health and full strength.",
+        "Andrzej Duda", "remarked",
+        id="remarked",
+    ),
+    pytest.param(
+        "In comments at Ballot Access News, AIP chairman Markham Robinson, whose Twitter bio includes the "
+        "hashtags #MAGA and #TRUMP2020, writes:\n"
+        '"It’s a long shot I’ll grant you, but our ticket may draw enough votes that would otherwise go to '
+        "Biden-Harris to give Trump-Pence a plurality. \n"
+        "Think about it for a second, who would votes for our ticket? In fact our ticket may turn out to be the "
+        'most popular protest vote receptacle ever." ',
+        "It’s a long shot I’ll grant you, but our ticket may draw enough votes that would otherwise go to "
+        "Biden-Harris to give Trump-Pence a plurality. \nThink about it for a second, who would votes for our "
+        "ticket? In fact our ticket may turn out to be the most popular protest vote receptacle ever.",
+        "Markham Robinson", "writes",
+        id="writes-colon-block-quote",
+    ),
+    pytest.param(
+        'According to eyewitness Vinnie DeVita, "within probably 15 to 20 seconds of it all, it exploded. I '
+        'mean, just a ball of flames." DeVita narrowly avoided being caught up in the accident.',
+        "within probably 15 to 20 seconds of it all, it exploded. I mean, just a ball of flames.",
+        "Vinnie DeVita", "according to",
+        id="according-to",
+    ),
+    pytest.param(
+        'Vladimir Putin, president of Russia, said in a statement: "Many important dates in Zimbabwe’s modern '
+        "history are tied to the name of Robert Mugabe. He made a great personal contribution to the battle for "
+        'your country’s independence, to the building of Zimbabwean State institutions."',
+        "Many important dates in Zimbabwe’s modern history are tied to the name of Robert Mugabe. He made a "
+        "great personal contribution to the battle for your country’s independence, to the building of "
+        "Zimbabwean State institutions.",
+        "Vladimir Putin", "said",
+        id="said-in-a-statement",
+    ),
+    pytest.param(
+        'In a statement, Vázquez said, "I understand he made the right decision, for the good of both his '
+        "family and for Puerto Rico, as I let him know [...] He just announced that this resignation will not "
+        'be effective today. We will be working together to have a responsible and transparent transition '
+        'process."',
+        "I understand he made the right decision, for the good of both his family and for Puerto Rico, as I let "
+        "him know [...] He just announced that this resignation will not be effective today. We will be working "
+        "together to have a responsible and transparent transition process.",
+        "Vázquez", "said",
+        id="in-a-statement-leading",
+    ),
+    pytest.param(
+        '"This announcement cannot change the fact that the Hong Kong authorities have chosen to suppress '
+        "protests in a grossly unlawful way that has seriously damaged the people's trust and sense of "
+        'legitimacy of the government," Hong Kong director of Amnesty International Man-kei Tam said in a '
+        "statement.",
+        "This announcement cannot change the fact that the Hong Kong authorities have chosen to suppress "
+        "protests in a grossly unlawful way that has seriously damaged the people's trust and sense of "
+        "legitimacy of the government,",
+        "Man-kei Tam", "said",
+        id="said-in-a-statement-after-quote",
+    ),
+    pytest.param(
+        "Interpol's constitution prohibits \"any intervention or activities of a political, military, "
+        'religious or racial character," an Interpol spokesperson stated.',
+        "any intervention or activities of a political, military, religious or racial character,",
+        "Interpol spokesperson", "stated",
+        id="stated",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker", "cue"), CUES)
+def test_cues_beyond_said(run, text, quote, speaker, cue):
+    quotes = direct(run(text))
+    found = [q for q in quotes if q.text == quote]
+    assert found, f"no direct quote {quote!r}; direct quotes: {show_quotes(quotes)}"
+    assert same_name(found[0].speaker, speaker), f"speaker {found[0].speaker!r}"
+    assert (found[0].cue or "").lower().split()[:1] == cue.split()[:1], f"cue {found[0].cue!r}"
+
+
+# (passage, [(content clause, source)]) -- each must be reported, with exactly this text.
+REPORTED_SPEECH = [
+    pytest.param(
+        "Trump also said that he would prefer to agree a solution with the opposition.",
+        [("he would prefer to agree a solution with the opposition", "Trump")],
+        id="x-said-that-c",
+    ),
+    pytest.param(
+        "Officials said most of the injured were minors.",
+        [("most of the injured were minors", "Officials")],
+        id="x-said-c",
+    ),
+    pytest.param(
+        "The Emergencies Ministry said six deaths were of children.",
+        [("six deaths were of children", "Emergencies Ministry")],
+        id="x-said-c-organisation",
+    ),
+    pytest.param(
+        "A U.S. strike on Jan. 1 hit two al-Qaida vehicles that had departed a large al-Qaida headquarters "
+        "near Sarmada, Syria, Cook said.",
+        [("A U.S. strike on Jan. 1 hit two al-Qaida vehicles that had departed a large al-Qaida headquarters "
+          "near Sarmada, Syria", "Cook")],
+        id="c-x-said",
+    ),
+    pytest.param(
+        "A U.S. strike on Jan. 1 hit two al-Qaida vehicles that had departed a large al-Qaida headquarters "
+        "near Sarmada, Syria, Cook said.\n"
+        "And, a Jan. 3 U.S. strike hit the headquarters compound itself, he added.",
+        [("a Jan. 3 U.S. strike hit the headquarters compound itself", "Cook")],
+        id="c-he-added",
+    ),
+    pytest.param(
+        "A potential charge of murder against Stefan W carries a possible life sentence. Prosecutor Krzysztof "
+        "Sierak told reporters today psychiatric assessments will be carried out to confirm if Stefan W is fit "
+        "for trial.",
+        [("psychiatric assessments will be carried out to confirm if Stefan W is fit for trial",
+          "Krzysztof Sierak")],
+        id="x-told-reporters-c",
+    ),
+    pytest.param(
+        "Susan Bro, Heather Heyer's mother, told reporters she considered the deal acceptable, saying "
+        "executing Fields would not bring her daughter back.",
+        [("she considered the deal acceptable", "Susan Bro"),
+         ("executing Fields would not bring her daughter back", "Susan Bro")],
+        id="x-told-reporters-c-saying-c",
+    ),
+    pytest.param(
+        "Jasim Uddin, a spokesperson for the fire service, told the Associated Press four victims were from a "
+        "single family.",
+        [("four victims were from a single family", "Jasim Uddin")],
+        id="x-told-agency-c",
+    ),
+    pytest.param(
+        "Kirby disclosed that there is no confirmation of how many fighters have been recruited, but he said "
+        "some of them are already in Russia, preparing for deployment to Ukraine.",
+        [("there is no confirmation of how many fighters have been recruited", "Kirby"),
+         ("some of them are already in Russia, preparing for deployment to Ukraine", "Kirby")],
+        id="x-disclosed-that-c-but-he-said-c",
+    ),
+    pytest.param(
+        "Trump also said that he would prefer to agree a solution with the opposition. He also said, \"I never "
+        "threaten anybody.\" He also claimed that the wall was a crucial part of America's border security.",
+        [("the wall was a crucial part of America's border security", "Trump")],
+        id="he-claimed-that-c",
+    ),
+    pytest.param(
+        "The Taliban have claimed responsibility. Taliban spokesperson Zabiullah Mujahid claimed 190 were dead.",
+        [("190 were dead", "Zabiullah Mujahid")],
+        id="x-claimed-c",
+    ),
+    pytest.param(
+        "Trump said that he did indicate to the Ukrainians that the aid was contingent on their addressing "
+        "corruption but denied that he made any specific deal about the Bidens.",
+        [("he did indicate to the Ukrainians that the aid was contingent on their addressing corruption",
+          "Trump"),
+         ("he made any specific deal about the Bidens", "Trump")],
+        id="x-said-c-but-denied-that-c",
+    ),
+    pytest.param(
+        "Trump hailed the report on Twitter and warned that Biden could destroy the growth with his proposed "
+        "tax increases.",
+        [("Biden could destroy the growth with his proposed tax increases", "Trump")],
+        id="x-warned-that-c",
+    ),
+    pytest.param(
+        "Dedi Prasetyo, a spokesperson for the Indonesian National Police, confirmed that two suspects were "
+        "arrested.",
+        [("two suspects were arrested", "Dedi Prasetyo")],
+        id="x-confirmed-that-c",
+    ),
+    pytest.param(
+        "Local officials said 24 people have been hospitalised, but Agence France-Presse reported as many as "
+        "32 hospitalised.",
+        [("24 people have been hospitalised", "Local officials"),
+         ("as many as 32 hospitalised", "Agence France-Presse")],
+        id="two-sources-in-one-sentence",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REPORTED_SPEECH)
+def test_reported_speech(run, text, expected):
+    items = reported(run(text))
+    for content, source in expected:
+        found = [(t, s) for t, s, _ in items if t == content]
+        assert found, f"{content!r} not reported; reported: {items}"
+        assert same_name(found[0][1], source), f"{content!r} credited to {found[0][1]!r}"
+
+
+NOT_REPORTED = [
+    pytest.param(
+        "The researchers plan to gather information on more freshwater resources so they can evaluate statue "
+        "sites on the rest of Easter Island.",
+        id="plan-is-not-a-reporting-act",
+    ),
+    pytest.param(
+        "The 1973 building was home to over 1,000 people; 48 apartments were damaged. The building was "
+        "evacuated. Over 1,000 rescuers responded.",
+        id="author-narration",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", NOT_REPORTED)
+def test_not_reported(run, text):
+    record = run(text)
+    assert reported(record) == [] and direct(record) == [], f"reported: {reported(record)}"
+
