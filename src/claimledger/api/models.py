@@ -1,0 +1,207 @@
+"""Request and response bodies of the REST API (they are also its OpenAPI schema).
+
+Response objects allow extra fields: the ledger may add columns (e.g. analysis results) and
+clients should ignore what they do not know.
+"""
+
+from __future__ import annotations
+
+from typing import Generic, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+MAX_TITLE = 1_000
+MAX_TEXT = 200_000  # characters of article text accepted by POST /api/documents
+MAX_FIELD = 2_000
+
+T = TypeVar("T")
+
+
+class Open(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+
+class Page(BaseModel, Generic[T]):
+    """One page of a list: ``next_offset`` is where the next page starts, null on the last page."""
+
+    items: list[T]
+    limit: int
+    offset: int
+    next_offset: int | None = None
+    total: int | None = Field(None, description="Rows in the whole list, when known.")
+
+
+class Health(BaseModel):
+    status: Literal["ok"] = "ok"
+    version: str
+    read_only: bool = Field(description="True when the server has no CLAIMLEDGER_TOKEN and refuses writes.")
+    documents: int
+    analysis: bool = Field(description="True when the ledger provides figure groups and contested figures.")
+
+
+class Problem(BaseModel):
+    """An error: ``detail`` says what went wrong in one sentence."""
+
+    detail: str
+
+
+class ValidationProblem(BaseModel):
+    """Invalid input: ``detail`` names each bad field and why; ``errors`` has them one by one."""
+
+    detail: str
+    errors: list[dict] = []
+
+
+class DocumentSummary(Open):
+    id: int
+    key: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    revision: int
+    chars: int
+    quotes: int
+    attributions: int
+    figures: int
+
+
+class ClaimBase(Open):
+    id: int
+    document_id: int
+    document: str | None = Field(None, description="The document's key.")
+    title: str | None = None
+    start: int = Field(description="Offset of the claim's first character in the document text.")
+    end: int = Field(description="Offset just after its last character (Python str offsets).")
+    text: str
+
+
+class Quote(ClaimBase):
+    type: Literal["quote"] = "quote"
+    kind: str = Field(description="direct (in quotation marks) or indirect (reported speech).")
+    speaker: str | None = None
+    speaker_title: str | None = None
+    cue: str | None = None
+
+
+class Attribution(ClaimBase):
+    type: Literal["attribution"] = "attribution"
+    source: str | None = None
+    cue: str | None = None
+
+
+class Figure(ClaimBase):
+    type: Literal["figure"] = "figure"
+    low: float | None = None
+    high: float | None = None
+    qualifier: str | None = None
+    unit: str | None = None
+    category: str
+    subject: str | None = None
+    period: str | None = None
+    claimant: str | None = None
+    stance: str
+    vague: bool
+    group: int | None = Field(None, description="The figure group it belongs to, once analysed.")
+
+
+Claim = Quote | Attribution | Figure
+
+
+class DocumentDetail(DocumentSummary):
+    text: str
+    quotes: list[Quote]  # type: ignore[assignment]
+    attributions: list[Attribution]  # type: ignore[assignment]
+    figures: list[Figure]  # type: ignore[assignment]
+    entities: list[dict]
+    revisions: list[dict]
+
+
+class Entity(Open):
+    id: int
+    name: str
+    aliases: list[str] = []
+    titles: list[str] = []
+
+
+class EntityDetail(Entity):
+    quotes: list[Quote] = []
+    attributions: list[Attribution] = []
+    figures: list[Figure] = []
+
+
+class Group(Open):
+    id: int
+    category: str | None = None
+    subject: str | None = None
+    contested: bool = False
+    low: float | None = None
+    best: float | None = None
+    high: float | None = None
+    figures: list[dict] = []
+
+
+class GroupDetail(Group):
+    timeline: list[dict] = []
+
+
+class SearchHit(Open):
+    kind: str
+    id: int
+    document: str | None = None
+    document_id: int | None = None
+    title: str | None = None
+    who: str | None = None
+    snippet: str | None = None
+    score: float | None = None
+
+
+def _no_surrogates(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("contains an unpaired surrogate (not valid Unicode text)") from None
+    return value
+
+
+NO_NUL = r"^[^\x00]*$"  # text with a NUL character cannot be stored in every database
+SOME_TEXT = r"^[^\x00]*[^\s\x00][^\x00]*$"  # ... and not only white space
+
+
+class NewDocument(BaseModel):
+    """An article to ingest: its claims are extracted before the answer comes back."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: str = Field(min_length=1, max_length=MAX_TITLE, pattern=NO_NUL)
+    text: str = Field(min_length=1, max_length=MAX_TEXT, pattern=SOME_TEXT,
+                      description="The article's plain text (not only white space; no NUL characters).")
+    url: str | None = Field(None, max_length=MAX_FIELD, pattern=NO_NUL)
+    outlet: str | None = Field(None, max_length=MAX_FIELD, pattern=NO_NUL)
+    published: str | None = Field(None, max_length=64, pattern=NO_NUL,
+                                  description="Publication date, ideally ISO 8601.")
+
+    @field_validator("title", "text", "url", "outlet", "published")
+    @classmethod
+    def _valid_text(cls, value: str | None) -> str | None:
+        return _no_surrogates(value)
+
+
+class Created(BaseModel):
+    id: int
+    key: str
+
+
+class GradeIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    reliability: Literal["A", "B", "C", "D", "E", "F"] = Field(
+        description="Admiralty source reliability: A completely reliable ... E unreliable, F cannot be judged."
+    )
+
+
+class Grade(Open):
+    source: str
+    reliability: str
