@@ -29,7 +29,10 @@ DFAT = CORPUS / "re3d" / "australia-dfat.jsonl"  # 4 short documents
 SMALL = [CORPUS / "dev", DFAT]  # 5 documents
 SMALL_DOCS = 5
 GOLD = REPO / "tests" / "data" / "gold" / "dev"
-COMMANDS = ["ingest", "extract", "quotes", "figures", "search", "stats", "evaluate", "demo"]
+COMMANDS = [
+    "ingest", "watch", "extract", "quotes", "figures", "search", "stats", "evaluate", "demo", "serve",
+    "analyze", "contested", "group", "timeline", "entities", "grade", "alias", "export",
+]
 # A clean environment: no ledger or model from the developer's shell, a wide terminal.
 ENV = {"CLAIMLEDGER_DB": None, "CLAIMLEDGER_MODEL": None, "COLUMNS": "200"}
 

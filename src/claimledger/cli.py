@@ -182,10 +182,37 @@ PathsArgument = Annotated[
     list[str],
     typer.Argument(
         metavar="PATH", show_default=False,
-        help="Files (.txt .md .html .jsonl .csv), directories (searched recursively) or - for stdin.",
+        help="Files (.txt .md .html .jsonl .csv, feeds .rss .atom .xml, web archives .warc .warc.gz, "
+             "a .feeds list of feed URLs), feed URLs (https://...), directories (searched recursively) or - for stdin.",
     ),
 ]
 LimitOption = Annotated[int, typer.Option("--limit", "-n", min=1, help="Show at most this many rows.")]
+
+
+class Engine(str, Enum):
+    """Where parsing and extraction run."""
+
+    local = "local"
+    ray = "ray"
+
+
+EngineOption = Annotated[
+    Engine,
+    typer.Option("--engine", help="local: this machine (--processes); ray: Ray actors (--address, --workers)."),
+]
+AddressOption = Annotated[
+    str | None,
+    typer.Option(
+        "--address", show_default=False,
+        help="Ray cluster to use with --engine ray ('auto' on a cluster node, or ray://head:10001); "
+             "default: start a local Ray instance for this run.",
+    ),
+]
+WorkersOption = Annotated[
+    int | None,
+    typer.Option("--workers", min=1, show_default=False,
+                 help="Ray actors with --engine ray, each loading the model once (default: the cluster's CPUs)."),
+]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
 
@@ -259,12 +286,24 @@ def run_ingest(
     field_map: dict[str, str] | None = None,
     on_error: Callable[[InputError], None] | None = None,
     on_progress: Callable[[int], None] | None = None,
+    engine: str = "local",
+    address: str | None = None,
+    workers: int | None = None,
 ):
-    """Ingest ``paths`` into the ledger at ``db``; returns the library's ``IngestReport``."""
+    """Ingest ``paths`` into the ledger at ``db``; returns the library's ``IngestReport``.
+
+    ``engine`` "ray" parses on Ray actors (``address``: an existing cluster; ``workers``: actors).
+    """
+    from . import engines
+
     options = read_options(max_bytes, field_map)
     with open_ledger(db, model) as ledger:
-        return ledger.ingest(
+        return engines.ingest(
+            ledger,
             paths,
+            engine=engine,
+            address=address,
+            workers=workers,
             processes=processes,
             batch_size=batch_size,
             on_error=on_error,
@@ -365,11 +404,56 @@ def run_demo(
         }
 
 
+def run_watch(
+    feeds: list[str],
+    *,
+    db: str,
+    model: str = DEFAULT_MODEL,
+    interval: float = 900,
+    rounds: int | None = None,
+    batch_size: int = 32,
+    max_bytes: int | None = None,
+    on_error: Callable[[InputError], None] | None = None,
+    on_round: Callable[[int, Any], None] | None = None,
+    sleep: Callable[[float], None] | None = None,
+) -> int:
+    """Poll ``feeds`` (feed URLs, .feeds lists or feed files) every ``interval`` seconds, ingesting new
+    and changed entries; stops after ``rounds`` polls (None: until interrupted). Returns rounds done."""
+    import time
+
+    options = read_options(max_bytes, None)
+    done = 0
+    with open_ledger(db, model) as ledger:
+        while rounds is None or done < rounds:
+            if done:
+                (sleep or time.sleep)(interval)
+            report = ledger.ingest(feeds, batch_size=batch_size, on_error=on_error, **options)
+            done += 1
+            if on_round is not None:
+                on_round(done, report)
+    return done
+
+
 def run_evaluate(predictions: str, gold_dir: str):
     """Score an extraction JSONL file against a directory of ``*.gold.json`` files."""
     from .evaluate import evaluate, load_predictions
 
     return evaluate(load_predictions(predictions), gold_dir)
+
+
+SERVE_MAX_BODY = 1024 * 1024  # bytes; claimledger.api.DEFAULT_MAX_BODY
+TOKEN_ENV = "CLAIMLEDGER_TOKEN"
+
+
+def serve_app(db: str, *, token: str | None = None, model: str = DEFAULT_MODEL, max_body: int = SERVE_MAX_BODY):
+    """The web application (REST API + pages) over the ledger at ``db``; read-only without ``token``.
+
+    A read-only server needs an existing ledger; one that accepts writes creates it if missing.
+    """
+    from .api import create_app
+
+    ledger = open_ledger(db, model, must_exist=not token)
+    return create_app(ledger, token=token, max_body=max_body, close_ledger=True)
 
 
 # --- rendering -----------------------------------------------------------------------------
@@ -539,6 +623,9 @@ def ingest_cli(
     batch_size: BatchSizeOption = 32,
     max_bytes: MaxBytesOption = None,
     field_map: FieldMapOption = None,
+    engine: EngineOption = Engine.local,
+    address: AddressOption = None,
+    workers: WorkersOption = None,
 ) -> None:
     """Read articles, extract claims and store them in the ledger.
 
@@ -551,13 +638,52 @@ def ingest_cli(
             paths, db=db, model=model, processes=processes, batch_size=batch_size,
             max_bytes=max_bytes, field_map=parse_field_map(field_map),
             on_error=reporter.error, on_progress=reporter.update,
+            engine=engine.value, address=address, workers=workers,
         )
     failed = len(report.failed)
     stdout_console().print(
         f"added {report.added}, unchanged {report.unchanged}, revised {report.revised}, failed {failed}"
         f"  [dim](ledger: {escape(db)})[/]"
     )
+    if getattr(report, "analysis", None) is not None:
+        stdout_console().print(analysis_line(report.analysis), highlight=False)
     exit_for_failures(failed, report.added + report.unchanged + report.revised)
+
+
+@app.command("watch")
+def watch_cli(
+    feeds: Annotated[
+        list[str],
+        typer.Argument(metavar="FEED", show_default=False,
+                       help="Feed URLs (https://...), .feeds files (one URL per line) or feed files."),
+    ],
+    interval: Annotated[float, typer.Option("--interval", min=0, help="Seconds between polls.")] = 900,
+    rounds: Annotated[
+        int | None, typer.Option("--rounds", min=1, show_default=False, help="Stop after this many polls (default: never).")
+    ] = None,
+    db: DbOption = DEFAULT_DB,
+    model: ModelOption = DEFAULT_MODEL,
+    batch_size: BatchSizeOption = 32,
+    max_bytes: MaxBytesOption = None,
+) -> None:
+    """Poll RSS/Atom feeds and ingest new and changed entries, until stopped (Ctrl-C).
+
+    Each poll prints one line; entries already in the ledger are not parsed again, and a feed that cannot be fetched is reported and tried again at the next poll.
+
+    [bold]Example:[/] claimledger watch https://example.org/news.rss --interval 600 --db news.db
+    """
+    errors = stderr_console()
+    out = stdout_console()
+
+    def on_round(number: int, report: Any) -> None:
+        out.print(f"poll {number}: added {report.added}, unchanged {report.unchanged}, revised {report.revised}, "
+                  f"failed {len(report.failed)}")
+
+    try:
+        run_watch(feeds, db=db, model=model, interval=interval, rounds=rounds, batch_size=batch_size,
+                  max_bytes=max_bytes, on_error=lambda error: error_line(str(error), errors), on_round=on_round)
+    except KeyboardInterrupt:
+        out.print("stopped")
 
 
 @app.command("extract")
@@ -781,6 +907,403 @@ def render_demo(result: dict[str, Any], console: Console) -> None:
         ("claimledger ingest --db my.db my-articles/", "build your own ledger (.txt .html .jsonl .csv)"),
     ):
         console.print(f"  [cyan]{escape(command)}[/]  [dim]# {what}[/]")
+
+
+@app.command("serve")
+def serve_cli(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on (0.0.0.0: every interface).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
+    max_body: Annotated[
+        int, typer.Option("--max-body", min=1, help="Largest request body accepted, in bytes (larger ones get 413).")
+    ] = SERVE_MAX_BODY,
+    model: ModelOption = DEFAULT_MODEL,
+) -> None:
+    """Serve the REST API (/api, documented at /docs) and the web pages over HTTP.
+
+    Writes (POST /api/documents, PUT /api/sources/ID/grade) need 'Authorization: Bearer TOKEN' where TOKEN is the value of CLAIMLEDGER_TOKEN; without CLAIMLEDGER_TOKEN the server is read-only. Stop it with Ctrl-C.
+
+    [bold]Example:[/] CLAIMLEDGER_TOKEN=secret claimledger serve --db news.db --port 8000
+    """
+    import uvicorn
+
+    token = os.environ.get(TOKEN_ENV) or None
+    application = serve_app(db, token=token, model=model, max_body=max_body)
+    console = stderr_console()
+    shown = f"[{host}]" if ":" in host else host
+    console.print(f"serving ledger [bold]{escape(db)}[/] at [cyan]http://{escape(shown)}:{port}/[/] "
+                  f"(API at /api, its docs at /docs)", highlight=False)
+    if token is None:
+        console.print(f"[yellow]read-only:[/] {TOKEN_ENV} is not set, so writes are refused (403)", highlight=False)
+    else:
+        console.print(f"writes need 'Authorization: Bearer <{TOKEN_ENV}>'", highlight=False)
+    uvicorn.run(application, host=host, port=port, log_level="info")
+
+
+# --- cross-document analysis (claimledger.analyze; docs/analysis.md) ------------------------
+
+
+class ContestedFormat(str, Enum):
+    """What ``contested`` prints."""
+
+    table = "table"
+    json = "json"
+
+
+class ExportFormat(str, Enum):
+    """What ``export`` writes."""
+
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+    claimreview = "claimreview"
+
+
+def analysis_line(report: Any) -> str:
+    """One line saying what an analysis run did."""
+    what = "re-analysed" if report.full else "analysed"
+    return (f"{what} {report.documents} document(s): {report.groups} figure group(s) written, "
+            f"{report.contested} contested; {report.entities} entities  ({report.seconds:.1f} s)")
+
+
+def estimate_text(low: Any, best: Any, high: Any) -> str:
+    """'500 · 500 · 12,000' (low · best · high)."""
+    return " · ".join(number(v) if v is not None else "?" for v in (low, best, high))
+
+
+def group_figure_line(fig: dict[str, Any]) -> str:
+    """'almost 12,000 casualties — Ukrainian news sources [F4] (document)' for table cells."""
+    who = fig.get("claimant") or fig.get("source") or "—"
+    category = fig.get("measure") or fig.get("category")
+    return (f"{figure_value(fig)} {category} — {who} [{fig.get('admiralty')}] "
+            f"({fig.get('document')})")
+
+
+def contested_table(groups: list[dict[str, Any]], title: str) -> Table:
+    """One row per group: its estimates, and every claimant's figure."""
+    table = Table(title=title, title_justify="left", show_lines=True)
+    table.add_column("group", justify="right")
+    table.add_column("category")
+    table.add_column("subject / period / place", overflow="fold", ratio=2)
+    table.add_column("low · best · high", overflow="fold")
+    table.add_column("figures (value, claimant, Admiralty grade, document)", overflow="fold", ratio=5)
+    for group in groups:
+        subject = " / ".join(escape(str(v)) for v in (group.get("subject"), group.get("period"), group.get("place")) if v)
+        estimates = estimate_text(group["low"], group["best"], group["high"])
+        parts = group.get("categories") or {}
+        if len(parts) > 1:
+            estimates += "".join(f"\n{escape(c)}: {estimate_text(e['low'], e['best'], e['high'])}"
+                                 for c, e in parts.items())
+        mark = "[bold red]contested[/]\n" if group.get("contested") else ""
+        table.add_row(str(group["id"]), escape(group["category"]), subject, mark + estimates,
+                      "\n".join(escape(group_figure_line(f)) for f in group["figures"]))
+    return table
+
+
+def claimant_text(fig: dict[str, Any]) -> str:
+    """'the Pentagon (US Department of Defense)': the words of the text, and the entity they resolve to."""
+    claimant, source = fig.get("claimant"), fig.get("source")
+    if claimant and source and source.lower() not in claimant.lower():
+        return f"{claimant} ({source})"
+    return claimant or source or "—"
+
+
+def group_detail(group: dict[str, Any], console: Console) -> None:
+    """A group's summary and its figures with grades and corroboration."""
+    state = "[bold red]contested[/]" if group["contested"] else "not contested"
+    console.print(f"[bold]group {group['id']}[/] — {escape(group['category'])}, {state}"
+                  + (" [dim](edited)[/]" if group.get("edited") else ""))
+    for key in ("subject", "period", "place", "first_seen", "last_seen"):
+        if group.get(key):
+            console.print(f"  {key.replace('_', ' ')}: {escape(str(group[key]))}")
+    console.print(f"  low · best · high: {estimate_text(group['low'], group['best'], group['high'])}")
+    for category, e in (group.get("categories") or {}).items():
+        flag = " (contested)" if e["contested"] else ""
+        console.print(f"    {escape(category)}: {estimate_text(e['low'], e['best'], e['high'])}{flag}")
+    table = Table(title="Figures", title_justify="left")
+    for name, kw in (("figure", {"justify": "right"}), ("value", {}), ("category", {}), ("claimant", {"style": "bold"}),
+                     ("grade", {}), ("outlets", {"justify": "right"}), ("first seen", {"overflow": "fold"}),
+                     ("document", {"style": "dim", "overflow": "fold"}), ("text", {"overflow": "fold"})):
+        table.add_column(name, **kw)
+    for fig in group["figures"]:
+        table.add_row(str(fig["id"]), escape(figure_value(fig)), escape(fig.get("measure") or fig["category"]),
+                      escape(claimant_text(fig)), fig["admiralty"],
+                      str(fig.get("outlets") or ""), escape(str(fig.get("first_seen") or "")),
+                      escape(str(fig["document"])), escape(short(fig["text"], 80)))
+    console.print(table)
+
+
+def parse_ids(values: list[str] | None) -> list[int]:
+    """'3,4' '5' -> [3, 4, 5]; anything but integers is an error."""
+    ids = []
+    for value in values or []:
+        for part in str(value).replace(",", " ").split():
+            if not part.isdigit():
+                raise CliError(f"expected figure or group ids (integers), got {part!r}")
+            ids.append(int(part))
+    return ids
+
+
+@app.command("analyze")
+def analyze_cli(
+    incremental: Annotated[
+        bool, typer.Option("--incremental", help="Only what is new since the last analysis (what ingest runs).")
+    ] = False,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Redo the cross-document analysis: merged entities, figure groups, contest, corroboration, grades.
+
+    Ingest runs it by itself on new documents; run this after changing the alias table or to start over. Your grades and group edits are kept and replayed.
+
+    [bold]Example:[/] claimledger analyze --db news.db
+    """
+    with open_ledger(db, must_exist=True) as ledger:
+        report = ledger.analyze(full=not incremental)
+    stdout_console().print(analysis_line(report), highlight=False)
+
+
+@app.command("contested")
+def contested_cli(
+    category: Annotated[
+        str | None, typer.Option("--category", "-c", help="Only groups of, or holding figures of, this category.")
+    ] = None,
+    format: Annotated[
+        ContestedFormat, typer.Option("--format", "-f", help='table, or json: {"groups": [...]}.')
+    ] = ContestedFormat.table,
+    all_groups: Annotated[bool, typer.Option("--all", help="Every group of two or more figures, not only contested ones.")] = False,
+    limit: LimitOption = 50,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Figures that sources disagree on: groups of figures measuring one thing, with low, best and high.
+
+    Best is the conservative estimate (each claimant's latest figure, the lowest of those); docs/analysis.md has the rules.
+
+    [bold]Example:[/] claimledger contested --category deaths --format json
+    """
+    with open_ledger(db, must_exist=True) as ledger:
+        groups = ledger.contested(category=category, include_all=all_groups, limit=limit)
+    if format is ContestedFormat.json:
+        print_json({"groups": groups})
+    elif groups:
+        what = "Figure groups" if all_groups else "Contested figures"
+        stdout_console().print(contested_table(groups, f"{what} (low · best · high)"))
+    else:
+        stdout_console().print("no contested figures" + (f" of category {escape(category)}" if category else ""))
+
+
+@app.command("group")
+def group_cli(
+    group_id: Annotated[int, typer.Argument(metavar="ID", help="A group id (or the id of a figure in it).")],
+    split: Annotated[
+        list[str] | None, typer.Option("--split", metavar="FIGURES", help="Move these figures (ids, e.g. 3,4) into a group of their own.")
+    ] = None,
+    merge: Annotated[
+        list[str] | None, typer.Option("--merge", metavar="GROUPS", help="Merge these groups into this one.")
+    ] = None,
+    as_json: JsonOption = False,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Show one figure group, or split or merge groups (edits survive re-analysis).
+
+    [bold]Example:[/] claimledger group 1 --split 2
+    """
+    split_ids, merge_ids = parse_ids(split), parse_ids(merge)
+    if split_ids and merge_ids:
+        raise CliError("give --split or --merge, not both")
+    with open_ledger(db, must_exist=True) as ledger:
+        found = ledger.group(group_id)
+        if found is None:
+            raise CliError(f"no figure group {group_id} (see 'claimledger contested --all')")
+        if split_ids:
+            shown = ledger.split(found["id"], split_ids)
+        elif merge_ids:
+            shown = [ledger.merge(found["id"], *merge_ids)]
+        else:
+            shown = [found]
+    if as_json:
+        print_json(shown if len(shown) > 1 else shown[0])
+        return
+    console = stdout_console()
+    for item in shown:
+        group_detail(item, console)
+
+
+@app.command("timeline")
+def timeline_cli(
+    group_id: Annotated[int, typer.Argument(metavar="GROUP", help="A group id (or the id of a figure in it).")],
+    as_json: JsonOption = False,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """A group's figures in time order (published date, else ingest time), to see how an estimate moved.
+
+    [bold]Example:[/] claimledger timeline 932
+    """
+    with open_ledger(db, must_exist=True) as ledger:
+        entries = ledger.timeline(group_id)
+    if entries is None:
+        raise CliError(f"no figure group {group_id} (see 'claimledger contested --all')")
+    if as_json:
+        print_json(entries)
+        return
+    table = Table(title=f"Timeline of group {group_id}", title_justify="left")
+    for name in ("time", "value", "change", "category", "claimant", "grade", "document"):
+        table.add_column(name, overflow="fold")
+    for e in entries:
+        change = "" if e["change"] is None else (("+" if e["change"] > 0 else "") + number(e["change"]))
+        time = (e["time"] or "")[:19] + (" (ingested)" if e["time_source"] == "ingested" else "")
+        table.add_row(escape(time), escape(figure_value(e)), change, escape(e["category"] or ""),
+                      escape(e["claimant"] or e["outlet"] or "—"), e["admiralty"], escape(e["document"]))
+    stdout_console().print(table)
+
+
+@app.command("entities")
+def entities_cli(
+    name: Annotated[str | None, typer.Option("--name", help="Only entities whose name or an alias contains this.")] = None,
+    type: Annotated[
+        str | None, typer.Option("--type", "-t", help="person, organisation, government, outlet, unnamed, place or group.")
+    ] = None,
+    limit: LimitOption = 30,
+    as_json: JsonOption = False,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """People and organisations merged across documents, with their aliases, titles, type and side.
+
+    [bold]Example:[/] claimledger entities --name Trump
+    """
+    with open_ledger(db, must_exist=True) as ledger:
+        rows = ledger.merged_entities(name=name, type=type, limit=limit)
+    if as_json:
+        print_json(rows)
+        return
+    if not rows:
+        stdout_console().print("no entities match")
+        return
+    table = Table(title="Entities across documents", title_justify="left")
+    for column, kw in (("id", {"justify": "right"}), ("name", {"style": "bold"}), ("type", {}), ("side", {}),
+                       ("documents", {"justify": "right"}), ("also called", {"overflow": "fold", "ratio": 3}),
+                       ("titles", {"overflow": "fold", "ratio": 2})):
+        table.add_column(column, **kw)
+    for row in rows:
+        table.add_row(str(row["id"]), escape(row["name"]), row["type"], escape(row["side"] or ""), str(row["documents"]),
+                      escape(short(", ".join(row["aliases"] + row["abbreviations"]), 160)),
+                      escape(short(", ".join(row["titles"]), 100)))
+    stdout_console().print(table)
+
+
+@app.command("grade")
+def grade_cli(
+    source: Annotated[str | None, typer.Argument(metavar="SOURCE", help="An outlet or entity, e.g. Reuters or 'the Pentagon'.")] = None,
+    reliability: Annotated[str | None, typer.Argument(metavar="RELIABILITY", help="A-F (Admiralty source reliability).")] = None,
+    list_: Annotated[bool, typer.Option("--list", help="List the grades set so far.")] = False,
+    as_json: JsonOption = False,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Grade a source's reliability, A (completely reliable) to F (cannot be judged, the default).
+
+    Figures then carry an Admiralty code such as B2: the source's reliability and the information's credibility (1-6, from corroboration).
+
+    [bold]Example:[/] claimledger grade "the Pentagon" B
+    """
+    with open_ledger(db, must_exist=True) as ledger:
+        if list_ or source is None:
+            if source is not None or reliability is not None:
+                raise CliError("give SOURCE RELIABILITY, or --list")
+            rows = ledger.grades()
+            if as_json:
+                print_json(rows)
+            else:
+                for row in rows:
+                    stdout_console().print(f"{escape(row['source'])}: {row['reliability']} ({row['meaning']})",
+                                           highlight=False)
+                if not rows:
+                    stdout_console().print("no grades set; every source is F (cannot be judged)")
+            return
+        if reliability is None:
+            raise CliError("give the reliability too: claimledger grade SOURCE A|B|C|D|E|F")
+        result = ledger.grade(source, reliability)
+    if as_json:
+        print_json(result)
+    else:
+        stdout_console().print(f"{escape(result['source'])}: {result['reliability']} ({result['meaning']}); "
+                               f"{result['figures']} figure(s) from this source", highlight=False)
+
+
+@app.command("alias")
+def alias_cli(
+    alias: Annotated[str | None, typer.Argument(metavar="ALIAS", help="A name, e.g. DoD.")] = None,
+    canonical: Annotated[str | None, typer.Argument(metavar="CANONICAL", help="The entity it names.")] = None,
+    type: Annotated[str | None, typer.Option("--type", "-t", help="The entity's type (person, organisation, government, outlet ...).")] = None,
+    side: Annotated[str | None, typer.Option("--side", help="The country or party the entity belongs to.")] = None,
+    file: Annotated[str | None, typer.Option("--file", help="Load rules from a CSV file: alias,canonical[,type][,side].")] = None,
+    remove: Annotated[str | None, typer.Option("--remove", metavar="ALIAS", help="Drop a rule you added.")] = None,
+    list_: Annotated[bool, typer.Option("--list", help="Show the alias table in effect (defaults and yours).")] = False,
+    no_analyze: Annotated[bool, typer.Option("--no-analyze", help="Do not re-run the analysis after a change.")] = False,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Edit the alias table that merges entities (e.g. Pentagon = US Department of Defense).
+
+    A change re-runs the analysis so entities and groups follow it (unless --no-analyze).
+
+    [bold]Example:[/] claimledger alias "MoD" "UK Ministry of Defence" --type government --side "United Kingdom"
+    """
+    with open_ledger(db, must_exist=True) as ledger:
+        console = stdout_console()
+        changed = 0
+        if file is not None:
+            changed += ledger.load_aliases(file)
+        if remove is not None:
+            if not ledger.remove_alias(remove):
+                raise CliError(f"no alias rule of yours for {remove!r} (defaults can be overridden, not removed)")
+            changed += 1
+        if alias is not None or canonical is not None:
+            if alias is None or canonical is None:
+                raise CliError("give both ALIAS and CANONICAL")
+            ledger.add_alias(alias, canonical, type=type, side=side)
+            changed += 1
+        if list_ or not changed:
+            table = Table(title="Alias table", title_justify="left")
+            for column in ("alias", "canonical", "type", "side", "origin"):
+                table.add_column(column)
+            for row in ledger.aliases():
+                table.add_row(*(escape(str(row[c] or "")) for c in ("alias", "canonical", "type", "side", "origin")))
+            console.print(table)
+        if changed:
+            console.print(f"stored {changed} alias change(s)")
+            if not no_analyze:
+                console.print(analysis_line(ledger.analyze(full=True)), highlight=False)
+
+
+@app.command("export")
+def export_cli(
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="jsonl, csv, parquet or claimreview (schema.org JSON-LD).")],
+    output: Annotated[str | None, typer.Option("--output", "-o", help="File to write (default stdout; parquet needs a file).")] = None,
+    contested_only: Annotated[bool, typer.Option("--contested", help="Only figures of contested groups.")] = False,
+    category: Annotated[str | None, typer.Option("--category", "-c", help="Only figures of this category.")] = None,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Export every analysed figure with its group, grade and corroboration.
+
+    CSV reads in pandas and DuckDB without options; Parquet keeps the column types; claimreview is a JSON-LD array of schema.org ClaimReview objects.
+
+    [bold]Example:[/] claimledger export --format csv --output figures.csv
+    """
+    if format is ExportFormat.parquet and output is None:
+        raise CliError("parquet is binary: give --output FILE")
+    with open_ledger(db, must_exist=True) as ledger:
+        if output is None:
+            count = ledger.export(format.value, sys.stdout, contested_only=contested_only, category=category)
+        else:
+            try:
+                if format is ExportFormat.parquet:
+                    count = ledger.export(format.value, output, contested_only=contested_only, category=category)
+                else:
+                    with open(output, "w", encoding="utf-8", newline="") as handle:
+                        count = ledger.export(format.value, handle, contested_only=contested_only, category=category)
+            except OSError as exc:
+                raise CliError(f"cannot write {output}: {exc.strerror or exc}") from None
+    if output is not None:
+        stderr_console().print(f"wrote {count} figure(s) to {escape(output)}", highlight=False)
+
 
 
 def main() -> None:

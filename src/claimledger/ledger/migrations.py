@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 
 from sqlalchemy import (
-    Boolean, Column, Connection, DateTime, Engine, Float, ForeignKey, Index, Integer, MetaData,
+    Boolean, Column, Connection, DateTime, Engine, Float, ForeignKey, Index, Integer, LargeBinary, MetaData,
     String, Table, Text, UniqueConstraint, insert, inspect, select,
 )
 from sqlalchemy.schema import CreateColumn
@@ -195,3 +195,160 @@ def m001_initial(connection: Connection) -> None:
     )
     md.create_all(connection)
     dialect.create_search_tables(connection)
+
+
+@migration
+def m002_analysis(connection: Connection) -> None:
+    """Cross-document analysis: canonical entities, near-duplicate stories, figure groups, grades."""
+    md = MetaData(naming_convention=NAMING)
+    # The tables reference documents, entities, figures and quotes: reflect-free stubs for the FKs.
+    for name in ("documents", "entities", "figures", "quotes"):
+        Table(name, md, Column("id", Integer, primary_key=True))
+    Table(
+        "canonical_entities", md,
+        Column("id", Integer, primary_key=True),
+        Column("key", String, nullable=False, unique=True),  # what the merge rules key it by (analyze/entities.py)
+        Column("name", String, nullable=False),
+        Column("type", String, nullable=False),  # person | organisation | government | outlet | unnamed | place | group
+        Column("side", String),  # the country or party its names or titles state
+        Column("affiliation", String),  # the organisation a title names ("Pentagon spokesperson")
+        Column("documents", Integer, nullable=False),
+        Index(None, "name"),
+        Index(None, "type"),
+    )
+
+    Table(
+        "canonical_names", md,
+        Column("id", Integer, primary_key=True),
+        Column("canonical_id", Integer, ForeignKey("canonical_entities.id"), nullable=False),
+        Column("kind", String, nullable=False),  # alias | abbreviation | title
+        Column("name", String, nullable=False),
+        Column("normal", String, nullable=False),  # folded, for look-ups
+        UniqueConstraint("canonical_id", "kind", "name"),
+        Index(None, "normal"),
+    )
+
+    Table(
+        "entity_links", md,
+        Column("entity_id", Integer, ForeignKey("entities.id"), primary_key=True),
+        Column("canonical_id", Integer, ForeignKey("canonical_entities.id"), nullable=False),
+        Index(None, "canonical_id"),
+    )
+
+    Table(
+        "alias_rules", md,
+        Column("id", Integer, primary_key=True),
+        Column("alias", String, nullable=False),
+        Column("normal", String, nullable=False, unique=True),
+        Column("canonical", String, nullable=False),
+        Column("type", String),
+        Column("side", String),
+        Column("created_at", DateTime(timezone=True), nullable=False),
+    )
+
+    Table(
+        "document_analysis", md,
+        Column("document_id", Integer, ForeignKey("documents.id"), primary_key=True),
+        Column("signature", LargeBinary, nullable=False),  # MinHash of the text (near-duplicate detection)
+        Column("story_id", Integer, nullable=False),  # first-seen document of its near-duplicate story
+        Column("date", String),  # published, else the first date the title or lead states (ISO; --MM-DD)
+        Column("seen", String),  # published, else ingested: orders documents in time
+        Column("places", Text, nullable=False),  # JSON list of the place keys the text names
+        Column("analyzed_at", DateTime(timezone=True), nullable=False),
+        Index(None, "story_id"),
+    )
+
+    Table(
+        "term_counts", md,
+        Column("term", String, primary_key=True),
+        Column("documents", Integer, nullable=False),
+    )
+
+    Table(
+        "figure_groups", md,
+        Column("id", Integer, primary_key=True, autoincrement=False),  # the smallest figure id in the group
+        Column("category", String, nullable=False),
+        Column("subject", String),
+        Column("period", String),
+        Column("place", String),
+        Column("contested", Boolean, nullable=False),
+        Column("low", Float),
+        Column("best", Float),
+        Column("high", Float),
+        Column("figures", Integer, nullable=False),
+        Column("claimants", Integer, nullable=False),
+        Column("documents", Integer, nullable=False),
+        Column("first_seen", String),
+        Column("last_seen", String),
+        Column("edited", Boolean, nullable=False),
+        Index(None, "contested", "figures"),
+        Index(None, "contested", "category", "figures"),
+        Index(None, "category"),
+        Index(None, "figures"),
+    )
+
+    Table(
+        "group_estimates", md,
+        Column("id", Integer, primary_key=True),
+        Column("group_id", Integer, nullable=False),
+        Column("category", String, nullable=False),
+        Column("contested", Boolean, nullable=False),
+        Column("low", Float),
+        Column("best", Float),
+        Column("high", Float),
+        Column("figures", Integer, nullable=False),
+        UniqueConstraint("group_id", "category"),
+    )
+
+    Table(
+        "figure_analysis", md,
+        Column("figure_id", Integer, ForeignKey("figures.id"), primary_key=True),
+        Column("document_id", Integer, ForeignKey("documents.id"), nullable=False),
+        Column("group_id", Integer, nullable=False),
+        Column("family", String),  # the block it is compared within (None: never grouped automatically)
+        Column("measure", String, nullable=False),  # its category, refined by the words around it
+        Column("claimant_id", Integer, ForeignKey("canonical_entities.id")),
+        Column("source", String, nullable=False),  # grade key: the claimant's entity, else the outlet's
+        Column("features", Text, nullable=False),  # JSON FigureFacts: what later runs compare new figures to
+        Column("outlets", Integer, nullable=False),  # independent outlets carrying the same claim
+        Column("agree", Integer, nullable=False),
+        Column("disagree", Integer, nullable=False),
+        Column("credibility", Integer, nullable=False),  # Admiralty 1-6
+        Column("first_document_id", Integer, nullable=False),  # where this claim was first seen
+        Column("first_seen", String),
+        Index(None, "group_id"),
+        Index(None, "document_id"),
+        Index(None, "family"),
+    )
+
+    Table(
+        "quote_analysis", md,
+        Column("quote_id", Integer, ForeignKey("quotes.id"), primary_key=True),
+        Column("document_id", Integer, ForeignKey("documents.id"), nullable=False),
+        Column("speaker_id", Integer, ForeignKey("canonical_entities.id")),
+        Column("claim", String(64), nullable=False),  # sha256 of speaker entity + folded words
+        Column("outlets", Integer, nullable=False),
+        Column("first_document_id", Integer, nullable=False),
+        Column("first_seen", String),
+        Index(None, "claim"),
+        Index(None, "document_id"),
+    )
+
+    Table(
+        "group_edits", md,
+        Column("id", Integer, primary_key=True),
+        Column("kind", String, nullable=False),  # merge | split
+        Column("figures", Text, nullable=False),  # JSON list of figure ids
+        Column("created_at", DateTime(timezone=True), nullable=False),
+    )
+
+    Table(
+        "source_grades", md,
+        Column("id", Integer, primary_key=True),
+        Column("key", String, nullable=False, unique=True),  # canonical entity key (or folded outlet name)
+        Column("name", String, nullable=False),
+        Column("reliability", String(1), nullable=False),  # Admiralty A-F
+        Column("updated_at", DateTime(timezone=True), nullable=False),
+    )
+    md.create_all(connection, tables=[t for t in md.sorted_tables
+                                      if t.name not in ("documents", "entities", "figures", "quotes")])

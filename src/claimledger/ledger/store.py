@@ -28,7 +28,8 @@ from ..nlp import DEFAULT_MODEL
 from ..records import Document, Record
 from . import dialect, migrations, search as search_
 from .schema import (
-    attributions, documents, entities, entity_aliases, entity_titles, figures, mentions, outlets, quotes,
+    attributions, document_analysis, documents, entities, entity_aliases, entity_titles, figures, mentions, outlets,
+    quotes,
 )
 
 DEFAULT_URL = "sqlite:///claimledger.db"
@@ -48,6 +49,7 @@ class IngestReport:
     unchanged: int = 0  # text already stored (same content hash), or repeated within the run
     revised: int = 0  # known identity (url, else key) with a new text: stored as the next revision
     failed: list[InputError] = field(default_factory=list)
+    analysis: Any = None  # the analyze.AnalysisReport of the analysis that ran after storing, if one did
 
     @property
     def stored(self) -> int:
@@ -121,6 +123,8 @@ class Ledger:
         stdin=None,
         on_error: Callable[[InputError], None] | None = None,
         on_progress: Callable[[int], None] | None = None,
+        extractor: Callable[..., Iterable[tuple[Document, Record]]] | None = None,
+        analyze: bool = True,
     ) -> IngestReport:
         """Read, extract and store documents: paths (files, directories, "-" for stdin) go through
         ``claimledger.ingest.read_paths``; ``Document`` objects are used as they are.
@@ -131,6 +135,11 @@ class Ledger:
         ``report.failed`` (and is passed to ``on_error``); ``on_progress`` receives the running
         number of documents handled (stored or skipped as unchanged) after each one.
         ``max_bytes``/``field_map``/``stdin`` go to ``read_paths`` (None: its defaults).
+        ``extractor`` replaces ``pipeline.extract_documents`` (same signature, pairs in input order),
+        e.g. ``claimledger.engines.RayExtractor`` to parse on a Ray cluster.
+        With ``analyze`` (the default), the cross-document analysis then runs on whatever is not yet
+        analysed (``Ledger.analyze``: incremental, so only the new documents' groups are recomputed);
+        its report is ``report.analysis``.
         """
         if batch_size < 1:
             raise ValueError(f"batch_size must be positive, got {batch_size}")
@@ -162,8 +171,10 @@ class Ledger:
         todo = fresh()
         first = next(todo, None)
         if first is None:  # nothing new: do not even load the model
+            if analyze and self._analysis_pending():  # e.g. a run interrupted before its analysis
+                report.analysis = self.analyze()
             return report
-        pairs = pipeline.extract_documents(
+        pairs = (extractor or pipeline.extract_documents)(
             itertools.chain([first], todo), model=self.model, processes=processes, batch_size=batch_size
         )
         batch: list[tuple[Document, Record]] = []
@@ -174,6 +185,8 @@ class Ledger:
                 batch = []
         if batch:
             self._commit(batch, report, progress)
+        if analyze and self._analysis_pending():
+            report.analysis = self.analyze()
         return report
 
     def _commit(self, batch, report: IngestReport, progress: Callable[[], None]) -> None:
@@ -288,33 +301,37 @@ class Ledger:
             return result
 
     def quotes(self, *, speaker: str | None = None, kind: str | None = None, document: str | int | None = None,
-               limit: int = 100, offset: int = 0) -> list[dict]:
-        """Quotes of current documents (or of one ``document``); ``speaker`` is a case-insensitive substring."""
+               limit: int = 100, offset: int = 0, text: str | None = None) -> list[dict]:
+        """Quotes of current documents (or of one ``document``); ``speaker`` is a case-insensitive substring
+        (so is ``text``, of the quoted words, for every claim method)."""
         conditions = []
         if speaker is not None:
             conditions.append(_contains(quotes.c.speaker, speaker))
         if kind is not None:
             conditions.append(quotes.c.kind == kind)
-        return self._claims(quotes, conditions, document, limit, offset)
+        return self._claims(quotes, conditions, document, limit, offset, text)
 
     def attributions(self, *, source: str | None = None, document: str | int | None = None,
-                     limit: int = 100, offset: int = 0) -> list[dict]:
+                     limit: int = 100, offset: int = 0, text: str | None = None) -> list[dict]:
         """Attributions of current documents; ``source`` is a case-insensitive substring."""
         conditions = [] if source is None else [_contains(attributions.c.source, source)]
-        return self._claims(attributions, conditions, document, limit, offset)
+        return self._claims(attributions, conditions, document, limit, offset, text)
 
     def figures(self, *, category: str | None = None, claimant: str | None = None,
-                document: str | int | None = None, limit: int = 100, offset: int = 0) -> list[dict]:
+                document: str | int | None = None, limit: int = 100, offset: int = 0,
+                text: str | None = None) -> list[dict]:
         """Figures of current documents; ``claimant`` is a case-insensitive substring, ``category`` exact."""
         conditions = []
         if category is not None:
             conditions.append(figures.c.category == category)
         if claimant is not None:
             conditions.append(_contains(figures.c.claimant, claimant))
-        return self._claims(figures, conditions, document, limit, offset)
+        return self._claims(figures, conditions, document, limit, offset, text)
 
-    def _claims(self, table, conditions, document, limit, offset) -> list[dict]:
+    def _claims(self, table, conditions, document, limit, offset, text=None) -> list[dict]:
         d = documents
+        if text is not None:
+            conditions = [*conditions, _contains(table.c.text, text)]
         stmt = select(table, d.c.key.label("document"), d.c.title).join(d, d.c.id == table.c.document_id)
         with self._reading() as connection:
             if document is None:
@@ -393,6 +410,169 @@ class Ledger:
                 ),
                 "top_speakers": [{"speaker": row.speaker, "quotes": row.quotes} for row in speakers],
             }
+
+    # -- cross-document analysis (claimledger.analyze; docs/analysis.md) ---------------------------
+
+    def analyze(self, *, full: bool = False):
+        """Analyse what is new since the last analysis (``full``: everything again); returns an
+        ``analyze.AnalysisReport``. Runs by itself after ``ingest``."""
+        from ..analyze.run import analyze
+
+        try:
+            return analyze(self._db, full=full)
+        except SQLAlchemyError as exc:
+            raise LedgerError(f"the analysis could not be stored (nothing of it was kept): {_reason(exc)}") from exc
+
+    def _analysis_pending(self) -> bool:
+        """Current documents not analysed yet, or analysed documents that are no longer current."""
+        d, da = documents, document_analysis
+        with self._reading() as connection:
+            new = connection.scalar(select(d.c.id).where(d.c.is_current, d.c.id.not_in(select(da.c.document_id)))
+                                    .limit(1))
+            gone = connection.scalar(select(da.c.document_id).join(d, d.c.id == da.c.document_id)
+                                     .where(~d.c.is_current).limit(1))
+        return new is not None or gone is not None
+
+    def contested(self, *, category: str | None = None, include_all: bool = False, limit: int | None = 100,
+                  offset: int = 0) -> list[dict]:
+        """Contested figure groups, biggest first: each with its low/best/high (and per category), and
+        every figure with its claimant, value, span and Admiralty grade. ``include_all``: every group
+        of two or more figures; ``category``: groups of, or holding figures of, that category."""
+        from ..analyze import queries
+
+        with self._reading() as connection:
+            return queries.contested(connection, category=category, include_all=include_all, limit=limit,
+                                     offset=offset)
+
+    def group(self, group_id: int) -> dict | None:
+        """One figure group (by its id, or the id of a figure in it); None if there is none."""
+        from ..analyze import queries
+
+        with self._reading() as connection:
+            return queries.group(connection, int(group_id))
+
+    def timeline(self, group_id: int) -> list[dict] | None:
+        """A group's figures in time order (published date, else ingest time), each with the change
+        from its claimant's previous figure; None if there is no such group."""
+        from ..analyze import queries, timeline
+
+        with self._reading() as connection:
+            rows = queries.timeline_rows(connection, int(group_id))
+        if rows is None:
+            return None
+        return [entry.to_dict() for entry in timeline.build(rows)]
+
+    def merged_entities(self, *, name: str | None = None, type: str | None = None, limit: int = 100,
+                        offset: int = 0) -> list[dict]:
+        """Entities merged across documents (one per person or organisation, with aliases, titles,
+        type and side), most documents first. ``name``: substring of the name or an alias."""
+        from ..analyze import queries
+
+        with self._reading() as connection:
+            return queries.merged_entities(connection, name=name, type=type, limit=limit, offset=offset)
+
+    def grade(self, source: str, reliability: str) -> dict:
+        """Set the Admiralty reliability (A-F) of an outlet or entity; every figure it gives is graded so."""
+        from ..analyze import queries
+
+        try:
+            with dialect.writing(self._db) as connection:
+                return queries.set_grade(connection, source, reliability)
+        except ValueError as exc:
+            raise LedgerError(str(exc)) from None
+        except SQLAlchemyError as exc:
+            raise LedgerError(f"could not store the grade: {_reason(exc)}") from exc
+
+    def grades(self) -> list[dict]:
+        """Every reliability grade set (sources not listed are F, 'cannot be judged')."""
+        from ..analyze import queries
+
+        with self._reading() as connection:
+            return queries.list_grades(connection)
+
+    def merge(self, *group_ids: int) -> dict:
+        """Put figure groups together (the edit is kept and replayed by every later analysis)."""
+        from ..analyze import queries
+        from ..analyze.run import regroup
+
+        ids = sorted({int(g) for g in group_ids})
+        if len(ids) < 2:
+            raise LedgerError("merge needs at least two group ids")
+        with dialect.writing(self._db) as connection:
+            for group_id in ids:
+                queries.require_group(connection, group_id)
+            queries.record_edit(connection, "merge", ids)  # a group's id is a figure id in it
+        regroup(self._db, ids)
+        return self.group(ids[0])
+
+    def split(self, group_id: int, figure_ids: Iterable[int]) -> list[dict]:
+        """Take figures out of their group into a group of their own (kept across re-analysis);
+        returns the two groups."""
+        from ..analyze import queries
+        from ..analyze.run import regroup
+
+        wanted = sorted({int(f) for f in figure_ids})
+        with dialect.writing(self._db) as connection:
+            members = queries.require_group(connection, int(group_id))
+            strangers = [f for f in wanted if f not in members]
+            if strangers:
+                raise LedgerError(f"figure(s) {', '.join(map(str, strangers))} are not in group {group_id}; "
+                                  f"its figures are {', '.join(map(str, members))}")
+            if not wanted or len(wanted) == len(members):
+                raise LedgerError("split needs some, but not all, of the group's figures")
+            queries.record_edit(connection, "split", wanted)
+        regroup(self._db, members)
+        return [g for g in (self.group(min(set(members) - set(wanted))), self.group(wanted[0])) if g]
+
+    def aliases(self) -> list[dict]:
+        """The alias table in effect: the built-in defaults and the user's rules (which win)."""
+        from ..analyze import queries
+
+        with self._reading() as connection:
+            return queries.list_aliases(connection)
+
+    def add_alias(self, alias: str, canonical: str, *, type: str | None = None, side: str | None = None) -> dict:
+        """Make ``alias`` a name of ``canonical``; applies at the next ``analyze(full=True)``."""
+        return self.add_aliases([(alias, canonical, type, side)])[0]
+
+    def add_aliases(self, rules) -> list[dict]:
+        """Store alias rules: (alias, canonical[, type[, side]]) tuples or ``AliasRule`` objects."""
+        from ..analyze import queries
+        from ..analyze.aliases import AliasRule, check_rule
+
+        try:
+            checked = [r if isinstance(r, AliasRule) else check_rule(*r) for r in rules]
+        except (TypeError, ValueError) as exc:
+            raise LedgerError(str(exc)) from None
+        with dialect.writing(self._db) as connection:
+            queries.add_aliases(connection, checked)
+        return [{"alias": r.alias, "canonical": r.canonical, "type": r.type, "side": r.side} for r in checked]
+
+    def load_aliases(self, path: str | os.PathLike) -> int:
+        """Store the rules of a CSV file (alias,canonical[,type][,side]); returns how many."""
+        from ..analyze.aliases import read_alias_file
+
+        return len(self.add_aliases(read_alias_file(path)))
+
+    def remove_alias(self, alias: str) -> bool:
+        """Drop a user alias rule (the built-in defaults cannot be removed, only overridden)."""
+        from ..analyze import queries
+
+        with dialect.writing(self._db) as connection:
+            return queries.remove_alias(connection, alias)
+
+    def export(self, format: str, out, *, contested_only: bool = False, category: str | None = None) -> int:
+        """Write every analysed figure (with group, grade, corroboration) as jsonl, csv, parquet or
+        claimreview to ``out`` (a text stream; for parquet a path or binary stream); returns the count."""
+        from ..analyze import export, queries
+
+        if format not in export.FORMATS:
+            raise LedgerError(f"unknown export format {format!r}; use one of {', '.join(export.FORMATS)}")
+        with self._reading() as connection:
+            figures_ = list(queries.figure_rows(connection, contested_only=contested_only, category=category))
+            summaries = queries.group_summaries(connection, sorted({f["group"] for f in figures_}))
+        rows = (export.flat_row(f, summaries.get(f["group"], {})) for f in figures_)
+        return export.write(rows, format, out)
 
     # -- helpers ---------------------------------------------------------------------------------
 

@@ -1,0 +1,118 @@
+"""Corroboration: how many independent outlets carry a claim, with reprints counted once.
+
+Why: a wire story reprinted by ten sites is one source, not ten. Documents whose texts are near
+duplicates (MinHash over word 5-grams, LSH at Jaccard ≥ ``THRESHOLD``, confirmed on the signatures)
+form one *story*; its first-seen document (earliest published, else ingested) stands for all of them.
+A claim is then carried by as many independent outlets as there are distinct outlets among the
+first-seen documents of the stories that carry it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+
+from .text import words
+
+NUM_PERM = 128
+SHINGLE = 5
+THRESHOLD = 0.7
+SEED = 1
+SCHEME = "affine32"  # datasketch's hashing scheme; its hash values are 32-bit
+DTYPE = np.uint32
+
+
+def shingles(text: str) -> set[bytes]:
+    """Word 5-grams of the folded text (the words themselves for very short texts)."""
+    tokens = words(text)
+    if len(tokens) < SHINGLE:
+        return {" ".join(tokens).encode()} if tokens else {b""}
+    return {" ".join(tokens[i : i + SHINGLE]).encode() for i in range(len(tokens) - SHINGLE + 1)}
+
+
+_PERMUTATIONS = None
+
+
+def _new_minhash(hashvalues=None):
+    """A MinHash with the ledger's parameters (permutations computed once per process)."""
+    global _PERMUTATIONS
+    from datasketch import MinHash
+
+    if _PERMUTATIONS is None:
+        _PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
+    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, hashvalues=hashvalues, permutations=_PERMUTATIONS)
+
+
+def signature(text: str) -> bytes:
+    """The MinHash signature of a text, as bytes for the ledger."""
+    minhash = _new_minhash()
+    minhash.update_batch(sorted(shingles(text)))
+    return np.asarray(minhash.hashvalues, dtype=DTYPE).tobytes()
+
+
+def _minhash(blob: bytes):
+    return _new_minhash(np.frombuffer(blob, dtype=DTYPE).copy())
+
+
+def estimated_jaccard(a: bytes, b: bytes) -> float:
+    """Jaccard similarity of two texts estimated from their signatures."""
+    return float(np.mean(np.frombuffer(a, dtype=DTYPE) == np.frombuffer(b, dtype=DTYPE)))
+
+
+@dataclass(frozen=True)
+class Seen:
+    """A document as corroboration needs it: its signature and when it was first seen."""
+
+    id: int
+    signature: bytes
+    seen: str  # published date, else ingest time (ISO): orders documents in time
+
+
+def stories(new: Iterable[Seen], old: Iterable[Seen], old_story: dict[int, int]) -> dict[int, int]:
+    """The story (first-seen document id) of every document whose story is new or changed.
+
+    ``old`` are documents already analysed, with their story in ``old_story``. New documents join
+    the story of any near duplicate; a story whose members now include an earlier document is
+    re-pointed to it, so the result may also list old documents.
+    """
+    from datasketch import MinHashLSH
+
+    new, old = list(new), list(old)
+    if not new:
+        return {}
+    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    everyone = {d.id: d for d in old + new}
+    for doc in old + new:
+        lsh.insert(doc.id, _minhash(doc.signature), check_duplication=False)
+    parent = {d.id: old_story.get(d.id, d.id) for d in old + new}
+
+    def find(x: int) -> int:
+        while parent.get(x, x) != x:
+            parent[x] = parent.get(parent[x], parent[x])
+            x = parent[x]
+        return x
+
+    for doc in new:
+        for other in lsh.query(_minhash(doc.signature)):
+            if other != doc.id and estimated_jaccard(doc.signature, everyone[other].signature) >= THRESHOLD:
+                a, b = find(doc.id), find(other)
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+    members: dict[int, list[int]] = {}
+    for doc_id in everyone:
+        members.setdefault(find(doc_id), []).append(doc_id)
+    result = {}
+    for ids in members.values():
+        first = min(ids, key=lambda i: (everyone[i].seen or "", i))
+        for doc_id in ids:
+            if old_story.get(doc_id) != first:
+                result[doc_id] = first
+    return result
+
+
+def independent_outlets(stories_carrying: Iterable[int], outlet_of: dict[int, str | None]) -> int:
+    """Distinct outlets among the first-seen documents of the stories carrying a claim."""
+    outlets = {outlet_of.get(story) or f"document:{story}" for story in set(stories_carrying)}
+    return len(outlets)

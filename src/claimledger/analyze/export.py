@@ -1,0 +1,173 @@
+"""Export: every analysed figure with its group, grade and corroboration, for other tools.
+
+Why: analysts work in spreadsheets, notebooks and fact-check feeds. One flat row per figure
+(``COLUMNS``) goes out as JSON Lines, CSV (RFC 4180 with a header: pandas and DuckDB read it with no
+options), Parquet (typed, through pyarrow), or schema.org ``ClaimReview`` JSON-LD (one review per
+figure: the claim, who made it, where it appeared, and its Admiralty grade as the rating).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from collections.abc import Iterable
+from datetime import date
+from typing import IO, Any
+
+FORMATS = ("jsonl", "csv", "parquet", "claimreview")
+
+# (name, type) of one exported row; types are Parquet's: int64, float64, bool, string.
+COLUMNS: list[tuple[str, str]] = [
+    ("group", "int64"), ("group_category", "string"), ("group_subject", "string"), ("group_period", "string"),
+    ("group_place", "string"), ("group_contested", "bool"), ("group_low", "float64"), ("group_best", "float64"),
+    ("group_high", "float64"), ("figure", "int64"), ("document", "string"), ("start", "int64"), ("end", "int64"),
+    ("text", "string"), ("low", "float64"), ("high", "float64"), ("qualifier", "string"), ("unit", "string"),
+    ("category", "string"), ("measure", "string"), ("subject", "string"), ("period", "string"),
+    ("claimant", "string"), ("source", "string"), ("source_type", "string"), ("stance", "string"), ("vague", "bool"),
+    ("outlet", "string"), ("url", "string"), ("title", "string"), ("published", "string"), ("seen", "string"),
+    ("reliability", "string"), ("credibility", "int64"), ("admiralty", "string"), ("outlets", "int64"),
+    ("agree", "int64"), ("disagree", "int64"), ("first_seen", "string"), ("first_document", "string"),
+]
+
+
+def flat_row(figure: dict, group: dict) -> dict[str, Any]:
+    """One export row from a figure dict (``queries.figure_dict``) and its group summary."""
+    row = {
+        "group": figure["group"], "group_category": group.get("category"), "group_subject": group.get("subject"),
+        "group_period": group.get("period"), "group_place": group.get("place"),
+        "group_contested": bool(group.get("contested")), "group_low": group.get("low"),
+        "group_best": group.get("best"), "group_high": group.get("high"), "figure": figure["id"],
+    }
+    for name, _ in COLUMNS:
+        if name not in row:
+            row[name] = figure.get(name)
+    for name, kind in COLUMNS:
+        value = row[name]
+        if value is not None and kind == "float64":
+            row[name] = float(value)
+        elif kind == "bool":
+            row[name] = bool(value)
+    return row
+
+
+def write_jsonl(rows: Iterable[dict], out: IO[str]) -> int:
+    n = 0
+    for row in rows:
+        out.write(json.dumps(_whole(row), ensure_ascii=False) + "\n")
+        n += 1
+    return n
+
+
+def write_csv(rows: Iterable[dict], out: IO[str]) -> int:
+    """Header row, then one row per figure; booleans as true/false, missing values empty."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([name for name, _ in COLUMNS])
+    n = 0
+    for row in rows:
+        writer.writerow([_csv_value(row[name]) for name, _ in COLUMNS])
+        n += 1
+    return n
+
+
+def write_parquet(rows: Iterable[dict], path: str | os.PathLike | IO[bytes]) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    types = {"int64": pa.int64(), "float64": pa.float64(), "bool": pa.bool_(), "string": pa.string()}
+    schema = pa.schema([(name, types[kind]) for name, kind in COLUMNS])
+    rows = list(rows)
+    table = pa.Table.from_pylist(rows, schema=schema)
+    pq.write_table(table, path)
+    return len(rows)
+
+
+def claim_review(row: dict, today: str) -> dict:
+    """A schema.org ClaimReview for one figure: the claim, its author, where it appeared, its grade."""
+    author_type = "Person" if row.get("source_type") == "person" else "Organization"
+    appearance: dict[str, Any] = {"@type": "NewsArticle", "identifier": row["document"]}
+    if row.get("url"):
+        appearance["url"] = row["url"]
+    if row.get("title"):
+        appearance["headline"] = row["title"]
+    if row.get("outlet"):
+        appearance["publisher"] = {"@type": "Organization", "name": row["outlet"]}
+    if row.get("published"):
+        appearance["datePublished"] = row["published"]
+    group = (f"figure group {row['group']} ({row['group_category']}): "
+             f"{'contested' if row['group_contested'] else 'not contested'}, low {_num(row['group_low'])}, "
+             f"best {_num(row['group_best'])}, high {_num(row['group_high'])}")
+    return {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "identifier": f"claimledger:figure:{row['figure']}",
+        "claimReviewed": row["text"],
+        "datePublished": today,
+        "author": {"@type": "Organization", "name": "claimledger"},
+        "itemReviewed": {
+            "@type": "Claim",
+            "author": {"@type": author_type, "name": row.get("source") or row.get("outlet") or row["document"]},
+            "datePublished": (row.get("published") or row.get("seen") or "")[:10] or None,
+            "appearance": [appearance],
+            "firstAppearance": {"@type": "NewsArticle", "identifier": row.get("first_document") or row["document"]},
+        },
+        "reviewRating": {
+            "@type": "Rating",
+            "ratingValue": row["credibility"],
+            "bestRating": 1,
+            "worstRating": 6,
+            "alternateName": row["admiralty"],
+            "ratingExplanation": f"Admiralty {row['admiralty']}; {group}; carried by {row['outlets']} "
+                                 f"independent outlet(s).",
+        },
+    }
+
+
+def write_claimreview(rows: Iterable[dict], out: IO[str], today: str | None = None) -> int:
+    """A JSON-LD array of ClaimReview objects."""
+    today = today or date.today().isoformat()
+    reviews = [claim_review(row, today) for row in rows]
+    json.dump(reviews, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+    return len(reviews)
+
+
+def write(rows: Iterable[dict], format: str, out) -> int:
+    """Write rows in ``format`` to ``out`` (a text stream; Parquet: a path or binary stream)."""
+    if format == "jsonl":
+        return write_jsonl(rows, out)
+    if format == "csv":
+        return write_csv(rows, out)
+    if format == "parquet":
+        return write_parquet(rows, out)
+    if format == "claimreview":
+        return write_claimreview(rows, out)
+    raise ValueError(f"unknown export format {format!r}; use one of {', '.join(FORMATS)}")
+
+
+def _csv_value(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _whole(row: dict) -> dict:
+    return {k: (int(v) if isinstance(v, float) and v.is_integer() else v) for k, v in row.items()}
+
+
+def _num(value) -> str:
+    if value is None:
+        return "?"
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def to_text(rows: Iterable[dict], format: str) -> str:
+    """The export as a string (not for Parquet)."""
+    buffer = io.StringIO()
+    write(rows, format, buffer)
+    return buffer.getvalue()

@@ -1,0 +1,486 @@
+"""Figure groups: figures that measure the same quantity, within and across documents.
+
+Why: "almost 12,000 casualties" (Ukrainian news sources), "just about 500" (the Russians) and
+"4,000 Russian troops had died" (the Pentagon) are three answers to one question; a revised toll a
+week later is a fourth. Grouping them is what lets the ledger say a figure is contested.
+
+The rule (docs/analysis.md has it in full, with examples from the bundled corpus):
+
+* only figures of one *block* are ever compared: the same measure family (deaths, injuries and
+  casualties are one family; strikes, tanks, dollars ... each their own, by unit; a rate apart);
+* a pair can never share a group when a hard constraint says they measure different things:
+  subjects of different sides ("Azerbaijani soldiers" / "Artsakh soldiers"), incompatible subjects
+  (soldiers / civilians; a sub-population such as children / everyone; "active" / "recovered"),
+  an increment ("five new deaths", "other civilians") against a total, places that exclude each
+  other, or days that do (two days for a per-day count; more than ``REVISION_DAYS`` for a toll);
+* a pair is *linked* by evidence: in one document, two different named claimants within
+  ``CLAIM_WINDOW`` sentences (competing claims), or the same toll restated; across documents,
+  reprints of one story, or contexts (the figure's sentence, the one before it and the title)
+  sharing ``SHARED_WORDS`` rare words with consistent values (tolls: ``TOLL_SHARED_WORDS``, any values);
+* links are taken strongest first, and two groups join only if no pair across them breaks a hard
+  constraint (so a chain of links cannot carry a figure into a group it contradicts);
+* the user's merges and splits are replayed, in the order made, on top.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+
+from .periods import Day, days_apart
+from .text import BACKGROUND_WORDS, Sentences, content_terms, country_of, fold, stem, words
+
+CASUALTY_FAMILY = frozenset({"casualties", "deaths", "injuries"})
+RUNNING = frozenset({"casualties", "detained", "people"})  # families that are running totals (tolls)
+UNGROUPED = frozenset({"duration", "distance"})  # measures of time and length: not grouped automatically
+REVISION_DAYS = 60  # a running toll reported this many days apart can still be one quantity, revised
+CLAIM_WINDOW = 3  # sentences between two claimants' figures in one document
+SHARED_WORDS = 2.0  # rare context words two figures must share (rarity-weighted) for a cross-document link
+TOLL_SHARED_WORDS = 2.5  # ... for a toll whose values differ (revised, or rival figures for one event)
+TOLL_FRACTION = 0.2  # ... which must also be this share of the smaller context's rare words
+TOLLS = frozenset({"casualties", "detained"})
+PRIOR_DOCUMENTS = 50  # smoothing of the rarity weights (see TermWeights)
+MIN_SHARED = 2  # ... and at least this many distinctive words shared
+
+FATES = {
+    "deaths": re.compile(r"\b(dead|died|dies|die|killed|killing|kills|death of|deaths of|lost their lives|"
+                         r"lives were lost|death toll|toll|perished|slain|fatalit\w*|bodies)\b"),
+    "injuries": re.compile(r"\b(injured|injuring|injures|wounded|wounding|hurt|hospitali[sz]ed|injuries)\b"),
+    "detained": re.compile(r"\b(arrested|arresting|arrests|detained|detaining|captured|abducted|kidnapped|"
+                           r"imprisoned|jailed|held hostage)\b"),
+}
+INCREMENT_WORDS = frozenset("other others more additional new further another remaining extra fresh".split())
+RATE = re.compile(r"^\W*(?:\w+\W+){0,2}?(per|a|each|every)\s+(day|week|month|year|hour|minute)\b|^\W*(?:\w+\W+){0,2}?(daily|weekly|monthly|annually|yearly|a year|a day)\b")
+WORLD = re.compile(r"\b(worldwide|globally|global|around the world|across the world|in the world|world-wide)\b")
+HEADS_COUNT = frozenset("""
+death casualty fatality body victim life toll number figure case dead injured wounded injury total
+""".split())  # words that only say "how many": compatible with any subject
+HEADS_PEOPLE = frozenset("""
+people person individual member resident civilian inhabitant villager worshipper worshiper bystander
+passenger citizen
+""".split())
+HEADS_MILITARY = frozenset("""
+troop soldier fighter militant personnel serviceman servicemember marine force combatant insurgent rebel
+jihadist guerrilla sailor airman paratrooper commando sniper conscript reservist mercenary recruit volunteer
+terrorist gunman attacker assailant
+""".split())
+HEADS_SUBPOPULATION = frozenset("""
+child children kid woman women girl boy infant baby teenager teen student pupil journalist foreigner
+elderly man men minor worker doctor nurse police policeman officer firefighter pilgrim migrant refugee
+""".split())
+MODIFIER_STOP = frozenset("the a an of in on at and or for to by with from as than".split())
+NOT_SIDES = frozenset("the a an of in on at and or for to".split())
+
+
+@dataclass
+class FigureFacts:
+    """What the grouping rule knows about one figure (stored as JSON so later runs can compare to it)."""
+
+    id: int
+    document: int
+    low: float | None
+    high: float | None
+    qualifier: str | None
+    category: str
+    measure: str
+    family: str | None  # None: never grouped automatically
+    subject: str | None = None
+    period: str | None = None
+    sides: list[str] = field(default_factory=list)
+    head: str = "count"
+    modifiers: list[str] = field(default_factory=list)
+    increment: bool = False
+    places: list[str] = field(default_factory=list)
+    terms: list[str] = field(default_factory=list)
+    day: str | None = None  # the day the figure's own period names (ISO, '--MM-DD' without a year)
+    date: str | None = None  # the day it refers to: ``day``, else the document's date
+    claimant: str | None = None  # canonical entity key of the claimant
+    named: bool = False  # the claimant is named in the text (not the outlet by default)
+    sentence: int = 0
+    stance: str = "asserts"
+    vague: bool = False
+    cluster: int | None = None  # the document's near-duplicate cluster (its first-seen document)
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), separators=(",", ":"), sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> "FigureFacts":
+        return cls(**json.loads(text))
+
+
+@dataclass
+class DocumentContext:
+    """One document as the figure rules see it."""
+
+    id: int
+    text: str
+    title: str | None = None
+    date: Day | None = None  # published, else the first date its title or lead states
+    places: dict[str, str] = field(default_factory=dict)  # surface name -> place key
+    cluster: int | None = None
+    _sentences: Sentences | None = None
+    _pattern: re.Pattern | None = None
+
+    @property
+    def sentences(self) -> Sentences:
+        if self._sentences is None:
+            self._sentences = Sentences.of(self.text)
+        return self._sentences
+
+    def places_in(self, text: str) -> list[str]:
+        """Place keys whose names occur (as words) in ``text``."""
+        if not self.places:
+            return []
+        if self._pattern is None:
+            names = sorted(self.places, key=len, reverse=True)
+            self._pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+        return sorted({self.places[m.group(1)] for m in self._pattern.finditer(text)})
+
+    @property
+    def place_keys(self) -> set[str]:
+        return set(self.places.values())
+
+
+class TermWeights:
+    """Rarity weights of context words: idf over the ledger's documents, smoothed for small ledgers
+    as if ``PRIOR_DOCUMENTS`` more documents without the word were there (so two articles sharing
+    a word in a ledger of three still count it as rare)."""
+
+    def __init__(self, document_counts: dict[str, int], documents: int):
+        self.counts = document_counts
+        self.documents = max(documents, 1)
+        self._total = self.documents + PRIOR_DOCUMENTS + 1
+
+    def weight(self, term: str) -> float:
+        return math.log(self._total / (self.counts.get(term, 0) + 0.5))
+
+    @property
+    def scale(self) -> float:
+        """The weight of a word found in one document only: weights divided by it count 'rare words'."""
+        return math.log(self._total / 1.5)
+
+    def distinctive(self, term: str) -> bool:
+        """Rare enough to be evidence: not a word common in any news, and in at most 5% of the
+        ledger's documents (or 3, in a small ledger)."""
+        return term not in BACKGROUND_WORDS and self.counts.get(term, 0) <= max(3, 0.05 * self.documents)
+
+
+# --- facts ---------------------------------------------------------------------------------------
+
+
+def measure_of(figure: dict, before: str, after: str) -> str:
+    """The figure's category, refined when it counts people and the words around say what befell them:
+    the verb before it ('killing seven riders') or the words right after ('seven motorcyclists dead')."""
+    category = figure["category"]
+    if category not in ("people", "troops", "other"):
+        return category
+    text = fold(f"{before} {figure['text']} {after}")
+    for fate in ("deaths", "injuries", "detained"):
+        if FATES[fate].search(text):
+            return fate
+    return category
+
+
+def family_of(measure: str, unit: str | None) -> str | None:
+    """The block a figure is compared within (None for measures never grouped automatically)."""
+    if measure in CASUALTY_FAMILY:
+        return "casualties"
+    if measure in UNGROUPED:
+        return None
+    if measure in ("detained", "troops", "people", "percent"):
+        return measure
+    return f"{measure}:{stem(fold(unit))}" if unit else measure
+
+
+def subject_facts(subject: str | None, text: str) -> tuple[list[str], str, list[str], bool]:
+    """Sides (capitalised modifiers; countries for demonyms), head class, lower-case modifiers
+    ('active' cases, 'premature' deaths) and the increment flag of a figure's subject."""
+    phrase = subject or text
+    tokens = re.findall(r"[A-Za-z][\w.'\-]*", phrase)
+    lowered = [fold(t).strip(".'") for t in tokens]
+    head_at = (lowered.index("of") if "of" in lowered else len(lowered)) - 1
+    head_word = stem(lowered[head_at]) if head_at >= 0 else ""
+    sides, modifiers = [], []
+    for i, token in enumerate(tokens):
+        clean = token.strip(".'")
+        word = lowered[i]
+        if word in MODIFIER_STOP or word in INCREMENT_WORDS:
+            continue
+        if i == head_at and not (clean[:1].isupper() and (i > 0 or subject is not None)):
+            continue
+        if clean[:1].isupper():
+            if i == 0 and subject is None:
+                continue
+            side = country_of(clean) or word
+            if stem(word) not in HEADS_COUNT | HEADS_PEOPLE | HEADS_MILITARY | HEADS_SUBPOPULATION and side not in sides:
+                sides.append(side)
+        elif i < head_at and word.isalpha() and stem(word) not in HEADS_COUNT | HEADS_PEOPLE:
+            modifiers.append(word)
+    if head_word in HEADS_COUNT or not head_word:
+        head = "count"
+    elif head_word in HEADS_MILITARY:
+        head = "military"
+    elif head_word in HEADS_PEOPLE:
+        head = "people"
+    elif head_word in HEADS_SUBPOPULATION or head_word.rstrip("s") in HEADS_SUBPOPULATION:
+        head = "sub:" + head_word
+    else:
+        head = "other:" + head_word
+    increment = any(w in INCREMENT_WORDS for w in words(phrase))
+    return sides, head, modifiers, increment
+
+
+def figure_facts(figure: dict, document: DocumentContext, *, claimant: str | None, named: bool,
+                 period_day: Day | None) -> FigureFacts:
+    """Facts for one stored figure row (a dict of the ``figures`` table) in its document."""
+    sentences = document.sentences
+    index = sentences.index(figure["start"])
+    start, end = sentences.span(index)
+    sentence = document.text[start:end]
+    before = re.split(r"[;:]", document.text[max(start, figure["start"] - 60) : figure["start"]])[-1]
+    after = re.split(r"[,;:.]| and | but | while | who | which ", document.text[figure["end"] : min(end, figure["end"] + 30)])[0]
+    measure = measure_of(figure, before, after)
+    rate = bool(RATE.search(document.text[figure["end"] : min(end, figure["end"] + 25)]))
+    sides, head, modifiers, increment = subject_facts(figure.get("subject"), figure["text"])
+    previous = sentences.sentence(index - 1) if index > 0 else ""
+    context = " ".join((document.title or "", previous, sentence))
+    reference = period_day or document.date
+    return FigureFacts(
+        id=figure["id"], document=document.id, low=figure["low"], high=figure["high"],
+        qualifier=figure.get("qualifier"), category=figure["category"], measure=measure,
+        family=_rate(family_of(measure, figure.get("unit")), rate), subject=figure.get("subject"), period=figure.get("period"),
+        sides=sides, head=head, modifiers=modifiers, increment=increment,
+        places=places_of(sentence, document, figure.get("claimant")), terms=sorted(content_terms(context)),
+        day=period_day.iso() if period_day else None, date=reference.iso() if reference else None,
+        claimant=claimant, named=named, sentence=index, stance=figure.get("stance") or "asserts",
+        vague=bool(figure.get("vague")), cluster=document.cluster,
+    )
+
+
+def _rate(family: str | None, rate: bool) -> str | None:
+    """A rate ('1,000 deaths per day') is its own measure, never a total."""
+    return f"{family}/rate" if family is not None and rate else family
+
+
+def places_of(sentence: str, document: DocumentContext, claimant: str | None = None) -> list[str]:
+    """Places the figure's sentence names (not counting its claimant: 'Armenia claimed ...'); else
+    those of the title. 'worldwide' is the place 'world'."""
+    found = [p for p in document.places_in(sentence) if not claimant or p not in document.places_in(claimant)]
+    if WORLD.search(fold(sentence)):
+        found.append("place:world")
+    if not found and document.title:
+        found = document.places_in(document.title) + (["place:world"] if WORLD.search(fold(document.title)) else [])
+    return sorted(set(found))
+
+
+# --- the pair rule -------------------------------------------------------------------------------
+
+
+def conflict(a: FigureFacts, b: FigureFacts, places: dict[int, set[str]]) -> str | None:
+    """Why two figures of one block cannot measure the same thing (None when nothing forbids it).
+
+    ``places`` maps a document id to every place its text names (for the cross-document test).
+    """
+    if a.sides and b.sides and not set(a.sides) & set(b.sides):
+        return "sides"
+    if a.head != b.head and ("sub:" in a.head + b.head or {a.head, b.head} == {"military", "people"}):
+        return "subjects"
+    if a.modifiers and b.modifiers and not set(a.modifiers) & set(b.modifiers):
+        return "modifiers"
+    if a.increment != b.increment:
+        return "increment"
+    if a.places and b.places and not set(a.places) & set(b.places):
+        if a.document == b.document or "place:world" in a.places + b.places \
+                or not (set(a.places) & places.get(b.document, set())
+                                             or set(b.places) & places.get(a.document, set())):
+            return "places"
+    running = a.family in RUNNING
+    if a.day and b.day:
+        apart = days_apart(Day.parse(a.day), Day.parse(b.day))
+        if apart and (not running or apart > REVISION_DAYS):
+            return "days"
+    apart = days_apart(Day.parse(a.date), Day.parse(b.date))
+    if apart and (apart > REVISION_DAYS or not running and a.document != b.document):
+        return "dates"
+    return None
+
+
+def link(a: FigureFacts, b: FigureFacts, weights: TermWeights) -> float:
+    """Evidence that two compatible figures measure the same thing: 0 for none, higher is stronger."""
+    if a.document == b.document:
+        if a.named and b.named and a.claimant != b.claimant and abs(a.sentence - b.sentence) <= CLAIM_WINDOW \
+                and competing(a.family):
+            return 3.0  # competing claims: different sources' numbers for one thing, side by side
+        if a.low == b.low and a.high == b.high and a.measure == b.measure and a.family in RUNNING \
+                and not a.vague and (a.low or 0) > 1 and (a.head == b.head or "count" in (a.head, b.head)):
+            return 2.0  # the same toll restated
+        return 0.0
+    if a.cluster is not None and a.cluster == b.cluster:  # reprints of one story
+        return 4.0 if a.low == b.low and a.high == b.high else 0.0
+    if a.vague or b.vague:
+        return 0.0
+    if a.family not in RUNNING and not (a.date and a.date == b.date):
+        return 0.0  # a per-day count links across documents only for the same stated day
+    shared, fraction = overlap(a.terms, b.terms, weights)
+    if consistent(a, b) and shared >= SHARED_WORDS:
+        return 1.0 + fraction
+    if a.family in TOLLS and shared >= TOLL_SHARED_WORDS and fraction >= TOLL_FRACTION:
+        return 0.5 + fraction  # a revised or rival toll: other values, but clearly the same event
+    return 0.0
+
+
+def competing(family: str | None) -> bool:
+    """Families where two sources' different numbers side by side are rival answers to one question."""
+    return family is not None and (family in ("casualties", "detained", "troops", "people")
+                                   or family.split(":")[0] in ("equipment", "events", "money"))
+
+
+def bounds(fact: FigureFacts) -> tuple[float, float]:
+    """The values a figure allows, for linking: exact values almost exactly (±2%), approximate ones ±10%."""
+    low = float(fact.low if fact.low is not None else 0)
+    high = float(fact.high if fact.high is not None else low)
+    if fact.vague or fact.qualifier in ("at least", "more than", "over"):
+        return low, math.inf
+    if fact.qualifier in ("up to", "fewer than"):
+        return 0.0, high
+    slack = 0.10 if fact.qualifier else 0.02
+    return low * (1 - slack), high * (1 + slack)
+
+
+def consistent(a: FigureFacts, b: FigureFacts) -> bool:
+    """Could both figures state the same number?"""
+    (a_low, a_high), (b_low, b_high) = bounds(a), bounds(b)
+    return a_low <= b_high and b_low <= a_high
+
+
+def overlap(first: Iterable[str], second: Iterable[str], weights: TermWeights) -> tuple[float, float]:
+    """How much two contexts share: (rare words in common, each weighted by its rarity relative to the
+    rarest possible, so ~1 per word in a ledger of any size; and that weight as a share of the smaller
+    context's distinctive words, 0..1)."""
+    a = {t for t in first if weights.distinctive(t)}
+    b = {t for t in second if weights.distinctive(t)}
+    common = sum(map(weights.weight, a & b))
+    if not common:
+        return 0.0, 0.0
+    total = min(sum(map(weights.weight, a)), sum(map(weights.weight, b)))
+    return common / weights.scale, common / total
+
+
+# --- clustering ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Edit:
+    """A user's correction: ``merge`` puts the groups of these figures together, ``split`` takes these
+    figures out of their group(s) into one group of their own."""
+
+    kind: str
+    figures: tuple[int, ...]
+
+
+def cluster(facts: list[FigureFacts], weights: TermWeights, places: dict[int, set[str]],
+            edits: Iterable[Edit] = ()) -> list[list[int]]:
+    """Groups of figure ids (each sorted; groups sorted by their smallest id). Deterministic."""
+    by_id = {f.id: f for f in facts}
+    parent = {f.id: f.id for f in facts}
+    members = {f.id: [f.id] for f in facts}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(x: int, y: int) -> None:
+        rx, ry = find(x), find(y)
+        if rx == ry:
+            return
+        if rx > ry:
+            rx, ry = ry, rx
+        parent[ry] = rx
+        members[rx].extend(members.pop(ry))
+
+    conflicts: dict[tuple[int, int], bool] = {}
+
+    def clash(x: int, y: int) -> bool:
+        key = (x, y) if x < y else (y, x)
+        if key not in conflicts:
+            conflicts[key] = conflict(by_id[x], by_id[y], places) is not None
+        return conflicts[key]
+
+    candidates = []
+    for block in blocks(facts).values():
+        for a, b in candidate_pairs(block, weights):
+            if clash(a.id, b.id):
+                continue
+            score = link(a, b, weights)
+            if score > 0:
+                candidates.append((-score, a.id, b.id))
+    candidates.sort()
+    for _, x, y in candidates:
+        rx, ry = find(x), find(y)
+        if rx != ry and not any(clash(p, q) for p in members[rx] for q in members[ry]):
+            union(rx, ry)
+    groups = {root: sorted(ids) for root, ids in members.items()}
+    return apply_edits(list(groups.values()), edits)
+
+
+def blocks(facts: Iterable[FigureFacts]) -> dict[str, list[FigureFacts]]:
+    found: dict[str, list[FigureFacts]] = defaultdict(list)
+    for fact in sorted(facts, key=lambda f: f.id):
+        if fact.family is not None:
+            found[fact.family].append(fact)
+    return found
+
+
+def candidate_pairs(block: list[FigureFacts], weights: TermWeights) -> Iterable[tuple[FigureFacts, FigureFacts]]:
+    """Pairs worth scoring: same document, same near-duplicate cluster, or a distinctive word in common."""
+    index: dict[tuple[str, object], list[int]] = defaultdict(list)
+    for i, fact in enumerate(block):
+        index[("doc", fact.document)].append(i)
+        if fact.cluster is not None:
+            index[("cluster", fact.cluster)].append(i)
+        for term in fact.terms:
+            if weights.distinctive(term):
+                index[("term", term)].append(i)
+    seen: set[tuple[int, int]] = set()
+    for positions in index.values():
+        for x in range(len(positions)):
+            for y in range(x + 1, len(positions)):
+                pair = (positions[x], positions[y])
+                if pair not in seen:
+                    seen.add(pair)
+    for i, j in sorted(seen):
+        yield block[i], block[j]
+
+
+def apply_edits(groups: list[list[int]], edits: Iterable[Edit]) -> list[list[int]]:
+    """Replay the user's merges and splits, in order, on automatic groups."""
+    where = {fid: i for i, group in enumerate(groups) for fid in group}
+    sets = [set(group) for group in groups]
+    for edit in edits:
+        present = [fid for fid in edit.figures if fid in where]
+        if not present:
+            continue
+        if edit.kind == "merge":
+            target = min(where[fid] for fid in present)
+            for fid in present:
+                source = where[fid]
+                if source != target:
+                    for moved in sets[source]:
+                        where[moved] = target
+                    sets[target] |= sets[source]
+                    sets[source] = set()
+        elif edit.kind == "split":
+            new = len(sets)
+            sets.append(set())
+            for fid in present:
+                sets[where[fid]].discard(fid)
+                sets[new].add(fid)
+                where[fid] = new
+    return sorted((sorted(s) for s in sets if s), key=lambda g: g[0])

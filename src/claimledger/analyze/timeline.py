@@ -1,0 +1,59 @@
+"""Timeline: a group's figures in the order the world saw them, so a user sees an estimate move.
+
+Why: a death toll is revised, an official's count follows a ministry's; read in time order the
+group shows who said what first and how the number changed. Time is the document's published
+date, else when it was ingested (marked as such), then the figure's position in its document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+
+@dataclass
+class TimelineEntry:
+    """One figure of a group at its point in time."""
+
+    time: str | None
+    time_source: str  # published | ingested
+    figure: int
+    document: str
+    outlet: str | None
+    claimant: str | None
+    low: float | None
+    high: float | None
+    qualifier: str | None
+    category: str
+    text: str
+    change: float | None  # difference from this claimant's previous figure in the group, if any
+    admiralty: str
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def build(rows: list[dict]) -> list[TimelineEntry]:
+    """Entries from figure rows (dicts with published, ingested_at, document, figure fields), in time order."""
+    def when(row: dict) -> tuple[str, str]:
+        if row.get("published"):
+            return row["published"], "published"
+        return row.get("ingested_at") or "", "ingested"
+
+    ordered = sorted(rows, key=lambda r: (when(r)[0], r["document_id"], r["start"], r["id"]))
+    last: dict[str, float] = {}
+    entries = []
+    for row in ordered:
+        time, source = when(row)
+        who = row.get("source") or row.get("claimant") or ""
+        change = None
+        if row.get("low") is not None and who in last:
+            change = row["low"] - last[who]
+        if row.get("low") is not None:
+            last[who] = row["low"]
+        entries.append(TimelineEntry(
+            time=time or None, time_source=source, figure=row["id"], document=row["document"],
+            outlet=row.get("outlet"), claimant=row.get("claimant"), low=row.get("low"), high=row.get("high"),
+            qualifier=row.get("qualifier"), category=row.get("measure") or row.get("category"), text=row["text"],
+            change=change, admiralty=row.get("admiralty") or "F6",
+        ))
+    return entries

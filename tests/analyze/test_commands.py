@@ -1,0 +1,115 @@
+"""The analysis commands: ingest then contested (the issue's acceptance check), and the other faces."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from typer.testing import CliRunner
+
+from claimledger.cli import app
+from claimledger.ledger import Ledger
+
+from .conftest import EXAMPLE
+
+ENV = {"CLAIMLEDGER_DB": None, "CLAIMLEDGER_MODEL": None, "COLUMNS": "200"}
+runner = CliRunner()
+GROUP_KEYS = {"id", "category", "subject", "period", "contested", "low", "best", "high", "figures"}
+FIGURE_KEYS = {"low", "high", "qualifier", "claimant", "document", "start", "end", "text", "published"}
+
+
+def invoke(*args):
+    return runner.invoke(app, [str(a) for a in args], env=ENV)
+
+
+@pytest.fixture
+def db(corpus_path, tmp_path):
+    path = tmp_path / "cli.db"
+    with Ledger(corpus_path):
+        pass
+    shutil.copy(corpus_path, path)
+    return path
+
+
+def test_ingest_then_contested_json(tmp_path):
+    db = tmp_path / "new.db"
+    result = invoke("ingest", EXAMPLE, "--db", db)
+    assert result.exit_code == 0, result.output
+    assert "analysed 1 document(s)" in result.stdout and "1 contested" in result.stdout
+    result = invoke("contested", "--db", db, "--format", "json")
+    assert result.exit_code == 0, result.output
+    [group] = json.loads(result.stdout)["groups"]
+    assert GROUP_KEYS <= set(group) and group["contested"] is True
+    figures = {(f["low"], f["claimant"]) for f in group["figures"]}
+    assert figures == {(12000, "Ukrainian news sources"), (500, "The Russians"), (4000, "the Pentagon")}
+    assert all(FIGURE_KEYS <= set(f) for f in group["figures"])
+    assert {f["category"] for f in group["figures"] if f["low"] == 4000} == {"deaths"}
+    assert (group["low"], group["best"], group["high"]) == (500, 500, 12000)
+    assert group["categories"]["deaths"] == {"low": 4000, "best": 4000, "high": 4000, "contested": False, "figures": 1}
+    text = EXAMPLE.read_text(encoding="utf-8")
+    assert all(text[f["start"] : f["end"]] == f["text"] for f in group["figures"])
+
+
+def test_contested_table_and_filters(db):
+    result = invoke("contested", "--db", db)
+    assert result.exit_code == 0 and "Contested figures" in result.stdout and "Ukrainian news sources" in result.stdout
+    deaths = json.loads(invoke("contested", "--db", db, "--category", "deaths", "--format", "json").stdout)["groups"]
+    assert 1 in {g["id"] for g in deaths}  # casualties, holding a deaths figure
+    assert json.loads(invoke("contested", "--db", db, "--category", "money", "--format", "json").stdout) == {"groups": []}
+    everything = json.loads(invoke("contested", "--db", db, "--all", "--format", "json", "--limit", "100").stdout)
+    assert any(not g["contested"] for g in everything["groups"])
+
+
+def test_group_timeline_entities_and_grade(db):
+    assert "US Department of Defense" in invoke("group", "1", "--db", db).stdout
+    assert json.loads(invoke("group", "3", "--db", db, "--json").stdout)["id"] == 1  # a figure id finds its group
+    result = invoke("timeline", "1", "--db", db, "--json")
+    assert [e["low"] for e in json.loads(result.stdout)] == [12000, 500, 4000]
+    result = invoke("entities", "--db", db, "--name", "Soleimani", "--json")
+    assert [e["name"] for e in json.loads(result.stdout)] == ["Qasem Soleimani"]
+    result = invoke("grade", "the Pentagon", "B", "--db", db)
+    assert result.exit_code == 0 and "US Department of Defense: B (usually reliable)" in result.stdout
+    pentagon = [f for f in json.loads(invoke("group", "1", "--db", db, "--json").stdout)["figures"] if f["low"] == 4000]
+    assert pentagon[0]["admiralty"] == "B3"
+    assert "US Department of Defense: B" in invoke("grade", "--list", "--db", db).stdout
+
+
+def test_split_merge_and_analyze(db):
+    result = invoke("group", "1", "--split", "3", "--db", db, "--json")
+    assert result.exit_code == 0, result.output
+    assert [len(g["figures"]) for g in json.loads(result.stdout)] == [2, 1]
+    result = invoke("analyze", "--db", db)
+    assert result.exit_code == 0 and result.stdout.startswith("re-analysed")
+    assert len(json.loads(invoke("group", "1", "--db", db, "--json").stdout)["figures"]) == 2
+    result = invoke("group", "1", "--merge", "3", "--db", db, "--json")
+    assert len(json.loads(result.stdout)["figures"]) == 3
+
+
+def test_export_and_alias_commands(db, tmp_path):
+    out = tmp_path / "out.csv"
+    result = invoke("export", "--format", "csv", "--output", out, "--db", db)
+    assert result.exit_code == 0 and out.read_text(encoding="utf-8").startswith("group,group_category")
+    result = invoke("export", "--format", "claimreview", "--contested", "--db", db)
+    assert json.loads(result.stdout)[0]["@type"] == "ClaimReview"
+    result = invoke("alias", "Emergencies Ministry", "Russian Ministry of Emergency Situations", "--type", "government",
+                    "--db", db)
+    assert result.exit_code == 0 and "re-analysed" in result.stdout
+    assert "Russian Ministry of Emergency Situations" in invoke("alias", "--list", "--db", db).stdout
+
+
+@pytest.mark.parametrize("args, message", [
+    (["contested", "--db", "{tmp}/missing.db"], "no ledger at"),
+    (["group", "999999"], "no figure group 999999"),
+    (["group", "1", "--split", "x"], "expected figure or group ids"),
+    (["grade", "Reuters", "Q"], "reliability must be one of"),
+    (["export", "--format", "parquet"], "parquet is binary"),
+    (["alias", "--file", "{tmp}/none.csv"], "none.csv"),
+])
+def test_mistakes_are_one_line(db, tmp_path, args, message):
+    args = [a.replace("{tmp}", str(tmp_path)) for a in args]
+    if "--db" not in args:
+        args += ["--db", str(db)]
+    result = invoke(*args)
+    assert result.exit_code == 1
+    assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.output

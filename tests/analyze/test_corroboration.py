@@ -1,0 +1,72 @@
+"""Corroboration: reprints collapse into one story; a claim counts its independent outlets once each."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger.analyze import corroboration
+from claimledger.analyze.corroboration import Seen, estimated_jaccard, independent_outlets, signature, stories
+from claimledger.ledger import Ledger
+from claimledger.records import Document
+
+from .conftest import corpus_documents, example_document
+
+WIRE = Document(
+    id="wire", source="test", outlet="Other Wire", url="https://wire.example/russian-losses",
+    title="Pentagon: Russian losses mount as Kremlin recruits Syrians",
+    text="Russian losses in Ukraine keep mounting. The Pentagon states that 4,000 Russian troops had died since the "
+         "invasion began, as the Kremlin recruits Syrian fighters with urban combat experience.",
+)
+
+
+@pytest.fixture(scope="module")
+def reprinted(tmp_path_factory):
+    """The example article, a reprint of it under another outlet, and an independent wire story."""
+    original = example_document()
+    reprint = example_document(id="reprint", url="https://reprint.example/syrian-fighters", outlet="Reprint Daily",
+                               text=original.text + "\n\nThis story first appeared in Example News.")
+    path = tmp_path_factory.mktemp("reprint") / "reprint.db"
+    with Ledger(path) as ledger:
+        ledger.ingest([original, reprint, WIRE])
+        yield ledger
+
+
+def test_a_reprint_under_another_outlet_counts_once(reprinted):
+    group = reprinted.group(1)
+    by_document = {}
+    for figure in group["figures"]:
+        by_document.setdefault(figure["document"], []).append(figure)
+    assert set(by_document) == {"syrian-fighters-recruitment", "reprint", "wire"}
+    claim = next(f for f in by_document["reprint"] if f["low"] == 12000)
+    assert claim["outlets"] == 1  # Example News and its reprint are one story
+    assert claim["first_document"] == "syrian-fighters-recruitment"
+    assert group["contested"]
+
+
+def test_independent_outlets_corroborate(reprinted):
+    pentagon = [f for f in reprinted.group(1)["figures"] if f["low"] == 4000]
+    assert {f["document"] for f in pentagon} == {"syrian-fighters-recruitment", "reprint", "wire"}
+    assert {f["outlets"] for f in pentagon} == {2}  # Example News (with its reprint) and Other Wire
+    assert {f["credibility"] for f in pentagon} == {2}  # carried by two independent outlets: probably true
+
+
+def test_the_reprints_unnamed_sources_are_the_originals(reprinted):
+    russians = [f for f in reprinted.group(1)["figures"] if f["low"] == 500]
+    assert {f["disagree"] for f in russians} == {1}  # only "Ukrainian news sources", once
+
+
+def test_signatures_find_near_duplicates_and_not_look_alikes():
+    first, second, third = corpus_documents(["centcom-26cc3286", "centcom-6b183780", "centcom-f5b5e863"])
+    original = example_document().text
+    assert estimated_jaccard(signature(original), signature(original + " Reprinted with permission.")) > 0.9
+    assert estimated_jaccard(signature(first.text), signature(second.text)) < corroboration.THRESHOLD  # daily reports
+    new = [Seen(3, signature(original + " (AP)"), "2024-01-02"), Seen(4, signature(third.text), "2024-01-01")]
+    old = [Seen(1, signature(original), "2024-01-01"), Seen(2, signature(first.text), "2024-01-01")]
+    assert stories(new, old, {1: 1, 2: 2}) == {3: 1, 4: 4}
+    # an earlier copy arriving later becomes the story's first-seen document
+    assert stories([Seen(5, signature(original), "2023-12-31")], old + [new[0]], {1: 1, 2: 2, 3: 1}) == {1: 5, 3: 5, 5: 5}
+
+
+def test_independent_outlets():
+    assert independent_outlets([1, 1, 2, 3], {1: "AP", 2: "AP", 3: "Reuters"}) == 2
+    assert independent_outlets([7, 8], {}) == 2

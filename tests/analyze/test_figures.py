@@ -1,0 +1,132 @@
+"""Figure groups: what measures the same thing groups, within and across articles; look-alikes stay apart."""
+
+from __future__ import annotations
+
+from claimledger.analyze.figures import Edit, FigureFacts, TermWeights, apply_edits, cluster, conflict, subject_facts
+
+from .conftest import figure_in, group_of, members
+
+SAMOA_1 = "wikinews-samoan-government-temporarily-shuts-down-for-nationwide-meas"
+SAMOA_2 = "wikinews-samoan-government-ends-state-of-emergency-over-measles-outbr"
+CRASH_1 = "wikinews-new-hampshire-crash-kills-seven-including-former-us-marines"
+CRASH_2 = "wikinews-driver-in-new-hampshire-multi-motorcycle-crash-pleads-not-gu"
+CHRISTCHURCH = "wikinews-new-zealand-mosque-murder-suspect-appears-in-court-at-christ"
+EL_PASO = "wikinews-gunman-opens-fire-in-el-paso-texas-superstore-more-than-20-d"
+MAGNITOGORSK = "wikinews-magnitogorsk-apartment-building-collapses-after-explosion-do"
+CAMPAIGN = "wikinews-on-the-campaign-trail-in-the-usa-september-2020"
+
+
+def test_the_example_articles_three_claims_are_one_group(example_path):
+    from claimledger.ledger import Ledger
+
+    with Ledger(example_path) as ledger:
+        groups = ledger.contested()
+    assert len(groups) == 1
+    group = groups[0]
+    values = {(f["low"], f["claimant"], f["category"]) for f in group["figures"]}
+    assert values == {(12000, "Ukrainian news sources", "casualties"), (500, "The Russians", "casualties"),
+                      (4000, "the Pentagon", "deaths")}
+    assert group["contested"] and group["category"] == "casualties" and group["subject"] == "Russian troops"
+
+
+def test_a_revised_toll_groups_across_reports(corpus):
+    group = group_of(corpus, SAMOA_1, "at least 62")
+    assert members(group) == {(SAMOA_1, "at least 62"), (SAMOA_2, "81")}
+    assert group["period"] == "2019-12-07/2020-01-01" and group["place"] == "Samoa"
+    assert not group["contested"]  # the same outlet, weeks apart: a revision
+    assert (group["low"], group["best"], group["high"]) == (62, 81, 81)  # the latest figure of the claimant
+
+
+def test_one_crash_reported_twice_is_one_group(corpus):
+    group = group_of(corpus, CRASH_1, "seven motorcyclists")
+    assert members(group) == {(CRASH_1, "seven motorcyclists"), (CRASH_2, "seven riders")}
+    assert {f["measure"] for f in group["figures"]} == {"deaths"}  # "left seven motorcyclists dead", "killing seven riders"
+    assert {f["claimant"] for f in group["figures"]} == {None, "police and county officials"}
+
+
+def test_rival_officials_figures_in_one_article_group_and_are_contested(corpus):
+    el_paso = group_of(corpus, EL_PASO, "six Mexican nationals")
+    assert {(f["low"], f["claimant"]) for f in el_paso["figures"] if f["measure"] == "deaths"} == {
+        (6, "Andrés Manuel López Obrador"), (8, "Another report from the Mexican government")}
+    assert el_paso["contested"]
+    missing = group_of(corpus, MAGNITOGORSK, "68 people")
+    assert {(f["low"], f["high"], f["claimant"]) for f in missing["figures"]} == {
+        (36, 40, "Yevgeny Zinichev"), (68, 68, "Oleg Klimov")}
+    assert missing["contested"]
+    artsakh = group_of(corpus, CAMPAIGN, "103 Artsakh deaths")
+    assert {(f["low"], f["claimant"]) for f in artsakh["figures"]} == {(103, "Armenia"), (2300, "Azerbaijan")}
+    assert artsakh["contested"]
+
+
+def test_look_alike_figures_about_different_events_stay_apart(corpus):
+    # Two attacks on one day: the Al Noor and the Linwood mosque.
+    first = figure_in(corpus, CHRISTCHURCH, "at least 42 people")
+    second = figure_in(corpus, CHRISTCHURCH, "at least eight people")
+    assert corpus.group(first["id"])["id"] != corpus.group(second["id"])["id"]
+    # The same count in two daily strike reports (Jan. 9 and Jan. 10 / Jan. 8 and Jan. 10).
+    for text, documents in (("15 strikes", ("centcom-6b183780", "centcom-f5b5e863")),
+                            ("23 strikes", ("centcom-26cc3286", "centcom-6b183780"))):
+        ids = {corpus.group(figure_in(corpus, doc, text)["id"])["id"] for doc in documents}
+        assert len(ids) == 2, text
+    # Different sides of one war: Azerbaijani soldiers (by Armenia) and Artsakh soldiers (by Azerbaijan).
+    assert corpus.group(figure_in(corpus, CAMPAIGN, "790 Azerbaijani soldiers")["id"])["figures"][0]["low"] == 790
+    assert len(group_of(corpus, CAMPAIGN, "790 Azerbaijani soldiers")["figures"]) == 1
+
+
+def test_the_same_toll_restated_by_two_officials_is_one_group(corpus):
+    group = group_of(corpus, "uk-government-32aacd4c", "70 members")
+    assert {f["claimant"] for f in group["figures"]} == {"The UN", "Tobias Ellwood"}
+    assert not group["contested"]
+
+
+# -- the pair rule on hand-made facts -----------------------------------------------------------------
+
+
+def fact(id, document, low, **kw) -> FigureFacts:
+    values = dict(id=id, document=document, low=low, high=low, qualifier=None, category="deaths", measure="deaths",
+                  family="casualties")
+    values.update(kw)
+    return FigureFacts(**values)
+
+
+def test_hard_constraints():
+    a = fact(1, 1, 790, sides=["Azerbaijan"], head="military")
+    b = fact(2, 1, 2300, sides=["artsakh"], head="military")
+    assert conflict(a, b, {}) == "sides"
+    assert conflict(fact(1, 1, 5, head="military"), fact(2, 1, 5, head="people"), {}) == "subjects"
+    assert conflict(fact(1, 1, 5, head="sub:child"), fact(2, 2, 5), {}) == "subjects"
+    assert conflict(fact(1, 1, 5, increment=True), fact(2, 2, 5), {}) == "increment"
+    assert conflict(fact(1, 1, 5, modifiers=["active"]), fact(2, 1, 5, modifiers=["recovered"]), {}) == "modifiers"
+    strikes = dict(family="events:strike", measure="events", category="events")
+    assert conflict(fact(1, 1, 15, date="--01-10", **strikes), fact(2, 2, 15, date="--01-11", **strikes), {}) == "dates"
+    assert conflict(fact(1, 1, 62, date="2019-12-07"), fact(2, 2, 81, date="2020-01-01"), {}) is None  # a toll, revised
+    assert conflict(fact(1, 1, 62, date="2019-01-07"), fact(2, 2, 81, date="2020-01-01"), {}) == "dates"
+    assert conflict(fact(1, 1, 5, places=["place:samoa"]), fact(2, 2, 5, places=["place:tonga"]), {}) == "places"
+    assert conflict(fact(1, 1, 5, places=["place:christchurch"]), fact(2, 2, 5, places=["place:new zealand"]),
+                    {1: {"place:christchurch", "place:new zealand"}}) is None
+
+
+def test_subject_facts():
+    assert subject_facts("Russian troops", "4,000 Russian troops") == (["Russia"], "military", [], False)
+    assert subject_facts("active cases", "114 active cases")[2] == ["active"]
+    assert subject_facts("other civilians", "five other civilians")[3] is True
+    assert subject_facts("Mexicans", "eight Mexicans")[0] == ["Mexico"]
+
+
+def test_links_never_chain_through_a_contradiction():
+    weights = TermWeights({}, 10)
+    facts = [
+        fact(1, 1, 5, sides=["Azerbaijan"], claimant="a", named=True),
+        fact(2, 1, 7, claimant="b", named=True),
+        fact(3, 1, 9, sides=["artsakh"], claimant="c", named=True),
+    ]
+    groups = cluster(facts, weights, {})
+    assert [1, 3] not in groups and not any({1, 3} <= set(g) for g in groups)
+
+
+def test_edits_replay_in_order():
+    groups = [[1, 2, 3], [4], [5, 6]]
+    assert apply_edits(groups, [Edit("merge", (1, 4))]) == [[1, 2, 3, 4], [5, 6]]
+    assert apply_edits(groups, [Edit("split", (2, 3))]) == [[1], [2, 3], [4], [5, 6]]
+    assert apply_edits(groups, [Edit("merge", (1, 5)), Edit("split", (6,))]) == [[1, 2, 3, 5], [4], [6]]
+    assert apply_edits(groups, [Edit("merge", (99, 100))]) == groups

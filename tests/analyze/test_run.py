@@ -1,0 +1,97 @@
+"""Running the analysis: incremental after ingest, revisions, and user edits that survive re-analysis."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from claimledger.errors import LedgerError
+from claimledger.ledger import Ledger
+from claimledger.records import Attribution, Document, Entity, Figure, Quote, Record
+
+from .conftest import CORPUS_KEYS, corpus_documents, figure_in, group_of, members
+
+SAMOA_1 = "wikinews-samoan-government-temporarily-shuts-down-for-nationwide-meas"
+SAMOA_2 = "wikinews-samoan-government-ends-state-of-emergency-over-measles-outbr"
+
+
+def stored_pairs(ledger: Ledger, keys: list[str]) -> list[tuple[Document, Record]]:
+    """Documents with the records extraction stored for them (so tests can re-add them without parsing)."""
+    pairs = []
+    for key in keys:
+        d = ledger.document(key)
+        document = Document(id=key, text=d["text"], source=d["source"], title=d["title"], url=d["url"],
+                            outlet=d["outlet"], published=d["published"])
+        pick = lambda cls, row: cls(**{f.name: row[f.name] for f in dataclasses.fields(cls)})  # noqa: E731
+        record = Record(
+            id=key, source=d["source"], text=d["text"], title=d["title"], url=d["url"], outlet=d["outlet"],
+            published=d["published"], quotes=[pick(Quote, q) for q in d["quotes"]],
+            attributions=[pick(Attribution, a) for a in d["attributions"]],
+            figures=[pick(Figure, f) for f in d["figures"]], entities=[pick(Entity, e) for e in d["entities"]],
+        )
+        pairs.append((document, record))
+    return pairs
+
+
+def multi_groups(ledger: Ledger) -> set[frozenset]:
+    return {frozenset((f["document"], f["start"]) for f in g["figures"])
+            for g in ledger.contested(include_all=True, limit=None)}
+
+
+def test_incremental_analysis_matches_a_full_one(corpus, tmp_path):
+    keys = ["syrian-fighters-recruitment", *CORPUS_KEYS]
+    pairs = stored_pairs(corpus, keys)
+    with Ledger(tmp_path / "steps.db") as ledger:
+        for start in range(0, len(pairs), 6):
+            ledger.add(pairs[start : start + 6])
+            report = ledger.analyze()
+            assert report.documents == len(pairs[start : start + 6]) and not report.full
+        stepwise = multi_groups(ledger)
+        assert ledger.analyze().documents == 0  # nothing new: nothing done
+        full = ledger.analyze(full=True)
+        assert full.full and full.documents == len(pairs)
+        assert multi_groups(ledger) == stepwise == multi_groups(corpus)
+
+
+def test_ingest_analyses_only_what_is_new(corpus_copy):
+    samoa = group_of(corpus_copy, SAMOA_1, "at least 62")
+    [typhoon] = corpus_documents(["wikinews-typhoon-phanfone-strikes-philippines"])
+    report = corpus_copy.ingest([typhoon])
+    assert report.added == 1 and report.analysis.documents == 1
+    assert report.analysis.groups <= len(corpus_copy.figures(document=typhoon.id))
+    assert group_of(corpus_copy, SAMOA_1, "at least 62") == samoa
+    assert corpus_copy.ingest([typhoon]).analysis is None  # unchanged: nothing to analyse
+
+
+def test_a_revised_document_replaces_its_figures_in_their_groups(corpus_copy):
+    [second] = corpus_documents([SAMOA_2])
+    revised = dataclasses.replace(second, text=second.text.replace("while 81 had lost", "while 83 had lost"))
+    report = corpus_copy.ingest([revised])
+    assert report.revised == 1 and report.analysis.removed == 1
+    group = group_of(corpus_copy, SAMOA_1, "at least 62")
+    assert {(f["document"], f["low"]) for f in group["figures"]} == {(SAMOA_1, 62), (SAMOA_2, 83)}
+
+
+def test_split_and_merge_survive_reanalysis(corpus_copy):
+    pentagon = figure_in(corpus_copy, "syrian-fighters-recruitment", "4,000 Russian troops")
+    kept, apart = corpus_copy.split(1, [pentagon["id"]])
+    assert {f["low"] for f in kept["figures"]} == {12000, 500} and kept["edited"]
+    assert [f["id"] for f in apart["figures"]] == [pentagon["id"]]
+    corpus_copy.analyze(full=True)
+    assert {f["low"] for f in corpus_copy.group(1)["figures"]} == {12000, 500}
+    samoa = group_of(corpus_copy, SAMOA_1, "at least 62")
+    merged = corpus_copy.merge(1, samoa["id"])
+    assert {f["low"] for f in merged["figures"]} == {12000, 500, 62, 81}
+    corpus_copy.analyze(full=True)
+    assert members(corpus_copy.group(1)) == members(merged)
+    assert corpus_copy.group(pentagon["id"])["figures"] == [corpus_copy.group(pentagon["id"])["figures"][0]]
+
+
+def test_bad_edits_are_clear_errors(corpus_copy):
+    with pytest.raises(LedgerError, match="no figure group 999999"):
+        corpus_copy.merge(1, 999999)
+    with pytest.raises(LedgerError, match="not in group 1"):
+        corpus_copy.split(1, [figure_in(corpus_copy, SAMOA_1, "at least 62")["id"]])
+    with pytest.raises(LedgerError, match="some, but not all"):
+        corpus_copy.split(1, [f["id"] for f in corpus_copy.group(1)["figures"]])

@@ -1,0 +1,28 @@
+"""Timeline: a group's figures in the order they were published, with how each claimant's number moved."""
+
+from __future__ import annotations
+
+from claimledger.analyze.timeline import build
+
+from .conftest import figure_in
+
+SAMOA_1 = "wikinews-samoan-government-temporarily-shuts-down-for-nationwide-meas"
+
+
+def test_a_revised_toll_in_time_order(corpus):
+    first = figure_in(corpus, SAMOA_1, "at least 62")
+    entries = corpus.timeline(first["id"])
+    assert [(e["time"], e["low"], e["change"]) for e in entries] == [("2019-12-07", 62, None), ("2020-01-01", 81, 19)]
+    assert {e["time_source"] for e in entries} == {"published"}
+    assert corpus.timeline(10**9) is None
+
+
+def test_undated_documents_fall_back_to_ingest_time():
+    rows = [
+        {"id": 2, "document_id": 2, "start": 0, "document": "b", "text": "9", "low": 9, "published": None,
+         "ingested_at": "2024-01-02T00:00:00+00:00", "claimant": "x"},
+        {"id": 1, "document_id": 1, "start": 5, "document": "a", "text": "7", "low": 7, "published": "2024-01-01",
+         "ingested_at": "2024-03-01T00:00:00+00:00", "claimant": "x"},
+    ]
+    entries = build(rows)
+    assert [(e.figure, e.time_source, e.change) for e in entries] == [(1, "published", None), (2, "ingested", 2)]
