@@ -1,10 +1,12 @@
 # Shared by scripts/test.sh and scripts/demo.sh (sourced, not run): Debian packages and .venv.
 # Expects to be sourced from the repository root with `set -euo pipefail` in force.
 
-# Debian packages that `pip` cannot provide. Installed only when running as root with
-# apt-get available, and `apt-get update` runs once, only if something is missing.
-# >>> APT PACKAGES: add Debian package names here, e.g. APT_PACKAGES=(postgresql chromium) <<<
-APT_PACKAGES=()
+# Debian packages that `pip` cannot provide, needed by the tests only (scripts/test.sh installs
+# them; the demo needs none). Installed only when running as root with apt-get available, and
+# `apt-get update` runs once, only if something is missing.
+# postgresql: the ledger tests' throwaway PostgreSQL server;
+# chromium: the browser tests' browser (Playwright drives Debian's build at /usr/bin/chromium)
+TEST_APT_PACKAGES=(postgresql chromium)
 
 apt_install_missing() {
     local missing=() pkg
@@ -41,7 +43,3 @@ ensure_venv() {
         "$python" -m venv .venv
     fi
 }
-
-if [ ${#APT_PACKAGES[@]} -gt 0 ]; then
-    apt_install_missing "${APT_PACKAGES[@]}"
-fi

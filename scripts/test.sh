@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/_setup.sh
 
+apt_install_missing "${TEST_APT_PACKAGES[@]}"
 ensure_venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 
