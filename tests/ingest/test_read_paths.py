@@ -180,7 +180,7 @@ def test_field_map_applies_to_csv_files(tmp_path, wikinews):
 def test_an_empty_directory_is_reported(tmp_path):
     (error,) = read_paths([tmp_path])
     assert error.source == str(tmp_path)
-    assert error.message.startswith("no .csv, .htm, .html")
+    assert error.message.startswith("no .atom, .csv, .htm, .html")  # every extension read_paths knows
 
 
 def test_bad_options_fail_at_the_call():

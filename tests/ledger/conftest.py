@@ -15,9 +15,25 @@ from claimledger.records import Document
 from ._corpus import example_document, example_record, ingest_corpus
 
 
+BACKENDS = ["sqlite", "postgresql"]
+
+
+def backend_url(request, backend: str, tmp_path: Path) -> str:
+    """A fresh ledger location: a SQLite file, or a new database in the throwaway PostgreSQL cluster."""
+    if backend == "postgresql":
+        return request.getfixturevalue("postgres_url")
+    return str(tmp_path / "ledger.db")
+
+
+@pytest.fixture(params=BACKENDS)
+def ledger_url(request, tmp_path) -> str:
+    """Where a fresh ledger goes, once per backend (PostgreSQL tests skip if it is not installed)."""
+    return backend_url(request, request.param, tmp_path)
+
+
 @pytest.fixture
-def ledger(tmp_path):
-    with Ledger(tmp_path / "ledger.db") as opened:
+def ledger(ledger_url):
+    with Ledger(ledger_url) as opened:
         yield opened
 
 
@@ -46,10 +62,22 @@ def reference(tmp_path_factory) -> Reference:
     return Reference(path, documents, report)
 
 
-def table_counts(path: Path) -> dict[str, int]:
-    """Rows per table, straight from SQLite (the FTS tables, not their shadow tables, included)."""
-    with sqlite3.connect(path) as db:
+def table_counts(target: Path | Ledger) -> dict[str, int]:
+    """Rows per table, straight from the database (the FTS tables, not SQLite's shadow tables, included)."""
+    if isinstance(target, Ledger):
+        if target.url.get_backend_name() != "sqlite":
+            return _table_counts_sqlalchemy(target)
+        target = Path(target.url.database)
+    with sqlite3.connect(target) as db:
         names = [row[0] for row in db.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND instr(name, '_fts_') = 0 "
             "AND instr(name, 'sqlite_') != 1 AND name != '_migrations'")]
         return {name: db.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in names}
+
+
+def _table_counts_sqlalchemy(ledger: Ledger) -> dict[str, int]:
+    from sqlalchemy import inspect
+
+    with ledger._db.connect() as connection:
+        names = [name for name in inspect(connection).get_table_names() if name != "_migrations"]
+        return {name: connection.exec_driver_sql(f'SELECT count(*) FROM "{name}"').scalar() for name in names}

@@ -62,10 +62,10 @@ def test_a_failing_migration_leaves_no_trace(tmp_path, monkeypatch):
         assert db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'").fetchone() == (0,)
 
 
-def test_the_migrated_database_matches_schema_py(tmp_path):
-    path = tmp_path / "ledger.db"
-    Ledger(path).close()
-    engine = create_engine(f"sqlite:///{path}")
+def test_the_migrated_database_matches_schema_py(ledger_url):
+    with Ledger(ledger_url) as ledger:  # a SQLite file, or a PostgreSQL database
+        url = ledger.url
+    engine = create_engine(url)
     try:
         found = inspect(engine)
         for table in schema.metadata.sorted_tables:
@@ -73,7 +73,7 @@ def test_the_migrated_database_matches_schema_py(tmp_path):
             assert list(columns) == [c.name for c in table.columns], table.name
             for column in table.columns:
                 assert columns[column.name]["nullable"] == column.nullable, (table.name, column.name)
-            indexes = {i["name"] for i in found.get_indexes(table.name)}
+            indexes = {i["name"] for i in found.get_indexes(table.name) if not i.get("duplicates_constraint")}
             assert indexes == {i.name for i in table.indexes}, table.name
             uniques = {tuple(u["column_names"]) for u in found.get_unique_constraints(table.name)}
             expected = {tuple(c.name for c in u.columns) for u in table.constraints if isinstance(u, UniqueConstraint)}
@@ -84,6 +84,22 @@ def test_the_migrated_database_matches_schema_py(tmp_path):
         assert {"documents_fts", "claims_fts"} <= set(found.get_table_names())
     finally:
         engine.dispose()
+
+
+def test_postgresql_ledger_records_every_migration_once(postgres_url):
+    from sqlalchemy import text
+
+    def names():
+        engine = create_engine(Ledger(postgres_url).url)  # also migrates (a no-op the second time)
+        try:
+            with engine.connect() as connection:
+                return connection.execute(text("SELECT name FROM _migrations ORDER BY applied_at, name")).scalars().all()
+        finally:
+            engine.dispose()
+
+    first = names()
+    assert sorted(first) == sorted(m.__name__ for m in migrations.MIGRATIONS)
+    assert names() == first
 
 
 def test_sqlite_connections_use_wal_and_wait_for_locks(tmp_path):

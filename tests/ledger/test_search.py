@@ -12,10 +12,14 @@ from claimledger.ledger.search import LikeSearch, Term, fts5_query, parse_query
 from ._corpus import EXAMPLE, example_document, example_record
 
 
-@pytest.fixture(scope="module")
-def searchable(tmp_path_factory):
-    """The example article with its hand-built claims (module scope: read-only)."""
-    with Ledger(tmp_path_factory.mktemp("search") / "ledger.db") as ledger:
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def searchable(request, tmp_path_factory):
+    """The example article with its hand-built claims (module scope: read-only), on each backend."""
+    if request.param == "postgresql":
+        url = request.getfixturevalue("postgres_cluster").create_database("search")
+    else:
+        url = tmp_path_factory.mktemp("search") / "ledger.db"
+    with Ledger(url) as ledger:
         document = example_document()
         ledger.add([(document, example_record(document))])
         yield ledger

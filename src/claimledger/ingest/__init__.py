@@ -1,4 +1,8 @@
-"""Readers: files, directories and stdin in, ``Document`` objects out.
+"""Readers: files, directories, feed URLs and stdin in, ``Document`` objects out.
+
+By extension: text (.txt .text .md), HTML (.html .htm), JSON Lines (.jsonl .ndjson), CSV (.csv),
+RSS/Atom feeds (.rss .atom .xml), web archives (.warc .warc.gz, streamed); an ``http(s)://``
+argument is a feed URL, and a ``.feeds`` file named on its own is a list of feed URLs.
 
 ``read_paths`` never raises for bad input: it yields an ``InputError`` for each unreadable file
 or row and carries on, so one broken file does not stop a corpus run.
@@ -7,6 +11,7 @@ or row and carries on, so one broken file does not stop a corpus run.
 from __future__ import annotations
 
 import io
+import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -14,9 +19,11 @@ from typing import BinaryIO
 
 from ..errors import InputError
 from ..records import Document
+from .feeds import feed_list, is_feed_url, read_feed, read_feed_urls
 from .html import read_html
 from .tabular import check_field_map, read_csv, read_jsonl
 from .text import read_text
+from .warc import read_warc
 
 __all__ = ["DEFAULT_MAX_BYTES", "read_paths"]
 
@@ -26,7 +33,10 @@ READERS = {
     ".html": "html", ".htm": "html",
     ".jsonl": "jsonl", ".ndjson": "jsonl",
     ".csv": "csv",
+    ".rss": "feed", ".atom": "feed", ".xml": "feed",
+    ".warc": "warc", ".warc.gz": "warc",
 }
+EXPLICIT_ONLY = {".feeds": "feeds"}  # read when named, never picked up from a directory (it fetches URLs)
 STDIN = "<stdin>"
 SNIFF_BYTES = 8192  # enough to see the first character of stdin and spot NUL bytes in a JSONL file
 
@@ -59,10 +69,13 @@ def _read_all(
         path = Path(given)
         if source == "-":
             yield from _read_stdin(stdin or sys.stdin.buffer, max_bytes=max_bytes, columns=columns)
+        elif is_feed_url(source):
+            yield from read_feed_urls([source], max_bytes=max_bytes)
         elif path.is_dir():
             yield from _read_directory(path, max_bytes=max_bytes, columns=columns)
         elif path.exists():
-            yield from _read_file(path, source, READERS.get(path.suffix.lower(), "text"), max_bytes, columns)
+            kind = kind_of(path) or EXPLICIT_ONLY.get(path.suffix.lower(), "text")
+            yield from _read_file(path, source, kind, max_bytes, columns)
         else:
             yield InputError(source, "no such file or directory")
 
@@ -75,7 +88,7 @@ def _read_directory(directory: Path, *, max_bytes: int, columns: Mapping[str, st
             yield item
             continue
         found = True
-        yield from _read_file(item, str(item), READERS[item.suffix.lower()], max_bytes, columns)
+        yield from _read_file(item, str(item), kind_of(item), max_bytes, columns)
     if not found:
         yield InputError(str(directory), f"no {', '.join(sorted(READERS))} files in this directory")
 
@@ -99,8 +112,16 @@ def walk(directory: Path, seen: set[Path]) -> Iterator[Path | InputError]:
             continue
         if entry.is_dir():
             yield from walk(entry, seen)
-        elif entry.is_file() and entry.suffix.lower() in READERS and entry.stem.lower() != "readme":
+        elif entry.is_file() and kind_of(entry) and entry.stem.lower() != "readme":
             yield entry
+
+
+def kind_of(path: Path) -> str | None:
+    """The reader for a file name ("text", "html", "jsonl", "csv", "feed", "warc"), None if unknown."""
+    name = path.name.lower()
+    if name.endswith(".warc.gz"):
+        return "warc"
+    return READERS.get(path.suffix.lower())
 
 
 def _read_file(
@@ -112,7 +133,14 @@ def _read_file(
             with path.open("rb") as handle:
                 yield from _stream_jsonl(handle.read(SNIFF_BYTES), handle, source, path.stem, max_bytes, columns)
             return
+        if kind == "warc":  # archives are big: streamed, with the limit per archived page
+            with path.open("rb") as handle:
+                yield from read_warc(handle, source=source, max_bytes=max_bytes)
+            return
         data = load(path, source, max_bytes)
+        if kind == "feeds":
+            yield from read_feed_urls(feed_list(data, source), max_bytes=max_bytes)
+            return
     except InputError as error:
         yield error
         return
@@ -149,6 +177,9 @@ def _read_stdin(stream: BinaryIO, *, max_bytes: int, columns: Mapping[str, str])
     if kind == "jsonl":
         yield from _stream_jsonl(head, stream, STDIN, "stdin", max_bytes, columns)
         return
+    if kind == "warc":
+        yield from read_warc(io.BufferedReader(_Rejoined(head, stream)), source=STDIN, max_bytes=max_bytes)
+        return
     data = head + read_up_to(stream, max_bytes + 1 - len(head))
     if len(data) > max_bytes:
         yield InputError(STDIN, f"input is over the {max_bytes:,}-byte limit")
@@ -156,9 +187,19 @@ def _read_stdin(stream: BinaryIO, *, max_bytes: int, columns: Mapping[str, str])
     yield from parse(data, kind, source=STDIN, stem="stdin", max_bytes=max_bytes, columns=columns)
 
 
+FEED_ROOT = re.compile(  # the root element, after an XML declaration, comments and a doctype
+    rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*|<!doctype[^>]*>\s*)*<(?:rss|feed|rdf:rdf)[\s>/]", re.DOTALL
+)
+
+
 def sniff(head: bytes) -> str:
-    """The reader for piped input, judged by its first non-blank character."""
+    """The reader for piped input: a WARC (plain or gzipped) by its magic, else by the first
+    non-blank character: ``{`` JSONL, ``<`` a feed if its root is rss/feed/rdf, else HTML; else text."""
+    if head.startswith((b"WARC/", b"\x1f\x8b")):
+        return "warc"
     start = head.removeprefix(b"\xef\xbb\xbf").lstrip()[:1]
+    if start == b"<" and FEED_ROOT.match(head.removeprefix(b"\xef\xbb\xbf").lower()):
+        return "feed"
     return {b"{": "jsonl", b"<": "html"}.get(start, "text")
 
 
@@ -170,6 +211,8 @@ def parse(
         yield from read_csv(data, source=source, stem=stem, max_bytes=max_bytes, columns=columns)
     elif kind == "jsonl":
         yield from read_jsonl(io.BytesIO(data), source=source, stem=stem, max_bytes=max_bytes, columns=columns)
+    elif kind == "feed":
+        yield from read_feed(data, source=source, stem=stem)
     else:
         reader = read_html if kind == "html" else read_text
         try:

@@ -78,6 +78,8 @@ def parse_object(text: str, source: str, line: int) -> dict[str, Any]:
         value = json.loads(text)
     except json.JSONDecodeError as error:
         raise InputError(source, f"malformed JSON: {error.msg} (column {error.colno})", line) from None
+    except RecursionError:  # e.g. "[[[[..." thousands deep
+        raise InputError(source, "malformed JSON: nested too deeply", line) from None
     if not isinstance(value, dict):
         raise InputError(source, f"JSON line is {_kind(value)}, not an object", line)
     return value
@@ -157,6 +159,17 @@ def _check_text(text: Any, column: str, source: str, line: int) -> None:
         raise InputError(source, f"{column!r} is {_kind(text)}, not a string", line)
     if not text.strip():
         raise InputError(source, f"{column!r} is empty", line)
+    _check_characters(text, column, source, line)
+
+
+def _check_characters(value: str, column: str, source: str, line: int) -> None:
+    """Refuse what JSON escapes can smuggle in but no database stores: NUL and lone surrogates."""
+    if "\x00" in value:
+        raise InputError(source, f"{column!r} contains a NUL character (\\u0000)", line)
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError(source, f"{column!r} contains a lone surrogate (invalid unicode)", line) from None
 
 
 def _metadata(value: Any, column: str, source: str, line: int) -> str | None:
@@ -167,6 +180,7 @@ def _metadata(value: Any, column: str, source: str, line: int) -> str | None:
         return str(value)
     if not isinstance(value, str):
         raise InputError(source, f"{column!r} is {_kind(value)}, not a string or number", line)
+    _check_characters(value, column, source, line)
     return value.strip() or None
 
 

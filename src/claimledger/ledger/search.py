@@ -5,8 +5,11 @@ makes a prefix (``Kirb*``). Nothing else in it is syntax: ``-``, ``AND``, ``NEAR
 column filters and stray quotes are read as text, so no user input can raise.
 
 Backends sit behind ``backend_for``: SQLite uses its FTS5 tables (ranked by bm25, with snippets);
-any other database gets ``LikeSearch``, a slow but portable scan, until it has its own index
-(PostgreSQL: a tsvector backend with the same ``search`` method).
+PostgreSQL its tsvector tables (GIN indexes, ranked by ts_rank, snippets by ts_headline; see
+``dialect.PG_FTS_DDL``); any other database gets ``LikeSearch``, a slow but portable scan.
+
+PostgreSQL's ``english`` configuration drops stop words ("the", "and", ...), so a query made of
+stop words only finds nothing there, and a stop word inside a phrase matches any word.
 """
 
 from __future__ import annotations
@@ -64,10 +67,26 @@ class SearchBackend(Protocol):
         document_id, title, who (speaker or source, for claims), snippet and score (higher is better)."""
 
 
+def tsquery_text(query: str) -> str | None:
+    """A ``to_tsquery`` expression meaning the terms of ``query`` (None when it has none).
+
+    Each word becomes a single-quoted operand (words hold only word characters, so no quote or
+    backslash can end one early); a phrase joins its words with ``<->``, a prefix term ends in
+    ``:*``, and terms are joined with ``&``.
+    """
+    parts = []
+    for term in parse_query(query):
+        part = " <-> ".join(f"'{word}'" for word in term.words)
+        parts.append(part + ":*" if term.prefix else part)
+    return " & ".join(parts) or None
+
+
 def backend_for(connection: Connection) -> SearchBackend:
     """The search implementation for this database."""
     if dialect.is_sqlite(connection):
         return Fts5Search()
+    if dialect.is_postgresql(connection):
+        return TsvectorSearch()
     return LikeSearch()
 
 
@@ -104,6 +123,66 @@ class Fts5Search:
         params = {"query": match, "open": marks[0], "close": marks[1], "tokens": SNIPPET_TOKENS, "limit": limit}
         hits = [dict(row._mapping) for statement in (self._DOCUMENTS, self._CLAIMS)
                 for row in connection.execute(statement, params)]
+        hits.sort(key=lambda hit: -hit["score"])
+        return hits[:limit]
+
+
+class TsvectorSearch:
+    """PostgreSQL full-text search over ``documents_fts`` and ``claims_fts`` (tsvector + GIN).
+
+    Ranked by ``ts_rank`` (title and speaker/source words weigh more, as with SQLite's bm25
+    weights); snippets come from ``ts_headline`` around the best match. The marks go in as
+    private-use characters and are swapped for the caller's afterwards, so no mark can upset
+    ts_headline's option syntax.
+    """
+
+    _OPEN, _CLOSE = "\ue000", "\ue001"
+    _HEADLINE = f"StartSel={_OPEN}, StopSel={_CLOSE}, MaxWords={SNIPPET_TOKENS + 4}, MinWords={SNIPPET_TOKENS // 2}"
+    _WEIGHTS = "'{0.1, 0.2, 0.2, 1.0}'"  # D, C, B, A
+
+    _DOCUMENTS = text(
+        f"""
+        WITH query AS (SELECT to_tsquery('{dialect.PG_TS_CONFIG}', :query) AS q),
+        hits AS (
+            SELECT d.id AS id, ts_rank({_WEIGHTS}, f.vector, query.q) AS score
+            FROM documents_fts AS f CROSS JOIN query JOIN documents AS d ON d.id = f.document_id
+            WHERE f.vector @@ query.q AND d.is_current
+            ORDER BY score DESC, d.id LIMIT :limit
+        )
+        SELECT 'document' AS kind, d.id AS id, d.key AS document, d.id AS document_id, d.title AS title,
+               NULL AS who,
+               ts_headline('{dialect.PG_TS_CONFIG}', left(d.text, :window), query.q, :options) AS snippet,
+               hits.score AS score
+        FROM hits JOIN documents AS d ON d.id = hits.id CROSS JOIN query
+        ORDER BY hits.score DESC, d.id
+        """
+    )
+    _CLAIMS = text(
+        f"""
+        WITH query AS (SELECT to_tsquery('{dialect.PG_TS_CONFIG}', :query) AS q)
+        SELECT c.kind AS kind, c.claim_id AS id, d.key AS document, d.id AS document_id, d.title AS title,
+               c.who AS who,
+               ts_headline('{dialect.PG_TS_CONFIG}', coalesce(c.text, ''), query.q, :options) AS snippet,
+               ts_rank({_WEIGHTS}, c.vector, query.q) AS score
+        FROM claims_fts AS c CROSS JOIN query JOIN documents AS d ON d.id = c.document_id
+        WHERE c.vector @@ query.q AND d.is_current
+        ORDER BY score DESC, c.id LIMIT :limit
+        """
+    )
+    HEADLINE_WINDOW = 200_000  # characters of a document ts_headline looks at (it parses them all)
+
+    def search(self, connection: Connection, query: str, *, limit: int, marks: tuple[str, str]) -> list[dict]:
+        expression = tsquery_text(query)
+        if expression is None or limit <= 0:
+            return []
+        params = {"query": expression, "options": self._HEADLINE, "limit": limit, "window": self.HEADLINE_WINDOW}
+        hits = []
+        for statement in (self._DOCUMENTS, self._CLAIMS):
+            for row in connection.execute(statement, params):
+                hit = dict(row._mapping)
+                hit["score"] = float(hit["score"])
+                hit["snippet"] = (hit["snippet"] or "").replace(self._OPEN, marks[0]).replace(self._CLOSE, marks[1])
+                hits.append(hit)
         hits.sort(key=lambda hit: -hit["score"])
         return hits[:limit]
 
