@@ -20,7 +20,7 @@ from ..ledger.schema import (
 from . import grades
 from .aliases import AliasRule, normal_alias, rule_table
 from .entities import NameUse, Resolver
-from .text import fold
+from .text import fold, iso_time
 
 GROUP_FIELDS = ("id", "category", "subject", "period", "contested", "low", "best", "high")
 
@@ -32,14 +32,6 @@ def number(value):
     return value
 
 
-def _iso(value) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        if value.tzinfo is None:
-            value = value.replace(tzinfo=timezone.utc)
-        return value.isoformat()
-    return str(value)
 
 
 # -- figures with their analysis --------------------------------------------------------------------
@@ -86,7 +78,7 @@ def figure_dict(row) -> dict:
         "source": m["claimant_entity"] or m["graded_name"] or m["outlet"] or m["document"],
         "source_type": m["claimant_type"] or ("outlet" if m["outlet"] else None),
         "outlet": m["outlet"], "url": m["url"], "title": m["title"],
-        "seen": published or _iso(m["ingested_at"]), "ingested_at": _iso(m["ingested_at"]),
+        "seen": published or iso_time(m["ingested_at"]), "ingested_at": iso_time(m["ingested_at"]),
         "reliability": reliability, "credibility": m["credibility"], "admiralty": code,
         "admiralty_meaning": grades.describe(code), "outlets": m["outlets"], "agree": m["agree"],
         "disagree": m["disagree"], "first_seen": m["first_seen"], "first_document": m["first_document"],
@@ -258,7 +250,7 @@ def set_grade(connection: Connection, source: str, reliability: str) -> dict:
 def list_grades(connection: Connection) -> list[dict]:
     sg = source_grades
     return [{"source": r.name, "key": r.key, "reliability": r.reliability, "meaning": grades.RELIABILITY[r.reliability],
-             "updated_at": _iso(r.updated_at)} for r in connection.execute(select(sg).order_by(sg.c.name))]
+             "updated_at": iso_time(r.updated_at)} for r in connection.execute(select(sg).order_by(sg.c.name))]
 
 
 # -- aliases ------------------------------------------------------------------------------------------

@@ -34,7 +34,7 @@ from .figures import DocumentContext, Edit, FigureFacts, TermWeights, apply_edit
 from .figures import blocks as figure_blocks
 from .figures import candidate_pairs
 from .periods import Day, first_date, period_day
-from .text import content_terms, fold, words
+from .text import content_terms, fold, words, iso_time
 
 CHUNK = 500
 
@@ -379,7 +379,7 @@ class Analysis:
         self._signatures = {}
         new = []
         for doc in docs.values():
-            seen = doc.published or _iso(doc.ingested_at)
+            seen = doc.published or iso_time(doc.ingested_at)
             self._signatures[doc.id] = (corroboration.signature(doc.text), seen)
             new.append(corroboration.Seen(doc.id, *self._signatures[doc.id]))
         old_rows = self.c.execute(select(da.c.document_id, da.c.signature, da.c.seen, da.c.story_id)).all()
@@ -678,11 +678,3 @@ def _place(members: list[FigureFacts], names: dict[str, str]) -> str | None:
     return names.get(key, key.split(":", 1)[-1])
 
 
-def _iso(value) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        if value.tzinfo is None:
-            value = value.replace(tzinfo=timezone.utc)
-        return value.isoformat()
-    return str(value)

@@ -6,6 +6,8 @@ it works from the stored text, the claim offsets and these few rules.
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 import re
 import unicodedata
 from bisect import bisect_right
@@ -141,3 +143,14 @@ class Sentences:
     def sentence(self, i: int) -> str:
         start, end = self.span(i)
         return self.text[start:end]
+
+
+def iso_time(value) -> str | None:
+    """A stored time as ISO 8601 text; naive datetimes are UTC (that is how the ledger writes them)."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=timezone.utc)
+        return value.isoformat()
+    return str(value)
