@@ -45,9 +45,12 @@ def decode_bytes(data: bytes, source: str, *, line: int | None = None, declared:
 def _decode_utf16(data: bytes, source: str, line: int | None) -> str:
     """UTF-16 text (what Windows tools often save), which would otherwise look binary for its NUL bytes."""
     try:
-        return data.decode("utf-16")  # the BOM picks the byte order and is dropped
+        text = data.decode("utf-16")  # the BOM picks the byte order and is dropped
     except UnicodeDecodeError as error:
         raise InputError(source, f"undecodable UTF-16 text: {error.reason}", line) from None
+    if "\x00" in text:  # NUL characters, not just the zero halves of UTF-16 code units
+        raise InputError(source, "binary file (contains NUL characters), not text", line)
+    return text
 
 
 def _decode_declared(data: bytes, declared: str | None) -> str | None:
