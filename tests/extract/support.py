@@ -14,6 +14,18 @@ from claimledger import Figure, Quote, Record
 ANY = object()  # an expected value that a case does not assert on
 ARTICLES = {"the", "a", "an"}
 
+# A CENTCOM press release paragraph (re3d, public domain) that both figure and speaker tests read.
+VOTEL = (
+    "Gen. Joseph Votel, commander of U.S. Central Command said, \"We've been very clear from the outset of "
+    "this campaign that to defeat Daesh we would need to work with many different elements operating on the "
+    "ground in Iraq and Syria. In Syria, with the support of the 60-plus nation Counter-Daesh Coalition, the SDF, "
+    "which includes the Syrian Arab Coalition, has made extraordinary progress over the past 20-plus months, "
+    "retaking more than 18,000 square kilometers of territory previously held by the enemy. We will continue to "
+    "support their efforts specific to the fight against Daesh. At the same time, we are enormously grateful "
+    "for the tremendous support provided by our Coalition partners, especially the Turks. They remain integral "
+    "to the accomplishment of our common objective which is the ultimate defeat of Daesh in Iraq and Syria.\""
+)
+
 
 def name_key(name: str | None) -> tuple[str, ...]:
     """'The Pentagon' -> ('pentagon',); 'Pentagon spokesperson' -> ('pentagon', 'spokesperson')."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import pytest
 
-from .support import ANY, figures_over, same_name, show_figures
+from .support import ANY, figures_over, same_name, show_figures, VOTEL
 
 
 def F(low, high=None, qualifier=None, category=ANY, claimant=None):
@@ -57,16 +57,6 @@ STRIKES = (
     "Near Ar Raqqah, 15 strikes engaged five ISIL tactical units; destroyed six oil refinement stills, three "
     "supply caches, two bridges, two artillery systems, a VBIED, a bulldozer, a UAV, an IED, a dump truck, a "
     "pontoon bridge, a tank, and an armored vehicle; and damaged a supply route."
-)
-VOTEL = (
-    "Gen. Joseph Votel, commander of U.S. Central Command said, \"We've been very clear from the outset of "
-    "this campaign that to defeat Daesh we would need to work with many different elements operating on the "
-    "ground in Iraq and Syria. In Syria, with the support of the 60-plus nation Counter-Daesh Coalition, the SDF, "
-    "which includes the Syrian Arab Coalition, has made extraordinary progress over the past 20-plus months, "
-    "retaking more than 18,000 square kilometers of territory previously held by the enemy. We will continue to "
-    "support their efforts specific to the fight against Daesh. At the same time, we are enormously grateful "
-    "for the tremendous support provided by our Coalition partners, especially the Turks. They remain integral "
-    "to the accomplishment of our common objective which is the ultimate defeat of Daesh in Iraq and Syria.\""
 )
 COOK = (
     "A series of precision U.S. airstrikes against al-Qaida operatives this week in northwestern Syria’s Idlib "

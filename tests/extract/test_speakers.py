@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from .support import ANY, name_key, same_name
+from .support import ANY, name_key, same_name, VOTEL
 
 CARTER = (
     "On Thanksgiving Day, Defense Secretary Ash Carter offered his condolences to Dayton’s family, friends "
@@ -62,16 +62,6 @@ TUSK = (
     "can’t find the words, an explanation, for this kind of act. Especially since the finale of the Great "
     "Orchestra of Christmas Charity has for the last 27 years always been associated with good, with something "
     'joyful, positive." '
-)
-VOTEL = (
-    "Gen. Joseph Votel, commander of U.S. Central Command said, \"We've been very clear from the outset of "
-    "this campaign that to defeat Daesh we would need to work with many different elements operating on the "
-    "ground in Iraq and Syria. In Syria, with the support of the 60-plus nation Counter-Daesh Coalition, the SDF, "
-    "which includes the Syrian Arab Coalition, has made extraordinary progress over the past 20-plus months, "
-    "retaking more than 18,000 square kilometers of territory previously held by the enemy. We will continue to "
-    "support their efforts specific to the fight against Daesh. At the same time, we are enormously grateful "
-    "for the tremendous support provided by our Coalition partners, especially the Turks. They remain integral "
-    "to the accomplishment of our common objective which is the ultimate defeat of Daesh in Iraq and Syria.\""
 )
 SENIOR_OFFICIAL = (
     "These reports of Russia tapping foreign forces come as the Russian advance towards the Ukrainian capital "
