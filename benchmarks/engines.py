@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT / "tests"))  # the throwaway PostgreSQL cluster help
 
 from claimledger.errors import InputError  # noqa: E402
 from claimledger.ingest import read_paths  # noqa: E402
-from claimledger.ledger.store import Ledger  # noqa: E402
+from claimledger import Ledger  # noqa: E402
 from claimledger.nlp import DEFAULT_MODEL, load_nlp  # noqa: E402
 from claimledger.pipeline import extract_documents  # noqa: E402
 

@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT / "src"))  # run from a checkout without installing,
 
 from claimledger.errors import InputError  # noqa: E402
 from claimledger.ingest import read_paths  # noqa: E402
-from claimledger.ledger.store import Ledger  # noqa: E402
+from claimledger import Ledger  # noqa: E402
 from claimledger.nlp import DEFAULT_MODEL  # noqa: E402
 from claimledger.records import Document, Record  # noqa: E402
 

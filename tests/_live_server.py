@@ -12,8 +12,8 @@ from pathlib import Path
 
 import uvicorn
 
-from claimledger.api import create_app
-from claimledger.ledger import Ledger
+from claimledger.server import create_app
+from claimledger import Ledger
 from claimledger.records import Document
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"

@@ -18,7 +18,7 @@ import pytest
 from typer.main import get_command
 from typer.testing import CliRunner
 
-from claimledger import cli
+from claimledger import demo
 from claimledger.cli import app
 from claimledger.records import Record
 
@@ -275,11 +275,14 @@ def test_quotes(small_ledger):
     table = invoke("quotes", "--db", db, "--speaker", "kirby")
     assert table.exit_code == 0, table.output
     assert "John Kirby" in table.stdout and "syrian-fighters-recruitment" in table.stdout
-    rows = json.loads(invoke("quotes", "--db", db, "--speaker", "kirby", "--json").stdout)
+    rows = json.loads(invoke("quotes", "--db", db, "--speaker", "kirby", "--json").stdout)["items"]
     assert rows and all("kirby" in row["speaker"].lower() for row in rows)
-    direct = json.loads(invoke("quotes", "--db", db, "--kind", "direct", "--json").stdout)
+    direct = json.loads(invoke("quotes", "--db", db, "--kind", "direct", "--format", "json").stdout)["items"]
     assert direct and {row["kind"] for row in direct} == {"direct"}
-    assert len(json.loads(invoke("quotes", "--db", db, "--limit", "1", "--json").stdout)) == 1
+    first = json.loads(invoke("quotes", "--db", db, "--limit", "1", "--json").stdout)
+    assert len(first["items"]) == 1 and first["next_offset"] == 1
+    second = json_lines(invoke("quotes", "--db", db, "--limit", "1", "--offset", "1", "--format", "jsonl").stdout)
+    assert len(second) == 1 and second[0]["id"] != first["items"][0]["id"]
     assert "no quotes match" in invoke("quotes", "--db", db, "--speaker", "nobody-at-all").stdout
 
 
@@ -288,10 +291,13 @@ def test_figures(small_ledger):
     result = invoke("figures", "--db", db, "--document", "syrian-fighters-recruitment")
     assert result.exit_code == 0, result.output
     assert "claimant" in result.stdout and "casualties" in result.stdout
-    rows = json.loads(invoke("figures", "--db", db, "--category", "casualties", "--json").stdout)
+    rows = json.loads(invoke("figures", "--db", db, "--category", "casualties", "--json").stdout)["items"]
     assert rows and {row["category"] for row in rows} == {"casualties"}
-    claimed = json.loads(invoke("figures", "--db", db, "--claimant", "pentagon", "--json").stdout)
+    claimed = json.loads(invoke("figures", "--db", db, "--claimant", "pentagon", "--json").stdout)["items"]
     assert all("pentagon" in row["claimant"].lower() for row in claimed)
+    assert any(row["group"] is not None for row in rows)  # the group id, as the API and the export give it
+    table = invoke("figures", "--db", db, "--category", "casualties", "--format", "csv").stdout.splitlines()
+    assert table[0].startswith("id,") and "group" in table[0].split(",") and len(table) == len(rows) + 1
 
 
 def test_search(small_ledger):
@@ -299,8 +305,11 @@ def test_search(small_ledger):
     result = invoke("search", "Kirby", "--db", db)
     assert result.exit_code == 0, result.output
     assert "syrian-fighters-recruitment" in result.stdout
-    hits = json.loads(invoke("search", "Kirby", "--db", db, "--json").stdout)
-    assert hits and all("snippet" in hit for hit in hits)
+    found = json.loads(invoke("search", "Kirby", "--db", db, "--json").stdout)
+    hits = found["items"]
+    assert hits and all("snippet" in hit for hit in hits) and found["total"] >= len(hits)
+    later = json.loads(invoke("search", "Kirby", "--db", db, "--json", "--offset", "1").stdout)["items"]
+    assert later == hits[1:] or [h["id"] for h in later[:1]] == [h["id"] for h in hits[1:2]]
     assert "nothing matches" in invoke("search", "xylophonically", "--db", db).stdout
 
 
@@ -341,12 +350,12 @@ def test_evaluate(extracted, tmp_path):
 
 
 def test_demo_finds_the_bundled_corpus():
-    assert cli.corpus_dir() == CORPUS.resolve()
-    assert (cli.corpus_dir() / "dev" / "syrian-fighters-recruitment.txt").exists()
+    assert demo.corpus_dir() == CORPUS.resolve()
+    assert (demo.corpus_dir() / "dev" / "syrian-fighters-recruitment.txt").exists()
 
 
 def test_demo_says_so_when_the_corpus_is_missing(tmp_path, monkeypatch):
-    monkeypatch.setattr(cli, "__file__", str(tmp_path / "site-packages" / "claimledger" / "cli.py"))
+    monkeypatch.setattr(demo, "__file__", str(tmp_path / "site-packages" / "claimledger" / "demo.py"))
     assert_one_line_error(invoke("demo", "--db", tmp_path / "demo.db"), "bundled corpus not found")
 
 
@@ -357,7 +366,7 @@ def test_demo_builds_a_fresh_ledger_and_summarises_it(tmp_path, monkeypatch):
     (corpus / "dev").symlink_to(CORPUS / "dev")
     for name in ("australia-dfat.jsonl", "centcom.jsonl"):
         (corpus / "re3d" / name).symlink_to(CORPUS / "re3d" / name)
-    monkeypatch.setattr(cli, "corpus_dir", lambda: corpus)
+    monkeypatch.setattr(demo, "corpus_dir", lambda: corpus)
     expected = 1 + sum(len(p.read_text().splitlines()) for p in (corpus / "re3d").iterdir())
 
     db = tmp_path / "demo.db"

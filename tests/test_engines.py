@@ -9,7 +9,7 @@ import pytest
 
 from claimledger import engines
 from claimledger.errors import ClaimLedgerError
-from claimledger.ledger import Ledger
+from claimledger import Ledger
 from claimledger.records import Document
 
 from _snapshot import snapshot

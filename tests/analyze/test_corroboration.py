@@ -6,7 +6,7 @@ import pytest
 
 from claimledger.analyze import corroboration
 from claimledger.analyze.corroboration import Seen, estimated_jaccard, independent_outlets, signature, stories
-from claimledger.ledger import Ledger
+from claimledger import Ledger
 from claimledger.records import Document
 
 from .conftest import corpus_documents, example_document

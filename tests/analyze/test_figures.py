@@ -17,7 +17,7 @@ CAMPAIGN = "wikinews-on-the-campaign-trail-in-the-usa-september-2020"
 
 
 def test_the_example_articles_three_claims_are_one_group(example_path):
-    from claimledger.ledger import Ledger
+    from claimledger import Ledger
 
     with Ledger(example_path) as ledger:
         groups = ledger.contested()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 
-from claimledger.ledger import Ledger
+from claimledger import Ledger
 
 from .conftest import CORPUS_KEYS
 from .test_run import multi_groups, stored_pairs

@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from claimledger.errors import LedgerError
-from claimledger.ledger import Ledger
+from claimledger import Ledger
 from claimledger.records import Attribution, Document, Entity, Figure, Quote, Record
 
 from .conftest import CORPUS_KEYS, corpus_documents, figure_in, group_of, members

@@ -6,7 +6,7 @@ import httpx
 import pytest
 
 from _live_server import EXAMPLE, XSS_KEY
-from claimledger.api.queries import MAX_PAGE
+from claimledger.pages import MAX_PAGE
 
 from .conftest import TOKEN
 
@@ -130,8 +130,12 @@ def test_entities(client):
 
 
 def test_search(client):
-    hits = client.get("/api/search", params={"q": "Kirby"}).json()
-    assert hits and any(h["who"] == "John Kirby" for h in hits)
+    page = client.get("/api/search", params={"q": "Kirby"}).json()
+    hits = page["items"]
+    assert hits and any(h["who"] == "John Kirby" for h in hits) and page["total"] >= len(hits)
+    second = client.get("/api/search", params={"q": "Kirby", "limit": 1, "offset": 1}).json()
+    assert second["items"] and second["items"][0] == {**hits[1], "snippet": second["items"][0]["snippet"]}
+    assert second["offset"] == 1 and (second["next_offset"] == 2) == (page["total"] > 2)
     assert client.get("/api/search", params={"q": '") OR NEAR(*'}).status_code == 200
     assert client.get("/api/search").status_code == 422
 

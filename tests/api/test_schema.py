@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, settings
 from schemathesis.config import SchemathesisConfig
 
 from _live_server import copy_ledger
-from claimledger.api import create_app
-from claimledger.ledger import Ledger
+from claimledger.server import create_app
+from claimledger import Ledger
 
 from .conftest import TOKEN
 

@@ -234,7 +234,7 @@ def test_html_to_text_keeps_paragraphs_apart():
 
 
 def test_feed_entries_ingest_into_the_ledger(tmp_path, wikinews_rows):
-    from claimledger.ledger import Ledger
+    from claimledger import Ledger
 
     path = tmp_path / "wikinews.rss"
     path.write_bytes(rss(wikinews_rows[:2]))

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from claimledger.ledger import IngestReport, Ledger
+from claimledger import Ledger
+from claimledger.ledger import IngestReport
 from claimledger.records import Document
 
 from ._corpus import example_document, example_record, ingest_corpus

@@ -11,7 +11,7 @@ import time
 from contextlib import closing
 from pathlib import Path
 
-from claimledger.ledger import Ledger
+from claimledger import Ledger
 
 from ._corpus import ROOT
 
@@ -25,7 +25,7 @@ import sys
 db, here, batch = sys.argv[1], sys.argv[2], int(sys.argv[3])
 sys.path.insert(0, here)
 from _corpus import ingest_corpus
-from claimledger.ledger import Ledger
+from claimledger import Ledger
 with Ledger(db) as ledger:
     ledger.ingest(ingest_corpus(), batch_size=batch)
 """

@@ -8,7 +8,8 @@ import pytest
 from sqlalchemy import Column, String, UniqueConstraint, create_engine, inspect
 
 from claimledger.errors import LedgerError
-from claimledger.ledger import Ledger, migrations, schema
+from claimledger import Ledger
+from claimledger.ledger import migrations, schema
 
 
 def recorded(path) -> list[tuple[str, str]]:

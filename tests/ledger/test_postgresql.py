@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimledger.errors import LedgerError
-from claimledger.ledger import Ledger
+from claimledger import Ledger
 from claimledger.ledger.dialect import to_url
 from claimledger.records import Attribution, Document, Entity, Figure, Quote, Record
 
@@ -15,7 +15,7 @@ QUOTE = ("kind", "start", "end", "text", "speaker", "speaker_title", "cue")
 ATTRIBUTION = ("start", "end", "text", "source", "cue")
 FIGURE = ("start", "end", "text", "low", "high", "qualifier", "unit", "category", "subject", "period", "claimant",
           "stance", "vague")
-IDS = ("id", "document_id")
+IDS = ("id", "document_id", "group")  # a group id is a figure row id (and the copy is not analysed)
 
 
 def copy_pairs(ledger: Ledger) -> list[tuple[Document, Record]]:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimledger.ledger import Ledger
+from claimledger import Ledger
 from claimledger.ledger.search import LikeSearch, Term, fts5_query, parse_query
 
 from ._corpus import EXAMPLE, example_document, example_record

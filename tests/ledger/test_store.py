@@ -10,7 +10,8 @@ import pytest
 
 from claimledger import pipeline
 from claimledger.errors import ClaimLedgerError, InputError, LedgerError
-from claimledger.ledger import IngestReport, Ledger, content_hash
+from claimledger import Ledger
+from claimledger.ledger import IngestReport, content_hash
 from claimledger.records import Document, Figure, Quote, Record
 
 from ._corpus import CORPUS, EXAMPLE, example_document, example_record, example_text, span

@@ -55,7 +55,7 @@ def as_rows(docs) -> list[dict]:
 
 def main(db: str, docs: str, batch: str) -> None:
     """The child: ingest the documents into the ledger, batch by batch (killed at a random point)."""
-    from claimledger.ledger import Ledger
+    from claimledger import Ledger
 
     with Ledger(db) as ledger:
         ledger.ingest(documents(Path(docs)), batch_size=int(batch))

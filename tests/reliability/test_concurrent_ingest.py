@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from claimledger.ledger import Ledger
+from claimledger import Ledger
 
 from _snapshot import integrity, snapshot
 

@@ -20,7 +20,7 @@ import time
 import pytest
 from sqlalchemy import create_engine, text
 
-from claimledger.ledger import Ledger
+from claimledger import Ledger
 from claimledger.ledger.dialect import to_url
 
 from _snapshot import integrity, snapshot

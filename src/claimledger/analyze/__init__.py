@@ -1,10 +1,8 @@
 """Cross-document analysis: merged entities, figure groups, contest, corroboration, grades, timelines.
 
-It reads the ledger and writes its results back to it (docs/analysis.md). ``Ledger.analyze`` runs
-it (and ``Ledger.ingest`` does, after storing); ``Ledger.contested``, ``group``, ``timeline``,
-``merged_entities``, ``grade``, ``merge``, ``split`` and ``export`` read and edit the results.
+It reads the ledger's storage and writes its results back to it (docs/analysis.md). The ``Ledger``
+facade runs it (``analyze``, and ``ingest`` after storing) and reads and edits its results
+(``contested``, ``group``, ``timeline``, ``merged_entities``, ``entity``, ``grade``, ``merge``,
+``split``, ``export``). The package imports nothing by itself: ``run`` needs MinHash and numpy,
+which the read-only commands never load.
 """
-
-from .run import AnalysisReport, analyze
-
-__all__ = ["AnalysisReport", "analyze"]

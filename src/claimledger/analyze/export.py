@@ -16,6 +16,11 @@ from collections.abc import Iterable
 from datetime import date
 from typing import IO, Any
 
+from sqlalchemy import Connection
+
+from ..errors import MissingExtra
+from . import queries
+
 FORMATS = ("jsonl", "csv", "parquet", "claimreview")
 
 # (name, type) of one exported row; types are Parquet's: int64, float64, bool, string.
@@ -30,6 +35,13 @@ COLUMNS: list[tuple[str, str]] = [
     ("reliability", "string"), ("credibility", "int64"), ("admiralty", "string"), ("outlets", "int64"),
     ("agree", "int64"), ("disagree", "int64"), ("first_seen", "string"), ("first_document", "string"),
 ]
+
+
+def export_rows(connection: Connection, *, contested_only: bool = False, category: str | None = None) -> list[dict]:
+    """Every analysed figure of current documents as a flat export row, in group order."""
+    figures = list(queries.figure_rows(connection, contested_only=contested_only, category=category))
+    summaries = queries.group_summaries(connection, sorted({f["group"] for f in figures}))
+    return [flat_row(f, summaries.get(f["group"], {})) for f in figures]
 
 
 def flat_row(figure: dict, group: dict) -> dict[str, Any]:
@@ -72,8 +84,11 @@ def write_csv(rows: Iterable[dict], out: IO[str]) -> int:
 
 
 def write_parquet(rows: Iterable[dict], path: str | os.PathLike | IO[bytes]) -> int:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+    try:  # an optional dependency, imported only when Parquet is asked for
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise MissingExtra("parquet", "Parquet export") from None
 
     types = {"int64": pa.int64(), "float64": pa.float64(), "bool": pa.bool_(), "string": pa.string()}
     schema = pa.schema([(name, types[kind]) for name, kind in COLUMNS])

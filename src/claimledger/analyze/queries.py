@@ -10,12 +10,15 @@ import json
 from collections import defaultdict
 from datetime import datetime, timezone
 
+import re
+
 from sqlalchemy import Connection, and_, delete, exists, func, insert, or_, select, update
 
-from ..errors import LedgerError
+from ..errors import Rejected
+from ..ledger.reads import contains, plain
 from ..ledger.schema import (
-    alias_rules, canonical_entities, canonical_names, documents, figure_analysis, figure_groups,
-    figures, group_edits, group_estimates, outlets, source_grades,
+    alias_rules, attributions, canonical_entities, canonical_names, documents, figure_analysis, figure_groups,
+    figures, group_edits, group_estimates, outlets, quote_analysis, quotes, source_grades,
 )
 from . import grades
 from .aliases import AliasRule, normal_alias, rule_table
@@ -192,7 +195,12 @@ def merged_entities(connection: Connection, *, name: str | None = None, type: st
                               ce.c.id.in_(select(cn.c.canonical_id).where(cn.c.normal.contains(normal_alias(name) or needle,
                                                                                                autoescape=True)))))
     stmt = stmt.order_by(ce.c.documents.desc(), ce.c.name, ce.c.id).limit(limit).offset(offset)
-    rows = connection.execute(stmt).all()
+    return entity_dicts(connection, connection.execute(stmt).all())
+
+
+def entity_dicts(connection: Connection, rows: list) -> list[dict]:
+    """Canonical entity rows with their aliases, abbreviations and titles."""
+    cn = canonical_names
     names: dict[int, dict[str, list[str]]] = {r.id: {"aliases": [], "abbreviations": [], "titles": []} for r in rows}
     if rows:
         for row in connection.execute(select(cn.c.canonical_id, cn.c.kind, cn.c.name)
@@ -202,6 +210,58 @@ def merged_entities(connection: Connection, *, name: str | None = None, type: st
                 names[row.canonical_id][key].append(row.name)
     return [{"id": r.id, "name": r.name, "type": r.type, "side": r.side, "affiliation": r.affiliation,
              "documents": r.documents, **names[r.id]} for r in rows]
+
+
+ENTITY_CLAIMS = 200  # claims of each kind shown for an entity
+ENTITY_SCAN = 2000  # attributions read per name before the whole-word check
+
+
+def entity(connection: Connection, entity_id: int) -> dict | None:
+    """One canonical entity with its claims: the quotes and figures the analysis resolved to it, and
+    the attributions whose source names it (one of its names as whole words)."""
+    row = connection.execute(select(canonical_entities).where(canonical_entities.c.id == entity_id)).first()
+    if row is None:
+        return None
+    found = entity_dicts(connection, [row])[0]
+    d = documents
+    for name, table, link, column in (("quotes", quotes, quote_analysis, quote_analysis.c.speaker_id),
+                                      ("figures", figures, figure_analysis, figure_analysis.c.claimant_id)):
+        stmt = (select(table, d.c.key.label("document"), d.c.title)
+                .join(d, d.c.id == table.c.document_id)
+                .join(link, link.c[name[:-1] + "_id"] == table.c.id)
+                .where(d.c.is_current, column == entity_id)
+                .order_by(table.c.document_id, table.c.start, table.c.id).limit(ENTITY_CLAIMS))
+        if table is figures:
+            stmt = stmt.add_columns(figure_analysis.c.group_id.label("group"))
+        found[name] = [plain(r) for r in connection.execute(stmt)]
+    found["attributions"] = _attributions_naming(connection, _names_of(found))
+    return found
+
+
+def _names_of(entity: dict) -> list[str]:
+    seen: dict[str, str] = {}
+    for name in (entity["name"], *entity["aliases"], *entity["abbreviations"]):
+        if name and name.strip():
+            seen.setdefault(name.strip().lower(), name.strip())
+    return list(seen.values())
+
+
+def _attributions_naming(connection: Connection, names: list[str]) -> list[dict]:
+    """Attributions whose source names one of ``names`` as whole words ("US" finds "US officials",
+    not "Russia"): attributions have no resolved source, so their text is matched."""
+    d, a = documents, attributions
+    found: dict[int, dict] = {}
+    for name in names:
+        whole = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
+        rows = connection.execute(
+            select(a, d.c.key.label("document"), d.c.title).join(d, d.c.id == a.c.document_id)
+            .where(d.c.is_current, contains(a.c.source, name)).order_by(a.c.document_id, a.c.start, a.c.id)
+            .limit(ENTITY_SCAN))
+        for row in rows:
+            if whole.search(row.source or ""):
+                found.setdefault(row.id, plain(row))
+    ordered = sorted(found.values(), key=lambda r: (r["document_id"], r["start"], r["id"]))
+    return ordered[:ENTITY_CLAIMS]
 
 
 # -- grades -------------------------------------------------------------------------------------------
@@ -300,6 +360,6 @@ def members_of(connection: Connection, group_id: int) -> list[int] | None:
 def require_group(connection: Connection, group_id: int) -> list[int]:
     members = members_of(connection, group_id)
     if members is None:
-        raise LedgerError(f"no figure group {group_id} (see 'claimledger contested --all' for group ids)")
+        raise Rejected(f"no figure group {group_id} (see 'claimledger contested --all' for group ids)")
     return members
 

@@ -1,6 +1,7 @@
-"""The web application: the REST API under /api, the HTML pages at /, OpenAPI docs at /docs.
+"""What the REST API needs around its routes: settings, error answers, the request size limit.
 
-``create_app`` builds it around one ``Ledger``. Reads are open to anyone; writes need
+``claimledger.server.create_app`` puts the API (``routes.router``) and the web pages in one
+application around one ``Ledger``. Reads are open to anyone; writes need
 ``Authorization: Bearer <token>`` when a token is configured, and are refused when none is (the
 server is then read-only). A request body over ``max_body`` bytes is answered 413 before it is
 read; invalid input 422 with a readable message; the ledger's own failures (an unreachable
@@ -11,19 +12,20 @@ and answered with a one-line JSON 500.
 from __future__ import annotations
 
 import hmac
+import json
 import logging
-import os
 import threading
-from contextlib import asynccontextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
-from ..errors import ClaimLedgerError, InputError, LedgerError, ModelError
-from . import queries
+from ..errors import ClaimLedgerError, Conflict, InputError, Invalid, LedgerError, ModelError, NotFound, Rejected
+from ..facade import Ledger
 from .models import NO_NUL, SOME_TEXT
 
 log = logging.getLogger("claimledger.api")
@@ -37,7 +39,7 @@ FASTAPI_UNPARSABLE_BODY = "There was an error parsing the body"  # FastAPI's 400
 class Settings:
     """What the routes need besides the request: the ledger, the write token, the limits."""
 
-    ledger: object
+    ledger: Ledger
     token: str | None = None
     max_body: int = DEFAULT_MAX_BODY
     write_lock: threading.Lock = field(default_factory=threading.Lock)  # one ingest at a time
@@ -56,74 +58,6 @@ class Settings:
 
 def settings_of(request: Request) -> Settings:
     return request.app.state.settings
-
-
-def create_app(ledger, *, token: str | None = None, max_body: int = DEFAULT_MAX_BODY,
-               close_ledger: bool = False) -> FastAPI:
-    """The application serving ``ledger`` (an open ``Ledger``, or a path/URL to open one).
-
-    ``token``: the bearer token writes need (None or empty: read-only). ``close_ledger``: close
-    the ledger when the application shuts down (always, when this function opened it).
-    """
-    from .. import __version__
-    from ..web import routes as web_routes
-    from . import routes as api_routes
-
-    if isinstance(ledger, (str, os.PathLike)):
-        from ..ledger import Ledger
-
-        ledger = Ledger(ledger)
-        close_ledger = True
-    settings = Settings(ledger=ledger, token=token or None, max_body=max_body)
-
-    @asynccontextmanager
-    async def lifespan(_app: FastAPI):
-        try:
-            yield
-        finally:
-            if close_ledger:
-                ledger.close()
-
-    app = FastAPI(
-        title="claimledger",
-        version=__version__,
-        summary="A source-attributed ledger of quotes, attributions and figures in news articles.",
-        description=(
-            "Read the ledger: documents with every claim and its character offsets, claims by speaker, "
-            "claimant or category, figures, contested figure groups, entities, full-text search.\n\n"
-            "Writes (`POST /api/documents`, `PUT /api/sources/{id}/grade`) need `Authorization: Bearer <token>` "
-            f"where the token is the server's `{TOKEN_ENV}`; without one the server is read-only.\n\n"
-            f"Lists are paged with `limit` (at most {queries.MAX_PAGE}) and `offset`; a page's `next_offset` "
-            "is null on the last page. Request bodies over the size limit get 413, invalid input 422."
-        ),
-        lifespan=lifespan,
-        docs_url=None,
-        redoc_url=None,
-    )
-    app.state.settings = settings
-
-    @app.get("/docs", include_in_schema=False)
-    def docs():
-        """Swagger UI from this package's static files (FastAPI's default loads it from a CDN)."""
-        from fastapi.openapi.docs import get_swagger_ui_html
-
-        return get_swagger_ui_html(
-            openapi_url=app.openapi_url, title="claimledger API", swagger_js_url="/static/swagger-ui-bundle.js",
-            swagger_css_url="/static/swagger-ui.css", swagger_favicon_url="/static/favicon.png",
-            swagger_ui_parameters={"validatorUrl": None},
-        )
-
-    app.include_router(api_routes.router)
-    web_routes.mount(app)
-    install_error_handlers(app)
-    app.add_middleware(BodyLimit, max_body=max_body)
-    return app
-
-
-def app_from_env() -> FastAPI:
-    """For ``uvicorn --factory claimledger.api:app_from_env``: the ledger in CLAIMLEDGER_DB
-    (default ./claimledger.db), the token in CLAIMLEDGER_TOKEN."""
-    return create_app(os.environ.get("CLAIMLEDGER_DB", "./claimledger.db"), token=os.environ.get(TOKEN_ENV))
 
 
 # -- errors --------------------------------------------------------------------------------------
@@ -158,8 +92,6 @@ def readable(errors: list[dict]) -> tuple[str, list[dict]]:
 
 def allowed_methods(request: Request) -> list[str]:
     """Every method some route of this path accepts (Starlette's 405 names only the first route's)."""
-    from starlette.routing import Match
-
     methods: set[str] = set()
     for route in request.app.router.routes:
         match, _ = route.matches(request.scope)
@@ -168,14 +100,17 @@ def allowed_methods(request: Request) -> list[str]:
     return sorted(methods)
 
 
-def install_error_handlers(app: FastAPI) -> None:
+HtmlPage = Callable[..., Response]  # (request, status, detail, headers=...) -> an HTML error page
+
+
+def install_error_handlers(app: FastAPI, html_page: HtmlPage | None = None) -> None:
+    """Every failure as a one-line answer: JSON under /api, ``html_page`` (when given) elsewhere."""
+
     def problem(request: Request, status: int, detail: str, headers: dict | None = None,
                 extra: dict | None = None) -> Response:
-        if wants_json(request):
+        if html_page is None or wants_json(request):
             return JSONResponse({"detail": detail, **(extra or {})}, status_code=status, headers=headers)
-        from ..web.routes import error_page
-
-        return error_page(request, status, detail, headers=headers)
+        return html_page(request, status, detail, headers=headers)
 
     @app.exception_handler(RequestValidationError)
     async def validation(request: Request, exc: RequestValidationError):
@@ -193,20 +128,21 @@ def install_error_handlers(app: FastAPI) -> None:
             headers = {**(headers or {}), "Allow": ", ".join(allowed_methods(request))}
         return problem(request, exc.status_code, detail, headers=headers)
 
-    @app.exception_handler(queries.NotFound)
-    async def not_found(request: Request, exc: queries.NotFound):
+    @app.exception_handler(NotFound)
+    async def not_found(request: Request, exc: NotFound):
         return problem(request, 404, str(exc))
 
-    @app.exception_handler(queries.Invalid)
-    async def invalid(request: Request, exc: queries.Invalid):
+    @app.exception_handler(Invalid)
+    @app.exception_handler(Rejected)
+    async def invalid(request: Request, exc: ClaimLedgerError):
         return problem(request, 422, str(exc))
 
     @app.exception_handler(InputError)
     async def input_error(request: Request, exc: InputError):
         return problem(request, 422, str(exc))
 
-    @app.exception_handler(queries.Conflict)
-    async def conflict(request: Request, exc: queries.Conflict):
+    @app.exception_handler(Conflict)
+    async def conflict(request: Request, exc: Conflict):
         return problem(request, 409, str(exc))
 
     @app.exception_handler(ValueError)
@@ -281,8 +217,6 @@ class BodyLimit:
 
     @staticmethod
     async def _reject(send, status: int, detail: str) -> None:
-        import json
-
         body = json.dumps({"detail": detail}).encode()
         await send({"type": "http.response.start", "status": status,
                     "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),

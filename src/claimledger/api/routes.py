@@ -1,4 +1,4 @@
-"""The REST endpoints: each one checks its input, calls one function of ``queries`` and returns JSON.
+"""The REST endpoints: each one checks its input, calls one function of ``claimledger.pages`` and returns JSON.
 
 Endpoints are plain ``def``: FastAPI runs them in its thread pool, so a slow query or an ingest
 never blocks the event loop.
@@ -11,13 +11,13 @@ from typing import Annotated
 from fastapi import APIRouter, Body, Depends, HTTPException, Path, Query, Request, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from .. import __version__
-from . import queries
+from .. import __version__, pages
+from ..facade import Ledger
 from .models import (
     Attribution, Created, DocumentDetail, DocumentSummary, Entity, EntityDetail, Figure, Grade, GradeIn, Group,
     GroupDetail, Health, NewDocument, Page, Problem, Quote, SearchHit, ValidationProblem,
 )
-from .queries import DEFAULT_PAGE, MAX_ID, MAX_MIXED_OFFSET, MAX_OFFSET, MAX_PAGE, blank_to_none, clean
+from ..pages import DEFAULT_PAGE, MAX_ID, MAX_MIXED_OFFSET, MAX_OFFSET, MAX_PAGE, blank_to_none, clean
 
 ERRORS = {422: {"model": ValidationProblem, "description": "Invalid input"}}
 NOT_FOUND = {404: {"model": Problem, "description": "Not found"}}
@@ -41,7 +41,7 @@ def settings(request: Request):
     return request.app.state.settings
 
 
-def ledger(request: Request):
+def ledger(request: Request) -> Ledger:
     return request.app.state.settings.ledger
 
 
@@ -56,40 +56,38 @@ def require_token(request: Request,
                             headers={"WWW-Authenticate": "Bearer"})
 
 
-Ledger = Annotated[object, Depends(ledger)]
+LedgerDep = Annotated[Ledger, Depends(ledger)]
 
 
 @router.get("/health", response_model=Health, summary="Is the server up, and may it write")
-def health(request: Request, db: Ledger) -> dict:
-    from .analysis import available
-
+def health(request: Request, db: LedgerDep) -> dict:
     return {"status": "ok", "version": __version__, "read_only": settings(request).read_only,
-            "documents": db.stats()["documents"], "analysis": available(db)}
+            "documents": db.stats()["documents"], "analysis": True}
 
 
 @router.get("/stats", summary="Counts of documents, claims and entities, and the most quoted speakers")
-def stats(db: Ledger) -> dict:
+def stats(db: LedgerDep) -> dict:
     return db.stats()
 
 
 @router.get("/documents", response_model=Page[DocumentSummary], summary="Documents, oldest first")
-def documents(db: Ledger, limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> dict:
-    return queries.documents_page(db, limit=limit, offset=offset)
+def documents(db: LedgerDep, limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> dict:
+    return pages.documents_page(db, limit=limit, offset=offset)
 
 
 @router.get("/documents/{document_id}", response_model=DocumentDetail, responses=NOT_FOUND,
             summary="One document: its text and every claim with character offsets")
-def document(db: Ledger, document_id: Annotated[str, Path(max_length=500, description="Row id or key.")]) -> dict:
-    return queries.document_detail(db, document_id)
+def document(db: LedgerDep, document_id: Annotated[str, Path(max_length=500, description="Row id or key.")]) -> dict:
+    return pages.document_detail(db, document_id)
 
 
 @router.post("/documents", status_code=201, response_model=Created,
              responses={**WRITE_ERRORS, 200: {"model": Created, "description": "Text already stored: its document"},
                         409: {"model": Problem, "description": "Text already stored under another id"}},
              dependencies=[Depends(require_token)], summary="Ingest an article and extract its claims")
-def add_document(request: Request, response: Response, db: Ledger, body: Annotated[NewDocument, Body()]) -> dict:
+def add_document(request: Request, response: Response, db: LedgerDep, body: Annotated[NewDocument, Body()]) -> dict:
     with settings(request).write_lock:
-        created, new = queries.add_document(db, title=body.title, text=body.text, url=body.url,
+        created, new = pages.add_document(db, title=body.title, text=body.text, url=body.url,
                                             outlet=body.outlet, published=body.published)
     if not new:
         response.status_code = 200
@@ -99,7 +97,7 @@ def add_document(request: Request, response: Response, db: Ledger, body: Annotat
 @router.get("/claims", response_model=Page[Quote | Attribution | Figure],
             summary="Quotes, attributions and figures of current documents, in text order")
 def claims(
-    db: Ledger,
+    db: LedgerDep,
     kind: Annotated[str | None, Query(pattern="^(quote|direct|indirect|attribution|figure)$",
                                       description="quote, direct, indirect, attribution or figure.")] = None,
     speaker: Annotated[str | None, Query(max_length=500, description="Substring (any case) of a quote's "
@@ -114,73 +112,74 @@ def claims(
     offset: Annotated[int, Query(ge=0, le=MAX_MIXED_OFFSET, description=(
         f"Rows to skip (at most {MAX_MIXED_OFFSET}: page deeper through /api/figures or a narrower filter)."))] = 0,
 ) -> dict:
-    return queries.claims_page(db, kind=kind, speaker=blank_to_none(speaker), claimant=blank_to_none(claimant),
+    return pages.claims_page(db, kind=kind, speaker=blank_to_none(speaker), claimant=blank_to_none(claimant),
                                category=blank_to_none(category), q=blank_to_none(q),
                                document=blank_to_none(document), limit=limit, offset=offset)
 
 
 @router.get("/figures", response_model=Page[Figure], summary="Figures and who claims them")
 def figures(
-    db: Ledger,
+    db: LedgerDep,
     category: Annotated[str | None, Query(max_length=100)] = None,
     claimant: Filter = None,
     document: Filter = None,
     limit: Limit = DEFAULT_PAGE,
     offset: Offset = 0,
 ) -> dict:
-    return queries.figures_page(db, category=blank_to_none(category), claimant=blank_to_none(claimant),
+    return pages.figures_page(db, category=blank_to_none(category), claimant=blank_to_none(claimant),
                                 document=blank_to_none(document), limit=limit, offset=offset)
 
 
 @router.get("/contested", response_model=Page[Group], summary="Figure groups whose claimants disagree")
 def contested(
-    db: Ledger,
+    db: LedgerDep,
     category: Annotated[str | None, Query(max_length=100)] = None,
     limit: Limit = DEFAULT_PAGE,
     offset: Offset = 0,
 ) -> dict:
-    return queries.contested_page(db, category=blank_to_none(category), limit=limit, offset=offset)
+    return pages.contested_page(db, category=blank_to_none(category), limit=limit, offset=offset)
 
 
 @router.get("/groups/{group_id}", response_model=GroupDetail, responses=NOT_FOUND,
             summary="One figure group: each claimant's value, low/best/high and its timeline")
-def group(db: Ledger, group_id: IdPath) -> dict:
-    return queries.group_detail(db, group_id)
+def group(db: LedgerDep, group_id: IdPath) -> dict:
+    return pages.group_detail(db, group_id)
 
 
 @router.get("/entities", response_model=Page[Entity], summary="People and organisations, most mentioned first")
 def entities(
-    db: Ledger,
+    db: LedgerDep,
     name: Annotated[str | None, Query(max_length=500, description="Substring of the name or an alias.")] = None,
     label: Annotated[str | None, Query(max_length=50)] = None,
     limit: Limit = DEFAULT_PAGE,
     offset: Offset = 0,
 ) -> dict:
-    return queries.entities_page(db, name=blank_to_none(name), label=blank_to_none(label), limit=limit,
+    return pages.entities_page(db, name=blank_to_none(name), label=blank_to_none(label), limit=limit,
                                  offset=offset)
 
 
 @router.get("/entities/{entity_id}", response_model=EntityDetail, responses=NOT_FOUND,
             summary="An entity with what it said, is credited with and claims")
-def entity(db: Ledger, entity_id: IdPath) -> dict:
-    return queries.entity_detail(db, entity_id)
+def entity(db: LedgerDep, entity_id: IdPath) -> dict:
+    return pages.entity_detail(db, entity_id)
 
 
-@router.get("/search", response_model=list[SearchHit], summary="Full-text search, best first")
+@router.get("/search", response_model=Page[SearchHit], summary="Full-text search, best first")
 def search(
-    db: Ledger,
+    db: LedgerDep,
     q: Annotated[str, Query(min_length=1, max_length=500, description='Words and "phrases"; word* is a prefix.')],
-    limit: Annotated[int, Query(ge=1, le=queries.SEARCH_LIMIT)] = 20,
-) -> list[dict]:
-    return queries.search(db, clean(q), limit=limit)
+    limit: Annotated[int, Query(ge=1, le=pages.SEARCH_LIMIT)] = 20,
+    offset: Offset = 0,
+) -> dict:
+    return pages.search_page(db, clean(q), limit=limit, offset=offset)
 
 
 @router.put("/sources/{source_id}/grade", response_model=Grade,
             responses={**WRITE_ERRORS, **NOT_FOUND}, dependencies=[Depends(require_token)],
             summary="Set a source's reliability (Admiralty A-F)")
 def grade(
-    db: Ledger,
+    db: LedgerDep,
     source_id: Annotated[str, Path(min_length=1, max_length=500, description="The source: an entity id or name.")],
     body: Annotated[GradeIn, Body()],
 ) -> dict:
-    return queries.grade_source(db, clean(source_id), body.reliability)
+    return pages.grade_source(db, clean(source_id), body.reliability)

@@ -1,9 +1,11 @@
-"""The claim ledger: documents and their claims in a database (SQLite now, PostgreSQL later).
+"""Storage of the claim ledger: documents and their claims in a database (SQLite or PostgreSQL).
 
-``Ledger`` is the one object every face talks to; see ``store.py``.
+``Store`` is the storage layer; the ``Ledger`` facade (``claimledger.facade``) builds on it and is
+the one object every face talks to.
 """
 
 from ..errors import LedgerError
-from .store import DEFAULT_URL, IngestReport, Ledger, content_hash
+from .store import DEFAULT_URL, Store, reason
+from .writer import IngestReport, content_hash
 
-__all__ = ["DEFAULT_URL", "IngestReport", "Ledger", "LedgerError", "content_hash"]
+__all__ = ["DEFAULT_URL", "IngestReport", "LedgerError", "Store", "content_hash", "reason"]

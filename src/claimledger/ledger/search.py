@@ -237,3 +237,38 @@ def _snippet(body: str, needles: list[str], marks: tuple[str, str], width: int =
     pattern = re.compile("|".join(re.escape(n) for n in needles), re.IGNORECASE)
     marked = pattern.sub(lambda m: marks[0] + m.group(0) + marks[1], window)
     return ("…" if start else "") + marked + ("…" if end < len(body) else "")
+
+
+COUNT_CAP = 10_000  # the portable fallback counts by fetching: at most this many
+
+
+def count(connection: Connection, query: str) -> int:
+    """How many hits ``backend_for(connection).search`` has for ``query`` in all (for a page's total)."""
+    if dialect.is_sqlite(connection):
+        match = fts5_query(query)
+        if match is None:
+            return 0
+        statement = text(
+            """
+            SELECT (SELECT count(*) FROM documents_fts JOIN documents AS d ON d.id = documents_fts.rowid
+                    WHERE documents_fts MATCH :query AND d.is_current)
+                 + (SELECT count(*) FROM claims_fts JOIN documents AS d ON d.id = claims_fts.document_id
+                    WHERE claims_fts MATCH :query AND d.is_current)
+            """
+        )
+        return int(connection.scalar(statement, {"query": match}) or 0)
+    if dialect.is_postgresql(connection):
+        expression = tsquery_text(query)
+        if expression is None:
+            return 0
+        statement = text(
+            f"""
+            WITH query AS (SELECT to_tsquery('{dialect.PG_TS_CONFIG}', :query) AS q)
+            SELECT (SELECT count(*) FROM documents_fts AS f CROSS JOIN query JOIN documents AS d
+                    ON d.id = f.document_id WHERE f.vector @@ query.q AND d.is_current)
+                 + (SELECT count(*) FROM claims_fts AS c CROSS JOIN query JOIN documents AS d
+                    ON d.id = c.document_id WHERE c.vector @@ query.q AND d.is_current)
+            """
+        )
+        return int(connection.scalar(statement, {"query": expression}) or 0)
+    return len(LikeSearch().search(connection, query, limit=COUNT_CAP, marks=DEFAULT_MARKS))

@@ -1,4 +1,4 @@
-"""The HTML pages: the same ``queries`` functions as the API, rendered with Jinja2 (autoescaped).
+"""The HTML pages: the same ``claimledger.pages`` functions as the API, rendered with Jinja2 (autoescaped).
 
 Pages work without JavaScript; htmx (vendored in ``static/``) adds the claim panel on the
 document page and search as you type. Article text only reaches a page through
@@ -18,8 +18,10 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from ..api import analysis, queries
-from ..api.queries import DEFAULT_PAGE, MAX_ID, MAX_OFFSET, MAX_PAGE, blank_to_none, clean
+from .. import pages
+from ..errors import NotFound
+from ..facade import Ledger
+from ..pages import DEFAULT_PAGE, MAX_ID, MAX_OFFSET, MAX_PAGE, blank_to_none
 from .chart import group_chart, number, value_text
 from .highlight import Span, highlight
 
@@ -41,11 +43,11 @@ Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 IdPath = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
-def ledger(request: Request):
+def ledger(request: Request) -> Ledger:
     return request.app.state.settings.ledger
 
 
-Ledger = Annotated[object, Depends(ledger)]
+LedgerDep = Annotated[Ledger, Depends(ledger)]
 
 
 def mount(app: FastAPI) -> None:
@@ -104,29 +106,29 @@ environment.globals.update(query=_query, max_page=MAX_PAGE)
 
 
 @router.get("/")
-def home(request: Request, db: Ledger):
-    return render(request, "home.html", **queries.overview(db))
+def home(request: Request, db: LedgerDep):
+    return render(request, "home.html", **pages.overview(db))
 
 
 @router.get("/documents")
-def documents(request: Request, db: Ledger, limit: Limit = DEFAULT_PAGE, offset: Offset = 0):
-    return render(request, "documents.html", page=queries.documents_page(db, limit=limit, offset=offset))
+def documents(request: Request, db: LedgerDep, limit: Limit = DEFAULT_PAGE, offset: Offset = 0):
+    return render(request, "documents.html", page=pages.documents_page(db, limit=limit, offset=offset))
 
 
 @router.get("/documents/{document_id}")
-def document(request: Request, db: Ledger, document_id: Annotated[str, Path(max_length=500)]):
-    doc = queries.document_detail(db, document_id)
+def document(request: Request, db: LedgerDep, document_id: Annotated[str, Path(max_length=500)]):
+    doc = pages.document_detail(db, document_id)
     return render(request, "document.html", doc=doc, article=highlighted(doc))
 
 
 @router.get("/documents/{document_id}/claims/{kind}/{claim_id}")
-def claim(request: Request, db: Ledger, document_id: Annotated[str, Path(max_length=500)],
+def claim(request: Request, db: LedgerDep, document_id: Annotated[str, Path(max_length=500)],
           kind: Annotated[str, Path(pattern="^(quote|attribution|figure)$")], claim_id: IdPath):
     """One claim's details: the panel the document page loads with htmx (or a page of its own)."""
-    doc = queries.document_detail(db, document_id)
+    doc = pages.document_detail(db, document_id)
     found = next((c for c in doc[kind + "s"] if c["id"] == claim_id), None)
     if found is None:
-        raise queries.NotFound(f"no {kind} {claim_id} in document {document_id}")
+        raise NotFound(f"no {kind} {claim_id} in document {document_id}")
     template = "_claim.html" if is_htmx(request) else "claim.html"
     return render(request, template, doc=doc, claim=found)
 
@@ -134,7 +136,7 @@ def claim(request: Request, db: Ledger, document_id: Annotated[str, Path(max_len
 @router.get("/claims")
 def claims(
     request: Request,
-    db: Ledger,
+    db: LedgerDep,
     kind: Annotated[str | None, Query(pattern="^(quote|direct|indirect|attribution|figure)?$")] = None,
     speaker: Annotated[str | None, Query(max_length=500)] = None,
     claimant: Annotated[str | None, Query(max_length=500)] = None,
@@ -145,40 +147,40 @@ def claims(
 ):
     filters = {"kind": kind or None, "speaker": blank_to_none(speaker), "claimant": blank_to_none(claimant),
                "category": blank_to_none(category), "q": blank_to_none(q)}
-    page = queries.claims_page(db, **filters, limit=limit, offset=offset)
+    page = pages.claims_page(db, **filters, limit=limit, offset=offset)
     return render(request, "claims.html", page=page, filters=filters)
 
 
 @router.get("/contested")
-def contested(request: Request, db: Ledger, category: Annotated[str | None, Query(max_length=100)] = None,
+def contested(request: Request, db: LedgerDep, category: Annotated[str | None, Query(max_length=100)] = None,
               limit: Limit = DEFAULT_PAGE, offset: Offset = 0):
-    page = queries.contested_page(db, category=blank_to_none(category), limit=limit, offset=offset)
+    page = pages.contested_page(db, category=blank_to_none(category), limit=limit, offset=offset)
     return render(request, "contested.html", page=page, category=blank_to_none(category),
-                  analysed=analysis.available(db))
+                  analysed=True)
 
 
 @router.get("/groups/{group_id}")
-def group(request: Request, db: Ledger, group_id: IdPath):
-    return render(request, "group.html", group=queries.group_detail(db, group_id))
+def group(request: Request, db: LedgerDep, group_id: IdPath):
+    return render(request, "group.html", group=pages.group_detail(db, group_id))
 
 
 @router.get("/entities")
-def entities(request: Request, db: Ledger, name: Annotated[str | None, Query(max_length=500)] = None,
+def entities(request: Request, db: LedgerDep, name: Annotated[str | None, Query(max_length=500)] = None,
              limit: Limit = DEFAULT_PAGE, offset: Offset = 0):
-    page = queries.entities_page(db, name=blank_to_none(name), limit=limit, offset=offset)
+    page = pages.entities_page(db, name=blank_to_none(name), limit=limit, offset=offset)
     return render(request, "entities.html", page=page, name=blank_to_none(name))
 
 
 @router.get("/entities/{entity_id}")
-def entity(request: Request, db: Ledger, entity_id: IdPath):
-    return render(request, "entity.html", entity=queries.entity_detail(db, entity_id))
+def entity(request: Request, db: LedgerDep, entity_id: IdPath):
+    return render(request, "entity.html", entity=pages.entity_detail(db, entity_id))
 
 
 @router.get("/search")
-def search(request: Request, db: Ledger, q: Annotated[str | None, Query(max_length=500)] = None,
-           limit: Annotated[int, Query(ge=1, le=queries.SEARCH_LIMIT)] = 30):
+def search(request: Request, db: LedgerDep, q: Annotated[str | None, Query(max_length=500)] = None,
+           limit: Annotated[int, Query(ge=1, le=pages.SEARCH_LIMIT)] = 30):
     q = blank_to_none(q)
-    hits = queries.search(db, q, limit=limit, marks=SEARCH_MARKS) if q else []
+    hits = pages.search_page(db, q, limit=limit, marks=SEARCH_MARKS)["items"] if q else []
     template = "_search_results.html" if is_htmx(request) else "search.html"
     return render(request, template, q=q, hits=hits)
 

@@ -1,0 +1,5 @@
+"""``python -m claimledger.cli``."""
+
+from . import main
+
+main()

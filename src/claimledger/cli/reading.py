@@ -1,0 +1,125 @@
+"""Commands that list what the ledger holds: quotes, figures, search, stats, entities.
+
+Each one asks ``claimledger.pages`` for a page (the same function the API and the web pages call)
+and renders it with ``render.emit_page``: ``--format table|json|jsonl|csv`` (``--json`` for short)
+and ``--limit``/``--offset`` work the same way everywhere.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+
+from .. import pages
+from ..files import open_ledger
+from .base import DEFAULT_DB, DbOption, Format, FormatOption, JsonOption, LimitOption, OffsetOption, chosen
+from .render import MARK_CLOSE, MARK_OPEN, emit_object, emit_page, entities_table, figures_table, quotes_table, \
+    search_table, stats_view
+
+
+class QuoteKind(str, Enum):
+    """The two kinds of quote."""
+
+    direct = "direct"
+    indirect = "indirect"
+
+
+def quotes_cli(
+    speaker: Annotated[
+        str | None, typer.Option("--speaker", "-s", help="Only quotes whose speaker contains this (any case).")
+    ] = None,
+    kind: Annotated[QuoteKind | None, typer.Option("--kind", "-k", help="Only direct or only indirect quotes.")] = None,
+    limit: LimitOption = 20,
+    offset: OffsetOption = 0,
+    format: FormatOption = Format.table,
+    as_json: JsonOption = False,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """List quotes in the ledger, optionally by speaker or kind.
+
+    [bold]Example:[/] claimledger quotes --speaker Kirby --kind direct --limit 5
+    """
+    with open_ledger(db, must_exist=True) as ledger:
+        page = pages.quotes_page(ledger, speaker=speaker, kind=kind.value if kind else None, limit=limit,
+                                 offset=offset)
+    emit_page(page, chosen(format, as_json), quotes_table, "no quotes match")
+
+
+def figures_cli(
+    category: Annotated[
+        str | None, typer.Option("--category", "-c", help="deaths, casualties, troops, money, percent, ...")
+    ] = None,
+    claimant: Annotated[
+        str | None, typer.Option("--claimant", help="Only figures whose claimant contains this (any case).")
+    ] = None,
+    document: Annotated[str | None, typer.Option("--document", "-d", help="Only figures in this document (its id).")] = None,
+    limit: LimitOption = 20,
+    offset: OffsetOption = 0,
+    format: FormatOption = Format.table,
+    as_json: JsonOption = False,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """List figures (numbers with who claims them, and their group), optionally by category, claimant or document.
+
+    [bold]Example:[/] claimledger figures --category deaths --limit 10
+    """
+    with open_ledger(db, must_exist=True) as ledger:
+        page = pages.figures_page(ledger, category=category, claimant=claimant, document=document, limit=limit,
+                                  offset=offset)
+    emit_page(page, chosen(format, as_json), figures_table, "no figures match")
+
+
+def search_cli(
+    query: Annotated[str, typer.Argument(help='Words and "phrases" that must all match; word* matches a prefix.')],
+    limit: LimitOption = 20,
+    offset: OffsetOption = 0,
+    format: FormatOption = Format.table,
+    as_json: JsonOption = False,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Full-text search over the ledger's documents, quotes and attributions, best first.
+
+    [bold]Example:[/] claimledger search "chemical weapons"
+    """
+    format = chosen(format, as_json)
+    marks = {"marks": (MARK_OPEN, MARK_CLOSE)} if format is Format.table else {}
+    with open_ledger(db, must_exist=True) as ledger:
+        page = pages.search_page(ledger, query, limit=limit, offset=offset, **marks)
+    emit_page(page, format, lambda hits: search_table(hits, query), f"nothing matches {escape(query)!r}")
+
+
+def stats_cli(
+    format: FormatOption = Format.table,
+    as_json: JsonOption = False,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Counts of documents, quotes, attributions, figures and entities, and the most quoted speakers.
+
+    [bold]Example:[/] claimledger stats --db news.db
+    """
+    with open_ledger(db, must_exist=True) as ledger:
+        stats = ledger.stats()
+    emit_object(stats, chosen(format, as_json), stats_view)
+
+
+def entities_cli(
+    name: Annotated[str | None, typer.Option("--name", help="Only entities whose name or an alias contains this.")] = None,
+    type: Annotated[
+        str | None, typer.Option("--type", "-t", help="person, organisation, government, outlet, unnamed, place or group.")
+    ] = None,
+    limit: LimitOption = 30,
+    offset: OffsetOption = 0,
+    format: FormatOption = Format.table,
+    as_json: JsonOption = False,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """People and organisations merged across documents, with their aliases, titles, type and side.
+
+    [bold]Example:[/] claimledger entities --name Trump
+    """
+    with open_ledger(db, must_exist=True) as ledger:
+        page = pages.entities_page(ledger, name=name, label=type, limit=limit, offset=offset)
+    emit_page(page, chosen(format, as_json), entities_table, "no entities match")

@@ -1,0 +1,308 @@
+"""``Ledger``: the one object the CLI, the API and the web pages talk to.
+
+The layers, bottom to top, written down once (``tests/test_layers.py`` enforces them):
+
+    records, errors, config          plain data, the exception tree, settings
+    ingest | extract                 readers (files -> Document) and extractors (Doc -> records)
+    nlp, pipeline, engines, evaluate spaCy loading and batch extraction; scoring
+    ledger                           storage: the database, its schema, its reads and writes
+    analyze                          cross-document analysis on top of storage
+    facade                           this module: "ingest, then analyse what is new"
+    pages | files | watch, demo      page-shaped answers for every face; ledger files; feed watching; the demo
+    api | web                        faces: parse input, call the library, render (never each other)
+    server                           the web application: the API and the pages in one FastAPI app
+    cli                              the command line (``serve`` starts the server; no API or web import)
+
+A layer imports only from layers below it. ``Ledger`` extends the storage ``Store`` with what
+needs both storage and analysis: ingest (store, then analyse what is new), and the analysis's
+reads and edits. Parsing (spaCy) loads only when ``ingest`` finds something new to parse.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from .analyze import queries, timeline as timeline_
+from .analyze.aliases import AliasRule, check_rule, read_alias_file
+from .analyze.export import FORMATS as EXPORT_FORMATS, export_rows, write as write_export
+from .config import DEFAULT_MODEL
+from .errors import InputError, LedgerError, Rejected
+from .ledger import DEFAULT_URL, IngestReport, Store, content_hash, reason
+from .ledger import dialect
+from .records import Document, Record
+
+if TYPE_CHECKING:
+    from .analyze.run import AnalysisReport
+
+Extractor = Callable[..., Iterable[tuple[Document, Record]]]
+
+
+class Ledger(Store):
+    """A claim ledger: stored documents and claims, and their cross-document analysis."""
+
+    def __init__(self, url: str | os.PathLike = DEFAULT_URL, *, model: str = DEFAULT_MODEL):
+        super().__init__(url)
+        self.model = model
+
+    # -- ingest, then analyse what is new --------------------------------------------------------
+
+    def ingest(
+        self,
+        sources: Iterable[str | os.PathLike | Document] | str | os.PathLike | Document,
+        *,
+        processes: int = 1,
+        batch_size: int = 32,
+        max_bytes: int | None = None,
+        field_map: dict[str, str] | None = None,
+        stdin=None,
+        on_error: Callable[[InputError], None] | None = None,
+        on_progress: Callable[[int], None] | None = None,
+        extractor: Extractor | None = None,
+        analyze: bool = True,
+    ) -> IngestReport:
+        """Read, extract and store documents: paths (files, directories, "-" for stdin) go through
+        ``claimledger.ingest.read_paths``; ``Document`` objects are used as they are.
+
+        Documents whose text is already stored (or repeats earlier in this run) are counted as
+        unchanged without being parsed. The rest are parsed ``batch_size`` at a time and each batch
+        is committed in one transaction. Unreadable input becomes an ``InputError`` in
+        ``report.failed`` (and is passed to ``on_error``); ``on_progress`` receives the running
+        number of documents handled (stored or skipped as unchanged) after each one.
+        ``max_bytes``/``field_map``/``stdin`` go to ``read_paths`` (None: its defaults).
+        ``extractor`` replaces ``pipeline.extract_documents`` (same signature, pairs in input order),
+        e.g. ``claimledger.engines.RayExtractor`` to parse on a Ray cluster.
+        With ``analyze`` (the default), the cross-document analysis then runs on whatever is not yet
+        analysed (incremental: only the new documents' groups are recomputed); its report is
+        ``report.analysis``.
+        """
+        if batch_size < 1:
+            raise ValueError(f"batch_size must be positive, got {batch_size}")
+        report = IngestReport()
+        seen: set[str] = set()
+        handled = 0
+
+        def progress() -> None:
+            nonlocal handled
+            handled += 1
+            if on_progress is not None:
+                on_progress(handled)
+
+        def fresh() -> Iterator[Document]:
+            for item in _read(sources, max_bytes=max_bytes, field_map=field_map, stdin=stdin):
+                if isinstance(item, InputError):
+                    report.failed.append(item)
+                    if on_error is not None:
+                        on_error(item)
+                    continue
+                digest = content_hash(item.text)
+                if digest in seen or self.has_text(digest):
+                    report.unchanged += 1
+                    progress()
+                    continue
+                seen.add(digest)
+                yield item
+
+        todo = fresh()
+        first = next(todo, None)
+        if first is not None:  # something new: only now is the model loaded
+            pairs = (extractor or _default_extractor())(
+                itertools.chain([first], todo), model=self.model, processes=processes, batch_size=batch_size
+            )
+            for batch in _batches(pairs, batch_size):
+                report.absorb(self.add(batch))
+                for _ in batch:
+                    progress()
+        if analyze and self.analysis_pending():  # also finishes a run interrupted before its analysis
+            report.analysis = self.analyze()
+        return report
+
+    def analyze(self, *, full: bool = False) -> AnalysisReport:
+        """Analyse what is new since the last analysis (``full``: everything again). Runs by itself
+        after ``ingest``."""
+        from .analyze import run  # MinHash and numpy: loaded only when something is analysed
+
+        try:
+            return run.analyze(self.engine, full=full)
+        except SQLAlchemyError as exc:
+            raise LedgerError(f"the analysis could not be stored (nothing of it was kept): {reason(exc)}") from exc
+
+    # -- figure groups ---------------------------------------------------------------------------
+
+    def contested(self, *, category: str | None = None, include_all: bool = False, limit: int | None = 100,
+                  offset: int = 0) -> list[dict]:
+        """Contested figure groups, biggest first: each with its low/best/high (and per category), and
+        every figure with its claimant, value, span and Admiralty grade. ``include_all``: every group
+        of two or more figures; ``category``: groups of, or holding figures of, that category."""
+        with self.reading() as connection:
+            return queries.contested(connection, category=category, include_all=include_all, limit=limit,
+                                     offset=offset)
+
+    def group(self, group_id: int) -> dict | None:
+        """One figure group (by its id, or the id of a figure in it) with its timeline; None if none."""
+        with self.reading() as connection:
+            found = queries.group(connection, int(group_id))
+        if found is not None:
+            found["timeline"] = [entry.to_dict() for entry in timeline_.build(found["figures"])]
+        return found
+
+    def timeline(self, group_id: int) -> list[dict] | None:
+        """A group's figures in time order (published date, else ingest time), each with the change
+        from its claimant's previous figure; None if there is no such group."""
+        found = self.group(group_id)
+        return None if found is None else found["timeline"]
+
+    def merge(self, *group_ids: int) -> dict:
+        """Put figure groups together (the edit is kept and replayed by every later analysis)."""
+        ids = sorted({int(g) for g in group_ids})
+        if len(ids) < 2:
+            raise Rejected("merge needs at least two group ids")
+        with dialect.writing(self.engine) as connection:
+            for group_id in ids:
+                queries.require_group(connection, group_id)
+            queries.record_edit(connection, "merge", ids)  # a group's id is a figure id in it
+        _regroup(self.engine, ids)
+        return self.group(ids[0])
+
+    def split(self, group_id: int, figure_ids: Iterable[int]) -> list[dict]:
+        """Take figures out of their group into a group of their own (kept across re-analysis);
+        returns the two groups."""
+        wanted = sorted({int(f) for f in figure_ids})
+        with dialect.writing(self.engine) as connection:
+            members = queries.require_group(connection, int(group_id))
+            strangers = [f for f in wanted if f not in members]
+            if strangers:
+                raise Rejected(f"figure(s) {', '.join(map(str, strangers))} are not in group {group_id}; "
+                               f"its figures are {', '.join(map(str, members))}")
+            if not wanted or len(wanted) == len(members):
+                raise Rejected("split needs some, but not all, of the group's figures")
+            queries.record_edit(connection, "split", wanted)
+        _regroup(self.engine, members)
+        return [g for g in (self.group(min(set(members) - set(wanted))), self.group(wanted[0])) if g]
+
+    # -- entities, grades, aliases ---------------------------------------------------------------
+
+    def merged_entities(self, *, name: str | None = None, type: str | None = None, limit: int = 100,
+                        offset: int = 0) -> list[dict]:
+        """Entities merged across documents (one per person or organisation, with aliases, titles,
+        type and side), most documents first. ``name``: substring of the name or an alias."""
+        with self.reading() as connection:
+            return queries.merged_entities(connection, name=name, type=type, limit=limit, offset=offset)
+
+    def entity(self, entity_id: int) -> dict | None:
+        """One merged entity by id with what it said (quotes), is credited with (attributions) and
+        claims (figures); None if there is none."""
+        with self.reading() as connection:
+            return queries.entity(connection, int(entity_id))
+
+    def grade(self, source: str, reliability: str) -> dict:
+        """Set the Admiralty reliability (A-F) of an outlet or entity; every figure it gives is graded
+        so. A name no source can be made of, or a grade outside A-F, is ``Rejected``."""
+        try:
+            with dialect.writing(self.engine) as connection:
+                return queries.set_grade(connection, source, reliability)
+        except ValueError as exc:
+            raise Rejected(str(exc)) from None
+        except SQLAlchemyError as exc:
+            raise LedgerError(f"could not store the grade: {reason(exc)}") from exc
+
+    def grades(self) -> list[dict]:
+        """Every reliability grade set (sources not listed are F, 'cannot be judged')."""
+        with self.reading() as connection:
+            return queries.list_grades(connection)
+
+    def aliases(self) -> list[dict]:
+        """The alias table in effect: the built-in defaults and the user's rules (which win)."""
+        with self.reading() as connection:
+            return queries.list_aliases(connection)
+
+    def add_alias(self, alias: str, canonical: str, *, type: str | None = None, side: str | None = None) -> dict:
+        """Make ``alias`` a name of ``canonical``; applies at the next ``analyze(full=True)``."""
+        return self.add_aliases([(alias, canonical, type, side)])[0]
+
+    def add_aliases(self, rules) -> list[dict]:
+        """Store alias rules: (alias, canonical[, type[, side]]) tuples or ``AliasRule`` objects."""
+        try:
+            checked = [r if isinstance(r, AliasRule) else check_rule(*r) for r in rules]
+        except (TypeError, ValueError) as exc:
+            raise Rejected(str(exc)) from None
+        with dialect.writing(self.engine) as connection:
+            queries.add_aliases(connection, checked)
+        return [{"alias": r.alias, "canonical": r.canonical, "type": r.type, "side": r.side} for r in checked]
+
+    def load_aliases(self, path: str | os.PathLike) -> int:
+        """Store the rules of a CSV file (alias,canonical[,type][,side]); returns how many."""
+        return len(self.add_aliases(read_alias_file(path)))
+
+    def remove_alias(self, alias: str) -> bool:
+        """Drop a user alias rule (the built-in defaults cannot be removed, only overridden)."""
+        with dialect.writing(self.engine) as connection:
+            return queries.remove_alias(connection, alias)
+
+    # -- export ----------------------------------------------------------------------------------
+
+    def export(self, format: str, out, *, contested_only: bool = False, category: str | None = None) -> int:
+        """Write every analysed figure (with group, grade, corroboration) as jsonl, csv, parquet or
+        claimreview to ``out`` (a text stream; for parquet a path or binary stream); returns the count."""
+        if format not in EXPORT_FORMATS:
+            raise Rejected(f"unknown export format {format!r}; use one of {', '.join(EXPORT_FORMATS)}")
+        with self.reading() as connection:
+            rows = export_rows(connection, contested_only=contested_only, category=category)
+        return write_export(rows, format, out)
+
+
+# -- helpers -------------------------------------------------------------------------------------
+
+
+def _regroup(engine, figure_ids: Iterable[int]) -> None:
+    from .analyze import run  # MinHash and numpy: loaded only when something is analysed
+
+    run.regroup(engine, figure_ids)
+
+
+def _default_extractor() -> Extractor:
+    """spaCy's pipeline, imported when something is parsed (loading spaCy takes about a second)."""
+    from .pipeline import extract_documents
+
+    return extract_documents
+
+
+def _read(sources, *, max_bytes, field_map, stdin) -> Iterator[Document | InputError]:
+    """Documents as given, paths through the readers (consecutive paths in one call)."""
+    if isinstance(sources, (str, bytes, os.PathLike, Document)):
+        sources = [sources]
+    options: dict[str, Any] = {"field_map": field_map, "stdin": stdin}
+    if max_bytes is not None:
+        options["max_bytes"] = max_bytes
+
+    def read(group: list) -> Iterator[Document | InputError]:
+        from .ingest import read_paths  # the readers pull in trafilatura and lxml: only when reading
+
+        return read_paths(group, **options)
+
+    paths: list[str | os.PathLike] = []
+    for source in sources:
+        if isinstance(source, Document):
+            if paths:
+                yield from read(paths)
+                paths = []
+            yield source
+        else:
+            paths.append(source)
+    if paths:
+        yield from read(paths)
+
+
+def _batches(pairs: Iterable[Any], size: int) -> Iterator[list]:
+    batch: list = []
+    for pair in pairs:
+        batch.append(pair)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

@@ -1,0 +1,140 @@
+"""Storing extraction records: one document with all its claim rows, inside a write transaction.
+
+Why a module of its own: ``Store.add`` owns the transaction; this module owns what one document
+becomes in the tables (its revision, outlet, claims, entities), and the check that refuses a
+record whose claims point outside its text before anything is written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import Connection, func, insert, select, update
+
+from ..errors import InputError, LedgerError
+from ..records import Attribution, Document, Figure, Quote, Record, field_names
+from . import dialect
+from .schema import attributions, documents, entities, entity_aliases, entity_titles, figures, mentions, outlets, quotes
+
+
+def content_hash(text: str) -> str:
+    """The identity of a text: sha256 of its UTF-8 bytes, hex."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@dataclass
+class IngestReport:
+    """What an ``ingest`` or ``add`` did, document by document."""
+
+    added: int = 0  # new documents (revision 1)
+    unchanged: int = 0  # text already stored (same content hash), or repeated within the run
+    revised: int = 0  # known identity (url, else key) with a new text: stored as the next revision
+    failed: list[InputError] = field(default_factory=list)
+    analysis: Any = None  # the analyze.AnalysisReport of the analysis that ran after storing, if one did
+
+    @property
+    def stored(self) -> int:
+        return self.added + self.revised
+
+    def absorb(self, other: "IngestReport") -> None:
+        """Add another report's counts to this one."""
+        self.added += other.added
+        self.unchanged += other.unchanged
+        self.revised += other.revised
+        self.failed.extend(other.failed)
+
+
+# Each claim table with the record field that fills it; its columns are the record type's fields
+# (tests/ledger/test_writer.py checks that every field has a column).
+CLAIMS = ((quotes, "quotes", Quote), (attributions, "attributions", Attribution), (figures, "figures", Figure))
+
+
+class Writer:
+    """Stores documents into one open write transaction."""
+
+    def __init__(self, connection: Connection):
+        self.connection = connection
+        self.outlets: dict[str, int] = {}
+        self.entities: dict[tuple[str, str], int] = {}
+        self.now = datetime.now(timezone.utc)
+
+    def store(self, document: Document, record: Record) -> str:
+        """Insert one document with everything extracted from it; returns the IngestReport field to count."""
+        c = self.connection
+        d = documents
+        text = record.text
+        digest = content_hash(text)
+        # Checked inside the transaction: a concurrent writer, or this very batch, may have stored it.
+        if c.scalar(select(d.c.id).where(d.c.content_hash == digest)) is not None:
+            return "unchanged"
+        key = str(record.id)
+        url = record.url or document.url
+        identity = url or key
+        previous = c.scalar(select(func.max(d.c.revision)).where(d.c.identity == identity))
+        if previous is not None:
+            c.execute(update(d).where(d.c.identity == identity, d.c.is_current).values(is_current=False))
+        doc_id = c.execute(
+            insert(d).values(
+                key=key,
+                identity=identity,
+                revision=(previous or 0) + 1,
+                is_current=True,
+                content_hash=digest,
+                url=url,
+                title=record.title if record.title is not None else document.title,
+                outlet_id=self.outlet(record.outlet or document.outlet),
+                published=record.published or document.published,
+                author=document.author,
+                source=record.source or document.source,
+                text=text,
+                ingested_at=self.now,
+            )
+        ).inserted_primary_key[0]
+        for table, name, kind in CLAIMS:
+            items = getattr(record, name)
+            if items:
+                names = [n for n in field_names(kind) if n in table.c]
+                rows = [{"document_id": doc_id, **{n: getattr(item, n) for n in names}} for item in items]
+                c.execute(insert(table), rows)
+        entity_ids = {self.entity(entity) for entity in record.entities}
+        dialect.insert_ignore(c, mentions, [{"document_id": doc_id, "entity_id": e} for e in sorted(entity_ids)])
+        return "added" if previous is None else "revised"
+
+    def outlet(self, name: str | None) -> int | None:
+        if not name:
+            return None
+        if name not in self.outlets:
+            dialect.insert_ignore(self.connection, outlets, {"name": name})
+            self.outlets[name] = self.connection.scalar(select(outlets.c.id).where(outlets.c.name == name))
+        return self.outlets[name]
+
+    def entity(self, entity) -> int:
+        key = (entity.name, entity.label)
+        entity_id = self.entities.get(key)
+        if entity_id is None:
+            dialect.insert_ignore(self.connection, entities, {"name": entity.name, "label": entity.label})
+            entity_id = self.connection.scalar(
+                select(entities.c.id).where(entities.c.name == entity.name, entities.c.label == entity.label)
+            )
+            self.entities[key] = entity_id
+        aliases = sorted({a for a in entity.aliases if a})
+        titles = sorted({t for t in entity.titles if t})
+        dialect.insert_ignore(self.connection, entity_aliases, [{"entity_id": entity_id, "alias": a} for a in aliases])
+        dialect.insert_ignore(self.connection, entity_titles, [{"entity_id": entity_id, "title": t} for t in titles])
+        return entity_id
+
+
+def check(document: Document, record: Record) -> None:
+    """Refuse a record whose claims do not point into its own text (before anything is written)."""
+    length = len(record.text)
+    for kind, items in (("quote", record.quotes), ("attribution", record.attributions), ("figure", record.figures)):
+        for item in items:
+            start, end = item.start, item.end
+            if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= length):
+                raise LedgerError(
+                    f"document {record.id!r}: {kind} {item.text!r} has offsets {start!r}..{end!r} "
+                    f"outside its text (length {length}); nothing of the batch was stored"
+                )

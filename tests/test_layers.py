@@ -1,0 +1,167 @@
+"""The layering contract: dependencies run one way, in the order ``claimledger/facade.py`` writes down.
+
+An AST walk over every module (so it needs nothing installed and also sees imports inside
+functions): no module imports a higher layer, the faces (cli, api, web) never import each other,
+an import inside a function is only there to load a heavy dependency late (never to dodge a
+cycle), and the module graph has no cycle. Then, end to end, the read-only commands never load spaCy.
+"""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "src" / "claimledger"
+
+# Bottom to top; a name is a top-level module or package of claimledger. Groups of one rank are
+# siblings that must not import each other.
+LAYERS: list[tuple[str, ...]] = [
+    ("records", "errors", "config"),
+    ("ingest", "extract"),
+    ("nlp", "evaluate"),
+    ("pipeline",),
+    ("engines",),
+    ("ledger",),
+    ("analyze",),
+    ("facade",),
+    ("pages", "files", "watch", "__init__"),
+    ("demo",),
+    ("api", "web"),
+    ("server",),
+    ("cli",),
+]
+# The faces share nothing but the library: the CLI reaches the web application only through server.
+FORBIDDEN = {("cli", "api"), ("cli", "web"), ("api", "web"), ("web", "api")}
+RANK = {name: rank for rank, names in enumerate(LAYERS) for name in names}
+
+# Imports allowed inside a function: each loads something heavy only when it is needed (spaCy,
+# the readers' trafilatura, MinHash and numpy, FastAPI's app, Ray), and each points downward.
+LAZY = {
+    "claimledger.pipeline", "claimledger.nlp", "claimledger.ingest", "claimledger.analyze.run",
+    "claimledger.server", "claimledger.evaluate", "claimledger.engines", "claimledger.extract",
+}
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imports(path: Path) -> list[tuple[str, bool, int]]:
+    """(imported claimledger name, inside a function?, line) for every import in the module."""
+    name = module_name(path)
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    local = {id(node) for fn in ast.walk(tree) if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef))
+             for node in ast.walk(fn)}
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            targets = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                prefix = ".".join(base + ([node.module] if node.module else []))
+            else:
+                prefix = node.module or ""
+            targets = [prefix + "." + alias.name for alias in node.names]  # a name, or a module of a package
+        else:
+            continue
+        found += [(t, id(node) in local, node.lineno) for t in targets if t.split(".")[0] == "claimledger"]
+    return found
+
+
+def group(name: str) -> str:
+    parts = name.split(".")
+    top = parts[1] if len(parts) > 1 else "__init__"
+    return top if top in RANK else "__init__"
+
+
+MODULES = sorted(PACKAGE.rglob("*.py"))
+EDGES = [(module_name(p), target, inside, line) for p in MODULES for target, inside, line in imports(p)]
+
+
+def test_every_module_has_a_layer():
+    assert {group(module_name(p)) for p in MODULES} <= set(RANK)
+
+
+def test_no_module_imports_a_higher_layer_or_a_sibling():
+    wrong = []
+    for source, target, _inside, line in EDGES:
+        a, b = group(source), group(target)
+        if a != b and (RANK[b] >= RANK[a] or (a, b) in FORBIDDEN):
+            wrong.append(f"{source}:{line} imports {target} ({a} is not above {b})")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_imports_inside_functions_only_load_heavy_modules_late():
+    dodges = [f"{source}:{line} imports {target} inside a function"
+              for source, target, inside, line in EDGES
+              if inside and not any(target == lazy or target.startswith(lazy + ".") for lazy in LAZY)]
+    assert not dodges, "\n".join(dodges)
+
+
+def test_the_module_graph_has_no_cycle():
+    known = {module_name(p) for p in MODULES}
+    graph: dict[str, set[str]] = {m: set() for m in known}
+    for source, target, _inside, _line in EDGES:
+        while target not in known:  # "pkg.module.name" -> "pkg.module"
+            target = target.rpartition(".")[0]
+        if target != source and not source.startswith(target + "."):  # a package's own __init__ is its parent
+            graph[source].add(target)
+    state: dict[str, int] = {}
+
+    def visit(node: str, path: list[str]) -> None:
+        state[node] = 1
+        for nxt in graph[node]:
+            if state.get(nxt) == 1:
+                pytest.fail("import cycle: " + " -> ".join(path[path.index(nxt):] + [nxt]))
+            if nxt not in state:
+                visit(nxt, path + [nxt])
+        state[node] = 2
+
+    for node in sorted(graph):
+        if node not in state:
+            visit(node, [node])
+
+
+def test_the_contract_catches_a_cycle_dodged_inside_a_function(tmp_path):
+    """The check itself: a storage module importing analysis inside a function is reported."""
+    sneaky = tmp_path / "claimledger" / "ledger" / "store.py"
+    sneaky.parent.mkdir(parents=True)
+    sneaky.write_text("def f():\n    from ..analyze import queries\n", encoding="utf-8")
+    global PACKAGE
+    saved, PACKAGE = PACKAGE, tmp_path / "claimledger"
+    try:
+        [(target, inside, _line)] = imports(sneaky)
+    finally:
+        PACKAGE = saved
+    assert (target, inside) == ("claimledger.analyze.queries", True)
+    assert not any(target.startswith(lazy) for lazy in LAZY)
+    assert RANK[group(target)] > RANK[group("claimledger.ledger.store")]
+
+
+READ_ONLY = """
+import sys
+from typer.testing import CliRunner
+from claimledger import Ledger
+from claimledger.cli import app
+Ledger({db!r}).close()
+for args in (["--help"], ["stats"], ["contested"], ["figures"], ["quotes"], ["search", "war"], ["entities"]):
+    result = CliRunner().invoke(app, [*args, "--db", {db!r}] if args != ["--help"] else args)
+    assert result.exit_code == 0, (args, result.output)
+heavy = sorted(m for m in ("spacy", "trafilatura", "numpy", "datasketch", "fastapi") if m in sys.modules)
+print(",".join(heavy))
+"""
+
+
+def test_read_only_commands_never_load_spacy(tmp_path):
+    db = str(tmp_path / "empty.db")
+    run = subprocess.run([sys.executable, "-c", READ_ONLY.format(db=db)], capture_output=True, text=True,
+                         timeout=120, env={"PYTHONPATH": str(PACKAGE.parent), "PATH": "/usr/bin:/bin"})
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == ""
