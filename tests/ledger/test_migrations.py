@@ -110,3 +110,16 @@ def test_sqlite_connections_use_wal_and_wait_for_locks(tmp_path):
             assert pragma("journal_mode") == "wal"
             assert pragma("busy_timeout") >= 5000
             assert pragma("foreign_keys") == 1
+
+
+def test_migration_one_runs_its_own_frozen_ddl_not_live_code():
+    """Editing dialect.py (or schema.py) must never change what an old migration does."""
+    import inspect
+
+    from claimledger.ledger import dialect, m001_search
+
+    source = inspect.getsource(migrations.m001_initial)
+    assert "dialect." not in source and "schema." not in source
+    assert "m001_search.create(connection)" in source
+    assert not [name for name in vars(dialect) if name.endswith("_DDL")]
+    assert len(m001_search.SQLITE_FTS_DDL) == 9 and len(m001_search.PG_FTS_DDL) == 12

@@ -20,7 +20,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.schema import CreateColumn
 
-from . import dialect
+from . import dialect, m001_search
 from .schema import NAMING
 
 Migration = Callable[[Connection], None]
@@ -194,7 +194,7 @@ def m001_initial(connection: Connection) -> None:
         Index(None, "claimant"),
     )
     md.create_all(connection)
-    dialect.create_search_tables(connection)
+    m001_search.create(connection)  # the DDL as it was: frozen in m001_search.py
 
 
 @migration

@@ -6,7 +6,7 @@ column filters and stray quotes are read as text, so no user input can raise.
 
 Backends sit behind ``backend_for``: SQLite uses its FTS5 tables (ranked by bm25, with snippets);
 PostgreSQL its tsvector tables (GIN indexes, ranked by ts_rank, snippets by ts_headline; see
-``dialect.PG_FTS_DDL``); any other database gets ``LikeSearch``, a slow but portable scan.
+``m001_search.PG_FTS_DDL``); any other database gets ``LikeSearch``, a slow but portable scan.
 
 PostgreSQL's ``english`` configuration drops stop words ("the", "and", ...), so a query made of
 stop words only finds nothing there, and a stop word inside a phrase matches any word.
@@ -91,7 +91,7 @@ def backend_for(connection: Connection) -> SearchBackend:
 
 
 class Fts5Search:
-    """SQLite FTS5 over ``documents_fts`` and ``claims_fts`` (see ``dialect.SQLITE_FTS_DDL``)."""
+    """SQLite FTS5 over ``documents_fts`` and ``claims_fts`` (see ``m001_search.SQLITE_FTS_DDL``)."""
 
     _DOCUMENTS = text(
         """
