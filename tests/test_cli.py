@@ -30,7 +30,7 @@ SMALL = [CORPUS / "dev", DFAT]  # 5 documents
 SMALL_DOCS = 5
 GOLD = REPO / "tests" / "data" / "gold" / "dev"
 COMMANDS = [
-    "ingest", "watch", "extract", "quotes", "figures", "search", "stats", "evaluate", "demo", "serve",
+    "ingest", "watch", "extract", "documents", "quotes", "figures", "search", "stats", "evaluate", "demo", "serve",
     "analyze", "contested", "group", "timeline", "entities", "grade", "alias", "export",
 ]
 # A clean environment: no ledger or model from the developer's shell, a wide terminal.

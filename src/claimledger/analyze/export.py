@@ -14,27 +14,43 @@ import json
 import os
 from collections.abc import Iterable
 from datetime import date
-from typing import IO, Any
+from typing import IO, Any, get_args, get_type_hints
 
 from sqlalchemy import Connection
 
 from ..errors import MissingExtra
+from ..records import Figure, field_names
 from . import queries
 
 FORMATS = ("jsonl", "csv", "parquet", "claimreview")
 
-# (name, type) of one exported row; types are Parquet's: int64, float64, bool, string.
-COLUMNS: list[tuple[str, str]] = [
+# (name, type) of one exported row; types are Parquet's: int64, float64, bool, string. The figure's
+# own fields come from the record declaration (``records.Figure``), the rest from the analysis.
+PARQUET_TYPES = {int: "int64", float: "float64", bool: "bool", str: "string"}
+GROUP_COLUMNS = [
     ("group", "int64"), ("group_category", "string"), ("group_subject", "string"), ("group_period", "string"),
     ("group_place", "string"), ("group_contested", "bool"), ("group_low", "float64"), ("group_best", "float64"),
-    ("group_high", "float64"), ("figure", "int64"), ("document", "string"), ("start", "int64"), ("end", "int64"),
-    ("text", "string"), ("low", "float64"), ("high", "float64"), ("qualifier", "string"), ("unit", "string"),
-    ("category", "string"), ("measure", "string"), ("subject", "string"), ("period", "string"),
-    ("claimant", "string"), ("source", "string"), ("source_type", "string"), ("stance", "string"), ("vague", "bool"),
-    ("outlet", "string"), ("url", "string"), ("title", "string"), ("published", "string"), ("seen", "string"),
-    ("reliability", "string"), ("credibility", "int64"), ("admiralty", "string"), ("outlets", "int64"),
-    ("agree", "int64"), ("disagree", "int64"), ("first_seen", "string"), ("first_document", "string"),
+    ("group_high", "float64"), ("figure", "int64"), ("document", "string"),
 ]
+ANALYSIS_COLUMNS = [
+    ("measure", "string"), ("source", "string"), ("source_type", "string"), ("outlet", "string"), ("url", "string"),
+    ("title", "string"), ("published", "string"), ("seen", "string"), ("reliability", "string"),
+    ("credibility", "int64"), ("admiralty", "string"), ("outlets", "int64"), ("agree", "int64"),
+    ("disagree", "int64"), ("first_seen", "string"), ("first_document", "string"),
+]
+
+
+def record_columns(record_type: type) -> list[tuple[str, str]]:
+    """(name, Parquet type) for each field of a record type (``X | None`` is X's type)."""
+    hints = get_type_hints(record_type)
+    columns = []
+    for name in field_names(record_type):
+        base = next(t for t in get_args(hints[name]) or (hints[name],) if t is not type(None))
+        columns.append((name, PARQUET_TYPES.get(base, "string")))
+    return columns
+
+
+COLUMNS: list[tuple[str, str]] = GROUP_COLUMNS + record_columns(Figure) + ANALYSIS_COLUMNS
 
 
 def export_rows(connection: Connection, *, contested_only: bool = False, category: str | None = None) -> list[dict]:

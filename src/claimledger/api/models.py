@@ -6,9 +6,12 @@ clients should ignore what they do not know.
 
 from __future__ import annotations
 
-from typing import Generic, Literal, TypeVar
+from dataclasses import MISSING, fields as dataclass_fields
+from typing import Generic, Literal, TypeVar, get_type_hints
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
+
+from .. import records
 
 MAX_TITLE = 1_000
 MAX_TEXT = 200_000  # characters of article text accepted by POST /api/documents
@@ -67,42 +70,38 @@ class DocumentSummary(Open):
 
 
 class ClaimBase(Open):
+    """What every claim row has besides its record fields: its row, its document."""
+
     id: int
     document_id: int
     document: str | None = Field(None, description="The document's key.")
     title: str | None = None
-    start: int = Field(description="Offset of the claim's first character in the document text.")
-    end: int = Field(description="Offset just after its last character (Python str offsets).")
-    text: str
 
 
-class Quote(ClaimBase):
-    type: Literal["quote"] = "quote"
-    kind: str = Field(description="direct (in quotation marks) or indirect (reported speech).")
-    speaker: str | None = None
-    speaker_title: str | None = None
-    cue: str | None = None
+# The claim models are derived from the record types (``claimledger.records``), so a field is
+# declared once: what the extractors emit, the ledger stores and the API shows.
+DESCRIPTIONS = {
+    "start": "Offset of the claim's first character in the document text.",
+    "end": "Offset just after its last character (Python str offsets).",
+    "kind": "direct (in quotation marks) or indirect (reported speech).",
+}
 
 
-class Attribution(ClaimBase):
-    type: Literal["attribution"] = "attribution"
-    source: str | None = None
-    cue: str | None = None
+def claim_model(record_type: type, kind: str, **extra) -> type[ClaimBase]:
+    """A response model with every field of ``record_type`` (same types and defaults), its
+    ``type`` tag and ``extra`` fields, on top of the row fields every claim has."""
+    hints = get_type_hints(record_type)
+    fields: dict = {"type": (Literal[kind], kind)}  # type: ignore[valid-type]
+    for f in dataclass_fields(record_type):
+        default = f.default if f.default is not MISSING else (None if "None" in str(hints[f.name]) else ...)
+        fields[f.name] = (hints[f.name], Field(default, description=DESCRIPTIONS.get(f.name)))
+    return create_model(record_type.__name__, __base__=ClaimBase, **fields, **extra)
 
 
-class Figure(ClaimBase):
-    type: Literal["figure"] = "figure"
-    low: float | None = None
-    high: float | None = None
-    qualifier: str | None = None
-    unit: str | None = None
-    category: str
-    subject: str | None = None
-    period: str | None = None
-    claimant: str | None = None
-    stance: str
-    vague: bool
-    group: int | None = Field(None, description="The figure group it belongs to, once analysed.")
+Quote = claim_model(records.Quote, "quote")
+Attribution = claim_model(records.Attribution, "attribution")
+Figure = claim_model(records.Figure, "figure", group=(
+    int | None, Field(None, description="The figure group it belongs to, once analysed.")))
 
 
 Claim = Quote | Attribution | Figure

@@ -1,4 +1,4 @@
-"""Commands that list what the ledger holds: quotes, figures, search, stats, entities.
+"""Commands that list what the ledger holds: documents, quotes, figures, search, stats, entities.
 
 Each one asks ``claimledger.pages`` for a page (the same function the API and the web pages call)
 and renders it with ``render.emit_page``: ``--format table|json|jsonl|csv`` (``--json`` for short)
@@ -16,8 +16,10 @@ from rich.markup import escape
 from .. import pages
 from ..files import open_ledger
 from .base import DEFAULT_DB, DbOption, Format, FormatOption, JsonOption, LimitOption, OffsetOption, chosen
-from .render import MARK_CLOSE, MARK_OPEN, emit_object, emit_page, entities_table, figures_table, quotes_table, \
-    search_table, stats_view
+from .render import (
+    MARK_CLOSE, MARK_OPEN, documents_table, emit_object, emit_page, entities_table, figures_table, quotes_table,
+    search_table, stats_view,
+)
 
 
 class QuoteKind(str, Enum):
@@ -25,6 +27,22 @@ class QuoteKind(str, Enum):
 
     direct = "direct"
     indirect = "indirect"
+
+
+def documents_cli(
+    limit: LimitOption = 20,
+    offset: OffsetOption = 0,
+    format: FormatOption = Format.table,
+    as_json: JsonOption = False,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """List the documents in the ledger (current revisions, oldest first) with their claim counts.
+
+    [bold]Example:[/] claimledger documents --limit 10 --offset 10
+    """
+    with open_ledger(db, must_exist=True) as ledger:
+        page = pages.documents_page(ledger, limit=limit, offset=offset)
+    emit_page(page, chosen(format, as_json), documents_table, "no documents yet")
 
 
 def quotes_cli(

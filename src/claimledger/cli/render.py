@@ -108,6 +108,20 @@ def figure_value(fig: dict[str, Any]) -> str:
     return f"{qualifier} {value}" if qualifier else value
 
 
+def documents_table(documents: list[dict[str, Any]]) -> Table:
+    """Key, title, outlet, date and claim counts of each document."""
+    table = Table(title="Documents", title_justify="left")
+    for name, kw in (("id", {"justify": "right"}), ("key", {"overflow": "fold", "ratio": 2}),
+                     ("title", {"overflow": "fold", "ratio": 4}), ("outlet", {}), ("published", {}),
+                     ("quotes", {"justify": "right"}), ("attributions", {"justify": "right"}),
+                     ("figures", {"justify": "right"})):
+        table.add_column(name, **kw)
+    for d in documents:
+        table.add_row(str(d["id"]), escape(d["key"]), escape(short(d.get("title"), 120)), escape(d.get("outlet") or ""),
+                      escape(d.get("published") or ""), str(d["quotes"]), str(d["attributions"]), str(d["figures"]))
+    return table
+
+
 def quotes_table(quotes: list[dict[str, Any]], title: str | None = None, with_document: bool = True) -> Table:
     """Speaker, kind, cue and words of each quote."""
     table = Table(title=title, title_justify="left")
