@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from claimledger.analyze.figures import Edit, FigureFacts, TermWeights, apply_edits, cluster, conflict, subject_facts
+from claimledger.analyze.clusters import Edit, apply_edits, cluster
+from claimledger.analyze.figures import FigureFacts, TermWeights, conflict, subject_facts
 
 from .conftest import figure_in, group_of, members
 

@@ -23,6 +23,7 @@ from ..ledger.schema import (
 from . import grades
 from .aliases import AliasRule, normal_alias, rule_table
 from .entities import NameUse, Resolver
+from .resolve import user_rules
 from .text import fold, iso_time
 
 GROUP_FIELDS = ("id", "category", "subject", "period", "contested", "low", "best", "high")
@@ -314,11 +315,6 @@ def list_grades(connection: Connection) -> list[dict]:
 
 
 # -- aliases ------------------------------------------------------------------------------------------
-
-
-def user_rules(connection: Connection) -> list[AliasRule]:
-    rows = connection.execute(select(alias_rules).order_by(alias_rules.c.id))
-    return [AliasRule(r.alias, r.canonical, r.type, r.side, "user") for r in rows]
 
 
 def add_aliases(connection: Connection, rules: list[AliasRule]) -> int:

@@ -1,0 +1,126 @@
+"""Clustering figures into groups: strongest links first, never across a hard constraint, then the
+user's merges and splits replayed on top (the rule is in ``figures.py`` and docs/analysis.md).
+
+Why a module of its own: ``figures.py`` says what one figure is and when two figures can or must
+share a group; this module turns those pairwise answers into groups, deterministically.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .figures import FigureFacts, TermWeights, conflict, link
+
+
+@dataclass(frozen=True)
+class Edit:
+    """A user's correction: ``merge`` puts the groups of these figures together, ``split`` takes these
+    figures out of their group(s) into one group of their own."""
+
+    kind: str
+    figures: tuple[int, ...]
+
+
+def cluster(facts: list[FigureFacts], weights: TermWeights, places: dict[int, set[str]],
+            edits: Iterable[Edit] = ()) -> list[list[int]]:
+    """Groups of figure ids (each sorted; groups sorted by their smallest id). Deterministic."""
+    by_id = {f.id: f for f in facts}
+    parent = {f.id: f.id for f in facts}
+    members = {f.id: [f.id] for f in facts}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(x: int, y: int) -> None:
+        rx, ry = find(x), find(y)
+        if rx == ry:
+            return
+        if rx > ry:
+            rx, ry = ry, rx
+        parent[ry] = rx
+        members[rx].extend(members.pop(ry))
+
+    conflicts: dict[tuple[int, int], bool] = {}
+
+    def clash(x: int, y: int) -> bool:
+        key = (x, y) if x < y else (y, x)
+        if key not in conflicts:
+            conflicts[key] = conflict(by_id[x], by_id[y], places) is not None
+        return conflicts[key]
+
+    candidates = []
+    for block in blocks(facts).values():
+        for a, b in candidate_pairs(block, weights):
+            if clash(a.id, b.id):
+                continue
+            score = link(a, b, weights)
+            if score > 0:
+                candidates.append((-score, a.id, b.id))
+    candidates.sort()
+    for _, x, y in candidates:
+        rx, ry = find(x), find(y)
+        if rx != ry and not any(clash(p, q) for p in members[rx] for q in members[ry]):
+            union(rx, ry)
+    groups = {root: sorted(ids) for root, ids in members.items()}
+    return apply_edits(list(groups.values()), edits)
+
+
+def blocks(facts: Iterable[FigureFacts]) -> dict[str, list[FigureFacts]]:
+    found: dict[str, list[FigureFacts]] = defaultdict(list)
+    for fact in sorted(facts, key=lambda f: f.id):
+        if fact.family is not None:
+            found[fact.family].append(fact)
+    return found
+
+
+def candidate_pairs(block: list[FigureFacts], weights: TermWeights) -> Iterable[tuple[FigureFacts, FigureFacts]]:
+    """Pairs worth scoring: same document, same near-duplicate cluster, or a distinctive word in common."""
+    index: dict[tuple[str, object], list[int]] = defaultdict(list)
+    for i, fact in enumerate(block):
+        index[("doc", fact.document)].append(i)
+        if fact.cluster is not None:
+            index[("cluster", fact.cluster)].append(i)
+        for term in fact.terms:
+            if weights.distinctive(term):
+                index[("term", term)].append(i)
+    seen: set[tuple[int, int]] = set()
+    for positions in index.values():
+        for x in range(len(positions)):
+            for y in range(x + 1, len(positions)):
+                pair = (positions[x], positions[y])
+                if pair not in seen:
+                    seen.add(pair)
+    for i, j in sorted(seen):
+        yield block[i], block[j]
+
+
+def apply_edits(groups: list[list[int]], edits: Iterable[Edit]) -> list[list[int]]:
+    """Replay the user's merges and splits, in order, on automatic groups."""
+    where = {fid: i for i, group in enumerate(groups) for fid in group}
+    sets = [set(group) for group in groups]
+    for edit in edits:
+        present = [fid for fid in edit.figures if fid in where]
+        if not present:
+            continue
+        if edit.kind == "merge":
+            target = min(where[fid] for fid in present)
+            for fid in present:
+                source = where[fid]
+                if source != target:
+                    for moved in sets[source]:
+                        where[moved] = target
+                    sets[target] |= sets[source]
+                    sets[source] = set()
+        elif edit.kind == "split":
+            new = len(sets)
+            sets.append(set())
+            for fid in present:
+                sets[where[fid]].discard(fid)
+                sets[new].add(fid)
+                where[fid] = new
+    return sorted((sorted(s) for s in sets if s), key=lambda g: g[0])
