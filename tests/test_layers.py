@@ -60,6 +60,10 @@ def imports(path: Path) -> list[tuple[str, bool, int]]:
              for node in ast.walk(fn)}
     found = []
     for node in ast.walk(tree):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "lazy"
+                and node.args and isinstance(node.args[0], ast.Constant)):  # cli.base.lazy("claimledger.x")
+            found.append((node.args[0].value, id(node) in local, node.lineno))
+            continue
         if isinstance(node, ast.Import):
             targets = [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
@@ -99,9 +103,11 @@ def test_no_module_imports_a_higher_layer_or_a_sibling():
 
 
 def test_imports_inside_functions_only_load_heavy_modules_late():
+    """(The package's own ``__init__`` resolves its public names on first use, PEP 562: allowed.)"""
     dodges = [f"{source}:{line} imports {target} inside a function"
               for source, target, inside, line in EDGES
-              if inside and not any(target == lazy or target.startswith(lazy + ".") for lazy in LAZY)]
+              if inside and source != "claimledger"
+              and not any(target == lazy or target.startswith(lazy + ".") for lazy in LAZY)]
     assert not dodges, "\n".join(dodges)
 
 
@@ -148,14 +154,21 @@ def test_the_contract_catches_a_cycle_dodged_inside_a_function(tmp_path):
 READ_ONLY = """
 import sys
 from typer.testing import CliRunner
-from claimledger import Ledger
 from claimledger.cli import app
+from claimledger.facade import Ledger
 Ledger({db!r}).close()
-for args in (["--help"], ["stats"], ["contested"], ["figures"], ["quotes"], ["search", "war"], ["entities"]):
-    result = CliRunner().invoke(app, [*args, "--db", {db!r}] if args != ["--help"] else args)
+for args in (["stats"], ["contested"], ["figures"], ["quotes"], ["search", "war"], ["entities"]):
+    result = CliRunner().invoke(app, [*args, "--db", {db!r}])
     assert result.exit_code == 0, (args, result.output)
 heavy = sorted(m for m in ("spacy", "trafilatura", "numpy", "datasketch", "fastapi") if m in sys.modules)
 print(",".join(heavy))
+"""
+HELP_ONLY = """
+import sys
+from typer.testing import CliRunner
+from claimledger.cli import app
+assert CliRunner().invoke(app, ["--help"]).exit_code == 0
+print(",".join(m for m in ("sqlalchemy", "spacy") if m in sys.modules))
 """
 
 
@@ -163,5 +176,12 @@ def test_read_only_commands_never_load_spacy(tmp_path):
     db = str(tmp_path / "empty.db")
     run = subprocess.run([sys.executable, "-c", READ_ONLY.format(db=db)], capture_output=True, text=True,
                          timeout=120, env={"PYTHONPATH": str(PACKAGE.parent), "PATH": "/usr/bin:/bin"})
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == ""
+
+
+def test_help_loads_no_database_layer():
+    run = subprocess.run([sys.executable, "-c", HELP_ONLY], capture_output=True, text=True, timeout=120,
+                         env={"PYTHONPATH": str(PACKAGE.parent), "PATH": "/usr/bin:/bin"})
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == ""

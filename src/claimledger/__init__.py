@@ -1,13 +1,11 @@
 """claimledger: a source-attributed ledger of claims in news articles.
 
-Public surface: ``Ledger``, ``extract``, the record types and ``ClaimLedgerError``. ``extract`` and
-``extract_documents`` load spaCy, so they are imported on first use: ``import claimledger`` alone
-(and every command that only reads a ledger) never pays for it.
+Public surface: ``Ledger``, ``extract``, the record types and ``ClaimLedgerError``. The names that
+need the database layer (``Ledger``, ``IngestReport``) or spaCy (``extract``, ``extract_documents``)
+are imported on first use (PEP 562), so ``import claimledger`` and ``claimledger --help`` stay quick.
 """
 
 from .errors import ClaimLedgerError, InputError, LedgerError, ModelError
-from .facade import Ledger
-from .ledger import IngestReport
 from .records import Attribution, Document, Entity, Figure, Quote, Record
 
 __all__ = [
@@ -16,12 +14,19 @@ __all__ = [
 ]
 __version__ = "0.1.0"
 
-_PARSING = ("extract", "extract_documents")
-
 
 def __getattr__(name: str):
-    """``extract`` and ``extract_documents``, imported when first asked for (they load spaCy)."""
-    if name in _PARSING:
+    """``Ledger`` and ``IngestReport`` (SQLAlchemy), ``extract`` and ``extract_documents`` (spaCy),
+    imported when first asked for."""
+    if name == "Ledger":
+        from .facade import Ledger
+
+        return Ledger
+    if name == "IngestReport":
+        from .ledger import IngestReport
+
+        return IngestReport
+    if name in ("extract", "extract_documents"):
         from . import pipeline
 
         return getattr(pipeline, name)

@@ -6,16 +6,14 @@ runs from Python and from a notebook.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .config import DEFAULT_MODEL
+from .config import DEFAULT_DEMO_DB, DEFAULT_DEMO_PROCESSES, DEFAULT_MODEL
 from .errors import InputError, UsageError
-from .files import DEFAULT_DEMO_DB, fresh_sqlite_file, open_ledger
+from .files import fresh_sqlite_file, open_ledger
 
-DEFAULT_DEMO_PROCESSES = min(2, os.cpu_count() or 1)  # the corpus parses ~2x faster on two cores
 DEMO_ARTICLE = "syrian-fighters-recruitment"
 DEMO_FIGURES = 1000
 

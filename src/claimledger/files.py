@@ -10,13 +10,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .config import DEFAULT_MODEL
+from .config import DEFAULT_DEMO_DB, DEFAULT_MODEL
 from .errors import UsageError
 from .facade import Ledger
 from .ledger.dialect import sqlite_path
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
-DEFAULT_DEMO_DB = "./claimledger-demo.db"
 
 
 def sqlite_file(db: str | os.PathLike) -> Path | None:

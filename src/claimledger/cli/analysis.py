@@ -13,17 +13,18 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from .. import pages
 from ..errors import UsageError
-from ..files import open_ledger
 from .base import (
-    DEFAULT_DB, DbOption, Format, FormatOption, JsonOption, LimitOption, OffsetOption, chosen, stderr_console,
+    DEFAULT_DB, lazy, DbOption, Format, FormatOption, JsonOption, LimitOption, OffsetOption, chosen, stderr_console,
     stdout_console,
 )
 from .render import (
     aliases_table, analysis_line, contested_table, emit_object, emit_page, grades_table, group_detail,
     timeline_table,
 )
+
+pages = lazy("claimledger.pages")
+files = lazy("claimledger.files")
 
 
 class ExportFormat(str, Enum):
@@ -58,7 +59,7 @@ def analyze_cli(
 
     [bold]Example:[/] claimledger analyze --db news.db
     """
-    with open_ledger(db, must_exist=True) as ledger:
+    with files.open_ledger(db, must_exist=True) as ledger:
         report = ledger.analyze(full=not incremental)
     stdout_console().print(analysis_line(report), highlight=False)
 
@@ -80,7 +81,7 @@ def contested_cli(
 
     [bold]Example:[/] claimledger contested --category deaths --format json
     """
-    with open_ledger(db, must_exist=True) as ledger:
+    with files.open_ledger(db, must_exist=True) as ledger:
         page = pages.contested_page(ledger, category=category, include_all=all_groups, limit=limit, offset=offset)
     what = "Figure groups" if all_groups else "Contested figures"
     empty = "no contested figures" + (f" of category {escape(category)}" if category else "")
@@ -107,7 +108,7 @@ def group_cli(
     split_ids, merge_ids = parse_ids(split), parse_ids(merge)
     if split_ids and merge_ids:
         raise UsageError("give --split or --merge, not both")
-    with open_ledger(db, must_exist=True) as ledger:
+    with files.open_ledger(db, must_exist=True) as ledger:
         found = pages.group_detail(ledger, group_id)
         if split_ids:
             shown = ledger.split(found["id"], split_ids)
@@ -133,7 +134,7 @@ def timeline_cli(
 
     [bold]Example:[/] claimledger timeline 1
     """
-    with open_ledger(db, must_exist=True) as ledger:
+    with files.open_ledger(db, must_exist=True) as ledger:
         entries = pages.group_detail(ledger, group_id)["timeline"]
     page = pages.page(entries, len(entries), 0, total=len(entries))
     emit_page(page, chosen(format, as_json), lambda rows: timeline_table(rows, f"Timeline of group {group_id}"),
@@ -158,14 +159,14 @@ def grade_cli(
     if list_ or source is None:
         if source is not None or reliability is not None:
             raise UsageError("give SOURCE RELIABILITY, or --list")
-        with open_ledger(db, must_exist=True) as ledger:
+        with files.open_ledger(db, must_exist=True) as ledger:
             rows = ledger.grades()
         emit_page(pages.page(rows, len(rows), 0, total=len(rows)), format, grades_table,
                   "no grades set; every source is F (cannot be judged)")
         return
     if reliability is None:
         raise UsageError("give the reliability too: claimledger grade SOURCE A|B|C|D|E|F")
-    with open_ledger(db, must_exist=True) as ledger:
+    with files.open_ledger(db, must_exist=True) as ledger:
         result = ledger.grade(source, reliability)
     emit_object(result, format, lambda r, console: console.print(
         f"{escape(r['source'])}: {r['reliability']} ({r['meaning']}); {r['figures']} figure(s) from this source",
@@ -190,7 +191,7 @@ def alias_cli(
 
     [bold]Example:[/] claimledger alias "MoD" "UK Ministry of Defence" --type government --side "United Kingdom"
     """
-    with open_ledger(db, must_exist=True) as ledger:
+    with files.open_ledger(db, must_exist=True) as ledger:
         console = stdout_console()
         changed = 0
         if file is not None:
@@ -229,7 +230,7 @@ def export_cli(
     if format is ExportFormat.parquet and output is None:
         raise UsageError("parquet is binary: give --output FILE")
     options = {"contested_only": contested_only, "category": category}
-    with open_ledger(db, must_exist=True) as ledger:
+    with files.open_ledger(db, must_exist=True) as ledger:
         if output is None:
             count = ledger.export(format.value, sys.stdout, **options)
         else:

@@ -17,17 +17,18 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from ..config import DEFAULT_MODEL
-from ..demo import DEFAULT_DEMO_PROCESSES, run_demo
+from ..config import DEFAULT_DEMO_DB, DEFAULT_DEMO_PROCESSES, DEFAULT_MODEL
 from ..errors import InputError, UsageError
-from ..files import DEFAULT_DEMO_DB, open_ledger
 from ..records import Record
-from ..watch import watch
 from .base import (
     DEFAULT_DB, EXIT_ERROR, EXIT_PARTIAL, BatchSizeOption, DbOption, MaxBytesOption, ModelOption, ProcessesOption,
-    error_line, stderr_console, stdout_console,
+    error_line, lazy, stderr_console, stdout_console,
 )
 from .render import analysis_line, figures_table, quotes_table, speakers_table, stats_table
+
+demo = lazy("claimledger.demo")
+files = lazy("claimledger.files")
+watching = lazy("claimledger.watch")
 
 FieldMapOption = Annotated[
     list[str] | None,
@@ -192,7 +193,7 @@ def ingest_cli(
     from .. import engines
 
     options = read_options(max_bytes, parse_field_map(field_map))
-    with ProgressReporter("ingesting") as reporter, open_ledger(db, model) as ledger:
+    with ProgressReporter("ingesting") as reporter, files.open_ledger(db, model) as ledger:
         report = engines.ingest(ledger, paths, engine=engine.value, address=address, workers=workers,
                                 processes=processes, batch_size=batch_size, on_error=reporter.error,
                                 on_progress=reporter.update, **options)
@@ -236,8 +237,8 @@ def watch_cli(
 
     options = read_options(max_bytes, None)
     try:
-        with open_ledger(db, model) as ledger:
-            watch(ledger, feeds, interval=interval, rounds=rounds, batch_size=batch_size,
+        with files.open_ledger(db, model) as ledger:
+            watching.watch(ledger, feeds, interval=interval, rounds=rounds, batch_size=batch_size,
                   max_bytes=options["max_bytes"], on_error=lambda error: error_line(str(error), errors),
                   on_round=on_round)
     except KeyboardInterrupt:
@@ -331,7 +332,7 @@ def demo_cli(
     [bold]Example:[/] claimledger demo --db /tmp/demo.db
     """
     with ProgressReporter("ingesting the bundled corpus") as reporter:
-        result = run_demo(db, model=model, processes=processes, on_error=reporter.error, on_progress=reporter.update)
+        result = demo.run_demo(db, model=model, processes=processes, on_error=reporter.error, on_progress=reporter.update)
     render_demo(result, stdout_console())
     report = result["report"]
     exit_for_failures(len(report.failed), report.added + report.unchanged + report.revised)

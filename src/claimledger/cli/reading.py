@@ -13,13 +13,14 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from .. import pages
-from ..files import open_ledger
-from .base import DEFAULT_DB, DbOption, Format, FormatOption, JsonOption, LimitOption, OffsetOption, chosen
+from .base import DEFAULT_DB, DbOption, Format, FormatOption, JsonOption, LimitOption, OffsetOption, chosen, lazy
 from .render import (
     MARK_CLOSE, MARK_OPEN, documents_table, emit_object, emit_page, entities_table, figures_table, quotes_table,
     search_table, stats_view,
 )
+
+pages = lazy("claimledger.pages")
+files = lazy("claimledger.files")
 
 
 class QuoteKind(str, Enum):
@@ -40,7 +41,7 @@ def documents_cli(
 
     [bold]Example:[/] claimledger documents --limit 10 --offset 10
     """
-    with open_ledger(db, must_exist=True) as ledger:
+    with files.open_ledger(db, must_exist=True) as ledger:
         page = pages.documents_page(ledger, limit=limit, offset=offset)
     emit_page(page, chosen(format, as_json), documents_table, "no documents yet")
 
@@ -60,7 +61,7 @@ def quotes_cli(
 
     [bold]Example:[/] claimledger quotes --speaker Kirby --kind direct --limit 5
     """
-    with open_ledger(db, must_exist=True) as ledger:
+    with files.open_ledger(db, must_exist=True) as ledger:
         page = pages.quotes_page(ledger, speaker=speaker, kind=kind.value if kind else None, limit=limit,
                                  offset=offset)
     emit_page(page, chosen(format, as_json), quotes_table, "no quotes match")
@@ -84,7 +85,7 @@ def figures_cli(
 
     [bold]Example:[/] claimledger figures --category deaths --limit 10
     """
-    with open_ledger(db, must_exist=True) as ledger:
+    with files.open_ledger(db, must_exist=True) as ledger:
         page = pages.figures_page(ledger, category=category, claimant=claimant, document=document, limit=limit,
                                   offset=offset)
     emit_page(page, chosen(format, as_json), figures_table, "no figures match")
@@ -104,7 +105,7 @@ def search_cli(
     """
     format = chosen(format, as_json)
     marks = {"marks": (MARK_OPEN, MARK_CLOSE)} if format is Format.table else {}
-    with open_ledger(db, must_exist=True) as ledger:
+    with files.open_ledger(db, must_exist=True) as ledger:
         page = pages.search_page(ledger, query, limit=limit, offset=offset, **marks)
     emit_page(page, format, lambda hits: search_table(hits, query), f"nothing matches {escape(query)!r}")
 
@@ -118,7 +119,7 @@ def stats_cli(
 
     [bold]Example:[/] claimledger stats --db news.db
     """
-    with open_ledger(db, must_exist=True) as ledger:
+    with files.open_ledger(db, must_exist=True) as ledger:
         stats = ledger.stats()
     emit_object(stats, chosen(format, as_json), stats_view)
 
@@ -138,6 +139,6 @@ def entities_cli(
 
     [bold]Example:[/] claimledger entities --name Trump
     """
-    with open_ledger(db, must_exist=True) as ledger:
+    with files.open_ledger(db, must_exist=True) as ledger:
         page = pages.entities_page(ledger, name=name, label=type, limit=limit, offset=offset)
     emit_page(page, chosen(format, as_json), entities_table, "no entities match")

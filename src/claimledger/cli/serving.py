@@ -9,8 +9,9 @@ import typer
 from rich.markup import escape
 
 from ..config import DEFAULT_MODEL
-from ..files import open_ledger
-from .base import DEFAULT_DB, DbOption, ModelOption, stderr_console
+from .base import DEFAULT_DB, DbOption, ModelOption, lazy, stderr_console
+
+files = lazy("claimledger.files")
 
 SERVE_MAX_BODY = 1024 * 1024  # bytes; claimledger.api.DEFAULT_MAX_BODY
 TOKEN_ENV = "CLAIMLEDGER_TOKEN"
@@ -23,7 +24,7 @@ def serve_app(db: str, *, token: str | None = None, model: str = DEFAULT_MODEL, 
     """
     from ..server import create_app  # FastAPI and its routes: only for the command that serves
 
-    ledger = open_ledger(db, model, must_exist=not token)
+    ledger = files.open_ledger(db, model, must_exist=not token)
     return create_app(ledger, token=token, max_body=max_body, close_ledger=True)
 
 
