@@ -32,7 +32,7 @@ _NUL = re.compile("\x00")
 
 
 def clean(value: str | None) -> str | None:
-    """A string safe to send to any database: unpaired surrogates become U+FFFD, NULs are dropped."""
+    """A string safe to send to any database: unpaired surrogates become "?", NULs are dropped."""
     if value is None:
         return None
     try:
