@@ -24,17 +24,13 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from .errors import ClaimLedgerError, InputError
 from .config import DEFAULT_MODEL
+from .errors import ClaimLedgerError, EngineError, InputError
 from .records import Document, Record
 
 ENGINES = ("local", "ray")
 READY_TIMEOUT = 600  # seconds for the actors to start and load the model
 IN_FLIGHT_PER_WORKER = 2  # batches queued per actor: keeps every worker busy, bounds memory
-
-
-class EngineError(ClaimLedgerError):
-    """The chosen engine is unavailable or failed (Ray not installed, cluster unreachable, worker died)."""
 
 
 def ingest(

@@ -24,6 +24,10 @@ class LedgerError(ClaimLedgerError):
     """The database could not be opened, migrated or written."""
 
 
+class EngineError(ClaimLedgerError):
+    """The chosen engine is unavailable or failed (Ray not installed, cluster unreachable, worker died)."""
+
+
 class Rejected(LedgerError):
     """The ledger refused the input of a request (a bad id, an empty name): the caller's mistake,
     not a database failure, so the faces answer 422 and not 503."""
