@@ -1,21 +1,12 @@
 """``Ledger``: the one object the CLI, the API and the web pages talk to.
 
-The layers, bottom to top, written down once (``tests/test_layers.py`` enforces them):
+The layers, bottom to top, are written down once, in ``pyproject.toml`` (``[tool.claimledger.layers]``),
+and ``tests/test_layers.py`` enforces them: this facade sits above storage (``ledger``) and
+analysis (``analyze``), below the faces, and a layer imports only from layers below it.
 
-    records, errors, config          plain data, the exception tree, settings
-    ingest | extract                 readers (files -> Document) and extractors (Doc -> records)
-    nlp, pipeline, engines, evaluate spaCy loading and batch extraction; scoring
-    ledger                           storage: the database, its schema, its reads and writes
-    analyze                          cross-document analysis on top of storage
-    facade                           this module: "ingest, then analyse what is new"
-    pages | files | watch, demo      page-shaped answers for every face; ledger files; feed watching; the demo
-    api | web                        faces: parse input, call the library, render (never each other)
-    server                           the web application: the API and the pages in one FastAPI app
-    cli                              the command line (``serve`` starts the server; no API or web import)
-
-A layer imports only from layers below it. ``Ledger`` extends the storage ``Store`` with what
-needs both storage and analysis: ingest (store, then analyse what is new), and the analysis's
-reads and edits. Parsing (spaCy) loads only when ``ingest`` finds something new to parse.
+``Ledger`` extends the storage ``Store`` with what needs both storage and analysis: ingest (store,
+then analyse what is new), and the analysis's reads and edits. Parsing (spaCy) loads only when
+``ingest`` finds something new to parse.
 """
 
 from __future__ import annotations

@@ -80,3 +80,15 @@ def test_claimreview_json_ld(corpus):
 def test_unknown_format(corpus):
     with pytest.raises(LedgerError, match="unknown export format 'xml'"):
         corpus.export("xml", io.StringIO())
+
+
+def test_parquet_without_pyarrow_says_which_extra_to_install(monkeypatch, tmp_path):
+    import sys
+
+    from claimledger.analyze.export import write_parquet
+    from claimledger.errors import MissingExtra
+
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # what an install without the extra looks like
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
+    with pytest.raises(MissingExtra, match=r"pip install 'claimledger\[parquet\]'"):
+        write_parquet([], tmp_path / "out.parquet")

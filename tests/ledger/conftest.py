@@ -79,6 +79,6 @@ def table_counts(target: Path | Ledger) -> dict[str, int]:
 def _table_counts_sqlalchemy(ledger: Ledger) -> dict[str, int]:
     from sqlalchemy import inspect
 
-    with ledger._db.connect() as connection:
+    with ledger.engine.connect() as connection:
         names = [name for name in inspect(connection).get_table_names() if name != "_migrations"]
         return {name: connection.exec_driver_sql(f'SELECT count(*) FROM "{name}"').scalar() for name in names}

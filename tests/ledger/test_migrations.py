@@ -105,7 +105,7 @@ def test_postgresql_ledger_records_every_migration_once(postgres_url):
 
 def test_sqlite_connections_use_wal_and_wait_for_locks(tmp_path):
     with Ledger(tmp_path / "ledger.db") as ledger:
-        with ledger._db.connect() as connection:
+        with ledger.engine.connect() as connection:
             pragma = lambda name: connection.exec_driver_sql(f"PRAGMA {name}").scalar()  # noqa: E731
             assert pragma("journal_mode") == "wal"
             assert pragma("busy_timeout") >= 5000

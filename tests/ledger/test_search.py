@@ -78,7 +78,7 @@ def test_query_parsing():
 
 
 def test_the_portable_backend_finds_the_same(searchable):
-    with searchable._db.connect() as connection:
+    with searchable.engine.connect() as connection:
         hits = LikeSearch().search(connection, "kirby", limit=20, marks=("[", "]"))
     assert {(hit["kind"], hit["document"]) for hit in hits} == {("document", EXAMPLE.stem), ("quote", EXAMPLE.stem)}
     assert any("[Kirby]" in hit["snippet"] for hit in hits)

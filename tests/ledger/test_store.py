@@ -338,3 +338,11 @@ def test_paths_and_urls(tmp_path):
     ledger.close()
     with pytest.raises(LedgerError):
         ledger.stats()
+
+
+def test_a_postgresql_url_without_the_driver_says_which_extra_to_install(monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # what an install without the extra looks like
+    with pytest.raises(LedgerError, match=r"pip install 'claimledger\[postgres\]'"):
+        Ledger("postgresql://nobody@127.0.0.1:1/none")

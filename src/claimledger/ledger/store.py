@@ -67,8 +67,6 @@ class Store:
             raise LedgerError("the ledger is closed")
         return self._engine
 
-    _db = engine
-
     def __enter__(self):
         return self
 
@@ -81,8 +79,6 @@ class Store:
     def reading(self) -> "ReadContext":
         """A connection for reads whose database errors become ``LedgerError``."""
         return ReadContext(self.engine)
-
-    _reading = reading
 
     # -- writing ---------------------------------------------------------------------------------
 
