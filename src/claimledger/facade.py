@@ -22,7 +22,7 @@ from .analyze import queries, timeline as timeline_
 from .analyze.aliases import AliasRule, check_rule, read_alias_file
 from .analyze.export import FORMATS as EXPORT_FORMATS, export_rows, write as write_export
 from .config import DEFAULT_MODEL
-from .errors import InputError, LedgerError, Rejected
+from .errors import InputError, Invalid, LedgerError, Rejected
 from .ledger import DEFAULT_URL, IngestReport, Store, content_hash, reason
 from .ledger import dialect
 from .records import Document, Record
@@ -244,6 +244,45 @@ class Ledger(Store):
         with self.reading() as connection:
             rows = export_rows(connection, contested_only=contested_only, category=category)
         return write_export(rows, format, out)
+
+
+# -- extraction without a ledger -----------------------------------------------------------------
+
+
+def read_options(max_bytes: int | None = None, field_map: dict[str, str] | None = None) -> dict[str, Any]:
+    """Keyword arguments for the readers, checked now (``Invalid``), not when the first file is read."""
+    from .ingest import DEFAULT_MAX_BYTES, read_paths  # the readers load trafilatura: only when reading
+
+    options = {"max_bytes": max_bytes if max_bytes is not None else DEFAULT_MAX_BYTES, "field_map": field_map}
+    try:
+        read_paths([], **options)
+    except ValueError as exc:
+        raise Invalid(str(exc)) from None
+    return options
+
+
+def extract_paths(paths: list[str], *, model: str = DEFAULT_MODEL, processes: int = 1, batch_size: int = 32,
+                  max_bytes: int | None = None, field_map: dict[str, str] | None = None,
+                  on_error: Callable[[InputError], None] | None = None) -> Iterator[Record]:
+    """Records for every document in ``paths``, no database; unreadable inputs go to ``on_error``.
+    Options and the model are checked now (an unknown model fails before anything is read)."""
+    from .ingest import read_paths
+    from .nlp import load_nlp
+    from .pipeline import extract_documents
+
+    options = read_options(max_bytes, field_map)
+    load_nlp(model)
+
+    def documents() -> Iterator[Document]:
+        for item in read_paths(paths, **options):
+            if isinstance(item, InputError):
+                if on_error is not None:
+                    on_error(item)
+            else:
+                yield item
+
+    pairs = extract_documents(documents(), model=model, processes=processes, batch_size=batch_size)
+    return (record for _document, record in pairs)
 
 
 # -- helpers -------------------------------------------------------------------------------------

@@ -1,15 +1,15 @@
 """Commands that read articles: ingest, watch, extract, demo, evaluate.
 
-Each ``x_cli`` function turns typer options into arguments for a library function (``Ledger.ingest``,
-``engines.ingest``, ``watch.watch``, ``demo.run_demo``) and renders what comes back. The readers and
-spaCy are imported inside the commands that parse, so ``claimledger --help`` never loads them.
+Each ``x_cli`` function turns typer options into arguments for a library function (``engines.ingest``,
+``facade.extract_paths``, ``watch.watch``, ``demo.run_demo``) and renders what comes back. The library
+loads when a command runs (``lazy``), the readers and spaCy only when something is read and parsed.
 """
 
 from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable
 from enum import Enum
 from typing import Annotated, Any
 
@@ -27,6 +27,7 @@ from .base import (
 from .render import analysis_line, figures_table, quotes_table, speakers_table, stats_table
 
 demo = lazy("claimledger.demo")
+facade = lazy("claimledger.facade")
 files = lazy("claimledger.files")
 watching = lazy("claimledger.watch")
 
@@ -89,42 +90,6 @@ def parse_field_map(pairs: Iterable[str] | None) -> dict[str, str] | None:
             raise UsageError(f"--field-map expects OURS=THEIRS (e.g. text=body), got {pair!r}")
         mapping[ours.strip()] = theirs.strip()
     return mapping or None
-
-
-def read_options(max_bytes: int | None, field_map: dict[str, str] | None) -> dict[str, Any]:
-    """Keyword arguments for the readers, checked now so a bad value is one error line, not a traceback."""
-    from ..ingest import DEFAULT_MAX_BYTES, read_paths  # the readers load trafilatura: only when reading
-
-    options = {"max_bytes": max_bytes if max_bytes is not None else DEFAULT_MAX_BYTES, "field_map": field_map}
-    try:
-        read_paths([], **options)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
-    return options
-
-
-def extract_paths(paths: list[str], *, model: str = DEFAULT_MODEL, processes: int = 1, batch_size: int = 32,
-                  max_bytes: int | None = None, field_map: dict[str, str] | None = None,
-                  on_error: Callable[[InputError], None] | None = None) -> Iterator[Record]:
-    """Records for every document in ``paths``, no database; unreadable inputs go to ``on_error``.
-    The model is loaded now (an unknown model fails before anything is read)."""
-    from ..ingest import read_paths
-    from ..nlp import load_nlp
-    from ..pipeline import extract_documents
-
-    options = read_options(max_bytes, field_map)
-    load_nlp(model)
-
-    def documents():
-        for item in read_paths(paths, **options):
-            if isinstance(item, InputError):
-                if on_error is not None:
-                    on_error(item)
-            else:
-                yield item
-
-    pairs = extract_documents(documents(), model=model, processes=processes, batch_size=batch_size)
-    return (record for _document, record in pairs)
 
 
 class ProgressReporter:
@@ -192,7 +157,7 @@ def ingest_cli(
     """
     from .. import engines
 
-    options = read_options(max_bytes, parse_field_map(field_map))
+    options = facade.read_options(max_bytes, parse_field_map(field_map))
     with ProgressReporter("ingesting") as reporter, files.open_ledger(db, model) as ledger:
         report = engines.ingest(ledger, paths, engine=engine.value, address=address, workers=workers,
                                 processes=processes, batch_size=batch_size, on_error=reporter.error,
@@ -235,7 +200,7 @@ def watch_cli(
         out.print(f"poll {number}: added {report.added}, unchanged {report.unchanged}, revised {report.revised}, "
                   f"failed {len(report.failed)}")
 
-    options = read_options(max_bytes, None)
+    options = facade.read_options(max_bytes, None)
     try:
         with files.open_ledger(db, model) as ledger:
             watching.watch(ledger, feeds, interval=interval, rounds=rounds, batch_size=batch_size,
@@ -271,7 +236,7 @@ def extract_cli(
         failed += 1
         error_line(str(error), errors)
 
-    records = extract_paths(paths, model=model, processes=processes, batch_size=batch_size, max_bytes=max_bytes,
+    records = facade.extract_paths(paths, model=model, processes=processes, batch_size=batch_size, max_bytes=max_bytes,
                             field_map=parse_field_map(field_map), on_error=on_error)
     console = stdout_console()
     for record in records:
