@@ -56,3 +56,5 @@ def test_search_pages_with_a_total(ledger):
     assert first["total"] >= 2 and first["next_offset"] == 1
     second = search_page(ledger, "Kirby", limit=1, offset=1)
     assert second["items"] and second["items"][0] != first["items"][0]
+    with pytest.raises(Invalid, match="offset"):
+        search_page(ledger, "Kirby", offset=10_000)

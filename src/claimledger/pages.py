@@ -21,6 +21,7 @@ MAX_OFFSET = 1_000_000_000  # far beyond any ledger, far below SQLite's integer 
 MAX_MIXED_OFFSET = 10_000  # claims without a kind merge three tables: deeper paging needs a kind
 MAX_ID = 2**62
 SEARCH_LIMIT = 100
+SEARCH_MAX_OFFSET = 1_000  # search ranks every hit up to offset + limit (with snippets): a deep page costs
 HOME_GROUPS = 10
 CLAIM_KINDS = ("quote", "direct", "indirect", "attribution", "figure")
 CLAIM_TYPES = ("quote", "attribution", "figure")
@@ -234,6 +235,8 @@ def grade_source(ledger: Ledger, source: str, reliability: str) -> dict:
 def search_page(ledger: Ledger, query: str, *, limit: int = 20, offset: int = 0,
                 marks: tuple[str, str] | None = None) -> dict:
     """Full-text hits, best first, one page of them with the total."""
+    if offset > SEARCH_MAX_OFFSET:
+        raise Invalid(f"search pages end at offset {SEARCH_MAX_OFFSET}; narrow the query to see more")
     options = {} if marks is None else {"marks": marks}
     rows = ledger.search(query, limit=limit + 1, offset=offset, **options)
     return page(rows, limit, offset, total=ledger.search_total(query))

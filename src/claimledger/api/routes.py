@@ -169,7 +169,7 @@ def search(
     db: LedgerDep,
     q: Annotated[str, Query(min_length=1, max_length=500, description='Words and "phrases"; word* is a prefix.')],
     limit: Annotated[int, Query(ge=1, le=pages.SEARCH_LIMIT)] = 20,
-    offset: Offset = 0,
+    offset: Annotated[int, Query(ge=0, le=pages.SEARCH_MAX_OFFSET, description="Hits to skip.")] = 0,
 ) -> dict:
     return pages.search_page(db, clean(q), limit=limit, offset=offset)
 
