@@ -27,7 +27,9 @@ from rich.markup import escape
 from rich.table import Table
 from typer.core import TyperGroup
 
+from . import __version__
 from .errors import ClaimLedgerError, InputError
+from .ingest.bundled import bundled_corpus, bundled_documents
 from .nlp import DEFAULT_MODEL
 from .records import Document, Record
 
@@ -138,6 +140,22 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def print_version(value: bool) -> None:
+    """``--version``: the installed package's version (claimledger.__version__), then exit."""
+    if value:
+        sys.stdout.write(f"claimledger {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=print_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Options that come before the command."""
 
 
 # --- shared options ------------------------------------------------------------------------
@@ -276,7 +294,7 @@ def read_options(max_bytes: int | None, field_map: dict[str, str] | None) -> dic
 
 
 def run_ingest(
-    paths: list[str],
+    paths: list[str | Document],
     *,
     db: str,
     model: str = DEFAULT_MODEL,
@@ -345,17 +363,6 @@ def extract_paths(
     return (record for _document, record in pairs)
 
 
-def corpus_dir() -> Path:
-    """The bundled corpus: ``corpus/`` in the repository root, next to ``src/``."""
-    path = Path(__file__).resolve().parents[2] / "corpus"
-    if not path.is_dir():
-        raise CliError(
-            f"bundled corpus not found at {path}; the demo runs from a source checkout "
-            "(git clone, then pip install -e .)"
-        )
-    return path
-
-
 def prepare_demo_db(db: str) -> Path:
     """The demo's SQLite file, deleted first so every demo starts fresh (refuses to delete a non-SQLite file)."""
     if "://" in db:
@@ -386,13 +393,15 @@ def run_demo(
     *,
     model: str = DEFAULT_MODEL,
     processes: int = DEFAULT_DEMO_PROCESSES,
+    limit: int | None = None,
     on_error: Callable[[InputError], None] | None = None,
     on_progress: Callable[[int], None] | None = None,
 ) -> dict[str, Any]:
-    """Ingest the bundled corpus into a fresh SQLite ledger and gather what the demo shows."""
-    corpus = corpus_dir()
+    """Ingest the bundled corpus (its first ``limit`` documents) into a fresh SQLite ledger and gather what the demo shows."""
+    corpus = bundled_corpus()
+    documents = list(bundled_documents(limit))  # read before the old demo ledger is deleted
     path = prepare_demo_db(db)
-    report = run_ingest([str(corpus)], db=str(path), model=model, processes=processes,
+    report = run_ingest(documents, db=str(path), model=model, processes=processes,
                         on_error=on_error, on_progress=on_progress)
     with open_ledger(str(path), model, must_exist=True) as ledger:
         return {
@@ -631,7 +640,7 @@ def ingest_cli(
 
     Unchanged documents are skipped and changed ones stored as a new revision, so ingesting again is cheap. A file or row that cannot be read is reported on one line (file:line: reason) and the rest is still ingested; the exit code is then 2.
 
-    [bold]Example:[/] claimledger ingest corpus/ --db news.db --processes 2
+    [bold]Example:[/] claimledger ingest my-articles/ --db news.db --processes 2
     """
     with ProgressReporter("ingesting") as reporter:
         report = run_ingest(
@@ -703,7 +712,7 @@ def extract_cli(
 
     jsonl output is one object per document in the record format (docs/record-format.md), which is what 'claimledger evaluate' scores. Unreadable inputs are reported on stderr and the exit code is then 2.
 
-    [bold]Example:[/] claimledger extract corpus/dev/ --format jsonl > predictions.jsonl
+    [bold]Example:[/] claimledger extract my-articles/ --format jsonl > predictions.jsonl
     """
     errors = stderr_console()
     failed = done = 0
@@ -865,13 +874,18 @@ def demo_cli(
     ] = DEFAULT_DEMO_DB,
     model: ModelOption = DEFAULT_MODEL,
     processes: ProcessesOption = DEFAULT_DEMO_PROCESSES,
+    limit: Annotated[
+        int | None, typer.Option("--limit", "-n", min=1, show_default=False,
+                                 help="Ingest only the corpus's first N documents (default: all).")
+    ] = None,
 ) -> None:
     """Ingest the bundled corpus into a fresh ledger and show what claimledger finds in it.
 
-    [bold]Example:[/] claimledger demo --db /tmp/demo.db
+    [bold]Example:[/] claimledger demo --db /tmp/demo.db --limit 30
     """
     with ProgressReporter("ingesting the bundled corpus") as reporter:
-        result = run_demo(db, model=model, processes=processes, on_error=reporter.error, on_progress=reporter.update)
+        result = run_demo(db, model=model, processes=processes, limit=limit, on_error=reporter.error,
+                          on_progress=reporter.update)
     render_demo(result, stdout_console())
     report = result["report"]
     exit_for_failures(len(report.failed), report.added + report.unchanged + report.revised)
@@ -903,7 +917,7 @@ def render_demo(result: dict[str, Any], console: Console) -> None:
         (f"claimledger quotes{flag} --speaker Kirby", "what one speaker said"),
         (f"claimledger figures{flag} --category deaths", "death tolls and who claims them"),
         (f'claimledger search{flag} "chemical weapons"', "full-text search"),
-        ("claimledger extract corpus/dev/ --format table", "extract from files, no database"),
+        (f"claimledger extract {Path(result['corpus']) / 'dev'} --format table", "extract from files, no database"),
         ("claimledger ingest --db my.db my-articles/", "build your own ledger (.txt .html .jsonl .csv)"),
     ):
         console.print(f"  [cyan]{escape(command)}[/]  [dim]# {what}[/]")
