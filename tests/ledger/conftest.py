@@ -12,7 +12,9 @@ import pytest
 from claimledger.ledger import IngestReport, Ledger
 from claimledger.records import Document
 
-from ._corpus import example_document, example_record, ingest_corpus
+from _bundled import example_document
+
+from ._corpus import example_record, ingest_corpus
 
 
 BACKENDS = ["sqlite", "postgresql"]
