@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import itertools
+import runpy
+import sys
 from pathlib import Path
 
 import pytest
@@ -57,3 +59,9 @@ def test_an_unreadable_bundled_file_is_raised_not_skipped(tmp_path, monkeypatch)
 def test_a_limit_below_one_is_refused():
     with pytest.raises(ValueError, match="limit must be positive"):
         list(bundled.bundled_documents(limit=0))
+
+
+def test_run_as_a_module_it_prints_the_directory(capsys, monkeypatch):
+    monkeypatch.delitem(sys.modules, "claimledger.ingest.bundled")  # as in a fresh ``python -m``
+    runpy.run_module("claimledger.ingest.bundled", run_name="__main__")
+    assert capsys.readouterr().out == f"{bundled.bundled_corpus()}\n"
