@@ -36,7 +36,7 @@ def test_the_whole_corpus_reads_cleanly():
     assert errors == []
     assert len(documents) == 371
     assert len({d.id for d in documents}) == 371
-    assert documents[0].id == "syrian-fighters-recruitment"  # corpus/dev sorts first
+    assert documents[0].id == "syrian-fighters-recruitment"  # dev/ sorts first
     assert documents[0].text == EXAMPLE.read_bytes().decode("utf-8")
 
 
