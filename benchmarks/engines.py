@@ -37,10 +37,11 @@ sys.path.insert(0, str(ROOT / "tests"))  # the throwaway PostgreSQL cluster help
 from claimledger.errors import InputError  # noqa: E402
 from claimledger.ingest import read_paths  # noqa: E402
 from claimledger import Ledger  # noqa: E402
+from claimledger.ingest.bundled import bundled_corpus  # noqa: E402
 from claimledger.nlp import DEFAULT_MODEL, load_nlp  # noqa: E402
 from claimledger.pipeline import extract_documents  # noqa: E402
 
-WIKINEWS = ROOT / "corpus" / "wikinews" / "wikinews-2019-2020.jsonl"
+WIKINEWS = bundled_corpus() / "wikinews" / "wikinews-2019-2020.jsonl"
 MAX_CHARS = 12_000  # leave out the few very long articles, so the runs time typical news
 
 

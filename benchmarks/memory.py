@@ -35,6 +35,7 @@ sys.path.insert(0, str(ROOT / "src"))  # run from a checkout without installing,
 from claimledger.errors import InputError  # noqa: E402
 from claimledger.ingest import read_paths  # noqa: E402
 from claimledger import Ledger  # noqa: E402
+from claimledger.ingest.bundled import bundled_corpus  # noqa: E402
 from claimledger.nlp import DEFAULT_MODEL  # noqa: E402
 from claimledger.records import Document, Record  # noqa: E402
 
@@ -42,7 +43,7 @@ TARGET_BYTES = 1.5 * 1024**3
 
 
 def corpus() -> list[Document]:
-    found = [item for item in read_paths([ROOT / "corpus"]) if not isinstance(item, InputError)]
+    found = [item for item in read_paths([bundled_corpus()]) if not isinstance(item, InputError)]
     if not found:
         raise SystemExit("the bundled corpus is missing")
     return found

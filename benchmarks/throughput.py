@@ -30,11 +30,12 @@ sys.path.insert(0, str(ROOT / "src"))  # run from a checkout without installing,
 from claimledger.errors import InputError  # noqa: E402
 from claimledger.ingest import read_paths  # noqa: E402
 from claimledger import Ledger  # noqa: E402
+from claimledger.ingest.bundled import bundled_corpus  # noqa: E402
 from claimledger.nlp import DEFAULT_MODEL, load_nlp  # noqa: E402
 from claimledger.pipeline import extract_documents  # noqa: E402
 from claimledger.records import Document  # noqa: E402
 
-CORPUS = ROOT / "corpus"
+CORPUS = bundled_corpus()
 TARGETS = {"extract": 0.9, "ingest": 0.8}
 WARMUP_DOCS = 8
 

@@ -3,7 +3,6 @@ port, serving a real SQLite ledger built from the bundled corpus (plus an XSS pr
 
 from __future__ import annotations
 
-import json
 import shutil
 import socket
 import threading
@@ -16,8 +15,9 @@ from claimledger.server import create_app
 from claimledger import Ledger
 from claimledger.records import Document
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
-EXAMPLE = "syrian-fighters-recruitment"
+from _bundled import EXAMPLE as EXAMPLE_FILE, WIKINEWS, jsonl_rows, row_document
+
+EXAMPLE = EXAMPLE_FILE.stem
 XSS_KEY = "xss-probe"
 WIKINEWS_DOCS = 6  # a few more articles, so lists, search and entities have something to show
 
@@ -42,14 +42,9 @@ def xss_document() -> Document:
 
 def build_ledger(path: Path) -> Path:
     """The example article, a few Wikinews articles and the XSS probe, ingested and analysed."""
-    lines = (CORPUS / "wikinews" / "wikinews-2019-2020.jsonl").read_text(encoding="utf-8").splitlines()
-    extra = []
-    for line in lines[:WIKINEWS_DOCS]:
-        row = json.loads(line)
-        extra.append(Document(id=str(row["id"]), text=row["text"], source="wikinews", title=row.get("title"),
-                              url=row.get("url"), outlet=row.get("outlet"), published=row.get("published")))
+    extra = [row_document(row, "wikinews") for row in jsonl_rows(WIKINEWS)[:WIKINEWS_DOCS]]
     with Ledger(path) as ledger:
-        report = ledger.ingest([CORPUS / "dev" / f"{EXAMPLE}.txt", *extra, xss_document()])
+        report = ledger.ingest([EXAMPLE_FILE, *extra, xss_document()])
         assert not report.failed, report.failed
         analyze = getattr(ledger, "analyze", None)
         if callable(analyze):

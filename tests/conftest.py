@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+from _bundled import CORPUS
 
 
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
-    """The bundled corpus of real articles (corpus/README.md has their licences)."""
+    """The bundled corpus of real articles (src/claimledger/corpus/README.md has their licences)."""
     return CORPUS
 
 

@@ -19,13 +19,14 @@ from typer.main import get_command
 from typer.testing import CliRunner
 
 from claimledger import demo
+import claimledger
 from claimledger.cli import app
+from claimledger.ingest import bundled
 from claimledger.records import Record
 
+from _bundled import CENTCOM, CORPUS, DFAT, EXAMPLE, jsonl_rows
+
 REPO = Path(__file__).resolve().parents[1]
-CORPUS = REPO / "corpus"
-EXAMPLE = CORPUS / "dev" / "syrian-fighters-recruitment.txt"
-DFAT = CORPUS / "re3d" / "australia-dfat.jsonl"  # 4 short documents
 SMALL = [CORPUS / "dev", DFAT]  # 5 documents
 SMALL_DOCS = 5
 GOLD = REPO / "tests" / "data" / "gold" / "dev"
@@ -349,30 +350,26 @@ def test_evaluate(extracted, tmp_path):
 # --- demo ----------------------------------------------------------------------------------
 
 
-def test_demo_finds_the_bundled_corpus():
-    assert demo.corpus_dir() == CORPUS.resolve()
-    assert (demo.corpus_dir() / "dev" / "syrian-fighters-recruitment.txt").exists()
+def test_version_comes_from_the_package_metadata():
+    result = invoke("--version")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"claimledger {claimledger.__version__}\n"
+    assert re.fullmatch(r"\d+\.\d+\.\d+\S*", claimledger.__version__)
 
 
 def test_demo_says_so_when_the_corpus_is_missing(tmp_path, monkeypatch):
-    monkeypatch.setattr(demo, "__file__", str(tmp_path / "site-packages" / "claimledger" / "demo.py"))
+    monkeypatch.setattr(bundled, "CORPUS", "no-such-corpus")
     assert_one_line_error(invoke("demo", "--db", tmp_path / "demo.db"), "bundled corpus not found")
 
 
-def test_demo_builds_a_fresh_ledger_and_summarises_it(tmp_path, monkeypatch):
-    # The real corpus files, but only the example article and two re3d files, to keep it quick.
-    corpus = tmp_path / "corpus"
-    (corpus / "re3d").mkdir(parents=True)
-    (corpus / "dev").symlink_to(CORPUS / "dev")
-    for name in ("australia-dfat.jsonl", "centcom.jsonl"):
-        (corpus / "re3d" / name).symlink_to(CORPUS / "re3d" / name)
-    monkeypatch.setattr(demo, "corpus_dir", lambda: corpus)
-    expected = 1 + sum(len(p.read_text().splitlines()) for p in (corpus / "re3d").iterdir())
+def test_demo_builds_a_fresh_ledger_and_summarises_it(tmp_path):
+    # The corpus's first documents in reading order: the example article and two re3d files, to keep it quick.
+    expected = 1 + len(jsonl_rows(DFAT)) + len(jsonl_rows(CENTCOM))
 
     db = tmp_path / "demo.db"
     with sqlite3.connect(db) as old:  # a previous demo's file: must be replaced, not added to
         old.execute("CREATE TABLE leftover (x)")
-    result = invoke("demo", "--db", db)
+    result = invoke("demo", "--db", db, "--limit", expected)
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert f"{expected} documents added, 0 failed" in out
@@ -381,6 +378,7 @@ def test_demo_builds_a_fresh_ledger_and_summarises_it(tmp_path, monkeypatch):
     assert "Figures in the example article 'syrian-fighters-recruitment'" in out
     assert "claimant" in out and "casualties" in out
     assert "What to try next" in out and f"claimledger quotes --db {db}" in out
+    assert f"claimledger extract {CORPUS / 'dev'} " in out  # a path that works from any directory
     with sqlite3.connect(db) as ledger:
         tables = {row[0] for row in ledger.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert "leftover" not in tables

@@ -9,7 +9,7 @@ import pytest
 from claimledger import Ledger
 from claimledger.errors import Rejected
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "corpus" / "dev" / "syrian-fighters-recruitment.txt"
+from _bundled import EXAMPLE  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from claimledger import Ledger
 from claimledger.errors import Invalid, NotFound
 from claimledger.pages import blank_to_none, claims_page, clean, document_detail, page, search_page
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "corpus" / "dev" / "syrian-fighters-recruitment.txt"
+from _bundled import EXAMPLE  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ from pathlib import Path
 from claimledger import Ledger
 from claimledger.watch import watch
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+from _bundled import CORPUS  # noqa: E402
 
 
 def rss(rows: list[dict]) -> bytes:

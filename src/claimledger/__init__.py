@@ -5,15 +5,14 @@ need the database layer (``Ledger``, ``IngestReport``) or spaCy (``extract``, ``
 are imported on first use (PEP 562), so ``import claimledger`` and ``claimledger --help`` stay quick.
 """
 
+from ._version import __version__
 from .errors import ClaimLedgerError, InputError, LedgerError, ModelError
 from .records import Attribution, Document, Entity, Figure, Quote, Record
 
 __all__ = [
     "Attribution", "ClaimLedgerError", "IngestReport", "Ledger", "Document", "Entity", "Figure", "InputError",
-    "LedgerError", "ModelError", "Quote", "Record", "extract", "extract_documents",
+    "LedgerError", "ModelError", "Quote", "Record", "__version__", "extract", "extract_documents",
 ]
-__version__ = "0.1.0"
-
 
 def __getattr__(name: str):
     """``Ledger`` and ``IngestReport`` (SQLAlchemy), ``extract`` and ``extract_documents`` (spaCy),

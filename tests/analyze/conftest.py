@@ -9,7 +9,6 @@ the Pentagon).
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
@@ -18,9 +17,8 @@ import pytest
 from claimledger import Ledger
 from claimledger.records import Document
 
-ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT / "corpus"
-EXAMPLE = CORPUS / "dev" / "syrian-fighters-recruitment.txt"
+from _bundled import EXAMPLE, corpus_documents, example_document
+
 CORPUS_KEYS = [
     "wikinews-samoan-government-temporarily-shuts-down-for-nationwide-meas",
     "wikinews-samoan-government-ends-state-of-emergency-over-measles-outbr",
@@ -40,30 +38,6 @@ CORPUS_KEYS = [
     "centcom-76957901",
     "uk-government-32aacd4c",
 ]
-
-
-def corpus_documents(keys: list[str]) -> list[Document]:
-    """The bundled articles with these ids, in the order given."""
-    found: dict[str, Document] = {}
-    for path in sorted(CORPUS.glob("*/*.jsonl")):
-        with path.open(encoding="utf-8") as lines:
-            for line in lines:
-                row = json.loads(line)
-                if row["id"] in keys:
-                    found[row["id"]] = Document(
-                        id=row["id"], text=row["text"], source=str(path.relative_to(ROOT)), title=row.get("title"),
-                        url=row.get("url"), outlet=row.get("outlet"), published=row.get("published"))
-    missing = [key for key in keys if key not in found]
-    assert not missing, f"not in the bundled corpus: {missing}"
-    return [found[key] for key in keys]
-
-
-def example_document(**changes) -> Document:
-    fields = dict(id=EXAMPLE.stem, text=EXAMPLE.read_bytes().decode("utf-8"), source=str(EXAMPLE.relative_to(ROOT)),
-                  title="Russia recruiting Syrian fighters", outlet="Example News",
-                  url="https://example.org/syrian-fighters-recruitment")
-    fields.update(changes)
-    return Document(**fields)
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from claimledger.cli import app
 from claimledger import Ledger
 
-from .conftest import EXAMPLE
+from _bundled import EXAMPLE
 
 ENV = {"CLAIMLEDGER_DB": None, "CLAIMLEDGER_MODEL": None, "COLUMNS": "200"}
 runner = CliRunner()

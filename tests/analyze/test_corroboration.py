@@ -9,7 +9,7 @@ from claimledger.analyze.corroboration import Seen, estimated_jaccard, independe
 from claimledger import Ledger
 from claimledger.records import Document
 
-from .conftest import corpus_documents, example_document
+from _bundled import corpus_documents, example_document
 
 WIRE = Document(
     id="wire", source="test", outlet="Other Wire", url="https://wire.example/russian-losses",

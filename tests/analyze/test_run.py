@@ -10,7 +10,9 @@ from claimledger.errors import LedgerError
 from claimledger import Ledger
 from claimledger.records import Attribution, Document, Entity, Figure, Quote, Record
 
-from .conftest import CORPUS_KEYS, corpus_documents, figure_in, group_of, members
+from _bundled import corpus_documents
+
+from .conftest import CORPUS_KEYS, figure_in, group_of, members
 
 SAMOA_1 = "wikinews-samoan-government-temporarily-shuts-down-for-nationwide-meas"
 SAMOA_2 = "wikinews-samoan-government-ends-state-of-emergency-over-measles-outbr"

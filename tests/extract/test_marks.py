@@ -6,7 +6,7 @@ paragraphs repeats the opening mark on each paragraph and closes only at the end
 passage. Marks work the same straight or curly, and single quotes nested in a double-quoted
 passage stay inside it. Whether a marked passage is *speech* is decided later (test_quotes).
 
-Every text is from the bundled corpus (corpus/README.md), shortened where marked by the id.
+Every text is from the bundled corpus (src/claimledger/corpus/README.md), shortened where marked by the id.
 """
 
 from __future__ import annotations

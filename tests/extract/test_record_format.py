@@ -8,14 +8,12 @@ text[start:end] == item text. Checked on the example article and on 20 corpus do
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from claimledger import Record
 
-CORPUS = Path(__file__).resolve().parents[2] / "corpus"
-DEV_ARTICLE = CORPUS / "dev" / "syrian-fighters-recruitment.txt"
+from _bundled import RE3D, WIKINEWS, example_text, jsonl_rows
 
 QUALIFIERS = {None, "almost", "about", "nearly", "more than", "at least", "up to", "over", "fewer than"}
 CATEGORIES = {"casualties", "deaths", "injuries", "detained", "troops", "people", "equipment", "money",
@@ -26,19 +24,16 @@ STANCES = {"asserts", "disputes", "denies"}
 def corpus_documents() -> list[dict]:
     """20 documents, the same every run: two from each re3d file, twelve short Wikinews articles."""
     chosen: list[dict] = []
-    for name in ("australia-dfat", "centcom", "uk-government", "us-state-department"):
-        with (CORPUS / "re3d" / f"{name}.jsonl").open(encoding="utf-8") as lines:
-            rows = sorted((json.loads(line) for line in lines), key=lambda row: row["id"])
-        chosen += rows[:2]
-    with (CORPUS / "wikinews" / "wikinews-2019-2020.jsonl").open(encoding="utf-8") as lines:
-        rows = sorted((json.loads(line) for line in lines), key=lambda row: row["id"])
+    for path in RE3D:
+        chosen += sorted(jsonl_rows(path), key=lambda row: row["id"])[:2]
+    rows = sorted(jsonl_rows(WIKINEWS), key=lambda row: row["id"])
     short = [row for row in rows if len(row["text"]) < 5000]
     step = len(short) // 12
     chosen += short[::step][:12]
     return chosen
 
 
-DOCUMENTS = [pytest.param(DEV_ARTICLE.read_bytes().decode("utf-8"), id="syrian-fighters-recruitment")] + [
+DOCUMENTS = [pytest.param(example_text(), id="syrian-fighters-recruitment")] + [
     pytest.param(row["text"], id=row["id"]) for row in corpus_documents()
 ]
 

@@ -1,25 +1,22 @@
-"""Shared fixtures: real articles from the bundled corpus (corpus/README.md has their licences)."""
+"""Shared fixtures: real articles from the bundled corpus (tests/_bundled.py; its README has their licences)."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from .corpus import DEV_ARTICLE, WIKINEWS
+from _bundled import WIKINEWS, example_text, jsonl_rows
 
 
 @pytest.fixture
 def dev_text() -> str:
     """The project's example article, exactly as its UTF-8 file holds it."""
-    return DEV_ARTICLE.read_bytes().decode("utf-8")
+    return example_text()
 
 
 @pytest.fixture
 def wikinews_rows() -> list[dict]:
     """All Wikinews articles of the corpus, one dict per JSONL line, in file order."""
-    with WIKINEWS.open(encoding="utf-8") as lines:
-        return [json.loads(line) for line in lines]
+    return jsonl_rows(WIKINEWS)
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from claimledger.errors import InputError
 from claimledger.ingest import read_paths
 from claimledger.records import Document
 
-from .corpus import CENTCOM, CORPUS, DEV_ARTICLE
+from _bundled import CENTCOM, CORPUS, EXAMPLE
 
 GDANSK = "wikinews-arrest-made-as-mayor-of-gda-sk-poland-stabbed-on-stage"
 
@@ -36,8 +36,8 @@ def test_the_whole_corpus_reads_cleanly():
     assert errors == []
     assert len(documents) == 371
     assert len({d.id for d in documents}) == 371
-    assert documents[0].id == "syrian-fighters-recruitment"  # corpus/dev sorts first
-    assert documents[0].text == DEV_ARTICLE.read_bytes().decode("utf-8")
+    assert documents[0].id == "syrian-fighters-recruitment"  # dev/ sorts first
+    assert documents[0].text == EXAMPLE.read_bytes().decode("utf-8")
 
 
 def test_a_text_file_keeps_the_path_as_given(tmp_path, dev_text, monkeypatch):
@@ -77,7 +77,7 @@ def test_an_unknown_extension_named_explicitly_is_read_as_text(tmp_path, dev_tex
 def test_a_missing_path_is_an_error_and_reading_goes_on(tmp_path):
     missing = str(tmp_path / "nowhere.txt")
 
-    documents, errors = split(read_paths([missing, DEV_ARTICLE]))
+    documents, errors = split(read_paths([missing, EXAMPLE]))
 
     assert [str(e) for e in errors] == [f"{missing}: no such file or directory"]
     assert [d.id for d in documents] == ["syrian-fighters-recruitment"]
@@ -185,6 +185,6 @@ def test_an_empty_directory_is_reported(tmp_path):
 
 def test_bad_options_fail_at_the_call():
     with pytest.raises(ValueError, match="max_bytes"):
-        read_paths([DEV_ARTICLE], max_bytes=0)
+        read_paths([EXAMPLE], max_bytes=0)
     with pytest.raises(ValueError, match="field_map"):
-        read_paths([DEV_ARTICLE], field_map={"body": "text"})
+        read_paths([EXAMPLE], field_map={"body": "text"})

@@ -12,7 +12,7 @@ from claimledger.errors import InputError
 from claimledger.ingest.tabular import check_field_map, read_csv, read_jsonl
 from claimledger.records import Document
 
-from .corpus import CENTCOM
+from _bundled import CENTCOM
 
 COLUMNS = check_field_map(None)
 FIELDS = ["id", "title", "text", "url", "outlet", "published"]

@@ -7,15 +7,15 @@ import pytest
 from claimledger.errors import InputError
 from claimledger.ingest.text import read_text
 
-from .corpus import DEV_ARTICLE
+from _bundled import EXAMPLE
 
 
 def test_reads_the_dev_article_exactly(dev_text):
-    document = read_text(DEV_ARTICLE.read_bytes(), source=str(DEV_ARTICLE), id="syrian-fighters-recruitment")
+    document = read_text(EXAMPLE.read_bytes(), source=str(EXAMPLE), id="syrian-fighters-recruitment")
 
     assert document.text == dev_text
     assert document.id == "syrian-fighters-recruitment"
-    assert document.source == str(DEV_ARTICLE)
+    assert document.source == str(EXAMPLE)
     assert document.title is None
 
 

@@ -1,38 +1,20 @@
-"""Real documents and hand-built records for the ledger tests.
+"""Real documents and hand-built records for the ledger tests (the corpus itself: tests/_bundled.py).
 
-Plain module (no pytest) so the kill -9 test's child process can import it too.
-The ingest corpus is re3d (75 documents) plus every 6th Wikinews article (50): enough batches to
+Plain module (no pytest) so the kill -9 test's child process can import it too (with tests/ and
+tests/ledger/ on its path). The ingest corpus is re3d (75 documents) plus every 6th Wikinews article (50): enough batches to
 kill a run in the middle while keeping the suite fast. Set CLAIMLEDGER_TEST_FULL_CORPUS=1 to use
 all 370 re3d + Wikinews documents.
 """
 
 from __future__ import annotations
 
-import json
 import os
-from pathlib import Path
 
 from claimledger.records import Attribution, Document, Entity, Figure, Quote, Record
 
-ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT / "corpus"
-EXAMPLE = CORPUS / "dev" / "syrian-fighters-recruitment.txt"
-RE3D = sorted((CORPUS / "re3d").glob("*.jsonl"))
-WIKINEWS = CORPUS / "wikinews" / "wikinews-2019-2020.jsonl"
+from _bundled import RE3D, WIKINEWS, jsonl_documents
+
 FULL = os.environ.get("CLAIMLEDGER_TEST_FULL_CORPUS") == "1"
-
-
-def jsonl_documents(path: Path) -> list[Document]:
-    documents = []
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            if line.strip():
-                row = json.loads(line)
-                documents.append(Document(
-                    id=row["id"], text=row["text"], source=str(path.relative_to(ROOT)), title=row.get("title"),
-                    url=row.get("url"), outlet=row.get("outlet"), published=row.get("published"),
-                ))
-    return documents
 
 
 def ingest_corpus() -> list[Document]:
@@ -40,18 +22,6 @@ def ingest_corpus() -> list[Document]:
     documents = [doc for path in RE3D for doc in jsonl_documents(path)]
     wikinews = jsonl_documents(WIKINEWS)
     return documents + (wikinews if FULL else wikinews[::6])
-
-
-def example_text() -> str:
-    return EXAMPLE.read_bytes().decode("utf-8")
-
-
-def example_document(**changes) -> Document:
-    fields = dict(id=EXAMPLE.stem, text=example_text(), source=str(EXAMPLE.relative_to(ROOT)),
-                  title="Russia recruiting Syrian fighters", outlet="Example News",
-                  url="https://example.org/syrian-fighters-recruitment")
-    fields.update(changes)
-    return Document(**fields)
 
 
 def span(text: str, phrase: str) -> tuple[int, int]:

@@ -13,7 +13,9 @@ from claimledger import Ledger
 from claimledger.ledger import IngestReport
 from claimledger.records import Document
 
-from ._corpus import example_document, example_record, ingest_corpus
+from _bundled import example_document
+
+from ._corpus import example_record, ingest_corpus
 
 
 BACKENDS = ["sqlite", "postgresql"]

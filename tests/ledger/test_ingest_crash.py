@@ -13,17 +13,17 @@ from pathlib import Path
 
 from claimledger import Ledger
 
-from ._corpus import ROOT
-
 HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
 BATCH = 4
 KILL_AFTER = 3 * BATCH  # documents committed before the kill
 TIMEOUT = 300
 
 CHILD = """
+import os
 import sys
 db, here, batch = sys.argv[1], sys.argv[2], int(sys.argv[3])
-sys.path.insert(0, here)
+sys.path[:0] = [here, os.path.dirname(here)]  # tests/ledger/ and tests/, as under pytest
 from _corpus import ingest_corpus
 from claimledger import Ledger
 with Ledger(db) as ledger:

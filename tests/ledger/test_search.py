@@ -9,7 +9,9 @@ from hypothesis import strategies as st
 from claimledger import Ledger
 from claimledger.ledger.search import LikeSearch, Term, fts5_query, parse_query
 
-from ._corpus import EXAMPLE, example_document, example_record
+from _bundled import EXAMPLE, example_document
+
+from ._corpus import example_record
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])

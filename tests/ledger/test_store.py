@@ -14,7 +14,9 @@ from claimledger import Ledger
 from claimledger.ledger import IngestReport, content_hash
 from claimledger.records import Document, Figure, Quote, Record
 
-from ._corpus import CORPUS, EXAMPLE, example_document, example_record, example_text, span
+from _bundled import CORPUS, DFAT, EXAMPLE, example_document, example_text
+
+from ._corpus import example_record, span
 from .conftest import table_counts
 
 
@@ -290,7 +292,7 @@ def test_ingest_paths_through_the_readers(ledger):
     ingest = pytest.importorskip("claimledger.ingest")
     if not hasattr(ingest, "read_paths"):
         pytest.skip("claimledger.ingest.read_paths is not there yet")
-    dfat = CORPUS / "re3d" / "australia-dfat.jsonl"
+    dfat = DFAT
     missing = CORPUS / "no-such-file.txt"
     errors = []
     report = ledger.ingest([EXAMPLE, str(dfat), missing], on_error=errors.append)

@@ -13,13 +13,17 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
-WIKINEWS = ROOT / "corpus" / "wikinews" / "wikinews-2019-2020.jsonl"
+if __name__ == "__main__":  # the child: tests/ on the path for _bundled, as under pytest
+    sys.path.insert(0, str(ROOT / "tests"))
+
+from _bundled import WIKINEWS, jsonl_rows  # noqa: E402 - after the child's path set-up
+
 FIELDS = ("id", "title", "text", "url", "outlet", "published")
 
 
 def rows(count: int, *, skip: int = 0) -> list[dict]:
     """The ``count`` shortest Wikinews articles after the first ``skip`` (short: the tests parse them many times)."""
-    every = [json.loads(line) for line in WIKINEWS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    every = jsonl_rows(WIKINEWS)
     every.sort(key=lambda row: (len(row["text"]), row["id"]))
     return [{k: row.get(k) for k in FIELDS} for row in every[skip:skip + count]]
 

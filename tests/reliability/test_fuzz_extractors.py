@@ -7,9 +7,6 @@ cut and spliced with quote marks, numbers and junk, huge lines and NUL character
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -20,10 +17,11 @@ from claimledger.nlp import load_nlp, records_from_doc
 from claimledger.pipeline import extract_documents
 from claimledger.records import Document
 
+from _bundled import WIKINEWS, jsonl_rows
+
 from ._budget import count, fuzz_settings, scaled
 
-ROOT = Path(__file__).resolve().parents[2]
-ROWS = [json.loads(line) for line in (ROOT / "corpus/wikinews/wikinews-2019-2020.jsonl").read_text("utf-8").splitlines()]
+ROWS = jsonl_rows(WIKINEWS)
 SENTENCES = [s.strip() + "." for row in ROWS[:80] for s in row["text"].split(".") if 20 < len(s) < 300]
 MARKS = ['"', "“", "”", "‘", "’", "'", "«", "»", "„", "‟", "`", "``", "''", "—", ":", "\n\n", "\n", " said ",
          " told reporters ", " according to ", "(", ")"]

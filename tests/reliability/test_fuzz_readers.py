@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import json
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -26,11 +25,11 @@ from claimledger.ingest.text import read_text
 from claimledger.ingest.warc import read_warc
 from claimledger.records import Document
 
+from _bundled import WIKINEWS, jsonl_rows
+
 from ._budget import count, fuzz_settings
 
-ROOT = Path(__file__).resolve().parents[2]
-WIKINEWS = [json.loads(line) for line in (ROOT / "corpus/wikinews/wikinews-2019-2020.jsonl").read_text("utf-8").splitlines()]
-REAL_TEXT = [row["text"] for row in WIKINEWS[:60]]
+REAL_TEXT = [row["text"] for row in jsonl_rows(WIKINEWS)[:60]]
 COLUMNS = check_field_map(None)
 MAX = 2_000_000
 

@@ -19,6 +19,7 @@ from rich.console import Console
 from rich.markup import escape
 from typer.core import TyperGroup
 
+from .._version import __version__
 from ..errors import ClaimLedgerError
 
 DEFAULT_DB = "./claimledger.db"
@@ -118,6 +119,22 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def print_version(value: bool) -> None:
+    """``--version``: the installed package's version (claimledger.__version__), then exit."""
+    if value:
+        sys.stdout.write(f"claimledger {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=print_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Options that come before the command."""
 
 
 # --- shared options ------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from collections.abc import Iterable
 from enum import Enum
 from typing import Annotated, Any
@@ -153,7 +154,7 @@ def ingest_cli(
 
     Unchanged documents are skipped and changed ones stored as a new revision, so ingesting again is cheap. A file or row that cannot be read is reported on one line (file:line: reason) and the rest is still ingested; the exit code is then 2.
 
-    [bold]Example:[/] claimledger ingest corpus/ --db news.db --processes 2
+    [bold]Example:[/] claimledger ingest my-articles/ --db news.db --processes 2
     """
     from .. import engines
 
@@ -226,7 +227,7 @@ def extract_cli(
 
     jsonl output is one object per document in the record format (docs/record-format.md), which is what 'claimledger evaluate' scores. Unreadable inputs are reported on stderr and the exit code is then 2.
 
-    [bold]Example:[/] claimledger extract corpus/dev/ --format jsonl > predictions.jsonl
+    [bold]Example:[/] claimledger extract my-articles/ --format jsonl > predictions.jsonl
     """
     errors = stderr_console()
     failed = done = 0
@@ -291,13 +292,18 @@ def demo_cli(
     ] = DEFAULT_DEMO_DB,
     model: ModelOption = DEFAULT_MODEL,
     processes: ProcessesOption = DEFAULT_DEMO_PROCESSES,
+    limit: Annotated[
+        int | None, typer.Option("--limit", "-n", min=1, show_default=False,
+                                 help="Ingest only the corpus's first N documents (default: all).")
+    ] = None,
 ) -> None:
     """Ingest the bundled corpus into a fresh ledger and show what claimledger finds in it.
 
-    [bold]Example:[/] claimledger demo --db /tmp/demo.db
+    [bold]Example:[/] claimledger demo --db /tmp/demo.db --limit 30
     """
     with ProgressReporter("ingesting the bundled corpus") as reporter:
-        result = demo.run_demo(db, model=model, processes=processes, on_error=reporter.error, on_progress=reporter.update)
+        result = demo.run_demo(db, model=model, processes=processes, limit=limit, on_error=reporter.error,
+                               on_progress=reporter.update)
     render_demo(result, stdout_console())
     report = result["report"]
     exit_for_failures(len(report.failed), report.added + report.unchanged + report.revised)
@@ -330,7 +336,7 @@ def render_demo(result: dict[str, Any], console: Console) -> None:
         (f"claimledger figures{flag} --category deaths", "death tolls and who claims them"),
         (f'claimledger search{flag} "chemical weapons"', "full-text search"),
         (f"claimledger contested{flag}", "figures sources disagree on"),
-        ("claimledger extract corpus/dev/ --format table", "extract from files, no database"),
+        (f"claimledger extract {Path(result['corpus']) / 'dev'} --format table", "extract from files, no database"),
         ("claimledger ingest --db my.db my-articles/", "build your own ledger (.txt .html .jsonl .csv)"),
     ):
         console.print(f"  [cyan]{escape(command)}[/]  [dim]# {what}[/]")
