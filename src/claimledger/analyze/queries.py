@@ -14,8 +14,8 @@ from sqlalchemy import Connection, and_, delete, exists, func, insert, or_, sele
 
 from ..errors import LedgerError
 from ..ledger.schema import (
-    alias_rules, canonical_entities, canonical_names, documents, figure_analysis, figure_groups,
-    figures, group_edits, group_estimates, outlets, source_grades,
+    alias_rules, canonical_entities, canonical_names, documents, entities, entity_links, figure_analysis,
+    figure_groups, figures, group_edits, group_estimates, mentions, outlets, source_grades,
 )
 from . import grades
 from .aliases import AliasRule, normal_alias, rule_table
@@ -200,8 +200,30 @@ def merged_entities(connection: Connection, *, name: str | None = None, type: st
             key = {"alias": "aliases", "abbreviation": "abbreviations", "title": "titles"}.get(row.kind)
             if key:
                 names[row.canonical_id][key].append(row.name)
+    variants = entity_variants(connection, list(names))
     return [{"id": r.id, "name": r.name, "type": r.type, "side": r.side, "affiliation": r.affiliation,
-             "documents": r.documents, **names[r.id]} for r in rows]
+             "documents": r.documents, **names[r.id], "variants": variants.get(r.id, [])} for r in rows]
+
+
+def entity_variants(connection: Connection, ids: list[int]) -> dict[int, list[dict]]:
+    """Each entity's variants: every extracted name merged into it, with the current documents that use it.
+
+    Why: a merge is only checkable when the user sees which spelling came from which article
+    ("Haider al-Abadi" in one, "Al-Abadi" in another) and can split a wrong one off by name.
+    """
+    found: dict[int, dict[str, dict[int, str]]] = defaultdict(lambda: defaultdict(dict))
+    for part in (ids[i : i + 500] for i in range(0, len(ids), 500)):
+        rows = connection.execute(
+            select(entity_links.c.canonical_id, entities.c.name, documents.c.id, documents.c.key)
+            .join(entities, entities.c.id == entity_links.c.entity_id)
+            .join(mentions, mentions.c.entity_id == entities.c.id)
+            .join(documents, documents.c.id == mentions.c.document_id)
+            .where(entity_links.c.canonical_id.in_(part), documents.c.is_current.is_(True)))
+        for canonical_id, name, document_id, key in rows:
+            found[canonical_id][name][document_id] = key
+    return {cid: [{"name": name, "documents": [{"id": d, "key": k} for d, k in sorted(docs.items())]}
+                  for name, docs in sorted(by_name.items(), key=lambda item: (-len(item[1]), item[0]))]
+            for cid, by_name in found.items()}
 
 
 # -- grades -------------------------------------------------------------------------------------------
