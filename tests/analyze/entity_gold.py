@@ -7,7 +7,8 @@ any resolver's output and cannot be bent by the code it checks.
 A gold variant (text, document) is *located* at the entities whose variants in that document name it:
 the same folded name first; else a variant holding it (NER kept more, or the extractor merged
 "Johnson" into "Boris Johnson" within the article); else a variant it holds (a title glued on:
-"Minister Ellwood" -> "Ellwood"); else a variant of the same last word. A cluster is *whole* when
+"Minister Ellwood" -> "Ellwood"); else a variant of the same last word. At each step only the
+closest names count (the fewest extra words, or the most words held). A cluster is *whole* when
 every one of its (variant, document) pairs is located and all at one entity; a look-alike pair is
 *merged* when an entity holds a variant of each side.
 
@@ -55,11 +56,12 @@ class Locator:
     def __call__(self, text: str, document: str) -> set[int]:
         wanted = _words(text)
         names = self.by_document.get(document, [])
-        for test in (lambda n: n == wanted, lambda n: _holds(n, wanted), lambda n: _holds(wanted, n),
-                     lambda n: bool(n) and n[-1] == wanted[-1]):
-            found = {entity for name, entity in names if test(name)}
+        for test, best in ((lambda n: n == wanted, min), (lambda n: _holds(n, wanted), min),
+                           (lambda n: _holds(wanted, n), max), (lambda n: bool(n) and n[-1] == wanted[-1], min)):
+            found = [(len(name), entity) for name, entity in names if test(name)]
             if found:
-                return found
+                size = best(length for length, _ in found)  # the closest name: fewest extra words, most held
+                return {entity for length, entity in found if length == size}
         return set()
 
 

@@ -24,37 +24,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .aliases import AliasRule, normal_alias
-from .text import DEMONYMS, country_of, fold
+from .mentions import (
+    GOVERNMENT_WORDS, OUTLET_WORDS, TITLE_CONNECTORS, TITLE_WORDS, UNNAMED_WORDS, flat, glued_head, is_non_name,
+    name_words, place_like, same_person_name, surname_typos, trailing_verb, trim,
+)
+from .text import DEMONYMS, country_of, fold, stem
 
-TITLE_WORDS = frozenset("""
-mr mrs ms miss dr sir dame lady lord president vice prime minister secretary spokesperson spokesman spokeswoman
-general gen lt col colonel major maj capt captain sgt sergeant admiral adm commander senator sen rep
-representative governor mayor leader chief head official ambassador chancellor director deputy former acting
-press king queen prince princess pope bishop cardinal sheikh emir judge justice attorney chairman chairwoman
-chair ceo founder premier speaker envoy commissioner inspector superintendent officer lieutenant brigadier
-marshal coach candidate nominee lawmaker mp congressman congresswoman assemblyman councillor councilor
-""".split())
-TITLE_CONNECTORS = frozenset("of for the and state defence defense foreign affairs home health justice interior "
-                             "army navy staff".split())
-NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-GOVERNMENT_WORDS = frozenset("""
-ministry department government parliament congress senate police army military navy force forces guard
-council agency office court commission embassy cabinet presidency administration authority authorities
-command directorate bureau service services kremlin pentagon legislature assembly house
-""".split())
-OUTLET_WORDS = frozenset("""
-news times post herald tribune journal gazette telegraph guardian independent express mirror radio tv
-television broadcasting broadcaster press agency wire daily weekly magazine channel network media
-""".split())
-UNNAMED_WORDS = frozenset("""
-official officials source sources report reports reporting data study survey analysis witness witnesses
-resident residents authorities authority spokesperson spokesman spokeswoman media statement statements
-analysts analyst experts expert investigators investigator observers observer activists activist
-intelligence reporters reporter journalists journalist paper papers document documents figures estimate
-estimates records record account accounts people someone officer officers agency agencies police
-government doctors hospital staff monitor monitors group groups organisations organizations he she they it
-statistics website site numbers tally count toll situation update bulletin press release footage
-""".split())
 ABBREVIATION = re.compile(r"^[A-Z][A-Z&\-]{1,7}$")
 _BRACKET = re.compile(r"\s*\(([^()]*)\)?\s*$")
 
@@ -137,7 +112,7 @@ def clean(name: str) -> tuple[str, str | None]:
     for tail in ("'s", "’s", "'", "’"):
         if text.endswith(tail):
             text = text[: -len(tail)]
-    return text.strip(" ,;:"), abbreviation
+    return trim(text.strip(" ,;:")), abbreviation
 
 
 def split_title(name: str) -> tuple[str | None, str]:
@@ -159,13 +134,17 @@ def split_title(name: str) -> tuple[str | None, str]:
 
 
 def person_key(name: str) -> str | None:
-    """'Donald J. Trump' -> 'donald trump'; a single word gives None (a bare surname)."""
-    parts = [p.strip(".,") for p in fold(name).split()]
-    parts = [p for p in parts if p and p not in NAME_SUFFIXES and not (len(p) == 1)]
-    parts = [p for p in parts if p not in TITLE_WORDS] or parts
-    if len(parts) < 2:
+    """'Donald J. Trump' -> 'donald trump', 'Haider Al-Abadi' -> 'haider abadi'; one word gives None (a surname)."""
+    words = name_words(name)
+    if len(words) < 2:
         return None
-    return f"{parts[0]} {parts[-1]}"
+    return f"{words[0]} {words[-1]}"
+
+
+def surname_of(name: str) -> str:
+    """The word a bare surname is looked up by ('Al-Abadi' -> 'abadi')."""
+    words = name_words(name)
+    return words[-1] if words else flat(name)
 
 
 def initials(name: str) -> str:
@@ -220,6 +199,20 @@ class Resolver:
         self.by_surname: dict[str, set[str]] = defaultdict(set)
         self.by_abbreviation: dict[str, set[str]] = defaultdict(set)
         self.by_normal: dict[str, str] = {}  # normalised surface name -> key (named entities only)
+        self.known_people: set[str] = set()  # person keys of full names NER tagged PERSON
+        self.known_heads: set[str] = set()  # folded names NER tagged as places, peoples or organisations
+
+    def learn(self, uses: list[NameUse]) -> None:
+        """What the whole batch knows before any name is parsed: the full names of people and the
+        names of places and bodies, so a span gluing one onto the other can be cut apart."""
+        for use in uses:
+            name = clean(use.name)[0]
+            if use.label == "PERSON" and not place_like(name):
+                key = person_key(split_title(name)[1])
+                if key and len(name.split()) <= 4:
+                    self.known_people.add(key)
+            elif use.label in ("GPE", "NORP", "ORG") and len(name.split()) <= 4:
+                self.known_heads.add(fold(name))
 
     # -- parsing ---------------------------------------------------------------------------
 
@@ -237,8 +230,19 @@ class Resolver:
             return self._by_rule(rule, abbreviation=abbreviation)
         if use.outlet:
             return Parsed("outlet", name, "outlet:" + normal_alias(name))
+        if use.label is not None and is_non_name(name):
+            return None
         if use.label == "PERSON" and name.isupper() and len(name) > 3:
             name = name.title()  # "KIRBY"
+        glued = self._unglue(name, use.label)
+        if glued is not None:
+            head, rest = glued
+            rule = self._rule(rest)
+            if rule is not None:
+                return self._by_rule(rule, title=head)
+            return Parsed("person", rest, "person:" + person_key(rest), title=head)
+        if use.label == "PERSON" and place_like(name):
+            return self._organisation(name, abbreviation)
         label = use.label
         if label in (None, "PERSON"):
             title, rest = split_title(name)
@@ -265,7 +269,7 @@ class Resolver:
             parsed = Parsed("place", country or name, "place:" + fold(country or name))
         elif label == "NORP":
             country = country_of(name)
-            parsed = Parsed("group", name, "group:" + fold(country or name))
+            parsed = Parsed("group", name, "group:" + (fold(country) if country else stem(fold(name))))
         else:
             parsed = self._organisation(name, abbreviation)
         if " " not in name and name[:1].isupper() and not name.isupper() and not country_of(name):
@@ -273,6 +277,26 @@ class Resolver:
         if parsed.kind in ("organisation", "outlet") and ABBREVIATION.match(name):
             return Parsed("abbreviation", name, parsed.key, fallback=parsed)
         return parsed
+
+    def _unglue(self, name: str, label: str | None) -> tuple[str, str] | None:
+        """(what was glued on, the person's name) for 'Vermont Bernie Sanders' or 'Narendra Modi Announced'.
+
+        Only a known person's full name is cut out, and for a span NER itself called a person only
+        when what precedes it is a title, a place or a body: 'Thomas Rivera Schatz' stays whole."""
+        if label is None or len(name.split()) < 3:
+            return None
+        known = lambda text: person_key(text) in self.known_people
+        verbless = trailing_verb(name)
+        if verbless is not None and known(verbless):
+            return "", verbless
+        if label == "PERSON":
+            return glued_head(name, known, self._is_head)
+        return glued_head(name, known, lambda head: head[:1].isupper())
+
+    def _is_head(self, head: str) -> bool:
+        words = [fold(t).strip(".,") for t in head.split()]
+        return (fold(head) in self.known_heads or bool(country_of(head)) or self._rule(head) is not None
+                or any(w in TITLE_WORDS for w in words))
 
     def _rule(self, name: str | None) -> AliasRule | None:
         return self.rules.get(normal_alias(name)) if name else None
@@ -282,12 +306,25 @@ class Resolver:
         return Parsed("rule", rule.canonical, "rule:" + fold(rule.canonical), title=title,
                       abbreviation=abbreviation, rule=rule)
 
-    @staticmethod
-    def _organisation(name: str, abbreviation: str | None = None) -> Parsed:
+    def _organisation(self, name: str, abbreviation: str | None = None) -> Parsed:
         words = {fold(t).strip(".,") for t in name.split()}
         kind = "outlet" if words & OUTLET_WORDS and not words & GOVERNMENT_WORDS and len(words) <= 4 else "organisation"
-        return Parsed(kind, name, ("outlet:" if kind == "outlet" else "org:") + normal_alias(name),
+        return Parsed(kind, name, ("outlet:" if kind == "outlet" else "org:") + normal_alias(self._expand(name)),
                       abbreviation=abbreviation)
+
+    def _expand(self, name: str) -> str:
+        """A body's name with the abbreviations in it spelt out, so 'UN Security Council' and 'United
+        Nations Security Council', 'U.S. Senate' and 'United States Senate' share one key."""
+        tokens = name.split()
+        if len(tokens) < 2:
+            return name
+        out = []
+        for token in tokens:
+            bare = token.strip(",;:()")
+            rule = self._rule(bare) if ABBREVIATION.match(bare.replace(".", "")) else None
+            country = DEMONYMS.get(fold(bare)) if bare.replace(".", "").isupper() else None
+            out.append(rule.canonical if rule is not None else country or token)
+        return " ".join(out)
 
     def _guess_label(self, name: str) -> str:
         """A label for a claimant string that extraction did not tag."""
@@ -313,6 +350,7 @@ class Resolver:
         surnames and abbreviations are judged against every full name, whatever the order.
         """
         uses = list(uses)
+        self.learn(uses)
         pending: list[tuple[int, NameUse, int, Parsed]] = []
         result: dict[tuple[int, int], str] = {}
         for i, use in enumerate(uses):
@@ -328,40 +366,108 @@ class Resolver:
         # Organisations and places first, so a bare word also tagged as a person joins them, not the reverse.
         pending.sort(key=lambda item: (item[1].label == "PERSON" or item[3].fallback.kind == "person", item[0], item[2]))
         for i, use, document, parsed in pending:
-            key = self._attach(parsed)
+            key = self._attach(parsed, use)
             if key is None:
                 result[(i, document)] = self._register(parsed.fallback, use).key
             else:
                 self._note(self.entities[key], parsed, use)
                 result[(i, document)] = key
+        moved = self._fold_short_forms()
         for entity in self.entities.values():
             entity.finish()
-        return result
+        return {where: moved.get(key, key) for where, key in result.items()}
 
-    def _attach(self, parsed: Parsed) -> str | None:
+    def _fold_short_forms(self) -> dict[str, str]:
+        """Join a body's shorter name to the longer one it ends ('Security Council' -> 'UN Security
+        Council') when exactly one longer name fits, and it is named in at least twice the documents:
+        the short form is then a back-reference. A short form used as much as the long one is a body of
+        its own ('Democratic Party' / 'Maryland Democratic Party'). Returns {old key: new key}."""
+        tails: dict[str, set[str]] = defaultdict(set)
+        for key, entity in self.entities.items():
+            if entity.type in ("organisation", "government"):
+                for form in {entity.name, *entity.forms}:
+                    words = normal_alias(self._expand(form)).split()
+                    for i in range(1, len(words) - 1):
+                        tails[" ".join(words[i:])].add(key)
+        moved: dict[str, str] = {}
+        for key, entity in list(self.entities.items()):
+            own = normal_alias(self._expand(entity.name))
+            if entity.id is not None or entity.type not in ("organisation", "government") or len(own.split()) < 2:
+                continue
+            target = self._dominant(tails.get(own, set()) - {key})
+            if target is not None and target not in moved and \
+                    self.entities[target].document_count >= 2 * entity.document_count:
+                self._absorb(self.entities[target], entity)
+                del self.entities[key]
+                moved[key] = target
+        return moved
+
+    @staticmethod
+    def _absorb(into: CanonicalEntity, other: CanonicalEntity) -> None:
+        into.documents |= other.documents
+        into.forms.update(other.forms)
+        into.sides.update(other.sides)
+        into.add_name("alias", other.name)
+        for kind, names in other.names.items():
+            for name in names:
+                into.add_name(kind, name)
+
+    def _attach(self, parsed: Parsed, use: NameUse) -> str | None:
         """The entity a bare surname or an abbreviation belongs to, when one clearly does."""
         if parsed.kind == "surname":
-            candidates = self.by_surname.get(fold(parsed.name).split()[-1], set())
+            candidates = self.by_surname.get(surname_of(parsed.name), set())
         else:
             candidates = self.by_abbreviation.get(parsed.name, set())
-        ranked = sorted(candidates, key=lambda k: (-self.entities[k].document_count, k))
-        if len(ranked) == 1:
-            return ranked[0]
-        if len(ranked) > 1 and parsed.kind == "surname":
-            first, second = (self.entities[k].document_count for k in ranked[:2])
-            if first >= 2 * max(second, 1):
-                return ranked[0]
-        if not ranked:  # no person of that surname: the entity of exactly this name, if there is one
+        chosen = self._dominant(candidates)
+        if chosen is not None:
+            return chosen
+        if not candidates and parsed.kind == "surname":
+            chosen = self._dominant(self._typo_of(parsed.name, use.documents))
+            if chosen is not None:
+                return chosen
+        if not candidates:  # no person of that surname: the entity of exactly this name, if there is one
             same = self.by_normal.get(fold(parsed.name))
             if same is not None and same in self.entities:
                 return same
         return None
 
+    def _dominant(self, candidates: Iterable[str]) -> str | None:
+        """The only candidate, or the one named in at least twice the documents of the next."""
+        ranked = sorted(candidates, key=lambda k: (-self.entities[k].document_count, k))
+        if len(ranked) == 1:
+            return ranked[0]
+        if len(ranked) > 1:
+            first, second = (self.entities[k].document_count for k in ranked[:2])
+            if first >= 2 * max(second, 1):
+                return ranked[0]
+        return None
+
+    def _typo_of(self, name: str, documents: frozenset[int]) -> set[str]:
+        """People named in the same documents whose surname this bare word misspells ('Pierliusi')."""
+        return {key for surname in surname_typos(surname_of(name), self.by_surname)
+                for key in self.by_surname[surname] if self.entities[key].documents & documents}
+
+    def _same_person(self, parsed: Parsed) -> str | None:
+        """A registered person this full name is another form of ('Tony Blinken' / 'Antony Blinken')."""
+        words = name_words(parsed.name)
+        keys = {k for word in words[1:] for k in self.by_surname.get(word, ())}
+        found = {k for k in keys if self.entities[k].type == "person" and k.startswith("person:")
+                 and any(same_person_name(words, name_words(form)) for form in (self.entities[k].name,
+                                                                               *self.entities[k].forms))}
+        return self._dominant(found)
+
+    def _index_person(self, key: str, name: str) -> None:
+        """Index a person by surname: the last word, and for three words or more every word after the
+        first (a double surname: 'Wanda Vázquez Garced' is also 'Vázquez')."""
+        words = name_words(name)
+        for word in (words[1:] if len(words) >= 3 else words[-1:]):
+            self.by_surname[word].add(key)
+
     def load(self, entity: CanonicalEntity) -> None:
         """Add an entity stored by an earlier run, so new names can join it."""
         self.entities[entity.key] = entity
         if entity.type == "person":
-            self.by_surname[fold(entity.name).split()[-1]].add(entity.key)
+            self._index_person(entity.key, entity.name)
         if entity.type in ("organisation", "government", "outlet"):
             self.by_abbreviation[initials(entity.name)].add(entity.key)
             for name in entity.names.get("abbreviation", ()):
@@ -371,6 +477,9 @@ class Resolver:
 
     def _register(self, parsed: Parsed, use: NameUse) -> CanonicalEntity:
         entity = self.entities.get(parsed.key)
+        if entity is None and parsed.kind == "person":
+            same = self._same_person(parsed)
+            entity = self.entities[same] if same is not None else None
         if entity is None:
             rule = parsed.rule
             if rule is not None:
@@ -383,14 +492,19 @@ class Resolver:
                 entity = CanonicalEntity(parsed.key, parsed.name, _type_of(parsed))
             self.entities[parsed.key] = entity
             if entity.type == "person":
-                self.by_surname[fold(entity.name).split()[-1]].add(parsed.key)
+                self._index_person(parsed.key, entity.name)
             if entity.type in ("organisation", "government", "outlet"):
                 self.by_abbreviation[initials(entity.name)].add(parsed.key)
+        elif entity.type == "person" and parsed.kind == "person":
+            self._index_person(entity.key, parsed.name)
         self._note(entity, parsed, use)
-        if entity.type in ("organisation", "government", "outlet") and parsed.abbreviation:
-            self.by_abbreviation[parsed.abbreviation].add(parsed.key)
-        if not parsed.key.startswith("unnamed:"):
-            self.by_normal.setdefault(fold(parsed.name), parsed.key)
+        if entity.type in ("organisation", "government", "outlet"):
+            if parsed.kind in ("organisation", "outlet") and len(parsed.name.split()) > 1:
+                self.by_abbreviation[initials(parsed.name)].add(entity.key)  # every long form: 'United Nations Security Council'
+            if parsed.abbreviation:
+                self.by_abbreviation[parsed.abbreviation].add(entity.key)
+        if not entity.key.startswith("unnamed:"):
+            self.by_normal.setdefault(fold(parsed.name), entity.key)
         return entity
 
     def _note(self, entity: CanonicalEntity, parsed: Parsed, use: NameUse) -> None:
@@ -412,8 +526,8 @@ class Resolver:
             if not alias_name:
                 continue
             if entity.type == "person":
-                key = person_key(alias_name)
-                if key is not None and "person:" + key != entity.key:
+                words = name_words(alias_name)
+                if len(words) > 1 and not same_person_name(words, name_words(entity.name)):
                     continue  # another person's full name: an extraction slip, not an alias
             entity.add_name("alias", alias_name)
             if entity.type in ("organisation", "government") and ABBREVIATION.match(alias_name):
