@@ -325,3 +325,57 @@ def require_group(connection: Connection, group_id: int) -> list[int]:
         raise LedgerError(f"no figure group {group_id} (see 'claimledger contested --all' for group ids)")
     return members
 
+
+
+# -- entity edits -------------------------------------------------------------------------------------
+
+
+def entity_by_id(connection: Connection, entity_id: int) -> dict | None:
+    """One merged entity with its names and variants, or None."""
+    ce, cn = canonical_entities, canonical_names
+    row = connection.execute(select(ce).where(ce.c.id == entity_id)).first()
+    if row is None:
+        return None
+    names = {"aliases": [], "abbreviations": [], "titles": []}
+    for kind, name in connection.execute(select(cn.c.kind, cn.c.name).where(cn.c.canonical_id == entity_id)
+                                         .order_by(cn.c.name)):
+        key = {"alias": "aliases", "abbreviation": "abbreviations", "title": "titles"}.get(kind)
+        if key:
+            names[key].append(name)
+    return {"id": row.id, "name": row.name, "type": row.type, "side": row.side, "affiliation": row.affiliation,
+            "documents": row.documents, **names, "variants": entity_variants(connection, [row.id]).get(row.id, [])}
+
+
+def _every_name(entity: dict) -> list[str]:
+    found = [entity["name"], *entity["aliases"], *entity["abbreviations"], *(v["name"] for v in entity["variants"])]
+    return list(dict.fromkeys(n for n in found if n and normal_alias(n)))
+
+
+def merge_rules(connection: Connection, entity_ids: list[int]) -> list[AliasRule]:
+    """Alias rules that make these entities one (named as the one in most documents).
+
+    Why rules: the user's alias rules are replayed by every analysis, so a merge by hand survives
+    re-analysis the way group edits do, and shows in ``claimledger alias`` where it can be undone."""
+    found = [entity_by_id(connection, i) for i in sorted(set(entity_ids))]
+    if len(found) < 2 or any(e is None for e in found):
+        missing = [str(i) for i, e in zip(sorted(set(entity_ids)), found) if e is None]
+        raise LedgerError(f"no entity {', '.join(missing)}" if missing else "merge needs at least two entity ids")
+    target = max(found, key=lambda e: (e["documents"], -e["id"]))
+    return [AliasRule(name, target["name"], target["type"], target["side"], "user")
+            for entity in found for name in _every_name(entity)]
+
+
+def split_rules(connection: Connection, entity_id: int, names: list[str]) -> list[AliasRule]:
+    """Alias rules that take these names (variants or aliases) out of an entity into one of their own."""
+    entity = entity_by_id(connection, entity_id)
+    if entity is None:
+        raise LedgerError(f"no entity {entity_id}")
+    known = {normal_alias(n): n for n in _every_name(entity)}
+    wanted = [known.get(normal_alias(n)) for n in names]
+    if not names or None in wanted:
+        strangers = [n for n, w in zip(names, wanted) if w is None]
+        raise LedgerError(f"{', '.join(map(repr, strangers)) or 'no name'}: not a name of entity {entity_id}; "
+                          f"its names are {', '.join(known.values())}")
+    if len(set(wanted)) == len(known):
+        raise LedgerError("split needs some, but not all, of the entity's names")
+    return [AliasRule(name, wanted[0], entity["type"], None, "user") for name in dict.fromkeys(wanted)]
