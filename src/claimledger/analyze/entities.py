@@ -18,20 +18,18 @@ across articles once those names point at one entity. The rules, in order (docs/
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .aliases import AliasRule, normal_alias
-from .mentions import (
-    GOVERNMENT_WORDS, OUTLET_WORDS, TITLE_CONNECTORS, TITLE_WORDS, UNNAMED_WORDS, flat, glued_head, is_non_name,
-    name_words, place_like, same_person_name, surname_typos, trailing_verb, trim,
+from .mentions import (  # clean, split_title, person_key, is_description: the parsing helpers, here for callers
+    ABBREVIATION, GOVERNMENT_WORDS, OUTLET_WORDS, TITLE_WORDS, clean, country_of, initials, is_description,
+    is_non_name, name_words, person_key, place_like, same_person_name, sides_in, split_title, surname_of,
+    surname_typos, trailing_verb, glued_head,
 )
-from .text import DEMONYMS, country_of, fold, stem
+from .text import DEMONYMS, fold, stem
 
-ABBREVIATION = re.compile(r"^[A-Z][A-Z&\-]{1,7}$")
-_BRACKET = re.compile(r"\s*\(([^()]*)\)?\s*$")
 
 
 @dataclass
@@ -95,99 +93,6 @@ class Parsed:
     abbreviation: str | None = None
     rule: AliasRule | None = None
     fallback: "Parsed | None" = None  # what a provisional surname/abbreviation becomes if nothing claims it
-
-
-def clean(name: str) -> tuple[str, str | None]:
-    """Strip spaces, a leading 'the', possessives and a trailing '(ABBR)'; returns (name, abbreviation)."""
-    text = " ".join(name.split()).strip(" ,;:\"'“”‘’")
-    abbreviation = None
-    match = _BRACKET.search(text)
-    if match and match.start() > 0:
-        inner = match.group(1).strip()
-        if ABBREVIATION.match(inner):
-            abbreviation = inner
-        text = text[: match.start()].strip()
-    if text[:4].lower() == "the ":
-        text = text[4:]
-    for tail in ("'s", "’s", "'", "’"):
-        if text.endswith(tail):
-            text = text[: -len(tail)]
-    return trim(text.strip(" ,;:")), abbreviation
-
-
-def split_title(name: str) -> tuple[str | None, str]:
-    """'Pentagon spokesperson John Kirby' -> ('Pentagon spokesperson', 'John Kirby'); no title -> (None, name)."""
-    tokens = name.split()
-    last = -1
-    for i, token in enumerate(tokens[:-1]):
-        if fold(token).strip(".,") in TITLE_WORDS:
-            last = i
-    if last < 0:
-        return None, name
-    j = last + 1
-    while j < len(tokens) - 1 and fold(tokens[j]).strip(".,") in TITLE_CONNECTORS:
-        j += 1
-    rest = tokens[j:]
-    if not rest or not all(t[:1].isupper() for t in rest):
-        return None, name
-    return " ".join(tokens[:j]), " ".join(rest)
-
-
-def person_key(name: str) -> str | None:
-    """'Donald J. Trump' -> 'donald trump', 'Haider Al-Abadi' -> 'haider abadi'; one word gives None (a surname)."""
-    words = name_words(name)
-    if len(words) < 2:
-        return None
-    return f"{words[0]} {words[-1]}"
-
-
-def surname_of(name: str) -> str:
-    """The word a bare surname is looked up by ('Al-Abadi' -> 'abadi')."""
-    words = name_words(name)
-    return words[-1] if words else flat(name)
-
-
-def initials(name: str) -> str:
-    """'World Health Organization' -> 'WHO' (small words skipped)."""
-    skip = {"of", "the", "and", "for", "on", "in", "to", "&", "de", "du", "la"}
-    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'\-]*", name) if w.lower() not in skip).upper()
-
-
-GENERIC_WORDS = UNNAMED_WORDS | TITLE_WORDS | TITLE_CONNECTORS | frozenset(
-    "senior top junior local federal state national news public unnamed anonymous other".split())
-
-
-def is_description(name: str) -> bool:
-    """'officials', 'Ukrainian news sources', 'The Foreign Secretary': no proper name in it."""
-    if not name:
-        return True
-    raw = name.split()
-    if raw[0][:1].islower() or fold(raw[0]) in {"a", "an", "another", "some", "several", "two", "three", "many",
-                                                "most", "one", "local", "senior", "unnamed", "anonymous"}:
-        return True
-    tokens = [fold(t).strip(".,'") for t in raw]
-    if all(t in GENERIC_WORDS or country_of(t) for t in tokens) and any(t in GENERIC_WORDS for t in tokens):
-        return True
-    return any(t in UNNAMED_WORDS for t in tokens) and not all(t[:1].isupper() for t in raw)
-
-
-def sides_in(text: str | None) -> list[str]:
-    """Countries a name or title states: demonyms and country names ('Russian', 'U.S.')."""
-    if not text:
-        return []
-    found = []
-    tokens = text.replace("’", "'").split()
-    for i, token in enumerate(tokens):
-        word = token.strip(",;:()\"'")
-        if word.endswith("'s"):
-            word = word[:-2]
-        if not word[:1].isupper():
-            continue
-        pair = f"{word} {tokens[i + 1].strip(',;:()')}" if i + 1 < len(tokens) else ""
-        country = DEMONYMS.get(fold(pair)) or country_of(word)
-        if country and country not in found:
-            found.append(country)
-    return found
 
 
 class Resolver:
