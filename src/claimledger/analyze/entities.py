@@ -104,14 +104,19 @@ class Resolver:
         self.by_surname: dict[str, set[str]] = defaultdict(set)
         self.by_abbreviation: dict[str, set[str]] = defaultdict(set)
         self.by_normal: dict[str, str] = {}  # normalised surface name -> key (named entities only)
+        self.by_middle: dict[str, set[str]] = defaultdict(set)  # middle word of three-word names -> persons
+        self.first_names: set[str] = set()  # given names of the people registered: never a bare surname
         self.known_people: set[str] = set()  # person keys of full names NER tagged PERSON
         self.known_heads: set[str] = set()  # folded names NER tagged as places, peoples or organisations
+        self.label_votes: dict[str, Counter] = defaultdict(Counter)  # folded name -> label -> documents
 
     def learn(self, uses: list[NameUse]) -> None:
         """What the whole batch knows before any name is parsed: the full names of people and the
         names of places and bodies, so a span gluing one onto the other can be cut apart."""
         for use in uses:
             name = clean(use.name)[0]
+            if use.label is not None:
+                self.label_votes[fold(name)][use.label] += max(1, len(use.documents))
             if use.label == "PERSON" and not place_like(name):
                 key = person_key(split_title(name)[1])
                 if key and len(name.split()) <= 4:
@@ -148,7 +153,7 @@ class Resolver:
             return Parsed("person", rest, "person:" + person_key(rest), title=head)
         if use.label == "PERSON" and place_like(name):
             return self._organisation(name, abbreviation)
-        label = use.label
+        label = self._voted_label(name, use.label)
         if label in (None, "PERSON"):
             title, rest = split_title(name)
             if title is not None:
@@ -182,6 +187,16 @@ class Resolver:
         if parsed.kind in ("organisation", "outlet") and ABBREVIATION.match(name):
             return Parsed("abbreviation", name, parsed.key, fallback=parsed)
         return parsed
+
+    def _voted_label(self, name: str, label: str | None) -> str | None:
+        """One name, one label: the label NER gives this name in most documents ('Ahmed al-Assadi' is
+        PERSON in one article and ORG in another). On a tie a name shaped like a person's is a person."""
+        votes = self.label_votes.get(fold(name))
+        if label is None or not votes or len(votes) < 2:
+            return label
+        words = {fold(t).strip(".,") for t in name.split()}
+        person_like = person_key(name) is not None and len(words) <= 4 and not words & (GOVERNMENT_WORDS | OUTLET_WORDS)
+        return max(votes, key=lambda lab: (votes[lab], lab == "PERSON" and person_like, lab == label))
 
     def _unglue(self, name: str, label: str | None) -> tuple[str, str] | None:
         """(what was glued on, the person's name) for 'Vermont Bernie Sanders' or 'Narendra Modi Announced'.
@@ -320,7 +335,10 @@ class Resolver:
     def _attach(self, parsed: Parsed, use: NameUse) -> str | None:
         """The entity a bare surname or an abbreviation belongs to, when one clearly does."""
         if parsed.kind == "surname":
-            candidates = self.by_surname.get(surname_of(parsed.name), set())
+            word = surname_of(parsed.name)
+            candidates = self.by_surname.get(word, set())
+            if not candidates and word not in self.first_names:
+                candidates = self.by_middle.get(word, set())
         else:
             candidates = self.by_abbreviation.get(parsed.name, set())
         chosen = self._dominant(candidates)
@@ -355,18 +373,27 @@ class Resolver:
     def _same_person(self, parsed: Parsed) -> str | None:
         """A registered person this full name is another form of ('Tony Blinken' / 'Antony Blinken')."""
         words = name_words(parsed.name)
-        keys = {k for word in words[1:] for k in self.by_surname.get(word, ())}
+        keys = {k for word in words[1:] for index in (self.by_surname, self.by_middle) for k in index.get(word, ())}
         found = {k for k in keys if self.entities[k].type == "person" and k.startswith("person:")
-                 and any(same_person_name(words, name_words(form)) for form in (self.entities[k].name,
-                                                                               *self.entities[k].forms))}
+                 and self._fits(words, self.entities[k])}
         return self._dominant(found)
 
+    @staticmethod
+    def _fits(words: list[str], entity: CanonicalEntity) -> bool:
+        """A full name fits a person when it can be every full name they go by: 'Alex Van Halen' does
+        not join 'Van Halen' once 'Eddie Van Halen' is one of its names."""
+        forms = [name_words(form) for form in (entity.name, *entity.forms)]
+        return any(len(f) > 1 for f in forms) and all(same_person_name(words, f) for f in forms if len(f) > 1)
+
     def _index_person(self, key: str, name: str) -> None:
-        """Index a person by surname: the last word, and for three words or more every word after the
-        first (a double surname: 'Wanda Vázquez Garced' is also 'Vázquez')."""
+        """Index a person by surname (the last word) and, for a name of three words, by the middle one
+        too (a double surname: 'Wanda Vázquez Garced' is also 'Vázquez')."""
         words = name_words(name)
-        for word in (words[1:] if len(words) >= 3 else words[-1:]):
-            self.by_surname[word].add(key)
+        if words:
+            self.by_surname[words[-1]].add(key)
+            self.first_names.add(words[0])
+        if len(words) == 3 and "," not in name and len(words[1]) > 2:
+            self.by_middle[words[1]].add(key)
 
     def load(self, entity: CanonicalEntity) -> None:
         """Add an entity stored by an earlier run, so new names can join it."""

@@ -57,9 +57,15 @@ PLACE_WORDS = frozenset("""
 county city fort lake mount island islands river province district street avenue bridge airport
 university college hospital school church mosque cathedral institute centre center museum stadium
 """.split())
-# Single words NER takes for names that never are: time zones, transcript labels, months.
+# Single words NER takes for names that never are: time zones, transcript labels, and the common
+# nouns of bodies standing alone ("the Court", "the Department", "the State"), which name a
+# different body in every article. (Congress, Senate, Parliament stay: each names one body.)
 NON_NAMES = frozenset("""
 utc gmt bst cet cest est edt pst pdt cst cdt ist question answer q a moderator
+state department court council command agency office service services commission authority bureau
+directorate force forces guard assembly house administration embassy government ministry police army
+military navy cabinet presidency legislature party group board society federation union committee
+institute foundation company corporation university college organisation organization association
 """.split())
 # Particles that open an Arabic (and other) surname and are written with or without a hyphen.
 SURNAME_PARTICLES = ("al-", "el-", "al ", "el ", "ad-", "as-", "an-", "ash-", "ar-")
@@ -181,7 +187,8 @@ def surname_typos(word: str, surnames: Iterable[str]) -> list[str]:
     word = flat(word)
     if len(word) <= 4:
         return []
-    found = process.extract(word, [s for s in surnames if s[:1] == word[:1] and s != word], scorer=fuzz.ratio,
+    choices = [s for s in surnames if s[:1] == word[:1] and word not in (s, s + "s", s + "es")]  # 'Trumps': a family
+    found = process.extract(word, choices, scorer=fuzz.ratio,
                             score_cutoff=SURNAME_TYPO_RATIO, limit=None)
     return [match for match, _score, _index in found]
 
@@ -236,8 +243,8 @@ def split_title(name: str) -> tuple[str | None, str]:
     while j < len(tokens) - 1 and fold(tokens[j]).strip(".,") in TITLE_CONNECTORS:
         j += 1
     rest = tokens[j:]
-    if not rest or not all(t[:1].isupper() for t in rest):
-        return None, name
+    if not rest or not all(t[:1].isupper() for t in rest) or fold(rest[0]).strip(".,") in NAME_SUFFIXES:
+        return None, name  # 'Martin Luther King Jr. Day' has no title in it
     return " ".join(tokens[:j]), " ".join(rest)
 
 
