@@ -117,6 +117,8 @@ class Resolver:
             name = clean(use.name)[0]
             if use.label is not None:
                 self.label_votes[fold(name)][use.label] += max(1, len(use.documents))
+            elif name and not use.outlet and not is_description(name):  # a speaker or claimant: what it looks like
+                self.label_votes[fold(name)][self._guess_label(name)] += max(1, len(use.documents))
             if use.label == "PERSON" and not place_like(name):
                 key = person_key(split_title(name)[1])
                 if key and len(name.split()) <= 4:
