@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 
 from .aliases import AliasRule, normal_alias
 from .mentions import (  # clean, split_title, person_key, is_description: the parsing helpers, here for callers
-    ABBREVIATION, GOVERNMENT_WORDS, OUTLET_WORDS, TITLE_WORDS, clean, country_of, initials, is_description,
-    is_non_name, name_words, person_key, place_like, same_person_name, sides_in, split_title, surname_of,
+    ABBREVIATION, BODY_WORDS, GOVERNMENT_WORDS, OUTLET_WORDS, TITLE_WORDS, clean, country_of, initials, is_description,
+    is_given_name, is_non_name, is_particle, name_words, person_key, place_like, same_person_name, sides_in, split_title, surname_of,
     surname_typos, trailing_verb, glued_head,
 )
 from .text import DEMONYMS, fold, stem
@@ -113,13 +113,22 @@ class Resolver:
     def learn(self, uses: list[NameUse]) -> None:
         """What the whole batch knows before any name is parsed: the full names of people and the
         names of places and bodies, so a span gluing one onto the other can be cut apart."""
+        given = set()
         for use in uses:
             name = clean(use.name)[0]
             if use.label is not None:
                 self.label_votes[fold(name)][use.label] += max(1, len(use.documents))
-            elif name and not use.outlet and not is_description(name):  # a speaker or claimant: what it looks like
-                self.label_votes[fold(name)][self._guess_label(name)] += max(1, len(use.documents))
-            if use.label == "PERSON" and not place_like(name):
+                if use.label == "PERSON" and person_key(name):
+                    given.add(name_words(name)[0])
+        for use in uses:  # a speaker or claimant of a person's shape, whose first word is somebody's given name
+            name = clean(use.name)[0]
+            if use.label is None and not use.outlet and name and not is_description(name) and person_key(name):
+                words = name_words(name)
+                if self._guess_label(name, shape_only=True) == "PERSON" and (words[0] in given or is_given_name(words[0])):
+                    self.label_votes[fold(name)]["PERSON"] += max(1, len(use.documents))
+        for use in uses:
+            name = clean(use.name)[0]
+            if self._person_shaped(use, name):
                 key = person_key(split_title(name)[1])
                 if key and len(name.split()) <= 4:
                     self.known_people.add(key)
@@ -156,6 +165,8 @@ class Resolver:
         if use.label == "PERSON" and place_like(name):
             return self._organisation(name, abbreviation)
         label = self._voted_label(name, use.label)
+        if label == "ORG" and (self._titled_person(name) or person_key(name) in self.known_people):
+            label = "PERSON"  # 'Dr Valeria Gazzola': a title stands before a person; a known person's full name
         if label in (None, "PERSON"):
             title, rest = split_title(name)
             if title is not None:
@@ -170,7 +181,7 @@ class Resolver:
         if label is None:
             if is_description(name):
                 return Parsed("unnamed", name, f"unnamed:{document}:{normal_alias(name)}")
-            label = self._guess_label(name)
+            label = self._voted_label(name, self._guess_label(name))
         if label == "PERSON":
             key = person_key(name)
             if key:
@@ -197,8 +208,22 @@ class Resolver:
         if label is None or not votes or len(votes) < 2:
             return label
         words = {fold(t).strip(".,") for t in name.split()}
-        person_like = person_key(name) is not None and len(words) <= 4 and not words & (GOVERNMENT_WORDS | OUTLET_WORDS)
+        person_like = person_key(name) is not None and len(words) <= 4 and not words & BODY_WORDS
         return max(votes, key=lambda lab: (votes[lab], lab == "PERSON" and person_like, lab == label))
+
+    def _person_shaped(self, use: NameUse, name: str) -> bool:
+        """Whether a use names a person for sure: NER said so, a title stands before it, or it speaks."""
+        if use.label is not None and self._voted_label(name, use.label) != "PERSON":
+            return use.label == "ORG" and self._titled_person(name)
+        if use.label == "PERSON":
+            return not place_like(name)
+        return use.label is None and not use.outlet and not is_description(name) and self._guess_label(name) == "PERSON"
+
+    @staticmethod
+    def _titled_person(name: str) -> bool:
+        title, rest = split_title(name)
+        words = {fold(t).strip(".,") for t in rest.split()}
+        return title is not None and len(words) <= 4 and not words & BODY_WORDS
 
     def _unglue(self, name: str, label: str | None) -> tuple[str, str] | None:
         """(what was glued on, the person's name) for 'Vermont Bernie Sanders' or 'Narendra Modi Announced'.
@@ -248,16 +273,20 @@ class Resolver:
             out.append(rule.canonical if rule is not None else country or token)
         return " ".join(out)
 
-    def _guess_label(self, name: str) -> str:
-        """A label for a claimant string that extraction did not tag."""
+    def _guess_label(self, name: str, shape_only: bool = False) -> str:
+        """A label for a claimant string that extraction did not tag: the one the name is given
+        elsewhere (by NER, or as a speaker with a given name), else a guess from its shape."""
         folded = fold(name)
+        votes = None if shape_only else self.label_votes.get(folded)
+        if votes:
+            return self._voted_label(name, max(votes, key=lambda lab: (votes[lab], lab)))
         if country_of(name):
             return "NORP" if folded.endswith("s") and folded not in ("us", "u.s.") else "GPE"
         if self.by_normal.get(folded, "").startswith("place:"):
             return "GPE"
         tokens = name.split()
-        if person_key(name) and len(tokens) <= 4 and all(t[:1].isupper() for t in tokens) \
-                and not any(fold(t).strip(".,") in GOVERNMENT_WORDS | OUTLET_WORDS for t in tokens):
+        if person_key(name) and len(tokens) <= 4 and all(t[:1].isupper() or is_particle(t) for t in tokens) \
+                and not any(fold(t).strip(".,") in BODY_WORDS for t in tokens):
             return "PERSON"
         return "ORG"
 

@@ -23,7 +23,7 @@ from ..extract.lexicon import SPEECH_VERBS
 from .text import DEMONYMS, country_of, fold
 
 TITLE_WORDS = frozenset("""
-mr mrs ms miss dr sir dame lady lord president vice prime minister secretary spokesperson spokesman spokeswoman
+mr mrs ms miss mme dr prof sir dame lady lord president vice prime minister secretary spokesperson spokesman spokeswoman
 general gen lt col colonel major maj capt captain sgt sergeant admiral adm commander senator sen rep
 representative governor mayor leader chief head official ambassador chancellor director deputy former acting
 press king queen prince princess pope bishop cardinal sheikh emir judge justice attorney chairman chairwoman
@@ -57,6 +57,12 @@ PLACE_WORDS = frozenset("""
 county city fort lake mount island islands river province district street avenue bridge airport
 university college hospital school church mosque cathedral institute centre center museum stadium
 """.split())
+# Words that make a name a body's, not a person's ("National Hurricane Center", "Aam Aadmi Party").
+BODY_WORDS = GOVERNMENT_WORDS | OUTLET_WORDS | PLACE_WORDS | frozenset("""
+party group board society federation union committee foundation company corporation organisation
+organization association fund team project international inc ltd llc corp bank club league alliance
+coalition movement front brigade railways airlines airways review surveillance
+""".split())
 # Single words NER takes for names that never are: time zones, transcript labels, and the common
 # nouns of bodies standing alone ("the Court", "the Department", "the State"), which name a
 # different body in every article. (Congress, Senate, Parliament stay: each names one body.)
@@ -69,7 +75,10 @@ institute foundation company corporation university college organisation organiz
 """.split())
 # Particles that open an Arabic (and other) surname and are written with or without a hyphen.
 SURNAME_PARTICLES = ("al-", "el-", "al ", "el ", "ad-", "as-", "an-", "ash-", "ar-")
-_VERBS = frozenset(f for v in SPEECH_VERBS for f in (v, v + "s", v + "d", v + "ed", v.rstrip("e") + "ed"))
+PARTICLE_WORDS = frozenset("al el bin ibn bint abu van von der den de da di du la le dos das del y".split())
+# Inflected speech verbs only: "Announced", "Says"; the bare forms are nouns too ("New York Post", "State").
+_VERBS = frozenset(f for v in SPEECH_VERBS for f in (v + "s", v + "d", v + "ed", v.rstrip("e") + "ed")) | frozenset(
+    "said told wrote".split())
 _NUMBER_TAIL = re.compile(r"\s*(?:[-–—:]\s*)?\d[\d.,%–-]*\s*$")
 _CLAUSE = re.compile(r",?\s+(?:which|who|whose|that|where)\s+.*$")
 _NICKNAMES = NickNamer()
@@ -139,6 +148,12 @@ def flat(word: str) -> str:
     return re.sub(r"[^a-z0-9]", "", anyascii(word).lower())
 
 
+def is_particle(word: str) -> bool:
+    """'al-Assadi', 'bin', 'van', 'de': the lowercase parts a name may hold."""
+    folded = fold(word)
+    return folded in PARTICLE_WORDS or folded.startswith(tuple(p for p in SURNAME_PARTICLES if p.endswith("-")))
+
+
 def name_words(name: str) -> list[str]:
     """The words of a person's name that identify them: no titles, suffixes, initials or particles."""
     text = anyascii(name).lower()
@@ -159,6 +174,12 @@ def skeleton(word: str) -> str:
 @lru_cache(maxsize=4096)
 def _canonical_given(word: str) -> frozenset[str]:
     return frozenset({skeleton(word)} | {skeleton(flat(c)) for c in _NICKNAMES.canonicals_of(word)})
+
+
+def is_given_name(word: str) -> bool:
+    """A word the nicknames dataset knows as an English given name ('Ricardo', 'Tomasz' are not all)."""
+    word = flat(word)
+    return bool(_NICKNAMES.canonicals_of(word) or _NICKNAMES.nicknames_of(word))
 
 
 def same_given_name(a: str, b: str) -> bool:
