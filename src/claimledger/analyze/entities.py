@@ -4,16 +4,18 @@ Why: the same speaker appears as "John Kirby", "Kirby", "Pentagon spokesperson J
 "KIRBY"; the same body as "the Pentagon" and "Department of Defense". Claims can only be compared
 across articles once those names point at one entity. The rules, in order (docs/analysis.md):
 
-1. the alias table (defaults + the user's) maps a name to its canonical entity;
-2. a person is keyed by first and last name (titles, honorifics and middle initials dropped);
-3. a bare surname joins the person of that surname mentioned in the most documents, when that person
-   has at least twice the documents of the next one (else it stays apart: ambiguous);
-4. an organisation is keyed by its folded name; an all-capitals name joins the organisation whose
-   bracketed abbreviation or initials it is, when exactly one matches;
-5. unnamed-source descriptions ("officials", "Ukrainian news sources") stay per document: two
-   articles' "officials" are not the same people;
-6. the side is what the name or a title states: a nationality or country ("the Russian Defence
-   Ministry" -> Russia), or the side of the organisation in a title ("Pentagon spokesperson").
+1. the alias table (defaults + the user's, which hold merges and splits made by hand) decides first;
+2. a span is cleaned (analyze/mentions.py) and given the label it gets in most documents
+   (analyze/evidence.py); spans that are no names make no entity;
+3. a person is keyed by given name and surname (titles, initials, particles dropped, folded to ASCII);
+   another full name joins them when it fits every full name they go by (same surname, the same
+   given name spelt otherwise or shortened, a longer or shorter form of the name);
+4. a bare surname joins the person of that surname, or the one in at least twice the documents of
+   the next; a slip of a surname joins a person named in the same article;
+5. a body is keyed by its folded name with abbreviations spelt out; an all-capitals name joins the body
+   whose initials or bracketed abbreviation it is, and a shorter name the one longer name it ends,
+   when one clearly fits; a people's plural and singular are one group;
+6. unnamed-source descriptions ("officials") stay per document; the side is what a name or title states.
 """
 
 from __future__ import annotations
@@ -23,26 +25,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .aliases import AliasRule, normal_alias
-from .mentions import (  # clean, split_title, person_key, is_description: the parsing helpers, here for callers
-    ABBREVIATION, BODY_WORDS, GOVERNMENT_WORDS, OUTLET_WORDS, TITLE_WORDS, clean, country_of, initials, is_description,
-    is_given_name, is_non_name, is_particle, name_words, person_key, place_like, same_person_name, sides_in, split_title, surname_of,
-    surname_typos, trailing_verb, glued_head,
+from .evidence import NameEvidence, NameUse
+from .mentions import (  # clean, split_title, person_key: the parsing helpers, here for callers
+    ABBREVIATION, GOVERNMENT_WORDS, OUTLET_WORDS, clean, country_of, initials, is_description, is_non_name,
+    name_words, person_key, place_like, same_person_name, sides_in, split_title, surname_of, surname_typos,
 )
 from .text import DEMONYMS, fold, stem
 
-
-
-@dataclass
-class NameUse:
-    """One way a name occurs: an extracted entity row, or a claimant/speaker/source string of a document."""
-
-    name: str
-    label: str | None = None  # PERSON / ORG / GPE / NORP for extracted entities; None for claimants
-    documents: frozenset[int] = frozenset()
-    row_id: int | None = None  # entities.id of an extracted entity
-    aliases: tuple[str, ...] = ()
-    titles: tuple[str, ...] = ()
-    outlet: bool = False  # the name of an outlet (outlets table)
 
 
 @dataclass
@@ -106,34 +95,7 @@ class Resolver:
         self.by_normal: dict[str, str] = {}  # normalised surface name -> key (named entities only)
         self.by_middle: dict[str, set[str]] = defaultdict(set)  # middle word of three-word names -> persons
         self.first_names: set[str] = set()  # given names of the people registered: never a bare surname
-        self.known_people: set[str] = set()  # person keys of full names NER tagged PERSON
-        self.known_heads: set[str] = set()  # folded names NER tagged as places, peoples or organisations
-        self.label_votes: dict[str, Counter] = defaultdict(Counter)  # folded name -> label -> documents
-
-    def learn(self, uses: list[NameUse]) -> None:
-        """What the whole batch knows before any name is parsed: the full names of people and the
-        names of places and bodies, so a span gluing one onto the other can be cut apart."""
-        given = set()
-        for use in uses:
-            name = clean(use.name)[0]
-            if use.label is not None:
-                self.label_votes[fold(name)][use.label] += max(1, len(use.documents))
-                if use.label == "PERSON" and person_key(name):
-                    given.add(name_words(name)[0])
-        for use in uses:  # a speaker or claimant of a person's shape, whose first word is somebody's given name
-            name = clean(use.name)[0]
-            if use.label is None and not use.outlet and name and not is_description(name) and person_key(name):
-                words = name_words(name)
-                if self._guess_label(name, shape_only=True) == "PERSON" and (words[0] in given or is_given_name(words[0])):
-                    self.label_votes[fold(name)]["PERSON"] += max(1, len(use.documents))
-        for use in uses:
-            name = clean(use.name)[0]
-            if self._person_shaped(use, name):
-                key = person_key(split_title(name)[1])
-                if key and len(name.split()) <= 4:
-                    self.known_people.add(key)
-            elif use.label in ("GPE", "NORP", "ORG") and len(name.split()) <= 4:
-                self.known_heads.add(fold(name))
+        self.evidence = NameEvidence(self._rule, self.by_normal)
 
     # -- parsing ---------------------------------------------------------------------------
 
@@ -155,7 +117,7 @@ class Resolver:
             return None
         if use.label == "PERSON" and name.isupper() and len(name) > 3:
             name = name.title()  # "KIRBY"
-        glued = self._unglue(name, use.label)
+        glued = self.evidence.unglue(name, use.label)
         if glued is not None:
             head, rest = glued
             rule = self._rule(rest)
@@ -164,8 +126,8 @@ class Resolver:
             return Parsed("person", rest, "person:" + person_key(rest), title=head)
         if use.label == "PERSON" and place_like(name):
             return self._organisation(name, abbreviation)
-        label = self._voted_label(name, use.label)
-        if label == "ORG" and (self._titled_person(name) or person_key(name) in self.known_people):
+        label = self.evidence.label(name, use.label)
+        if label == "ORG" and (self.evidence.titled_person(name) or person_key(name) in self.evidence.known_people):
             label = "PERSON"  # 'Dr Valeria Gazzola': a title stands before a person; a known person's full name
         if label in (None, "PERSON"):
             title, rest = split_title(name)
@@ -181,7 +143,7 @@ class Resolver:
         if label is None:
             if is_description(name):
                 return Parsed("unnamed", name, f"unnamed:{document}:{normal_alias(name)}")
-            label = self._voted_label(name, self._guess_label(name))
+            label = self.evidence.label(name, self.evidence.guess(name))
         if label == "PERSON":
             key = person_key(name)
             if key:
@@ -200,50 +162,6 @@ class Resolver:
         if parsed.kind in ("organisation", "outlet") and ABBREVIATION.match(name):
             return Parsed("abbreviation", name, parsed.key, fallback=parsed)
         return parsed
-
-    def _voted_label(self, name: str, label: str | None) -> str | None:
-        """One name, one label: the label NER gives this name in most documents ('Ahmed al-Assadi' is
-        PERSON in one article and ORG in another). On a tie a name shaped like a person's is a person."""
-        votes = self.label_votes.get(fold(name))
-        if label is None or not votes or len(votes) < 2:
-            return label
-        words = {fold(t).strip(".,") for t in name.split()}
-        person_like = person_key(name) is not None and len(words) <= 4 and not words & BODY_WORDS
-        return max(votes, key=lambda lab: (votes[lab], lab == "PERSON" and person_like, lab == label))
-
-    def _person_shaped(self, use: NameUse, name: str) -> bool:
-        """Whether a use names a person for sure: NER said so, a title stands before it, or it speaks."""
-        if use.label is not None and self._voted_label(name, use.label) != "PERSON":
-            return use.label == "ORG" and self._titled_person(name)
-        if use.label == "PERSON":
-            return not place_like(name)
-        return use.label is None and not use.outlet and not is_description(name) and self._guess_label(name) == "PERSON"
-
-    @staticmethod
-    def _titled_person(name: str) -> bool:
-        title, rest = split_title(name)
-        words = {fold(t).strip(".,") for t in rest.split()}
-        return title is not None and len(words) <= 4 and not words & BODY_WORDS
-
-    def _unglue(self, name: str, label: str | None) -> tuple[str, str] | None:
-        """(what was glued on, the person's name) for 'Vermont Bernie Sanders' or 'Narendra Modi Announced'.
-
-        Only a known person's full name is cut out, and for a span NER itself called a person only
-        when what precedes it is a title, a place or a body: 'Thomas Rivera Schatz' stays whole."""
-        if label is None or len(name.split()) < 3:
-            return None
-        known = lambda text: person_key(text) in self.known_people
-        verbless = trailing_verb(name)
-        if verbless is not None and known(verbless):
-            return "", verbless
-        if label == "PERSON":
-            return glued_head(name, known, self._is_head)
-        return glued_head(name, known, lambda head: head[:1].isupper())
-
-    def _is_head(self, head: str) -> bool:
-        words = [fold(t).strip(".,") for t in head.split()]
-        return (fold(head) in self.known_heads or bool(country_of(head)) or self._rule(head) is not None
-                or any(w in TITLE_WORDS for w in words))
 
     def _rule(self, name: str | None) -> AliasRule | None:
         return self.rules.get(normal_alias(name)) if name else None
@@ -273,23 +191,6 @@ class Resolver:
             out.append(rule.canonical if rule is not None else country or token)
         return " ".join(out)
 
-    def _guess_label(self, name: str, shape_only: bool = False) -> str:
-        """A label for a claimant string that extraction did not tag: the one the name is given
-        elsewhere (by NER, or as a speaker with a given name), else a guess from its shape."""
-        folded = fold(name)
-        votes = None if shape_only else self.label_votes.get(folded)
-        if votes:
-            return self._voted_label(name, max(votes, key=lambda lab: (votes[lab], lab)))
-        if country_of(name):
-            return "NORP" if folded.endswith("s") and folded not in ("us", "u.s.") else "GPE"
-        if self.by_normal.get(folded, "").startswith("place:"):
-            return "GPE"
-        tokens = name.split()
-        if person_key(name) and len(tokens) <= 4 and all(t[:1].isupper() or is_particle(t) for t in tokens) \
-                and not any(fold(t).strip(".,") in BODY_WORDS for t in tokens):
-            return "PERSON"
-        return "ORG"
-
     # -- resolving -------------------------------------------------------------------------
 
     def resolve(self, uses: Iterable[NameUse], story_of: dict[int, int] | None = None) -> dict[tuple[int, int], str]:
@@ -301,7 +202,7 @@ class Resolver:
         surnames and abbreviations are judged against every full name, whatever the order.
         """
         uses = list(uses)
-        self.learn(uses)
+        self.evidence.learn(uses)
         pending: list[tuple[int, NameUse, int, Parsed]] = []
         result: dict[tuple[int, int], str] = {}
         for i, use in enumerate(uses):
