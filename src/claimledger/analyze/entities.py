@@ -91,7 +91,8 @@ class Resolver:
         self.rules = rules
         self.entities: dict[str, CanonicalEntity] = {}
         self.by_surname: dict[str, set[str]] = defaultdict(set)
-        self.by_abbreviation: dict[str, set[str]] = defaultdict(set)
+        self.by_abbreviation: dict[str, set[str]] = defaultdict(set)  # stated: '(NTSB)', an alias
+        self.by_initials: dict[str, set[str]] = defaultdict(set)  # guessed from a long name's initials
         self.by_normal: dict[str, str] = {}  # normalised surface name -> key (named entities only)
         self.by_middle: dict[str, set[str]] = defaultdict(set)  # middle word of three-word names -> persons
         self.first_names: set[str] = set()  # given names of the people registered: never a bare surname
@@ -272,7 +273,8 @@ class Resolver:
             if not candidates and word not in self.first_names:
                 candidates = self.by_middle.get(word, set())
         else:
-            candidates = self.by_abbreviation.get(parsed.name, set())
+            candidates = self.by_abbreviation.get(parsed.name, set()) or {
+                k for k in self.by_initials.get(parsed.name, ()) if self.entities[k].documents & use.documents}
         chosen = self._dominant(candidates)
         if chosen is not None:
             return chosen
@@ -333,7 +335,7 @@ class Resolver:
         if entity.type == "person":
             self._index_person(entity.key, entity.name)
         if entity.type in ("organisation", "government", "outlet"):
-            self.by_abbreviation[initials(entity.name)].add(entity.key)
+            self.by_initials[initials(entity.name)].add(entity.key)
             for name in entity.names.get("abbreviation", ()):
                 self.by_abbreviation[name].add(entity.key)
         if not entity.key.startswith("unnamed:"):
@@ -358,13 +360,13 @@ class Resolver:
             if entity.type == "person":
                 self._index_person(parsed.key, entity.name)
             if entity.type in ("organisation", "government", "outlet"):
-                self.by_abbreviation[initials(entity.name)].add(parsed.key)
+                self.by_initials[initials(entity.name)].add(parsed.key)
         elif entity.type == "person" and parsed.kind == "person":
             self._index_person(entity.key, parsed.name)
         self._note(entity, parsed, use)
         if entity.type in ("organisation", "government", "outlet"):
             if parsed.kind in ("organisation", "outlet") and len(parsed.name.split()) > 1:
-                self.by_abbreviation[initials(parsed.name)].add(entity.key)  # every long form: 'United Nations Security Council'
+                self.by_initials[initials(parsed.name)].add(entity.key)  # every long form: 'United Nations Security Council'
             if parsed.abbreviation:
                 self.by_abbreviation[parsed.abbreviation].add(entity.key)
         if not entity.key.startswith("unnamed:"):
