@@ -79,7 +79,9 @@ PARTICLE_WORDS = frozenset("al el bin ibn bint abu van von der den de da di du l
 # Inflected speech verbs only: "Announced", "Says"; the bare forms are nouns too ("New York Post", "State").
 _VERBS = frozenset(f for v in SPEECH_VERBS for f in (v + "s", v + "d", v + "ed", v.rstrip("e") + "ed")) | frozenset(
     "said told wrote".split())
-_NUMBER_TAIL = re.compile(r"\s*(?:[-–—:]\s*)?\d[\d.,%–-]*\s*$")
+# A seat count or score NER kept ("Labour Party - 203", "Noosa 32–22"), not a number that is part of
+# the name ("G7", "COVID-19", "Apollo 11").
+_NUMBER_TAIL = re.compile(r"(?:\s+[-–—:]\s+\d[\d.,%]*|\s+\d+\s*[-–—]\s*\d+)\s*$")
 _CLAUSE = re.compile(r",?\s+(?:which|who|whose|that|where)\s+.*$")
 _NICKNAMES = NickNamer()
 ABBREVIATION = re.compile(r"^[A-Z][A-Z&\-]{1,7}$")
