@@ -239,9 +239,8 @@ def test_own_entity_gold_clusters_come_out_whole_and_look_alikes_apart(gold_ledg
     tune, check = entity_gold.score(gold, everything, "tune"), entity_gold.score(gold, everything, "check")
     assert tune.clusters + check.clusters >= 40 and tune.pairs + check.pairs >= 20
     assert tune.share_whole >= 0.9, tune.broken
-    assert check.share_whole >= 0.7, check.broken
-    assert tune.merged == 0, tune.merged_pairs
-    assert check.merged <= 1, check.merged_pairs
+    assert check.share_whole >= 0.8, check.broken
+    assert tune.merged == 0 and check.merged == 0, tune.merged_pairs + check.merged_pairs
 
 
 def test_the_scorer_counts_a_split_cluster_and_a_merged_pair():
