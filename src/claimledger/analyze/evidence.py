@@ -87,11 +87,12 @@ class NameEvidence:
             return not place_like(name)
         return use.label is None and not use.outlet and not is_description(name) and self.guess(name) == "PERSON"
 
-    @staticmethod
-    def titled_person(name: str) -> bool:
+    def titled_person(self, name: str) -> bool:
+        """'Dr Valeria Gazzola', 'Dr Martisius': a title before a name that is no place or body."""
         title, rest = split_title(name)
         words = {fold(t).strip(".,") for t in rest.split()}
-        return title is not None and len(words) <= 4 and not words & BODY_WORDS
+        return title is not None and len(words) <= 4 and not words & BODY_WORDS and not country_of(rest) \
+            and fold(rest) not in self.known_heads
 
     def unglue(self, name: str, label: str | None) -> tuple[str, str] | None:
         """(what was glued on, the person's name) for 'Vermont Bernie Sanders' or 'Narendra Modi Announced'.
@@ -119,7 +120,9 @@ class NameEvidence:
         folded = fold(name)
         votes = None if shape_only else self.label_votes.get(folded)
         if votes:
-            return self.label(name, max(votes, key=lambda lab: (votes[lab], lab)))
+            voted = self.label(name, max(votes, key=lambda lab: (votes[lab], lab)))
+            if voted != "PERSON" or person_key(name) is not None:
+                return voted  # NER's PERSON for one bare word ("Twitter") is too weak to make a speaker a person
         if country_of(name):
             return "NORP" if folded.endswith("s") and folded not in ("us", "u.s.") else "GPE"
         if self.by_normal.get(folded, "").startswith("place:"):
