@@ -54,6 +54,8 @@ class NameEvidence:
                 self.label_votes[fold(name)][use.label] += max(1, len(use.documents))
                 if use.label == "PERSON" and person_key(name):
                     given.add(name_words(name)[0])
+                elif use.label in ("GPE", "NORP", "ORG") and len(name.split()) <= 4:
+                    self.known_heads.add(fold(name))
         for use in uses:  # a speaker or claimant of a person's shape, whose first word is somebody's given name
             name = clean(use.name)[0]
             if use.label is None and not use.outlet and name and not is_description(name) and person_key(name):
@@ -66,8 +68,6 @@ class NameEvidence:
                 key = person_key(split_title(name)[1])
                 if key and len(name.split()) <= 4:
                     self.known_people.add(key)
-            elif use.label in ("GPE", "NORP", "ORG") and len(name.split()) <= 4:
-                self.known_heads.add(fold(name))
 
     def label(self, name: str, label: str | None) -> str | None:
         """One name, one label: the label NER gives this name in most documents ('Ahmed al-Assadi' is
