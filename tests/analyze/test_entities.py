@@ -279,3 +279,9 @@ def test_merge_and_split_by_hand_survive_reanalysis(corpus_copy):
     assert by_name(corpus_copy, "John Kirby")["id"] != by_name(corpus_copy, "US Department of Defense")["id"]
     with pytest.raises(LedgerError, match="not a name of entity"):
         corpus_copy.split_entity(by_name(corpus_copy, "John Kirby")["id"], ["Pentagon"])
+
+
+def test_a_doubled_letter_joins_only_a_person_named_often():
+    _, keys = resolve(NameUse("Bashar al-Assad", "PERSON", frozenset({1, 2, 3})), NameUse("Asad", "ORG", frozenset({4})),
+                      NameUse("Coco Chanel", "PERSON", frozenset({5})), NameUse("Channel", "ORG", frozenset({6})))
+    assert keys[(1, -1)] == keys[(0, -1)] and keys[(3, -1)] != keys[(2, -1)]

@@ -28,7 +28,7 @@ from .aliases import AliasRule, normal_alias
 from .evidence import NameEvidence, NameUse
 from .mentions import (  # clean, split_title, person_key: the parsing helpers, here for callers
     ABBREVIATION, GOVERNMENT_WORDS, OUTLET_WORDS, clean, country_of, initials, is_description, is_non_name,
-    name_words, person_key, place_like, same_person_name, sides_in, split_title, surname_of, surname_typos,
+    name_words, person_key, undoubled, place_like, same_person_name, sides_in, split_title, surname_of, surname_typos,
 )
 from .text import DEMONYMS, fold, stem
 
@@ -84,6 +84,12 @@ class Parsed:
     fallback: "Parsed | None" = None  # what a provisional surname/abbreviation becomes if nothing claims it
 
 
+# A bare word spelt like a person's surname but for a doubled letter joins them only if they are named in
+# this many documents: on the bundled corpus "Asad" -> Bashar al-Assad (9 documents) is right, while
+# "Dorian" (a hurricane) -> John Dorrian and "Channel" -> Coco Chanel (1 document each) are not.
+PROMINENT = 3
+
+
 class Resolver:
     """Turns names into canonical entities, keeping one registry for the whole ledger."""
 
@@ -94,6 +100,7 @@ class Resolver:
         self.by_abbreviation: dict[str, set[str]] = defaultdict(set)  # stated: '(NTSB)', an alias
         self.by_initials: dict[str, set[str]] = defaultdict(set)  # guessed from a long name's initials
         self.by_normal: dict[str, str] = {}  # normalised surface name -> key (named entities only)
+        self.by_undoubled: dict[str, set[str]] = defaultdict(set)  # surname, doubled letters single -> persons
         self.by_middle: dict[str, set[str]] = defaultdict(set)  # middle word of three-word names -> persons
         self.first_names: set[str] = set()  # given names of the people registered: never a bare surname
         self.evidence = NameEvidence(self._rule, self.by_normal)
@@ -272,6 +279,9 @@ class Resolver:
             candidates = self.by_surname.get(word, set())
             if not candidates and word not in self.first_names:
                 candidates = self.by_middle.get(word, set())
+            if not candidates:  # a doubled letter spelt single or the reverse ('Asad' / 'Assad'), for a person
+                candidates = {k for k in self.by_undoubled.get(undoubled(word), ())  # named often enough to be meant
+                              if self.entities[k].document_count >= PROMINENT}
         else:
             candidates = self.by_abbreviation.get(parsed.name, set()) or {
                 k for k in self.by_initials.get(parsed.name, ()) if self.entities[k].documents & use.documents}
@@ -325,6 +335,7 @@ class Resolver:
         words = name_words(name)
         if words:
             self.by_surname[words[-1]].add(key)
+            self.by_undoubled[undoubled(words[-1])].add(key)
             self.first_names.add(words[0])
         if len(words) == 3 and "," not in name and len(words[1]) > 2:
             self.by_middle[words[1]].add(key)

@@ -166,6 +166,11 @@ def name_words(name: str) -> list[str]:
     return [w for w in words if w not in TITLE_WORDS] or words
 
 
+def undoubled(word: str) -> str:
+    """A word with doubled letters single: 'assad' -> 'asad', 'phillips' -> 'philips'."""
+    return re.sub(r"(.)\1+", r"\1", word)
+
+
 @lru_cache(maxsize=4096)
 def skeleton(word: str) -> str:
     """Consonants with doubles collapsed: 'mohammed' and 'muhammad' -> 'mhmd'; 'sergei'/'sergey' -> 'srg'."""
