@@ -188,7 +188,46 @@ class Ledger(Store):
         """One merged entity by id with what it said (quotes), is credited with (attributions) and
         claims (figures); None if there is none."""
         with self.reading() as connection:
-            return queries.entity(connection, int(entity_id))
+            found = queries.entity(connection, int(entity_id))
+            if found is not None and "variants" not in found:
+                merged = queries.entity_by_id(connection, int(entity_id))
+                found["variants"] = merged["variants"] if merged else []
+            return found
+
+    def merged_entity(self, entity_id: int) -> dict | None:
+        """One merged entity by id, with its variants and the documents behind each; None if unknown."""
+        with self.reading() as connection:
+            return queries.entity_by_id(connection, int(entity_id))
+
+    def merge_entities(self, *entity_ids: int) -> dict:
+        """Make entities one, by hand: stored as user alias rules, so the edit survives re-analysis
+        (undo with ``remove_alias``). Re-analyses and returns the merged entity."""
+        with dialect.writing(self.engine) as connection:
+            rules = queries.merge_rules(connection, [int(i) for i in entity_ids])
+            queries.add_aliases(connection, rules)
+        self.analyze(full=True)  # entity ids are given afresh
+        return self._entity_named(rules[0].canonical)
+
+    def split_entity(self, entity_id: int, names: Iterable[str]) -> list[dict]:
+        """Take some of an entity's names into an entity of their own (kept across re-analysis as user
+        alias rules); re-analyses and returns the entities that now hold the names."""
+        names = [n for n in names if n and n.strip()]
+        with dialect.writing(self.engine) as connection:
+            before = queries.entity_by_id(connection, int(entity_id))
+            rules = queries.split_rules(connection, int(entity_id), names)
+            queries.add_aliases(connection, rules)
+        self.analyze(full=True)  # entity ids are given afresh
+        moved = {r.alias for r in rules}
+        rest = [v["name"] for v in before["variants"] if v["name"] not in moved] + [before["name"]]
+        found = [self._entity_named(n) for n in (rest[0], rules[0].canonical)]
+        return [e for e in found if e]
+
+    def _entity_named(self, name: str) -> dict | None:
+        """The entity that has this name, a variant or an alias exactly so."""
+        for entity in self.merged_entities(name=name, limit=50):
+            if name == entity["name"] or name in entity["aliases"] or name in (v["name"] for v in entity["variants"]):
+                return entity
+        return None
 
     def grade(self, source: str, reliability: str) -> dict:
         """Set the Admiralty reliability (A-F) of an outlet or entity; every figure it gives is graded

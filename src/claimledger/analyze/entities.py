@@ -4,72 +4,34 @@ Why: the same speaker appears as "John Kirby", "Kirby", "Pentagon spokesperson J
 "KIRBY"; the same body as "the Pentagon" and "Department of Defense". Claims can only be compared
 across articles once those names point at one entity. The rules, in order (docs/analysis.md):
 
-1. the alias table (defaults + the user's) maps a name to its canonical entity;
-2. a person is keyed by first and last name (titles, honorifics and middle initials dropped);
-3. a bare surname joins the person of that surname mentioned in the most documents, when that person
-   has at least twice the documents of the next one (else it stays apart: ambiguous);
-4. an organisation is keyed by its folded name; an all-capitals name joins the organisation whose
-   bracketed abbreviation or initials it is, when exactly one matches;
-5. unnamed-source descriptions ("officials", "Ukrainian news sources") stay per document: two
-   articles' "officials" are not the same people;
-6. the side is what the name or a title states: a nationality or country ("the Russian Defence
-   Ministry" -> Russia), or the side of the organisation in a title ("Pentagon spokesperson").
+1. the alias table (defaults + the user's, which hold merges and splits made by hand) decides first;
+2. a span is cleaned (analyze/mentions.py) and given the label it gets in most documents
+   (analyze/evidence.py); spans that are no names make no entity;
+3. a person is keyed by given name and surname (titles, initials, particles dropped, folded to ASCII);
+   another full name joins them when it fits every full name they go by (same surname, the same
+   given name spelt otherwise or shortened, a longer or shorter form of the name);
+4. a bare surname joins the person of that surname, or the one in at least twice the documents of
+   the next; a slip of a surname joins a person named in the same article;
+5. a body is keyed by its folded name with abbreviations spelt out; an all-capitals name joins the body
+   whose initials or bracketed abbreviation it is, and a shorter name the one longer name it ends,
+   when one clearly fits; a people's plural and singular are one group;
+6. unnamed-source descriptions ("officials") stay per document; the side is what a name or title states.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .aliases import AliasRule, normal_alias
-from .text import DEMONYMS, country_of, fold
+from .evidence import NameEvidence, NameUse
+from .mentions import (  # clean, split_title, person_key: the parsing helpers, here for callers
+    ABBREVIATION, GOVERNMENT_WORDS, OUTLET_WORDS, clean, country_of, initials, is_description, is_non_name,
+    name_words, person_key, undoubled, place_like, same_person_name, sides_in, split_title, surname_of, surname_typos,
+)
+from .text import DEMONYMS, fold, stem
 
-TITLE_WORDS = frozenset("""
-mr mrs ms miss dr sir dame lady lord president vice prime minister secretary spokesperson spokesman spokeswoman
-general gen lt col colonel major maj capt captain sgt sergeant admiral adm commander senator sen rep
-representative governor mayor leader chief head official ambassador chancellor director deputy former acting
-press king queen prince princess pope bishop cardinal sheikh emir judge justice attorney chairman chairwoman
-chair ceo founder premier speaker envoy commissioner inspector superintendent officer lieutenant brigadier
-marshal coach candidate nominee lawmaker mp congressman congresswoman assemblyman councillor councilor
-""".split())
-TITLE_CONNECTORS = frozenset("of for the and state defence defense foreign affairs home health justice interior "
-                             "army navy staff".split())
-NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-GOVERNMENT_WORDS = frozenset("""
-ministry department government parliament congress senate police army military navy force forces guard
-council agency office court commission embassy cabinet presidency administration authority authorities
-command directorate bureau service services kremlin pentagon legislature assembly house
-""".split())
-OUTLET_WORDS = frozenset("""
-news times post herald tribune journal gazette telegraph guardian independent express mirror radio tv
-television broadcasting broadcaster press agency wire daily weekly magazine channel network media
-""".split())
-UNNAMED_WORDS = frozenset("""
-official officials source sources report reports reporting data study survey analysis witness witnesses
-resident residents authorities authority spokesperson spokesman spokeswoman media statement statements
-analysts analyst experts expert investigators investigator observers observer activists activist
-intelligence reporters reporter journalists journalist paper papers document documents figures estimate
-estimates records record account accounts people someone officer officers agency agencies police
-government doctors hospital staff monitor monitors group groups organisations organizations he she they it
-statistics website site numbers tally count toll situation update bulletin press release footage
-""".split())
-ABBREVIATION = re.compile(r"^[A-Z][A-Z&\-]{1,7}$")
-_BRACKET = re.compile(r"\s*\(([^()]*)\)?\s*$")
-
-
-@dataclass
-class NameUse:
-    """One way a name occurs: an extracted entity row, or a claimant/speaker/source string of a document."""
-
-    name: str
-    label: str | None = None  # PERSON / ORG / GPE / NORP for extracted entities; None for claimants
-    documents: frozenset[int] = frozenset()
-    row_id: int | None = None  # entities.id of an extracted entity
-    aliases: tuple[str, ...] = ()
-    titles: tuple[str, ...] = ()
-    outlet: bool = False  # the name of an outlet (outlets table)
 
 
 @dataclass
@@ -122,93 +84,10 @@ class Parsed:
     fallback: "Parsed | None" = None  # what a provisional surname/abbreviation becomes if nothing claims it
 
 
-def clean(name: str) -> tuple[str, str | None]:
-    """Strip spaces, a leading 'the', possessives and a trailing '(ABBR)'; returns (name, abbreviation)."""
-    text = " ".join(name.split()).strip(" ,;:\"'“”‘’")
-    abbreviation = None
-    match = _BRACKET.search(text)
-    if match and match.start() > 0:
-        inner = match.group(1).strip()
-        if ABBREVIATION.match(inner):
-            abbreviation = inner
-        text = text[: match.start()].strip()
-    if text[:4].lower() == "the ":
-        text = text[4:]
-    for tail in ("'s", "’s", "'", "’"):
-        if text.endswith(tail):
-            text = text[: -len(tail)]
-    return text.strip(" ,;:"), abbreviation
-
-
-def split_title(name: str) -> tuple[str | None, str]:
-    """'Pentagon spokesperson John Kirby' -> ('Pentagon spokesperson', 'John Kirby'); no title -> (None, name)."""
-    tokens = name.split()
-    last = -1
-    for i, token in enumerate(tokens[:-1]):
-        if fold(token).strip(".,") in TITLE_WORDS:
-            last = i
-    if last < 0:
-        return None, name
-    j = last + 1
-    while j < len(tokens) - 1 and fold(tokens[j]).strip(".,") in TITLE_CONNECTORS:
-        j += 1
-    rest = tokens[j:]
-    if not rest or not all(t[:1].isupper() for t in rest):
-        return None, name
-    return " ".join(tokens[:j]), " ".join(rest)
-
-
-def person_key(name: str) -> str | None:
-    """'Donald J. Trump' -> 'donald trump'; a single word gives None (a bare surname)."""
-    parts = [p.strip(".,") for p in fold(name).split()]
-    parts = [p for p in parts if p and p not in NAME_SUFFIXES and not (len(p) == 1)]
-    parts = [p for p in parts if p not in TITLE_WORDS] or parts
-    if len(parts) < 2:
-        return None
-    return f"{parts[0]} {parts[-1]}"
-
-
-def initials(name: str) -> str:
-    """'World Health Organization' -> 'WHO' (small words skipped)."""
-    skip = {"of", "the", "and", "for", "on", "in", "to", "&", "de", "du", "la"}
-    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'\-]*", name) if w.lower() not in skip).upper()
-
-
-GENERIC_WORDS = UNNAMED_WORDS | TITLE_WORDS | TITLE_CONNECTORS | frozenset(
-    "senior top junior local federal state national news public unnamed anonymous other".split())
-
-
-def is_description(name: str) -> bool:
-    """'officials', 'Ukrainian news sources', 'The Foreign Secretary': no proper name in it."""
-    if not name:
-        return True
-    raw = name.split()
-    if raw[0][:1].islower() or fold(raw[0]) in {"a", "an", "another", "some", "several", "two", "three", "many",
-                                                "most", "one", "local", "senior", "unnamed", "anonymous"}:
-        return True
-    tokens = [fold(t).strip(".,'") for t in raw]
-    if all(t in GENERIC_WORDS or country_of(t) for t in tokens) and any(t in GENERIC_WORDS for t in tokens):
-        return True
-    return any(t in UNNAMED_WORDS for t in tokens) and not all(t[:1].isupper() for t in raw)
-
-
-def sides_in(text: str | None) -> list[str]:
-    """Countries a name or title states: demonyms and country names ('Russian', 'U.S.')."""
-    if not text:
-        return []
-    found = []
-    tokens = text.replace("’", "'").split()
-    for i, token in enumerate(tokens):
-        word = token.strip(",;:()\"'")
-        if word.endswith("'s"):
-            word = word[:-2]
-        if not word[:1].isupper():
-            continue
-        pair = f"{word} {tokens[i + 1].strip(',;:()')}" if i + 1 < len(tokens) else ""
-        country = DEMONYMS.get(fold(pair)) or country_of(word)
-        if country and country not in found:
-            found.append(country)
-    return found
+# A bare word spelt like a person's surname but for a doubled letter joins them only if they are named in
+# this many documents: on the bundled corpus "Asad" -> Bashar al-Assad (9 documents) is right, while
+# "Dorian" (a hurricane) -> John Dorrian and "Channel" -> Coco Chanel (1 document each) are not.
+PROMINENT = 3
 
 
 class Resolver:
@@ -218,8 +97,13 @@ class Resolver:
         self.rules = rules
         self.entities: dict[str, CanonicalEntity] = {}
         self.by_surname: dict[str, set[str]] = defaultdict(set)
-        self.by_abbreviation: dict[str, set[str]] = defaultdict(set)
+        self.by_abbreviation: dict[str, set[str]] = defaultdict(set)  # stated: '(NTSB)', an alias
+        self.by_initials: dict[str, set[str]] = defaultdict(set)  # guessed from a long name's initials
         self.by_normal: dict[str, str] = {}  # normalised surface name -> key (named entities only)
+        self.by_undoubled: dict[str, set[str]] = defaultdict(set)  # surname, doubled letters single -> persons
+        self.by_middle: dict[str, set[str]] = defaultdict(set)  # middle word of three-word names -> persons
+        self.first_names: set[str] = set()  # given names of the people registered: never a bare surname
+        self.evidence = NameEvidence(self._rule, self.by_normal)
 
     # -- parsing ---------------------------------------------------------------------------
 
@@ -237,9 +121,22 @@ class Resolver:
             return self._by_rule(rule, abbreviation=abbreviation)
         if use.outlet:
             return Parsed("outlet", name, "outlet:" + normal_alias(name))
+        if use.label is not None and is_non_name(name):
+            return None
         if use.label == "PERSON" and name.isupper() and len(name) > 3:
             name = name.title()  # "KIRBY"
-        label = use.label
+        glued = self.evidence.unglue(name, use.label)
+        if glued is not None:
+            head, rest = glued
+            rule = self._rule(rest)
+            if rule is not None:
+                return self._by_rule(rule, title=head)
+            return Parsed("person", rest, "person:" + person_key(rest), title=head)
+        if use.label == "PERSON" and place_like(name):
+            return self._organisation(name, abbreviation)
+        label = self.evidence.label(name, use.label)
+        if label == "ORG" and (self.evidence.titled_person(name) or person_key(name) in self.evidence.known_people):
+            label = "PERSON"  # 'Dr Valeria Gazzola': a title stands before a person; a known person's full name
         if label in (None, "PERSON"):
             title, rest = split_title(name)
             if title is not None:
@@ -254,7 +151,7 @@ class Resolver:
         if label is None:
             if is_description(name):
                 return Parsed("unnamed", name, f"unnamed:{document}:{normal_alias(name)}")
-            label = self._guess_label(name)
+            label = self.evidence.label(name, self.evidence.guess(name))
         if label == "PERSON":
             key = person_key(name)
             if key:
@@ -265,7 +162,7 @@ class Resolver:
             parsed = Parsed("place", country or name, "place:" + fold(country or name))
         elif label == "NORP":
             country = country_of(name)
-            parsed = Parsed("group", name, "group:" + fold(country or name))
+            parsed = Parsed("group", name, "group:" + (fold(country) if country else stem(fold(name))))
         else:
             parsed = self._organisation(name, abbreviation)
         if " " not in name and name[:1].isupper() and not name.isupper() and not country_of(name):
@@ -282,25 +179,25 @@ class Resolver:
         return Parsed("rule", rule.canonical, "rule:" + fold(rule.canonical), title=title,
                       abbreviation=abbreviation, rule=rule)
 
-    @staticmethod
-    def _organisation(name: str, abbreviation: str | None = None) -> Parsed:
+    def _organisation(self, name: str, abbreviation: str | None = None) -> Parsed:
         words = {fold(t).strip(".,") for t in name.split()}
         kind = "outlet" if words & OUTLET_WORDS and not words & GOVERNMENT_WORDS and len(words) <= 4 else "organisation"
-        return Parsed(kind, name, ("outlet:" if kind == "outlet" else "org:") + normal_alias(name),
+        return Parsed(kind, name, ("outlet:" if kind == "outlet" else "org:") + normal_alias(self._expand(name)),
                       abbreviation=abbreviation)
 
-    def _guess_label(self, name: str) -> str:
-        """A label for a claimant string that extraction did not tag."""
-        folded = fold(name)
-        if country_of(name):
-            return "NORP" if folded.endswith("s") and folded not in ("us", "u.s.") else "GPE"
-        if self.by_normal.get(folded, "").startswith("place:"):
-            return "GPE"
+    def _expand(self, name: str) -> str:
+        """A body's name with the abbreviations in it spelt out, so 'UN Security Council' and 'United
+        Nations Security Council', 'U.S. Senate' and 'United States Senate' share one key."""
         tokens = name.split()
-        if person_key(name) and len(tokens) <= 4 and all(t[:1].isupper() for t in tokens) \
-                and not any(fold(t).strip(".,") in GOVERNMENT_WORDS | OUTLET_WORDS for t in tokens):
-            return "PERSON"
-        return "ORG"
+        if len(tokens) < 2:
+            return name
+        out = []
+        for token in tokens:
+            bare = token.strip(",;:()")
+            rule = self._rule(bare) if ABBREVIATION.match(bare.replace(".", "")) else None
+            country = DEMONYMS.get(fold(bare)) if bare.replace(".", "").isupper() else None
+            out.append(rule.canonical if rule is not None else country or token)
+        return " ".join(out)
 
     # -- resolving -------------------------------------------------------------------------
 
@@ -313,6 +210,7 @@ class Resolver:
         surnames and abbreviations are judged against every full name, whatever the order.
         """
         uses = list(uses)
+        self.evidence.learn(uses)
         pending: list[tuple[int, NameUse, int, Parsed]] = []
         result: dict[tuple[int, int], str] = {}
         for i, use in enumerate(uses):
@@ -328,42 +226,127 @@ class Resolver:
         # Organisations and places first, so a bare word also tagged as a person joins them, not the reverse.
         pending.sort(key=lambda item: (item[1].label == "PERSON" or item[3].fallback.kind == "person", item[0], item[2]))
         for i, use, document, parsed in pending:
-            key = self._attach(parsed)
+            key = self._attach(parsed, use)
             if key is None:
                 result[(i, document)] = self._register(parsed.fallback, use).key
             else:
                 self._note(self.entities[key], parsed, use)
                 result[(i, document)] = key
+        moved = self._fold_short_forms()
         for entity in self.entities.values():
             entity.finish()
-        return result
+        return {where: moved.get(key, key) for where, key in result.items()}
 
-    def _attach(self, parsed: Parsed) -> str | None:
+    def _fold_short_forms(self) -> dict[str, str]:
+        """Join a body's shorter name to the longer one it ends ('Security Council' -> 'UN Security
+        Council') when exactly one longer name fits, and it is named in at least twice the documents:
+        the short form is then a back-reference. A short form used as much as the long one is a body of
+        its own ('Democratic Party' / 'Maryland Democratic Party'). Returns {old key: new key}."""
+        tails: dict[str, set[str]] = defaultdict(set)
+        for key, entity in self.entities.items():
+            if entity.type in ("organisation", "government"):
+                for form in {entity.name, *entity.forms}:
+                    words = normal_alias(self._expand(form)).split()
+                    for i in range(1, len(words) - 1):
+                        tails[" ".join(words[i:])].add(key)
+        moved: dict[str, str] = {}
+        for key, entity in list(self.entities.items()):
+            own = normal_alias(self._expand(entity.name))
+            if entity.id is not None or entity.type not in ("organisation", "government") or len(own.split()) < 2:
+                continue
+            target = self._dominant(tails.get(own, set()) - {key})
+            if target is not None and target not in moved and \
+                    self.entities[target].document_count >= 2 * entity.document_count:
+                self._absorb(self.entities[target], entity)
+                del self.entities[key]
+                moved[key] = target
+        return moved
+
+    @staticmethod
+    def _absorb(into: CanonicalEntity, other: CanonicalEntity) -> None:
+        into.documents |= other.documents
+        into.forms.update(other.forms)
+        into.sides.update(other.sides)
+        into.add_name("alias", other.name)
+        for kind, names in other.names.items():
+            for name in names:
+                into.add_name(kind, name)
+
+    def _attach(self, parsed: Parsed, use: NameUse) -> str | None:
         """The entity a bare surname or an abbreviation belongs to, when one clearly does."""
         if parsed.kind == "surname":
-            candidates = self.by_surname.get(fold(parsed.name).split()[-1], set())
+            word = surname_of(parsed.name)
+            candidates = self.by_surname.get(word, set())
+            if not candidates and word not in self.first_names:
+                candidates = self.by_middle.get(word, set())
+            if not candidates:  # a doubled letter spelt single or the reverse ('Asad' / 'Assad'), for a person
+                candidates = {k for k in self.by_undoubled.get(undoubled(word), ())  # named often enough to be meant
+                              if self.entities[k].document_count >= PROMINENT}
         else:
-            candidates = self.by_abbreviation.get(parsed.name, set())
-        ranked = sorted(candidates, key=lambda k: (-self.entities[k].document_count, k))
-        if len(ranked) == 1:
-            return ranked[0]
-        if len(ranked) > 1 and parsed.kind == "surname":
-            first, second = (self.entities[k].document_count for k in ranked[:2])
-            if first >= 2 * max(second, 1):
-                return ranked[0]
-        if not ranked:  # no person of that surname: the entity of exactly this name, if there is one
+            candidates = self.by_abbreviation.get(parsed.name, set()) or {
+                k for k in self.by_initials.get(parsed.name, ()) if self.entities[k].documents & use.documents}
+        chosen = self._dominant(candidates)
+        if chosen is not None:
+            return chosen
+        if not candidates and parsed.kind == "surname":
+            chosen = self._dominant(self._typo_of(parsed.name, use.documents))
+            if chosen is not None:
+                return chosen
+        if not candidates:  # no person of that surname: the entity of exactly this name, if there is one
             same = self.by_normal.get(fold(parsed.name))
             if same is not None and same in self.entities:
                 return same
         return None
 
+    def _dominant(self, candidates: Iterable[str]) -> str | None:
+        """The only candidate, or the one named in at least twice the documents of the next."""
+        ranked = sorted(candidates, key=lambda k: (-self.entities[k].document_count, k))
+        if len(ranked) == 1:
+            return ranked[0]
+        if len(ranked) > 1:
+            first, second = (self.entities[k].document_count for k in ranked[:2])
+            if first >= 2 * max(second, 1):
+                return ranked[0]
+        return None
+
+    def _typo_of(self, name: str, documents: frozenset[int]) -> set[str]:
+        """People named in the same documents whose surname this bare word misspells ('Pierliusi')."""
+        return {key for surname in surname_typos(surname_of(name), self.by_surname)
+                for key in self.by_surname[surname] if self.entities[key].documents & documents}
+
+    def _same_person(self, parsed: Parsed) -> str | None:
+        """A registered person this full name is another form of ('Tony Blinken' / 'Antony Blinken')."""
+        words = name_words(parsed.name)
+        keys = {k for word in words[1:] for index in (self.by_surname, self.by_middle) for k in index.get(word, ())}
+        found = {k for k in keys if self.entities[k].type == "person" and k.startswith("person:")
+                 and self._fits(words, self.entities[k])}
+        return self._dominant(found)
+
+    @staticmethod
+    def _fits(words: list[str], entity: CanonicalEntity) -> bool:
+        """A full name fits a person when it can be every full name they go by: 'Alex Van Halen' does
+        not join 'Van Halen' once 'Eddie Van Halen' is one of its names."""
+        forms = [name_words(form) for form in (entity.name, *entity.forms)]
+        return any(len(f) > 1 for f in forms) and all(same_person_name(words, f) for f in forms if len(f) > 1)
+
+    def _index_person(self, key: str, name: str) -> None:
+        """Index a person by surname (the last word) and, for a name of three words, by the middle one
+        too (a double surname: 'Wanda Vázquez Garced' is also 'Vázquez')."""
+        words = name_words(name)
+        if words:
+            self.by_surname[words[-1]].add(key)
+            self.by_undoubled[undoubled(words[-1])].add(key)
+            self.first_names.add(words[0])
+        if len(words) == 3 and "," not in name and len(words[1]) > 2:
+            self.by_middle[words[1]].add(key)
+
     def load(self, entity: CanonicalEntity) -> None:
         """Add an entity stored by an earlier run, so new names can join it."""
         self.entities[entity.key] = entity
         if entity.type == "person":
-            self.by_surname[fold(entity.name).split()[-1]].add(entity.key)
+            self._index_person(entity.key, entity.name)
         if entity.type in ("organisation", "government", "outlet"):
-            self.by_abbreviation[initials(entity.name)].add(entity.key)
+            self.by_initials[initials(entity.name)].add(entity.key)
             for name in entity.names.get("abbreviation", ()):
                 self.by_abbreviation[name].add(entity.key)
         if not entity.key.startswith("unnamed:"):
@@ -371,6 +354,9 @@ class Resolver:
 
     def _register(self, parsed: Parsed, use: NameUse) -> CanonicalEntity:
         entity = self.entities.get(parsed.key)
+        if entity is None and parsed.kind == "person":
+            same = self._same_person(parsed)
+            entity = self.entities[same] if same is not None else None
         if entity is None:
             rule = parsed.rule
             if rule is not None:
@@ -383,14 +369,19 @@ class Resolver:
                 entity = CanonicalEntity(parsed.key, parsed.name, _type_of(parsed))
             self.entities[parsed.key] = entity
             if entity.type == "person":
-                self.by_surname[fold(entity.name).split()[-1]].add(parsed.key)
+                self._index_person(parsed.key, entity.name)
             if entity.type in ("organisation", "government", "outlet"):
-                self.by_abbreviation[initials(entity.name)].add(parsed.key)
+                self.by_initials[initials(entity.name)].add(parsed.key)
+        elif entity.type == "person" and parsed.kind == "person":
+            self._index_person(entity.key, parsed.name)
         self._note(entity, parsed, use)
-        if entity.type in ("organisation", "government", "outlet") and parsed.abbreviation:
-            self.by_abbreviation[parsed.abbreviation].add(parsed.key)
-        if not parsed.key.startswith("unnamed:"):
-            self.by_normal.setdefault(fold(parsed.name), parsed.key)
+        if entity.type in ("organisation", "government", "outlet"):
+            if parsed.kind in ("organisation", "outlet") and len(parsed.name.split()) > 1:
+                self.by_initials[initials(parsed.name)].add(entity.key)  # every long form: 'United Nations Security Council'
+            if parsed.abbreviation:
+                self.by_abbreviation[parsed.abbreviation].add(entity.key)
+        if not entity.key.startswith("unnamed:"):
+            self.by_normal.setdefault(fold(parsed.name), entity.key)
         return entity
 
     def _note(self, entity: CanonicalEntity, parsed: Parsed, use: NameUse) -> None:
@@ -412,8 +403,8 @@ class Resolver:
             if not alias_name:
                 continue
             if entity.type == "person":
-                key = person_key(alias_name)
-                if key is not None and "person:" + key != entity.key:
+                words = name_words(alias_name)
+                if len(words) > 1 and not same_person_name(words, name_words(entity.name)):
                     continue  # another person's full name: an extraction slip, not an alias
             entity.add_name("alias", alias_name)
             if entity.type in ("organisation", "government") and ABBREVIATION.match(alias_name):

@@ -17,8 +17,9 @@ from sqlalchemy import Connection, and_, delete, exists, func, insert, or_, sele
 from ..errors import Rejected
 from ..ledger.reads import contains, plain
 from ..ledger.schema import (
-    alias_rules, attributions, canonical_entities, canonical_names, documents, figure_analysis, figure_groups,
-    figures, group_edits, group_estimates, outlets, quote_analysis, quotes, source_grades,
+    alias_rules, attributions, canonical_entities, canonical_names, documents, entities, entity_links,
+    figure_analysis, figure_groups, figures, group_edits, group_estimates, mentions, outlets, quote_analysis, quotes,
+    source_grades,
 )
 from . import grades
 from .aliases import AliasRule, normal_alias, rule_table
@@ -209,8 +210,30 @@ def entity_dicts(connection: Connection, rows: list) -> list[dict]:
             key = {"alias": "aliases", "abbreviation": "abbreviations", "title": "titles"}.get(row.kind)
             if key:
                 names[row.canonical_id][key].append(row.name)
+    variants = entity_variants(connection, list(names))
     return [{"id": r.id, "name": r.name, "type": r.type, "side": r.side, "affiliation": r.affiliation,
-             "documents": r.documents, **names[r.id]} for r in rows]
+             "documents": r.documents, **names[r.id], "variants": variants.get(r.id, [])} for r in rows]
+
+
+def entity_variants(connection: Connection, ids: list[int]) -> dict[int, list[dict]]:
+    """Each entity's variants: every extracted name merged into it, with the current documents that use it.
+
+    Why: a merge is only checkable when the user sees which spelling came from which article
+    ("Haider al-Abadi" in one, "Al-Abadi" in another) and can split a wrong one off by name.
+    """
+    found: dict[int, dict[str, dict[int, str]]] = defaultdict(lambda: defaultdict(dict))
+    for part in (ids[i : i + 500] for i in range(0, len(ids), 500)):
+        rows = connection.execute(
+            select(entity_links.c.canonical_id, entities.c.name, documents.c.id, documents.c.key)
+            .join(entities, entities.c.id == entity_links.c.entity_id)
+            .join(mentions, mentions.c.entity_id == entities.c.id)
+            .join(documents, documents.c.id == mentions.c.document_id)
+            .where(entity_links.c.canonical_id.in_(part), documents.c.is_current.is_(True)))
+        for canonical_id, name, document_id, key in rows:
+            found[canonical_id][name][document_id] = key
+    return {cid: [{"name": name, "documents": [{"id": d, "key": k} for d, k in sorted(docs.items())]}
+                  for name, docs in sorted(by_name.items(), key=lambda item: (-len(item[1]), item[0]))]
+            for cid, by_name in found.items()}
 
 
 ENTITY_CLAIMS = 200  # claims of each kind shown for an entity
@@ -359,3 +382,57 @@ def require_group(connection: Connection, group_id: int) -> list[int]:
         raise Rejected(f"no figure group {group_id} (see 'claimledger contested --all' for group ids)")
     return members
 
+
+
+# -- entity edits -------------------------------------------------------------------------------------
+
+
+def entity_by_id(connection: Connection, entity_id: int) -> dict | None:
+    """One merged entity with its names and variants, or None."""
+    ce, cn = canonical_entities, canonical_names
+    row = connection.execute(select(ce).where(ce.c.id == entity_id)).first()
+    if row is None:
+        return None
+    names = {"aliases": [], "abbreviations": [], "titles": []}
+    for kind, name in connection.execute(select(cn.c.kind, cn.c.name).where(cn.c.canonical_id == entity_id)
+                                         .order_by(cn.c.name)):
+        key = {"alias": "aliases", "abbreviation": "abbreviations", "title": "titles"}.get(kind)
+        if key:
+            names[key].append(name)
+    return {"id": row.id, "name": row.name, "type": row.type, "side": row.side, "affiliation": row.affiliation,
+            "documents": row.documents, **names, "variants": entity_variants(connection, [row.id]).get(row.id, [])}
+
+
+def _every_name(entity: dict) -> list[str]:
+    found = [entity["name"], *entity["aliases"], *entity["abbreviations"], *(v["name"] for v in entity["variants"])]
+    return list(dict.fromkeys(n for n in found if n and normal_alias(n)))
+
+
+def merge_rules(connection: Connection, entity_ids: list[int]) -> list[AliasRule]:
+    """Alias rules that make these entities one (named as the one in most documents).
+
+    Why rules: the user's alias rules are replayed by every analysis, so a merge by hand survives
+    re-analysis the way group edits do, and shows in ``claimledger alias`` where it can be undone."""
+    found = [entity_by_id(connection, i) for i in sorted(set(entity_ids))]
+    if len(found) < 2 or any(e is None for e in found):
+        missing = [str(i) for i, e in zip(sorted(set(entity_ids)), found) if e is None]
+        raise Rejected(f"no entity {', '.join(missing)}" if missing else "merge needs at least two entity ids")
+    target = max(found, key=lambda e: (e["documents"], -e["id"]))
+    return [AliasRule(name, target["name"], target["type"], target["side"], "user")
+            for entity in found for name in _every_name(entity)]
+
+
+def split_rules(connection: Connection, entity_id: int, names: list[str]) -> list[AliasRule]:
+    """Alias rules that take these names (variants or aliases) out of an entity into one of their own."""
+    entity = entity_by_id(connection, entity_id)
+    if entity is None:
+        raise Rejected(f"no entity {entity_id}")
+    known = {normal_alias(n): n for n in _every_name(entity)}
+    wanted = [known.get(normal_alias(n)) for n in names]
+    if not names or None in wanted:
+        strangers = [n for n, w in zip(names, wanted) if w is None]
+        raise Rejected(f"{', '.join(map(repr, strangers)) or 'no name'}: not a name of entity {entity_id}; "
+                          f"its names are {', '.join(known.values())}")
+    if len(set(wanted)) == len(known):
+        raise Rejected("split needs some, but not all, of the entity's names")
+    return [AliasRule(name, wanted[0], entity["type"], None, "user") for name in dict.fromkeys(wanted)]

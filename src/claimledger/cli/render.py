@@ -294,7 +294,8 @@ def entities_table(rows: list[dict[str, Any]]) -> Table:
         table.add_column(column, **kw)
     for row in rows:
         table.add_row(str(row["id"]), escape(row["name"]), row["type"], escape(row["side"] or ""), str(row["documents"]),
-                      escape(short(", ".join(row["aliases"] + row["abbreviations"]), 160)),
+                      escape(short(", ".join([f"{v['name']} ({len(v['documents'])})" for v in row.get("variants", [])]
+                                             or row["aliases"] + row["abbreviations"]), 160)),
                       escape(short(", ".join(row["titles"]), 100)))
     return table
 
