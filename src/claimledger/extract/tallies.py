@@ -1,0 +1,185 @@
+"""Tallies: per report, how many people it says were killed, injured, detained or missing.
+
+Casualty recorders count each person once, as a conservative minimum. From the casualty
+mentions (``extract.casualties``) of one document:
+
+- mentions are grouped by category and victims' group, then by claimant (the speaker or
+  source whose quote or attribution holds the mention; the publisher when nobody is named);
+- within a claimant's account, words that point back ("the insurgents", "both men", "them")
+  and restatements of an earlier count (a headline and the body, a lead and a summary) add
+  nobody; a lead that equals the sum of the details after it is the sum, not extra people;
+- ``low`` is the least any asserting claimant's account supports, ``high`` the most any says;
+  denied or disputed accounts stay as claims and raise neither.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from spacy.tokens import Doc
+
+from ..records import Attribution, Quote, Tally, TallyClaim
+from ._cache import doc_text
+from .casualties import Mention, find_mentions
+from .dates import anchor_date, resolve
+from .lexicon import DENY_VERBS, DISPUTE_VERBS
+from .places import find_places, place_for
+
+Claim = tuple[int, int, str | None, str | None]
+
+
+def extract_tallies(
+    doc: Doc,
+    quotes: Iterable[Quote] = (),
+    attributions: Iterable[Attribution] = (),
+    *,
+    outlet: str | None = None,
+    published: str | None = None,
+) -> list[Tally]:
+    """The document's tallies, one per category and victims' group."""
+    text = doc_text(doc)
+    claims = [(q.start, q.end, q.speaker, q.cue) for q in quotes] + [
+        (a.start, a.end, a.source, a.cue) for a in attributions
+    ]
+    body = body_start(doc)
+    mentions = find_mentions(doc)
+    if not mentions:
+        return []
+    places = find_places(doc)
+    anchor = anchor_date(text, published)
+    by_category: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        by_category[mention.category].append(mention)
+    tallies = []
+    for category, found in by_category.items():
+        for tally, first in category_tallies(category, found, claims, outlet, body):
+            sentence = doc[first.token].sent
+            tally.place = place_for(places, first.start, (sentence.start_char, sentence.end_char))
+            when = resolve(sentence.text, anchor)
+            tally.date = when.isoformat() if when else None
+            tallies.append(tally)
+    return tallies
+
+
+def category_tallies(category: str, mentions: list[Mention], claims: list[Claim], outlet: str | None,
+                     body: int) -> list[tuple[Tally, Mention]]:
+    """Tallies of one category, one per victims' group, each with one claim per claimant."""
+    accounts: dict[str | None, list[Mention]] = defaultdict(list)
+    stances: dict[str | None, str] = {}
+    for mention in mentions:
+        source, cue = holder(mention, claims)
+        claimant = source if source is not None or cue is not None else outlet
+        accounts[claimant].append(mention)
+        if stances.get(claimant, "asserts") == "asserts":
+            stances[claimant] = stance_of(cue)
+    by_group: dict[str, list[TallyClaim]] = defaultdict(list)
+    firsts: dict[str, Mention] = {}
+    for claimant, said in accounts.items():
+        for group, (people, spans) in count_account(said, body).items():
+            low, high = sum(m.low for m in people), sum(m.high for m in people)
+            by_group[group].append(TallyClaim(claimant, low, high, stances[claimant], spans))
+            firsts.setdefault(group, people[0])
+    result = []
+    for group, tally_claims in by_group.items():
+        asserting = [c for c in tally_claims if c.stance == "asserts"]
+        low = min((c.low for c in asserting), default=0.0)
+        side = next((m.side for m in mentions if m.group == group and m.side), None)
+        tally = Tally(category, group, low, max(c.high for c in tally_claims), side, claims=tally_claims)
+        result.append((tally, firsts[group]))
+    return result
+
+
+def count_account(mentions: list[Mention], body: int) -> dict[str, tuple[list[Mention], list[list[int]]]]:
+    """People one claimant's account counts, by group: new people once, references back merged.
+
+    Returns, per victims' group, the mentions that count people and the spans of every mention
+    merged into them.
+    """
+    live = [m for m in mentions if not m.negated]
+    in_body = [m for m in live if m.start >= body]
+    counted = in_body or live  # a headline only counts when the body says nothing
+    kept: list[Mention] = []
+    spans: dict[int, list[list[int]]] = {}
+    for mention in counted:
+        earlier = next((k for k in reversed(kept) if compatible(k, mention) and (mention.anaphoric or restates(k, mention))), None)
+        if earlier is None:
+            kept.append(mention)
+            spans[id(mention)] = [[mention.start, mention.end]]
+            continue
+        spans[id(earlier)].append([mention.start, mention.end])
+        if earlier.vague and not mention.vague and not mention.anaphoric or earlier.group == "unspecified" and mention.group != "unspecified":
+            kept[kept.index(earlier)] = mention  # the more specific count or group stands
+            spans[id(mention)] = spans.pop(id(earlier))
+    for m in live:
+        if m not in counted:  # headline spans join the body's tally of the same group
+            target = next((k for k in kept if compatible(k, m)), None)
+            if target is not None:
+                spans[id(target)].append([m.start, m.end])
+    kept = drop_summaries(kept)
+    groups: dict[str, tuple[list[Mention], list[list[int]]]] = {}
+    for mention in kept:
+        people, group_spans = groups.setdefault(mention.group, ([], []))
+        people.append(mention)
+        group_spans.extend(sorted(spans.get(id(mention), [[mention.start, mention.end]])))
+    return groups
+
+
+def compatible(a: Mention, b: Mention) -> bool:
+    """Mentions that may name the same people: the same group, or one that does not say."""
+    return a.group == b.group or "unspecified" in (a.group, b.group)
+
+
+def restates(earlier: Mention, later: Mention) -> bool:
+    """A later mention that restates an earlier count ('killed three insurgents' twice)."""
+    if later.new:
+        return False
+    if earlier.vague and later.vague:
+        return earlier.lemma == later.lemma or earlier.low == later.low
+    if earlier.vague or later.vague:
+        return True  # "several insurgents" ... "three individuals": the same people, now counted
+    same = earlier.low == later.low and earlier.high == later.high
+    return same and (earlier.lemma == later.lemma or "unspecified" in (earlier.group, later.group))
+
+
+def drop_summaries(kept: list[Mention]) -> list[Mention]:
+    """A lead count that equals the sum of the details after it is their sum, not more people."""
+    for i, lead in enumerate(kept[:-1]):
+        rest = [m for m in kept[i + 1 :] if compatible(m, lead)]
+        if len(rest) >= 2 and sum(m.low for m in rest) == lead.low:
+            return [m for m in kept if m is not lead]
+    return kept
+
+
+def holder(mention: Mention, claims: list[Claim]) -> tuple[str | None, str | None]:
+    """Source and cue of the innermost quote or attribution holding the mention."""
+    holding = [c for c in claims if c[0] <= mention.start and mention.end <= c[1]]
+    if not holding:
+        return None, None
+    start, end, source, cue = min(holding, key=lambda c: c[1] - c[0])
+    return source, cue or ""
+
+
+def stance_of(cue: str | None) -> str:
+    """asserts, or denies / disputes when the cue or the words reject the deaths."""
+    word = (cue or "").split()[0].lower() if cue else ""
+    if any(word.startswith(v[:-1]) for v in DENY_VERBS):
+        return "denies"
+    if any(word.startswith(v[:-1]) for v in DISPUTE_VERBS):
+        return "disputes"
+    return "asserts"
+
+
+def body_start(doc: Doc) -> int:
+    """Offset where the report's body begins: after a headline line and a dateline, if any."""
+    text = doc_text(doc)
+    first_sentence = next(iter(doc.sents), None)
+    if first_sentence is None:
+        return 0
+    line_end = text.find("\n")
+    first_line = text[: line_end if line_end >= 0 else len(text)].strip()
+    looks_like_headline = 0 < len(first_line) < 160 and not first_line.endswith((".", "\"", "”"))
+    return line_end + 1 if looks_like_headline and line_end >= 0 else 0
+
+
+__all__ = ["extract_tallies"]
