@@ -87,7 +87,8 @@ def tallies_component(doc: Doc) -> Doc:
 
     quotes = [Quote(**q) for q in doc._.cl_quotes or []]
     attributions = [Attribution(**a) for a in doc._.cl_attributions or []]
-    doc._.cl_tallies = _dicts(extract_tallies(doc, quotes, attributions))
+    figures = [Figure(**f) for f in doc._.cl_figures or []]
+    doc._.cl_tallies = _dicts(extract_tallies(doc, quotes, attributions, figures))
     return doc
 
 

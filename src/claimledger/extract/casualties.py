@@ -59,7 +59,23 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 mention = describe(victim, category, token)
                 if mention is not None:
                     found.setdefault((mention.token, category), mention)
-    return sorted(found.values(), key=lambda m: m.start)
+    mentions = sorted(found.values(), key=lambda m: m.start)
+    inherit_victims(mentions, doc.text)
+    return mentions
+
+
+def inherit_victims(mentions: list[Mention], text: str) -> None:
+    """'suffering almost 12,000 casualties' names no victims: they are those the same
+    paragraph names ('4,000 Russian troops had died'), when it names any."""
+    for mention in mentions:
+        if mention.group != "unspecified" or mention.side or mention.lemma not in TALLY_NOUNS:
+            continue
+        paragraph = text.rfind("\n", 0, mention.start)
+        near = [m for m in mentions if m is not mention and (m.group != "unspecified" or m.side)
+                and text.rfind("\n", 0, m.start) == paragraph]
+        if near:
+            nearest = min(near, key=lambda m: abs(m.start - mention.start))
+            mention.group, mention.side = nearest.group, nearest.side
 
 
 # --- what happened, to whom ------------------------------------------------------------------
@@ -128,7 +144,7 @@ def not_an_event(token: Token) -> bool:
 
 
 PAST_PERIOD = re.compile(
-    r"\b(since|last (year|month|week)|past (year|month|week|\w+ (months|weeks|years))|earlier this (year|month)"
+    r"\b(since|last (year|month)|past (year|month|week|\w+ (months|weeks|years))|earlier this (year|month)"
     r"|beginning of the year|(19|20)\d\d)\b|^(in )?(january|february|march|april|may|june|july|august|september"
     r"|october|november|december)$", re.I)
 
@@ -264,6 +280,8 @@ def count_of(head: Token) -> Count | None:
     if floor:
         return Count(float(floor), float(floor), vague=True)
     plural = head.tag_ in {"NNS", "NNPS"} or lower == "others"
+    if plural and lemma in TALLY_NOUNS:
+        return None  # "recorded casualties": no number, nobody to count
     if plural:  # "insurgents were detained": the coders' floor; the same people as any count before
         return Count(float(BARE_PLURAL_FLOOR), float(BARE_PLURAL_FLOOR), back=lower != "others", vague=True)
     return Count(1.0, 1.0, back=definite and "another" not in determiners)
@@ -285,8 +303,8 @@ def is_people(head: Token) -> bool:
     lemma = head.lemma_.lower()
     if head.ent_type_ in {"PERSON", "NORP"}:
         return True
-    if lemma in PERSON_WORDS or head.lower_ in PERSON_WORDS:
-        return True
+    if lemma in PERSON_WORDS or head.lower_ in PERSON_WORDS or lemma in TALLY_NOUNS:
+        return True  # "ten insurgent deaths", "12,000 casualties": the people counted by their fate
     if head.pos_ == "NUM" or head.pos_ == "ADJ":
         return True  # "killing 12", "two dead"
     return any(c.lower_ in PERSON_WORDS for c in head.children if c.dep_ in {"compound", "amod"})

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
-from ..records import Attribution, Quote, Tally, TallyClaim
+from ..records import Attribution, Figure, Quote, Tally, TallyClaim
 from ._cache import doc_text
 from .casualties import Mention, find_mentions
 from .dates import anchor_date, resolve
@@ -27,18 +27,21 @@ from .lexicon import DENY_VERBS, DISPUTE_VERBS
 from .places import find_places, place_for
 
 Claim = tuple[int, int, str | None, str | None]
+Key = tuple[str, str | None]  # victims' group and, when the text names two, their side
 
 
 def extract_tallies(
     doc: Doc,
     quotes: Iterable[Quote] = (),
     attributions: Iterable[Attribution] = (),
+    figures: Iterable[Figure] = (),
     *,
     outlet: str | None = None,
     published: str | None = None,
 ) -> list[Tally]:
     """The document's tallies, one per category and victims' group."""
     text = doc_text(doc)
+    credited = [(f.start, f.end, f.claimant, f.stance) for f in figures if f.claimant]
     claims = [(q.start, q.end, q.speaker, q.cue) for q in quotes] + [
         (a.start, a.end, a.source, a.cue) for a in attributions
     ]
@@ -53,7 +56,7 @@ def extract_tallies(
         by_category[mention.category].append(mention)
     tallies = []
     for category, found in by_category.items():
-        for tally, first in category_tallies(category, found, claims, outlet, body):
+        for tally, first in category_tallies(category, found, claims, credited, outlet, body):
             sentence = doc[first.token].sent
             tally.place = place_for(places, first.start, (sentence.start_char, sentence.end_char))
             when = resolve(sentence.text, anchor)
@@ -62,35 +65,55 @@ def extract_tallies(
     return tallies
 
 
-def category_tallies(category: str, mentions: list[Mention], claims: list[Claim], outlet: str | None,
-                     body: int) -> list[tuple[Tally, Mention]]:
+def category_tallies(category: str, mentions: list[Mention], claims: list[Claim], credited: list[Claim],
+                     outlet: str | None, body: int) -> list[tuple[Tally, Mention]]:
     """Tallies of one category, one per victims' group, each with one claim per claimant."""
     accounts: dict[str | None, list[Mention]] = defaultdict(list)
     stances: dict[str | None, str] = {}
     for mention in mentions:
-        source, cue = holder(mention, claims)
-        claimant = source if source is not None or cue is not None else outlet
+        figure = next((c for c in credited if c[0] < mention.end and mention.start < c[1]), None)
+        if figure is not None:  # the figure extractor already credited these words
+            claimant, stance = figure[2], figure[3] or "asserts"
+        else:
+            source, cue = holder(mention, claims)
+            claimant, stance = (source if source is not None or cue is not None else outlet), stance_of(cue)
         accounts[claimant].append(mention)
         if stances.get(claimant, "asserts") == "asserts":
-            stances[claimant] = stance_of(cue)
-    by_group: dict[str, list[TallyClaim]] = defaultdict(list)
-    firsts: dict[str, Mention] = {}
+            stances[claimant] = stance
+    combined = count_account([m for m in mentions if accounts_stance(m, accounts, stances)], body)
+    key_at = {(start, end): key for key, (_people, spans) in combined.items() for start, end in spans}
+    by_key: dict[Key, list[TallyClaim]] = defaultdict(list)
+    stated: dict[Key, set[float]] = defaultdict(set)  # explicit counts of several people
     for claimant, said in accounts.items():
-        for group, (people, spans) in count_account(said, body).items():
+        for own_key, (people, spans) in count_account(said, body).items():
+            key = next((key_at[(m.start, m.end)] for m in people if (m.start, m.end) in key_at), own_key)
             low, high = sum(m.low for m in people), sum(m.high for m in people)
-            by_group[group].append(TallyClaim(claimant, low, high, stances[claimant], spans))
-            firsts.setdefault(group, people[0])
+            by_key[key].append(TallyClaim(claimant, low, high, stances[claimant], spans))
+            if stances[claimant] == "asserts" and all(explicit(m) for m in people):
+                stated[key].add(low)
     result = []
-    for group, tally_claims in by_group.items():
-        asserting = [c for c in tally_claims if c.stance == "asserts"]
-        low = min((c.low for c in asserting), default=0.0)
-        side = next((m.side for m in mentions if m.group == group and m.side), None)
-        tally = Tally(category, group, low, max(c.high for c in tally_claims), side, claims=tally_claims)
-        result.append((tally, firsts[group]))
+    for key, (people, _spans) in combined.items():
+        tally_claims = by_key.get(key, [])
+        total = sum(m.low for m in people)
+        if len(stated[key]) >= 2:  # claimants who give different numbers for the same people
+            total = min(c.low for c in tally_claims if c.stance == "asserts")
+        high = max([total] + [c.high for c in tally_claims])
+        side = key[1] or next((m.side for m in people if m.side), None)
+        result.append((Tally(category, key[0], total, high, side, claims=tally_claims), people[0]))
     return result
 
 
-def count_account(mentions: list[Mention], body: int) -> dict[str, tuple[list[Mention], list[list[int]]]]:
+def explicit(mention: Mention) -> bool:
+    """A stated number of several people: what claimants contest ('almost 12,000', 'about 500')."""
+    return not mention.vague and not mention.anaphoric and not mention.new and mention.low >= 2
+
+
+def accounts_stance(mention: Mention, accounts: dict[str | None, list[Mention]], stances: dict[str | None, str]) -> bool:
+    """Whether the mention belongs to an asserting account (denials never raise a tally)."""
+    return any(mention in said and stances[claimant] == "asserts" for claimant, said in accounts.items())
+
+
+def count_account(mentions: list[Mention], body: int) -> dict[Key, tuple[list[Mention], list[list[int]]]]:
     """People one claimant's account counts, by group: new people once, references back merged.
 
     Returns, per victims' group, the mentions that count people and the spans of every mention
@@ -117,12 +140,25 @@ def count_account(mentions: list[Mention], body: int) -> dict[str, tuple[list[Me
             if target is not None:
                 spans[id(target)].append([m.start, m.end])
     kept = drop_summaries(kept)
-    groups: dict[str, tuple[list[Mention], list[list[int]]]] = {}
+    groups: dict[Key, tuple[list[Mention], list[list[int]]]] = {}
     for mention in kept:
-        people, group_spans = groups.setdefault(mention.group, ([], []))
+        people, group_spans = groups.setdefault(key_of(mention, kept), ([], []))
         people.append(mention)
         group_spans.extend(sorted(spans.get(id(mention), [[mention.start, mention.end]])))
     return groups
+
+
+def key_of(mention: Mention, kept: list[Mention]) -> Key:
+    """(group, side) of the tally a mention counts into. Sides split a group only when the
+    text names two ('Russian troops' and 'the National Guard'); a mention that names no
+    side joins the side named last before it."""
+    sides = [m.side for m in kept if m.group == mention.group and m.side]
+    if len(set(sides)) < 2:
+        return mention.group, None
+    if mention.side:
+        return mention.group, mention.side
+    before = [m.side for m in kept if m.group == mention.group and m.side and m.start <= mention.start]
+    return mention.group, (before[-1] if before else sides[0])
 
 
 def compatible(a: Mention, b: Mention) -> bool:
