@@ -46,6 +46,7 @@ class Mention:
     lemma: str = ""  # the head noun's lemma, to tell a restatement from other people
     vague: bool = False  # counted from a vague word ("several"): a floor, not a number
     new: bool = False  # "additional", "other", "another", "also": people not yet counted
+    refers_to: int | None = None  # offset of the earlier words a reference back points at
 
 
 def find_mentions(doc: Doc) -> list[Mention]:
@@ -180,6 +181,11 @@ def describe(victim: Token, category: str, fate: Token) -> Mention | None:
         groups.append(group_of(head))
     if low == 0 and not negated:
         return None
+    earlier = antecedent(victim) if anaphoric and len(heads) == 1 else None
+    if earlier is not None:
+        before = count_of(earlier)
+        if before is not None and not before.back and not before.negated and victim.pos_ != "PRON":
+            low, high = before.low, before.high  # "the armed militants" were "several armed militants"
     if any(c.dep_ == "neg" for c in fate.children):
         negated = True
     heads = [h for h in heads if count_of(h) is not None]
@@ -189,7 +195,29 @@ def describe(victim: Token, category: str, fate: Token) -> Mention | None:
     if category in TALLY_NOUNS.values() and fate.pos_ == "NOUN" and fate.i == victim.i:
         group = group_of(fate)
     return Mention(category, group, low, high, start, end, victim.i, anaphoric, side_of(heads), negated,
-                   lemma=victim.lemma_.lower(), vague=vague, new=is_new(victim, fate))
+                   lemma=victim.lemma_.lower(), vague=vague, new=is_new(victim, fate),
+                   refers_to=earlier.idx if earlier is not None else None)
+
+
+def antecedent(head: Token, depth: int = 3) -> Token | None:
+    """The earliest words the people were named by: 'he' after 'the facilitator' after 'a
+    Haqqani facilitator'; 'the armed militants' after 'several armed militants' (a few
+    sentences back at most)."""
+    doc = head.doc
+    window = doc[max(0, head.sent.start - 80) : head.i]
+    for token in reversed(window):
+        if token.dep_ in {"compound", "amod", "poss", "nmod"}:
+            continue
+        if head.pos_ == "PRON":
+            singular = PRONOUNS.get(head.lower_) == 1
+            found = token.pos_ in {"NOUN", "PROPN"} and token.tag_ in ({"NN", "NNP"} if singular else {"NNS", "NNPS"}) and is_people(token)
+        else:
+            found = token.lemma_ == head.lemma_ and token.pos_ == head.pos_
+        if found:
+            counted = count_of(token)
+            further = antecedent(token, depth - 1) if depth > 1 and counted is not None and counted.back else None
+            return further or token
+    return None
 
 
 NEW_WORDS = frozenset("additional other another also further more second".split())

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -125,15 +126,23 @@ def count_account(mentions: list[Mention], body: int) -> dict[Key, tuple[list[Me
     kept: list[Mention] = []
     spans: dict[int, list[list[int]]] = {}
     for mention in counted:
+        if mention.anaphoric and mention.refers_to is not None and not any(
+                m.start <= mention.refers_to < m.end for m in counted if m is not mention):
+            mention = replace(mention, anaphoric=False)  # points at people no mention counted yet
         earlier = next((k for k in reversed(kept) if compatible(k, mention) and (mention.anaphoric or restates(k, mention))), None)
         if earlier is None:
             kept.append(mention)
             spans[id(mention)] = [[mention.start, mention.end]]
             continue
         spans[id(earlier)].append([mention.start, mention.end])
-        if earlier.vague and not mention.vague and not mention.anaphoric or earlier.group == "unspecified" and mention.group != "unspecified":
-            kept[kept.index(earlier)] = mention  # the more specific count or group stands
-            spans[id(mention)] = spans.pop(id(earlier))
+        better = earlier
+        if earlier.vague and not mention.vague and not mention.anaphoric and mention.low >= 2:
+            better = replace(better, low=mention.low, high=mention.high, vague=False)  # "several" were "three"
+        if earlier.group == "unspecified" and mention.group != "unspecified":
+            better = replace(better, group=mention.group, side=better.side or mention.side)
+        if better is not earlier:
+            kept[kept.index(earlier)] = better
+            spans[id(better)] = spans.pop(id(earlier))
     for m in live:
         if m not in counted:  # headline spans join the body's tally of the same group
             target = next((k for k in kept if compatible(k, m)), None)
@@ -172,8 +181,10 @@ def restates(earlier: Mention, later: Mention) -> bool:
         return False
     if earlier.vague and later.vague:
         return earlier.lemma == later.lemma or earlier.low == later.low
-    if earlier.vague or later.vague:
-        return True  # "several insurgents" ... "three individuals": the same people, now counted
+    if earlier.vague:
+        return True  # "several insurgents" ... "three individuals", "the leader": among them
+    if later.vague:
+        return earlier.low >= 2  # "a leader" ... "multiple insurgents": more people
     same = earlier.low == later.low and earlier.high == later.high
     return same and (earlier.lemma == later.lemma or "unspecified" in (earlier.group, later.group))
 
