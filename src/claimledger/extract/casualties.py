@@ -47,6 +47,7 @@ class Mention:
     vague: bool = False  # counted from a vague word ("several"): a floor, not a number
     new: bool = False  # "additional", "other", "another", "also": people not yet counted
     refers_to: int | None = None  # offset of the earlier words a reference back points at
+    parts: int = 1  # coordinated people in the phrase: "two facilitators and several insurgents" is 2
 
 
 def find_mentions(doc: Doc) -> list[Mention]:
@@ -196,7 +197,7 @@ def describe(victim: Token, category: str, fate: Token) -> Mention | None:
         group = group_of(fate)
     return Mention(category, group, low, high, start, end, victim.i, anaphoric, side_of(heads), negated,
                    lemma=victim.lemma_.lower(), vague=vague, new=is_new(victim, fate),
-                   refers_to=earlier.idx if earlier is not None else None)
+                   refers_to=earlier.idx if earlier is not None else None, parts=len(heads))
 
 
 def antecedent(head: Token, depth: int = 3) -> Token | None:
@@ -239,12 +240,18 @@ def person_inside(phrase: Token) -> Token | None:
 
 def conjuncts(head: Token, category: str) -> list[Token]:
     """'a leader and two associates', 'a commander along with a number of insurgents': the
-    other people in the phrase, without those another fate is told of ('ten hostages freed')."""
-    found = []
+    other people coordinated with the head, without those another fate is told of ('ten
+    hostages freed')."""
+    found: list[Token] = []
+    linked = {head.i}
     for token in head.subtree:
-        linked = token.dep_ == "conj" or token.dep_ == "pobj" and token.head.lower_ == "with" and token.head.head.i == head.i
-        if not linked or token.pos_ not in {"NOUN", "PROPN", "PRON"}:
+        joined = token.dep_ == "conj" and token.head.i in linked or (
+            token.dep_ == "pobj" and token.head.lower_ == "with" and (token.head.head.i in linked or token.head.head.head.i in linked))
+        if not joined:
             continue
+        linked.add(token.i)
+        if token.pos_ not in {"NOUN", "PROPN", "PRON", "NUM"} and not vague_words(token):
+            continue  # "a facilitator and two of his associates", "... and several of his associates"
         own = [c for c in token.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB" or c.lower_ in TALLY_ADJECTIVES]
         if any(fate_category(c) != category for c in own):
             continue

@@ -56,8 +56,13 @@ def find_places(doc: Doc) -> list[Place]:
         if ent.label_ in PLACE_LABELS and not any(s <= ent.start_char < e for s, e in covered):
             level = gazetteer_level(ent.text) if ent.label_ == "GPE" else 0
             places.append(Place(ent.start_char, ent.end_char, ent.text.strip(), level))
-    places = [p for p in places if not (dateline and dateline[0] <= p.start < dateline[1])]
-    return join_adjacent(sorted(places, key=lambda p: p.start), text)
+    inside = [p for p in places if dateline and dateline[0] <= p.start < dateline[1]]
+    places = join_adjacent(sorted((p for p in places if p not in inside), key=lambda p: p.start), text)
+    if not any(p.level >= 2 for p in places):
+        # the filing place ("URUZGAN, Afghanistan") is the region only when the text names none
+        places += [Place(p.start, p.end, p.text.title() if p.text.isupper() else p.text, 2) for p in inside
+                   if gazetteer_level(p.text.title()) == 2]
+    return places
 
 
 def gazetteer_level(name: str) -> int:

@@ -177,10 +177,14 @@ def compatible(a: Mention, b: Mention) -> bool:
 
 def restates(earlier: Mention, later: Mention) -> bool:
     """A later mention that restates an earlier count ('killed three insurgents' twice)."""
+    if earlier.vague and later.vague and earlier.lemma == later.lemma:
+        # "two facilitators and several insurgents" ... "several additional insurgents" (beyond
+        # the facilitators) restates; "several insurgents" ... "several more insurgents" does not
+        return not later.new or earlier.parts > 1
     if later.new:
         return False
     if earlier.vague and later.vague:
-        return earlier.lemma == later.lemma or earlier.low == later.low
+        return earlier.low == later.low
     if earlier.vague:
         return True  # "several insurgents" ... "three individuals", "the leader": among them
     if later.vague:
