@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from spacy.tokens import Doc, Token
 
 from ._cache import doc_ents
+from .dates import explicit_date
 from .lexicon import (
     ANAPHORIC_DETERMINERS, BARE_PLURAL_FLOOR, COLLECTIVE_NOUNS, CUSTODY_WORDS, NOT_AN_EVENT,
     PERSON_NOUNS, QUALIFIERS, TALLY_ADJECTIVES, TALLY_FLOORS, TALLY_NOUNS, TALLY_VERBS,
@@ -48,20 +50,26 @@ class Mention:
     new: bool = False  # "additional", "other", "another", "also": people not yet counted
     refers_to: int | None = None  # offset of the earlier words a reference back points at
     parts: int = 1  # coordinated people in the phrase: "two facilitators and several insurgents" is 2
+    mixed: bool = False  # the same people told of two fates ("killed and detained"): no split given
 
 
-def find_mentions(doc: Doc) -> list[Mention]:
+def find_mentions(doc: Doc, anchor: date | None = None) -> list[Mention]:
     """Every casualty mention in text order (negated ones kept, flagged, for stance)."""
     found: dict[tuple[int, str], Mention] = {}
     for token in doc:
         for category, victims in fate_victims(token):
-            if not_an_event(token) or background(token):
+            if not_an_event(token) or background(token, anchor):
                 continue
             for victim in victims:
                 mention = describe(victim, category, token)
                 if mention is not None:
                     found.setdefault((mention.token, category), mention)
     mentions = sorted(found.values(), key=lambda m: m.start)
+    categories: dict[int, set[str]] = {}
+    for mention in mentions:
+        categories.setdefault(mention.token, set()).add(mention.category)
+    for mention in mentions:
+        mention.mixed = len(categories[mention.token]) > 1  # "were killed and detained"
     inherit_victims(mentions, doc.text)
     return mentions
 
@@ -130,11 +138,17 @@ def adjective_victims(adj: Token) -> list[Token]:
 
 
 def not_an_event(token: Token) -> bool:
-    """A fate that did not happen in this report: planned, suspected, modal or denied."""
-    if any(c.lower_ in MODALS and c.dep_ == "aux" for c in token.children):
-        return True
-    if any(c.tag_ == "TO" and c.dep_ == "aux" for c in token.children):
-        return True  # "an operation to detain a leader": a purpose, not an event
+    """A fate that did not happen in this report: planned, suspected, modal, habitual."""
+    chain = [token]
+    while chain[-1].dep_ in {"conj", "xcomp"} and chain[-1].head is not chain[-1] and len(chain) < 4:
+        chain.append(chain[-1].head)  # "will continue to capture or kill"
+    for verb in chain:
+        if any(c.lower_ in MODALS and c.dep_ == "aux" for c in verb.children):
+            return True
+        if any(c.tag_ == "TO" and c.dep_ == "aux" for c in verb.children):
+            return True  # "an operation to detain a leader": a purpose, not an event
+    if token.tag_ in {"VBZ", "VBP"} or any(c.dep_ in {"aux", "auxpass"} and c.lemma_ == "be" and c.tag_ in {"VBZ", "VBP"} for c in token.children):
+        return True  # "civilians are killed by these devices": what happens, not what happened
     seen = token
     for _ in range(6):
         if seen.lemma_.lower() in NOT_AN_EVENT and seen is not token:
@@ -145,19 +159,26 @@ def not_an_event(token: Token) -> bool:
     return False
 
 
+BACKGROUND_DAYS = 3  # an incident dated further back than this is background to the report
 PAST_PERIOD = re.compile(
     r"\b(since|last (year|month)|past (year|month|week|\w+ (months|weeks|years))|earlier this (year|month)"
     r"|beginning of the year|(19|20)\d\d)\b|^(in )?(january|february|march|april|may|june|july|august|september"
     r"|october|november|december)$", re.I)
 
 
-def background(fate: Token) -> bool:
+def background(fate: Token, anchor: date | None) -> bool:
     """A fate told as background: its sentence dates it to a past period ('since June',
-    'last year', 'in 2009'), not to a day of this report."""
+    'last year', 'in 2009') or to a day well before the report ('the July 2 attack')."""
     for ent in doc_ents(fate.doc):
-        if ent.label_ == "DATE" and fate.sent.start <= ent.start < fate.sent.end and PAST_PERIOD.search(ent.text.strip()):
-            if not any(t.like_num and len(t.text) <= 2 for t in ent):
-                return True
+        if ent.label_ != "DATE" or not fate.sent.start <= ent.start < fate.sent.end:
+            continue
+        text = ent.text.strip()
+        day = any(t.like_num and len(t.text) <= 2 for t in ent)
+        if PAST_PERIOD.search(text) and not day:
+            return True
+        when = explicit_date(text, anchor) if day and anchor else None
+        if when is not None and (anchor - when).days > BACKGROUND_DAYS:
+            return True
     return False
 
 
@@ -213,7 +234,7 @@ def antecedent(head: Token, depth: int = 3) -> Token | None:
             singular = PRONOUNS.get(head.lower_) == 1
             found = token.pos_ in {"NOUN", "PROPN"} and token.tag_ in ({"NN", "NNP"} if singular else {"NNS", "NNPS"}) and is_people(token)
         else:
-            found = token.lemma_ == head.lemma_ and token.pos_ == head.pos_
+            found = token.lemma_ == head.lemma_ and token.pos_ == head.pos_ and (token.tag_ in {"NNS", "NNPS"}) == (head.tag_ in {"NNS", "NNPS"})
         if found:
             counted = count_of(token)
             further = antecedent(token, depth - 1) if depth > 1 and counted is not None and counted.back else None

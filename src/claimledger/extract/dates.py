@@ -58,13 +58,19 @@ def resolve(sentence: str, anchor: date | None) -> date | None:
     for n, name in enumerate(WEEKDAYS):
         if re.search(rf"\b{name}\b", lower):
             return anchor - timedelta(days=(anchor.weekday() - n) % 7)
-    explicit = TOP_DATE.search(sentence)
-    if explicit:
-        try:
-            found = dateparser.parse(explicit.group(0).replace("Sept", "Sep"), default=datetime(anchor.year, anchor.month, 1)).date()
-        except (ValueError, OverflowError):
-            return anchor
-        if found > anchor and not YEAR.search(explicit.group(0)):
-            found = found.replace(year=found.year - 1)  # "Dec. 30" in a January report
-        return found
-    return anchor
+    return explicit_date(sentence, anchor) or anchor
+
+
+def explicit_date(text: str, anchor: date) -> date | None:
+    """The first written date in the text ('July 2', 'Jan. 24, 2013'), read against the anchor:
+    a day-and-month later than the anchor is last year's."""
+    explicit = TOP_DATE.search(text)
+    if not explicit:
+        return None
+    try:
+        found = dateparser.parse(explicit.group(0).replace("Sept", "Sep"), default=datetime(anchor.year, anchor.month, 1)).date()
+    except (ValueError, OverflowError):
+        return None
+    if found > anchor and not YEAR.search(explicit.group(0)):
+        found = found.replace(year=found.year - 1)  # "Dec. 30" in a January report
+    return found

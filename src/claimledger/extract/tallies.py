@@ -47,11 +47,11 @@ def extract_tallies(
         (a.start, a.end, a.source, a.cue) for a in attributions
     ]
     body = body_start(doc)
-    mentions = find_mentions(doc)
+    anchor = anchor_date(text, published)
+    mentions = find_mentions(doc, anchor)
     if not mentions:
         return []
     places = find_places(doc)
-    anchor = anchor_date(text, published)
     by_category: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
         by_category[mention.category].append(mention)
@@ -121,6 +121,8 @@ def count_account(mentions: list[Mention], body: int) -> dict[Key, tuple[list[Me
     merged into them.
     """
     live = [m for m in mentions if not m.negated]
+    split = [m for m in live if not m.mixed]
+    live = split or live  # "killed and detained" counts only when nothing else does
     in_body = [m for m in live if m.start >= body]
     counted = in_body or live  # a headline only counts when the body says nothing
     kept: list[Mention] = []
@@ -186,10 +188,14 @@ def restates(earlier: Mention, later: Mention) -> bool:
     if earlier.vague and later.vague:
         return earlier.low == later.low
     if earlier.vague:
-        return True  # "several insurgents" ... "three individuals", "the leader": among them
+        # "several insurgents" ... "three individuals", "the leader": among them; but not after
+        # "several other insurgents", which counted people besides someone
+        return not (earlier.new and later.low == 1)
     if later.vague:
         return earlier.low >= 2  # "a leader" ... "multiple insurgents": more people
     same = earlier.low == later.low and earlier.high == later.high
+    if later.low == 1 and earlier.low >= 2:
+        return True  # "detained 11 suspected insurgents" ... "a facilitator was detained": one of them
     return same and (earlier.lemma == later.lemma or "unspecified" in (earlier.group, later.group))
 
 
