@@ -50,6 +50,8 @@ class Mention:
     new: bool = False  # "additional", "other", "another", "also": people not yet counted
     refers_to: int | None = None  # offset of the earlier words a reference back points at
     parts: int = 1  # coordinated people in the phrase: "two facilitators and several insurgents" is 2
+    lemmas: tuple[str, ...] = ()  # every part's head lemma
+    back_low: float = 0.0  # of ``low``, the people parts that point back ("the leader and two others")
     mixed: bool = False  # the same people told of two fates ("killed and detained"): no split given
 
 
@@ -123,7 +125,14 @@ def verb_victims(verb: Token, lemma: str) -> list[Token]:
         passive = any(c.dep_ == "auxpass" for c in verb.children) or verb.tag_ == "VBN"
         wanted = {"nsubjpass", "nsubj"} if passive else {"nsubjpass"}
         victims = [c for c in verb.head.children if c.dep_ in wanted]  # "threatened the force and were killed"
+    victims = [v for v in victims if not glued_to_next(v)]  # "sub-commander" parsed as three objects
     return [v for v in victims if v.pos_ in {"NOUN", "PROPN", "PRON", "NUM", "ADJ"}]
+
+
+def glued_to_next(token: Token) -> bool:
+    """'sub' and '-' in 'sub-commander': pieces of the word that ends after them."""
+    doc = token.doc
+    return token.text == "-" or (not token.whitespace_ and token.i + 1 < len(doc) and doc[token.i + 1].text == "-")
 
 
 def adjective_victims(adj: Token) -> list[Token]:
@@ -192,11 +201,13 @@ def describe(victim: Token, category: str, fate: Token) -> Mention | None:
     low = high = 0.0
     anaphoric, negated, vague = True, False, False
     groups: list[str] = []
+    back_low = 0.0
     for head in heads:
         counted = count_of(head)
         if counted is None:
             continue
         low, high = low + counted.low, high + counted.high
+        back_low += counted.low if counted.back else 0.0
         anaphoric = anaphoric and counted.back
         negated = negated or counted.negated
         vague = vague or counted.vague
@@ -218,7 +229,8 @@ def describe(victim: Token, category: str, fate: Token) -> Mention | None:
         group = group_of(fate)
     return Mention(category, group, low, high, start, end, victim.i, anaphoric, side_of(heads), negated,
                    lemma=victim.lemma_.lower(), vague=vague, new=is_new(victim, fate),
-                   refers_to=earlier.idx if earlier is not None else None, parts=len(heads))
+                   refers_to=earlier.idx if earlier is not None else None, parts=len(heads),
+                   lemmas=tuple(h.lemma_.lower() for h in heads), back_low=back_low if len(heads) > 1 else 0.0)
 
 
 def antecedent(head: Token, depth: int = 3) -> Token | None:
@@ -333,8 +345,8 @@ def count_of(head: Token) -> Count | None:
     if determiners & {"both"}:
         return Count(2.0, 2.0, back=True)
     floor = vague_floor(head)
-    if floor:
-        return Count(float(floor), float(floor), vague=True)
+    if floor:  # "several insurgents"; "Several were detained" (no noun) points back
+        return Count(float(floor), float(floor), back=vague_words(head) == (lower,) and head.pos_ != "NOUN", vague=True)
     plural = head.tag_ in {"NNS", "NNPS"} or lower == "others"
     if plural and lemma in TALLY_NOUNS:
         return None  # "recorded casualties": no number, nobody to count

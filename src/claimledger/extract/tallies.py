@@ -120,9 +120,7 @@ def count_account(mentions: list[Mention], body: int) -> dict[Key, tuple[list[Me
     Returns, per victims' group, the mentions that count people and the spans of every mention
     merged into them.
     """
-    live = [m for m in mentions if not m.negated]
-    split = [m for m in live if not m.mixed]
-    live = split or live  # "killed and detained" counts only when nothing else does
+    live = [m for m in mentions if not m.negated and not m.mixed]  # "killed and detained": no split given
     in_body = [m for m in live if m.start >= body]
     counted = in_body or live  # a headline only counts when the body says nothing
     kept: list[Mention] = []
@@ -132,7 +130,9 @@ def count_account(mentions: list[Mention], body: int) -> dict[Key, tuple[list[Me
                 m.start <= mention.refers_to < m.end for m in counted if m is not mention):
             mention = replace(mention, anaphoric=False)  # points at people no mention counted yet
         earlier = next((k for k in reversed(kept) if compatible(k, mention) and (mention.anaphoric or restates(k, mention))), None)
-        if earlier is None:
+        if earlier is None and mention.back_low and any(compatible(k, mention) for k in kept):
+            mention = replace(mention, low=mention.low - mention.back_low, high=mention.high - mention.back_low)
+        if earlier is None:  # "the leader and two of his associates": the associates are new
             kept.append(mention)
             spans[id(mention)] = [[mention.start, mention.end]]
             continue
@@ -179,7 +179,9 @@ def compatible(a: Mention, b: Mention) -> bool:
 
 def restates(earlier: Mention, later: Mention) -> bool:
     """A later mention that restates an earlier count ('killed three insurgents' twice)."""
-    if earlier.vague and later.vague and earlier.lemma == later.lemma:
+    if later.parts > 1 and later.low == earlier.low and later.high == earlier.high:
+        return True  # "a facilitator and two associates" ... "the leader and two associates"
+    if earlier.vague and later.vague and later.lemma in (earlier.lemmas or (earlier.lemma,)):
         # "two facilitators and several insurgents" ... "several additional insurgents" (beyond
         # the facilitators) restates; "several insurgents" ... "several more insurgents" does not
         return not later.new or earlier.parts > 1
