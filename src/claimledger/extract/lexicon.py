@@ -212,6 +212,7 @@ PLACE_LEVELS = {
     "village": 0, "town": 0, "city": 0, "area": 0, "neighbourhood": 0, "neighborhood": 0,
     "district": 1, "county": 1, "municipality": 1,
     "province": 2, "region": 2, "state": 2, "governorate": 2, "oblast": 2,
+    "districts": 1, "provinces": 2, "regions": 2, "states": 2,
 }
 # Relative date words and how many days before the report's date they point.
 DATE_OFFSETS = {"yesterday": 1, "last night": 1, "overnight": 0, "today": 0, "this morning": 0, "tonight": 0,

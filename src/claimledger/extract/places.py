@@ -23,7 +23,7 @@ from ._cache import doc_ents, doc_text
 from .lexicon import PLACE_LEVELS
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z .'-]{2,}),\s*([A-Z][A-Za-z .]+?)\s*[(—–-]", re.M)
+DATELINE = re.compile(r"(?:^|\s\s)[ \t]*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*),\s*([A-Z][A-Za-z .]+?)\s*[(—–-]", re.M)
 
 
 @dataclass(frozen=True)
@@ -52,13 +52,18 @@ def find_places(doc: Doc) -> list[Place]:
             continue
         places.append(Place(doc[first].idx, token.idx + len(token), text[doc[first].idx : token.idx + len(token)], level))
     covered = [(p.start, p.end) for p in places]
+    for token in doc:  # NER misses regions: "In Logar last night"
+        if token.pos_ == "PROPN" and token.i > 0 and doc[token.i - 1].lower_ in {"in", "of", "near"} and not token.ent_type_ in {"PERSON", "ORG"} \
+                and not any(s <= token.idx < e for s, e in covered) and gazetteer_level(token.text) == 2:
+            places.append(Place(token.idx, token.idx + len(token), token.text, 2))
+            covered.append((token.idx, token.idx + len(token)))
     for ent in doc_ents(doc):
         if ent.label_ in PLACE_LABELS and not any(s <= ent.start_char < e for s, e in covered):
             level = gazetteer_level(ent.text) if ent.label_ == "GPE" else 0
             places.append(Place(ent.start_char, ent.end_char, ent.text.strip(), level))
     inside = [p for p in places if dateline and dateline[0] <= p.start < dateline[1]]
     places = join_adjacent(sorted((p for p in places if p not in inside), key=lambda p: p.start), text)
-    if not any(p.level >= 2 for p in places):
+    if not any(p.level == 2 for p in places):
         # the filing place ("URUZGAN, Afghanistan") is the region only when the text names none
         places += [Place(p.start, p.end, p.text.title() if p.text.isupper() else p.text, 2) for p in inside
                    if gazetteer_level(p.text.title()) == 2]
@@ -123,12 +128,15 @@ def dateline_span(text: str) -> tuple[int, int] | None:
     return (found.start(), found.end()) if found else None
 
 
-def place_for(places: list[Place], at: int, sentence: tuple[int, int]) -> str | None:
-    """The place of an incident mentioned at offset ``at`` (inside ``sentence``)."""
+def place_for(places: list[Place], at: int, sentence: tuple[int, int], eventful: list[tuple[int, int]]) -> str | None:
+    """The place of an incident mentioned at offset ``at`` (inside ``sentence``): one named in
+    its sentence, else the last one named in a sentence that tells of casualties (the lead
+    names where the operation was; a background aside may name another city)."""
     if not places:
         return None
     inside = [p for p in places if sentence[0] <= p.start < sentence[1]]
-    before = [p for p in places if p.start < sentence[0]]
+    told = [p for p in places if p.start < sentence[0] and any(s <= p.start < e for s, e in eventful)]
+    before = told or [p for p in places if p.start < sentence[0]]
     chosen = min(inside, key=lambda p: (-p.level if False else 0, abs(p.start - at))) if inside else (
         before[-1] if before else places[0])
     if chosen.level >= 2:

@@ -52,6 +52,10 @@ def extract_tallies(
     if not mentions:
         return []
     places = find_places(doc)
+    eventful = [(doc[m.token].sent.start_char, doc[m.token].sent.end_char) for m in mentions]
+    lead = next((sent for sent in doc.sents if sent.start_char >= body and any(t.pos_ == "VERB" for t in sent)), None)
+    if lead is not None:
+        eventful.append((lead.start_char, lead.end_char))
     by_category: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
         by_category[mention.category].append(mention)
@@ -59,7 +63,7 @@ def extract_tallies(
     for category, found in by_category.items():
         for tally, first in category_tallies(category, found, claims, credited, outlet, body):
             sentence = doc[first.token].sent
-            tally.place = place_for(places, first.start, (sentence.start_char, sentence.end_char))
+            tally.place = place_for(places, first.start, (sentence.start_char, sentence.end_char), eventful)
             when = resolve(sentence.text, anchor)
             tally.date = when.isoformat() if when else None
             tallies.append(tally)
