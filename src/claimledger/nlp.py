@@ -83,12 +83,15 @@ def tallies_component(doc: Doc) -> Doc:
     The publisher and publication date are not known here; ``records_from_doc`` fills the
     publisher in as claimant and the date where the text gave none.
     """
-    from .extract.tallies import extract_tallies
+    from .extract.tallies import extract_tallies, recategorise
 
     quotes = [Quote(**q) for q in doc._.cl_quotes or []]
     attributions = [Attribution(**a) for a in doc._.cl_attributions or []]
     figures = [Figure(**f) for f in doc._.cl_figures or []]
-    doc._.cl_tallies = _dicts(extract_tallies(doc, quotes, attributions, figures))
+    tallies = extract_tallies(doc, quotes, attributions, figures)
+    recategorise(figures, tallies)
+    doc._.cl_figures = _dicts(figures)
+    doc._.cl_tallies = _dicts(tallies)
     return doc
 
 

@@ -28,7 +28,8 @@ from .lexicon import DENY_VERBS, DISPUTE_VERBS
 from .places import find_places, place_for
 
 Claim = tuple[int, int, str | None, str | None]
-Key = tuple[str, str | None]  # victims' group and, when the text names two, their side
+Key = tuple[str, str | None]
+PEOPLE_CATEGORIES = frozenset({"troops", "people", "other", "casualties", "deaths", "injuries", "detained"})  # victims' group and, when the text names two, their side
 
 
 def extract_tallies(
@@ -246,3 +247,15 @@ def body_start(doc: Doc) -> int:
 
 
 __all__ = ["extract_tallies"]
+
+
+def recategorise(figures: list[Figure], tallies: list[Tally]) -> None:
+    """Figures of people inherit the fate their tally found: 'several insurgents were killed'
+    is deaths, not troops; 'three additional wounded insurgents' injuries, not other."""
+    counted = [(start, end, tally.category) for tally in tallies for claim in tally.claims for start, end in claim.spans]
+    for figure in figures:
+        if figure.category not in PEOPLE_CATEGORIES:
+            continue
+        fate = next((category for start, end, category in counted if start <= figure.start < end or figure.start <= start < figure.end), None)
+        if fate is not None:
+            figure.category = fate
