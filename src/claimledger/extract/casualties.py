@@ -20,7 +20,7 @@ from ._cache import doc_ents
 from .dates import explicit_date
 from .lexicon import (
     ANAPHORIC_DETERMINERS, BARE_PLURAL_FLOOR, COLLECTIVE_NOUNS, CUSTODY_WORDS, NOT_AN_EVENT,
-    PERSON_NOUNS, QUALIFIERS, TALLY_ADJECTIVES, TALLY_FLOORS, TALLY_NOUNS, TALLY_VERBS,
+    PERSON_NOUNS, QUALIFIERS, WORD_NUMBERS, TALLY_ADJECTIVES, TALLY_FLOORS, TALLY_NOUNS, TALLY_VERBS,
     VICTIM_GROUPS,
 )
 from .numbers import is_number_start, read_number, token_range
@@ -77,14 +77,16 @@ def find_mentions(doc: Doc, anchor: date | None = None) -> list[Mention]:
 
 
 def inherit_victims(mentions: list[Mention], text: str) -> None:
-    """'suffering almost 12,000 casualties' names no victims: they are those the same
-    paragraph names ('4,000 Russian troops had died'), when it names any."""
+    """'suffering almost 12,000 casualties' and 'two civilians were killed and one injured'
+    name no victims: they are those the same paragraph names ('4,000 Russian troops had
+    died'), when it names any; a bare number takes them from close by only."""
     for mention in mentions:
-        if mention.group != "unspecified" or mention.side or mention.lemma not in TALLY_NOUNS:
+        bare = not any(ch.isalpha() for ch in mention.lemma) or mention.lemma in WORD_NUMBERS
+        if mention.group != "unspecified" or mention.side or not (mention.lemma in TALLY_NOUNS or bare):
             continue
         paragraph = text.rfind("\n", 0, mention.start)
         near = [m for m in mentions if m is not mention and (m.group != "unspecified" or m.side)
-                and text.rfind("\n", 0, m.start) == paragraph]
+                and text.rfind("\n", 0, m.start) == paragraph and (not bare or abs(m.start - mention.start) < 200)]
         if near:
             nearest = min(near, key=lambda m: abs(m.start - mention.start))
             mention.group, mention.side = nearest.group, nearest.side
@@ -267,6 +269,8 @@ def person_inside(phrase: Token) -> Token | None:
     """A person word inside a phrase NER or the parser took for a name: '<Org> of <Place> leader'."""
     for token in phrase.subtree:
         if token.i != phrase.i and token.lemma_.lower() in PERSON_WORDS and token.dep_ not in {"relcl", "acl"}:
+            if token.dep_ in {"amod", "compound"} and token.head.ent_type_ == "PERSON":
+                return token.head  # "their general Magomed Tushayev": the named man
             return token
     return None
 
@@ -436,12 +440,22 @@ def group_of(head: Token) -> str:
 
 
 def side_of(heads: list[Token]) -> str | None:
-    """Whose people, when the phrase names a group or nation: 'Taliban fighters', 'Russian troops'."""
+    """Whose people, when the phrase names a group or nation: 'Taliban fighters', 'Russian
+    troops', 'their general, head of the regiment of the National Guard'."""
     for head in heads:
         for word in head.subtree:
             if word.i > head.i:
                 break
             if word.ent_type_ in {"NORP", "ORG"} and word.dep_ in {"compound", "amod", "nmod", "poss"}:
-                span = next((e for e in word.doc.ents if e.start <= word.i < e.end), None)
-                return span.text if span is not None else word.text
+                return entity_text(word)
+        for appos in (c for c in head.children if c.dep_ == "appos"):
+            for word in appos.subtree:
+                if word.ent_type_ == "ORG" and word.dep_ == "pobj":
+                    return entity_text(word)
     return None
+
+
+def entity_text(word: Token) -> str:
+    """The whole named entity a word belongs to."""
+    span = next((e for e in doc_ents(word.doc) if e.start <= word.i < e.end), None)
+    return span.text if span is not None else word.text

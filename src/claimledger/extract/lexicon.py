@@ -172,7 +172,8 @@ VICTIM_GROUPS: dict[str, frozenset[str]] = {
     "security forces": frozenset("""
         soldier troop police policeman policemen policewoman officer servicemember serviceman
         personnel marine sailor airman guard army ansf ana anp coalition isaf trooper
-        paratrooper commando conscript reservist border-guard
+        paratrooper commando conscript reservist border-guard general colonel lieutenant sergeant
+        captain corporal admiral
     """.split()),
     "armed groups": frozenset("""
         insurgent militant fighter rebel gunman attacker jihadist extremist terrorist bomber

@@ -43,7 +43,7 @@ def find_places(doc: Doc) -> list[Place]:
     places: list[Place] = []
     for token in doc:
         level = PLACE_LEVELS.get(token.lower_)
-        if level is None or token.i == 0:
+        if level is None or token.i == 0 or token.pos_ not in {"NOUN", "PROPN"}:
             continue
         first = token.i
         while first > 0 and name_part(doc, first - 1):

@@ -169,7 +169,7 @@ def key_of(mention: Mention, kept: list[Mention]) -> Key:
     text names two ('Russian troops' and 'the National Guard'); a mention that names no
     side joins the side named last before it."""
     sides = [m.side for m in kept if m.group == mention.group and m.side]
-    if len(set(sides)) < 2:
+    if all(same_side(sides[0], other) for other in sides):
         return mention.group, None
     if mention.side:
         return mention.group, mention.side
@@ -179,7 +179,15 @@ def key_of(mention: Mention, kept: list[Mention]) -> Key:
 
 def compatible(a: Mention, b: Mention) -> bool:
     """Mentions that may name the same people: the same group, or one that does not say."""
-    return a.group == b.group or "unspecified" in (a.group, b.group)
+    return same_side(a.side, b.side) and (a.group == b.group or "unspecified" in (a.group, b.group))
+
+
+def same_side(a: str | None, b: str | None) -> bool:
+    """Sides that may be one: unnamed, or one name inside the other ('Haqqani', 'Haqqani Network')."""
+    if a is None or b is None:
+        return True
+    a, b = a.lower().removeprefix("the "), b.lower().removeprefix("the ")
+    return a in b or b in a
 
 
 def restates(earlier: Mention, later: Mention) -> bool:
