@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from ._cache import doc_ents
 from .dates import explicit_date
 from .lexicon import (
-    ANAPHORIC_DETERMINERS, BARE_PLURAL_FLOOR, COLLECTIVE_NOUNS, CUSTODY_WORDS, NOT_AN_EVENT,
+    ANAPHORIC_DETERMINERS, BARE_PLURAL_FLOOR, INCIDENT_WORDS, NATURAL_CAUSES, COLLECTIVE_NOUNS, CUSTODY_WORDS, NOT_AN_EVENT,
     PERSON_NOUNS, QUALIFIERS, WORD_NUMBERS, TALLY_ADJECTIVES, TALLY_FLOORS, TALLY_NOUNS, TALLY_VERBS,
     VICTIM_GROUPS,
 )
@@ -60,7 +60,7 @@ def find_mentions(doc: Doc, anchor: date | None = None) -> list[Mention]:
     found: dict[tuple[int, str], Mention] = {}
     for token in doc:
         for category, victims in fate_victims(token):
-            if not_an_event(token) or background(token, anchor):
+            if not_an_event(token) or background(token, anchor) or category == "deaths" and natural(token, doc):
                 continue
             for victim in victims:
                 mention = describe(victim, category, token)
@@ -146,6 +146,21 @@ def adjective_victims(adj: Token) -> list[Token]:
     if any(c.dep_ in {"nummod", "det"} for c in adj.children) or adj.dep_ in {"dobj", "nsubj", "nsubjpass", "pobj"}:
         return [adj]  # "left two dead", "the wounded were taken"
     return []
+
+
+QUIET_DEATHS = frozenset("die death dead perish".split())
+
+
+def natural(fate: Token, doc: Doc) -> bool:
+    """A death from illness or age ('died of the coronavirus', 'dies aged 79', 'natural causes'),
+    or a 'died' / 'death' that no incident word stands beside."""
+    if any(t.lower_ in NATURAL_CAUSES or t.lemma_.lower() in NATURAL_CAUSES for t in fate.sent):
+        return True
+    if fate.lemma_.lower() in QUIET_DEATHS and not any(
+            t.lemma_.lower() in INCIDENT_WORDS or t.lower_ in INCIDENT_WORDS for t in fate.sent):
+        return True
+    after = " ".join(t.lower_ for t in fate.doc[fate.i + 1 : fate.i + 5])
+    return after.startswith(("aged", "at age", "at the age", "of natural", "of old age"))
 
 
 def not_an_event(token: Token) -> bool:

@@ -218,3 +218,20 @@ PLACE_LEVELS = {
 # Relative date words and how many days before the report's date they point.
 DATE_OFFSETS = {"yesterday": 1, "last night": 1, "overnight": 0, "today": 0, "this morning": 0, "tonight": 0,
                 "earlier today": 0, "the day before": 1}
+# Deaths from illness or age are no casualties of an incident: casualty recorders count deaths
+# by violence, accident and disaster. A death whose sentence names one of these is left out.
+NATURAL_CAUSES = frozenset("""
+virus coronavirus covid covid-19 disease illness cancer ebola pneumonia infection infected outbreak
+pandemic epidemic flu influenza sars mers cholera measles malaria tuberculosis aids hiv stroke
+dementia alzheimer leukemia tumour tumor complications
+""".split())
+# Words that tell of an incident. "Die", "dead" and "death" are casualties only beside one
+# ("died in the crash", "resulted in ten deaths" after an engagement); without one they are
+# the deaths an obituary or an epidemic report tells of.
+INCIDENT_WORDS = frozenset("""
+attack strike airstrike air-strike bombing bomb blast explosion explode crash collision fire shooting
+shoot gunfire gunman clash fighting fight battle raid ambush earthquake flood storm hurricane cyclone
+typhoon tsunami landslide avalanche collapse stampede engagement firefight operation war shelling
+missile rocket mortar drone ied grenade accident derail sink capsize wreck massacre assault riot
+violence killing execution suicide
+""".split())
