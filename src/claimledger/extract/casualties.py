@@ -157,10 +157,18 @@ def natural(fate: Token, doc: Doc) -> bool:
     if any(t.lower_ in NATURAL_CAUSES or t.lemma_.lower() in NATURAL_CAUSES for t in fate.sent):
         return True
     if fate.lemma_.lower() in QUIET_DEATHS and not any(
-            t.lemma_.lower() in INCIDENT_WORDS or t.lower_ in INCIDENT_WORDS for t in fate.sent):
+            t.lemma_.lower() in INCIDENT_WORDS or t.lower_ in INCIDENT_WORDS for t in context(fate, doc)):
         return True
     after = " ".join(t.lower_ for t in fate.doc[fate.i + 1 : fate.i + 5])
     return after.startswith(("aged", "at age", "at the age", "of natural", "of old age"))
+
+
+def context(fate: Token, doc: Doc) -> list[Token]:
+    """Where an incident word may stand: the sentence, the one before, and the report's lead."""
+    sentences = list(doc.sents)
+    index = next(i for i, sent in enumerate(sentences) if sent.start <= fate.i < sent.end)
+    near = sentences[max(0, index - 1) : index + 1] + sentences[:2]
+    return [t for sent in near for t in sent]
 
 
 def not_an_event(token: Token) -> bool:

@@ -233,5 +233,5 @@ attack strike airstrike air-strike bombing bomb blast explosion explode crash co
 shoot gunfire gunman clash fighting fight battle raid ambush earthquake flood storm hurricane cyclone
 typhoon tsunami landslide avalanche collapse stampede engagement firefight operation war shelling
 missile rocket mortar drone ied grenade accident derail sink capsize wreck massacre assault riot
-violence killing execution suicide
+violence killing execution suicide invasion offensive combat conflict insurgency
 """.split())
