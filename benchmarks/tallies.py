@@ -73,7 +73,8 @@ def news(directories: list[Path]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--isaf", type=Path, default=ROOT.parent / "shared" / "isaf" / "dev.jsonl")
-    parser.add_argument("--gold", type=Path, nargs="*", default=[ROOT / "tests" / "data" / "gold" / "tune", ROOT / "tests" / "data" / "gold" / "check"])
+    data = ROOT / "tests" / "data"
+    parser.add_argument("--gold", type=Path, nargs="*", default=[data / "gold" / "tune", data / "gold" / "check", data / "tallies" / "tune", data / "tallies" / "check"])
     parser.add_argument("--errors", action="store_true", help="list the releases counted wrong")
     args = parser.parse_args()
     if args.isaf.exists():

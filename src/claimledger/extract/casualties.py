@@ -20,7 +20,7 @@ from ._cache import doc_ents
 from .dates import explicit_date
 from .lexicon import (
     ANAPHORIC_DETERMINERS, BARE_PLURAL_FLOOR, INCIDENT_WORDS, NATURAL_CAUSES, COLLECTIVE_NOUNS, CUSTODY_WORDS, NOT_AN_EVENT,
-    PERSON_NOUNS, QUALIFIERS, WORD_NUMBERS, TALLY_ADJECTIVES, TALLY_FLOORS, TALLY_NOUNS, TALLY_VERBS,
+    PERSON_NOUNS, QUALIFIERS, THING_NOUNS, WORD_NUMBERS, TALLY_ADJECTIVES, TALLY_FLOORS, TALLY_NOUNS, TALLY_VERBS,
     VICTIM_GROUPS,
 )
 from .numbers import is_number_start, read_number, token_range
@@ -28,6 +28,7 @@ from .numbers import is_number_start, read_number, token_range
 VERB_FATES = {lemma: fate for fate, lemmas in TALLY_VERBS.items() for lemma in lemmas}
 PERSON_WORDS = PERSON_NOUNS.union(*VICTIM_GROUPS.values())
 PRONOUNS = {"he": 1, "him": 1, "she": 1, "her": 1, "they": None, "them": None, "himself": 1}
+PEOPLE_ONLY_VERBS = frozenset("kill wound injure arrest detain apprehend abduct kidnap murder execute stab hospitalize hospitalise".split())
 MODALS = frozenset("will would could might may shall should can".split())
 
 
@@ -98,14 +99,23 @@ def fate_victims(token: Token) -> list[tuple[str, list[Token]]]:
     """(category, victim heads) for a word that says what happened to people."""
     lemma, lower = token.lemma_.lower(), token.lower_
     if token.pos_ in {"VERB", "AUX"} and lemma in VERB_FATES:
-        return [(VERB_FATES[lemma], verb_victims(token, lemma))]
+        fate = VERB_FATES[lemma]
+        if fate == "injuries" and any(c.lower_ in {"dead", "death"} for c in token.subtree if c.i > token.i and c.i - token.i <= 3):
+            fate = "deaths"  # "stabbed to death", "shot dead"
+        return [(fate, verb_victims(token, lemma))]
     if lemma == "take" and any(c.lower_ in CUSTODY_WORDS for c in token.subtree):
         return [("detained", verb_victims(token, lemma))]  # "taken into custody"
+    if lemma == "take" and any(c.lemma_.lower() == "hospital" for c in token.subtree):
+        return [("injuries", verb_victims(token, lemma))]  # "three children were taken to hospital"
+    if lemma == "lose" and any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in token.children):
+        return [("deaths", [c for c in token.children if c.dep_ == "nsubj"])]  # "a dozen people lost their lives"
     if token.pos_ in {"ADJ", "VERB"} and lower in TALLY_ADJECTIVES:
         return [(TALLY_ADJECTIVES[lower], adjective_victims(token))]
-    if token.pos_ == "NOUN" and lemma in TALLY_NOUNS:
+    if token.pos_ == "NOUN" and lemma in TALLY_NOUNS and token.dep_ != "compound":
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         people = [c for c in of.children if c.dep_ == "pobj"] if of is not None else []
+        if not people and token.dep_ == "pobj" and token.head.lower_ == "with" and token.head.head.pos_ in {"NOUN", "PROPN"}:
+            people = [token.head.head]  # "13 students with minor injuries"
         return [(TALLY_NOUNS[lemma], people or [token])]  # "the arrest of a leader", "ten deaths"
     return []
 
@@ -127,6 +137,7 @@ def verb_victims(verb: Token, lemma: str) -> list[Token]:
         passive = any(c.dep_ == "auxpass" for c in verb.children) or verb.tag_ == "VBN"
         wanted = {"nsubjpass", "nsubj"} if passive else {"nsubjpass"}
         victims = [c for c in verb.head.children if c.dep_ in wanted]  # "threatened the force and were killed"
+    victims = [verb.head if v.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl" else v for v in victims]  # "who was killed"
     victims = [v for v in victims if not glued_to_next(v)]  # "sub-commander" parsed as three objects
     return [v for v in victims if v.pos_ in {"NOUN", "PROPN", "PRON", "NUM", "ADJ"}]
 
@@ -375,8 +386,8 @@ def count_of(head: Token) -> Count | None:
     if floor:  # "several insurgents"; "Several were detained" (no noun) points back
         return Count(float(floor), float(floor), back=vague_words(head) == (lower,) and head.pos_ != "NOUN", vague=True)
     plural = head.tag_ in {"NNS", "NNPS"} or lower == "others"
-    if plural and lemma in TALLY_NOUNS:
-        return None  # "recorded casualties": no number, nobody to count
+    if lemma in TALLY_NOUNS and (plural or not determiners):
+        return None  # "recorded casualties", "sentenced to death": no number, nobody to count
     if plural:  # "insurgents were detained": the coders' floor; the same people as any count before
         return Count(float(BARE_PLURAL_FLOOR), float(BARE_PLURAL_FLOOR), back=lower != "others", vague=True)
     return Count(1.0, 1.0, back=definite and "another" not in determiners)
@@ -394,8 +405,12 @@ def partitive(number: Token) -> Count | None:
 
 
 def is_people(head: Token) -> bool:
-    """A noun phrase that names people: a person word, a person's name, a group of people."""
+    """A noun phrase that names people: a person word, a person's name, a group of people, or
+    what a verb that only happens to people ('arrested', 'wounded') happened to."""
     lemma = head.lemma_.lower()
+    if head.pos_ == "NOUN" and head.dep_ in {"dobj", "nsubjpass"} and head.head.lemma_.lower() in PEOPLE_ONLY_VERBS \
+            and lemma not in THING_NOUNS and not head.ent_type_ in {"GPE", "LOC", "FAC", "ORG", "PRODUCT"}:
+        return True
     if head.ent_type_ in {"PERSON", "NORP"}:
         return True
     if lemma in PERSON_WORDS or head.lower_ in PERSON_WORDS or lemma in TALLY_NOUNS:

@@ -149,7 +149,7 @@ PRONOUNS_GROUP = frozenset("they them it we".split())
 # Lemmas of verbs whose object (or passive subject) is the people it happened to.
 TALLY_VERBS = {
     "deaths": frozenset("kill die slay execute murder perish assassinate behead massacre".split()),
-    "injuries": frozenset("wound injure hurt maim".split()),
+    "injuries": frozenset("wound injure hurt maim stab shoot hospitalize hospitalise".split()),
     "detained": frozenset("detain arrest capture apprehend abduct kidnap imprison".split()),
 }
 # Adjectives and nouns that carry the fate themselves: "two dead", "ten insurgent deaths".
@@ -176,21 +176,28 @@ VICTIM_GROUPS: dict[str, frozenset[str]] = {
         captain corporal admiral
     """.split()),
     "armed groups": frozenset("""
-        insurgent militant fighter rebel gunman attacker jihadist extremist terrorist bomber
+        insurgent militant fighter rebel jihadist extremist terrorist bomber
         facilitator commander leader taliban haqqani militia militiaman guerrilla mercenary
-        sub-commander operative financier emir suspect bomb-maker enemy combatant sniper
+        sub-commander operative financier emir bomb-maker enemy combatant sniper
         al-qaeda al-shabaab isis isil daesh hamas hezbollah houthi
     """.split()),
     "civilians": frozenset("""
         civilian child children woman women villager resident passenger pedestrian student
         worker journalist farmer boy girl family tourist pilgrim worshipper patient teacher
         doctor nurse refugee shopper bystander infant baby mourner protester demonstrator
+        people person passenger occupant firefighter inmate prisoner guest visitor customer fan
+        spectator pupil employee staff resident user
     """.split()),
 }
 # Nouns that stand for people without saying which side: still counted, group "unspecified".
 PERSON_NOUNS = frozenset("""
-person people man men individual victim member associate body corpse adult elder relative
-brother son father driver occupant crew someone others other
+man men individual victim member associate body corpse adult elder relative brother son father
+driver crew someone others other suspect attacker assailant gunman shooter perpetrator
+""".split())
+# Nouns for things: the object of "killed" or "arrested" is a person unless it is one of these.
+THING_NOUNS = frozenset("""
+time hope chance plan idea project deal bill law vote talk process effort growth power signal
+engine motor light fire animal lion dog horse cattle livestock bird tree plant crop
 """.split())
 # Collective nouns whose "of" phrase names the people: "a group of insurgents".
 COLLECTIVE_NOUNS = frozenset("group number handful couple dozen dozens team cell band".split())
@@ -200,7 +207,7 @@ TALLY_FLOORS: list[tuple[tuple[str, ...], int]] = sorted(
         (("a", "couple"), 2), (("couple",), 2), (("several",), 3), (("a", "few"), 3), (("few",), 3),
         (("some",), 3), (("a", "group"), 3), (("a", "small", "group"), 3), (("multiple",), 3),
         (("numerous",), 4), (("a", "handful"), 4), (("handful",), 4), (("a", "large", "number"), 5),
-        (("a", "number"), 3), (("dozens",), 24), (("a", "dozen"), 12), (("many",), 3),
+        (("a", "number"), 3), (("dozens",), 24), (("a", "dozen"), 12), (("many",), 3), (("scores",), 40),
     ],
     key=lambda item: -len(item[0]),
 )
