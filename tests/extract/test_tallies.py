@@ -91,7 +91,7 @@ CASES = [
      {("deaths", "armed groups"): 10}),
     ("more-than-n-is-n-plus-one",
      "The Afghan and coalition forces detained more than 10 suspects, including several who attempted to flee.",
-     {("detained", "armed groups"): 11}),
+     {("detained", "unspecified"): 11}),
     ("one-additional-is-new",
      "An Afghan and coalition security force captured a Taliban facilitator during an operation in Maiwand "
      "district, Kandahar province, today. The facilitator supplied insurgents with weapons. One additional "

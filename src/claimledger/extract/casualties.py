@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from ._cache import doc_ents
 from .dates import explicit_date
 from .lexicon import (
-    ANAPHORIC_DETERMINERS, BARE_PLURAL_FLOOR, INCIDENT_WORDS, NATURAL_CAUSES, COLLECTIVE_NOUNS, CUSTODY_WORDS, NOT_AN_EVENT,
+    ANAPHORIC_DETERMINERS, BARE_PLURAL_FLOOR, CATEGORY_NOUNS, INCIDENT_WORDS, NATURAL_CAUSES, COLLECTIVE_NOUNS, CUSTODY_WORDS, NOT_AN_EVENT,
     PERSON_NOUNS, QUALIFIERS, THING_NOUNS, WORD_NUMBERS, TALLY_ADJECTIVES, TALLY_FLOORS, TALLY_NOUNS, TALLY_VERBS,
     VICTIM_GROUPS,
 )
@@ -409,7 +409,7 @@ def is_people(head: Token) -> bool:
     what a verb that only happens to people ('arrested', 'wounded') happened to."""
     lemma = head.lemma_.lower()
     if head.pos_ == "NOUN" and head.dep_ in {"dobj", "nsubjpass"} and head.head.lemma_.lower() in PEOPLE_ONLY_VERBS \
-            and lemma not in THING_NOUNS and not head.ent_type_ in {"GPE", "LOC", "FAC", "ORG", "PRODUCT"}:
+            and lemma not in THING_NOUNS and lemma not in CATEGORY_NOUNS["equipment"] and lemma not in CATEGORY_NOUNS["events"] and not head.ent_type_ in {"GPE", "LOC", "FAC", "ORG", "PRODUCT"}:
         return True
     if head.ent_type_ in {"PERSON", "NORP"}:
         return True

@@ -197,7 +197,8 @@ driver crew someone others other suspect attacker assailant gunman shooter perpe
 # Nouns for things: the object of "killed" or "arrested" is a person unless it is one of these.
 THING_NOUNS = frozenset("""
 time hope chance plan idea project deal bill law vote talk process effort growth power signal
-engine motor light fire animal lion dog horse cattle livestock bird tree plant crop
+engine motor light fire animal lion dog horse cattle livestock bird tree plant crop convoy
+building house home car train bus road bridge town village city area
 """.split())
 # Collective nouns whose "of" phrase names the people: "a group of insurgents".
 COLLECTIVE_NOUNS = frozenset("group number handful couple dozen dozens team cell band".split())

@@ -168,6 +168,10 @@ def key_of(mention: Mention, kept: list[Mention]) -> Key:
     """(group, side) of the tally a mention counts into. Sides split a group only when the
     text names two ('Russian troops' and 'the National Guard'); a mention that names no
     side joins the side named last before it."""
+    if mention.group == "unspecified":  # "one additional suspect" joins the leader's tally
+        before = [m for m in kept if m.start < mention.start and m.group != "unspecified" and compatible(m, mention)]
+        if before:
+            return key_of(before[-1], kept)
     sides = [m.side for m in kept if m.group == mention.group and m.side]
     if all(same_side(sides[0], other) for other in sides):
         return mention.group, None
