@@ -7,11 +7,12 @@ are imported on first use (PEP 562), so ``import claimledger`` and ``claimledger
 
 from ._version import __version__
 from .errors import ClaimLedgerError, InputError, LedgerError, ModelError
-from .records import Attribution, Document, Entity, Figure, Quote, Record
+from . import extract as _extractors  # noqa: F401  the subpackage first, so the function below keeps the name
+from .records import Attribution, Document, Entity, Figure, Quote, Record, Tally, TallyClaim
 
 __all__ = [
     "Attribution", "ClaimLedgerError", "IngestReport", "Ledger", "Document", "Entity", "Figure", "InputError",
-    "LedgerError", "ModelError", "Quote", "Record", "__version__", "extract", "extract_documents",
+    "LedgerError", "ModelError", "Quote", "Record", "Tally", "TallyClaim", "__version__", "extract", "extract_documents",
 ]
 
 def __getattr__(name: str):
@@ -25,8 +26,16 @@ def __getattr__(name: str):
         from .ledger import IngestReport
 
         return IngestReport
-    if name in ("extract", "extract_documents"):
+    if name == "extract_documents":
         from . import pipeline
 
-        return getattr(pipeline, name)
+        return pipeline.extract_documents
     raise AttributeError(f"module 'claimledger' has no attribute {name!r}")
+
+
+def extract(text: str, *, id: str = "text", model: str | None = None) -> Record:
+    """Extract quotes, attributions, figures, tallies and entities from one string (loads spaCy
+    on first use)."""
+    from . import pipeline
+
+    return pipeline.extract(text, id=id, **({"model": model} if model else {}))

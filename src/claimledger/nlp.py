@@ -18,10 +18,13 @@ from spacy.tokens import Doc
 
 from .config import DEFAULT_MODEL
 from .errors import ModelError
-from .records import Attribution, Entity, Figure, Quote
+from .records import Attribution, Entity, Figure, Quote, Tally, tally_from_dict
 
-COMPONENTS = ("claimledger_quotes", "claimledger_attributions", "claimledger_figures", "claimledger_entities")
-EXTENSIONS = ("cl_quotes", "cl_attributions", "cl_figures", "cl_entities")
+COMPONENTS = (
+    "claimledger_quotes", "claimledger_attributions", "claimledger_figures", "claimledger_tallies",
+    "claimledger_entities",
+)
+EXTENSIONS = ("cl_quotes", "cl_attributions", "cl_figures", "cl_tallies", "cl_entities")
 
 for _name in EXTENSIONS:
     if not Doc.has_extension(_name):
@@ -73,6 +76,25 @@ def figures_component(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("claimledger_tallies")
+def tallies_component(doc: Doc) -> Doc:
+    """Killed, injured, detained and missing people per incident, counted once each.
+
+    The publisher and publication date are not known here; ``records_from_doc`` fills the
+    publisher in as claimant and the date where the text gave none.
+    """
+    from .extract.tallies import extract_tallies, recategorise
+
+    quotes = [Quote(**q) for q in doc._.cl_quotes or []]
+    attributions = [Attribution(**a) for a in doc._.cl_attributions or []]
+    figures = [Figure(**f) for f in doc._.cl_figures or []]
+    tallies = extract_tallies(doc, quotes, attributions, figures)
+    recategorise(figures, tallies)
+    doc._.cl_figures = _dicts(figures)
+    doc._.cl_tallies = _dicts(tallies)
+    return doc
+
+
 @Language.component("claimledger_entities")
 def entities_component(doc: Doc) -> Doc:
     """People and organisations with aliases and titles."""
@@ -102,11 +124,12 @@ def load_nlp(model: str = DEFAULT_MODEL, extractors: bool = True) -> Language:
     return nlp
 
 
-def records_from_doc(doc: Doc) -> tuple[list[Quote], list[Attribution], list[Figure], list[Entity]]:
+def records_from_doc(doc: Doc) -> tuple[list[Quote], list[Attribution], list[Figure], list[Entity], list[Tally]]:
     """Turn the components' dicts back into records."""
     return (
         [Quote(**q) for q in doc._.cl_quotes or []],
         [Attribution(**a) for a in doc._.cl_attributions or []],
         [Figure(**f) for f in doc._.cl_figures or []],
         [Entity(**e) for e in doc._.cl_entities or []],
+        [tally_from_dict(t) for t in doc._.cl_tallies or []],
     )

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from .nlp import DEFAULT_MODEL, load_nlp, records_from_doc
-from .records import Document, Record
+from .extract.dates import parse_iso
+from .records import Document, Record, Tally
 
 
 def extract_documents(
@@ -24,7 +25,8 @@ def extract_documents(
 
 def record_from(parsed, document: Document) -> Record:
     """Assemble the record-format object for one parsed document."""
-    quotes, attributions, figures, entities = records_from_doc(parsed)
+    quotes, attributions, figures, entities, tallies = records_from_doc(parsed)
+    publish_tallies(tallies, document.outlet, document.published)
     return Record(
         id=document.id,
         source=document.source,
@@ -33,6 +35,7 @@ def record_from(parsed, document: Document) -> Record:
         attributions=attributions,
         figures=figures,
         entities=entities,
+        tallies=tallies,
         title=document.title,
         url=document.url,
         outlet=document.outlet,
@@ -44,3 +47,17 @@ def extract(text: str, *, id: str = "text", model: str = DEFAULT_MODEL) -> Recor
     """Extract quotes, attributions, figures and entities from one string."""
     document = Document(id=id, text=text, source="<string>")
     return next(extract_documents([document], model=model))[1]
+
+
+def publish_tallies(tallies: list[Tally], outlet: str | None, published: str | None) -> None:
+    """Credit the publisher for accounts nobody else is named for; date undated incidents.
+
+    The parse knows only the text; the reader knows who published it and when.
+    """
+    for tally in tallies:
+        for claim in tally.claims:
+            if claim.claimant is None:
+                claim.claimant = outlet
+        if tally.date is None and published:
+            found = parse_iso(published)
+            tally.date = found.isoformat() if found else None

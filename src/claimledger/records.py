@@ -68,6 +68,35 @@ class Figure:
 
 
 @dataclass
+class TallyClaim:
+    """One claimant's account of a tally: how many, by whose word, and the words counted."""
+
+    claimant: str | None
+    low: float
+    high: float
+    stance: str = "asserts"
+    spans: list[list[int]] = field(default_factory=list)
+
+
+@dataclass
+class Tally:
+    """People killed, injured, detained or missing in one incident, as casualty recorders count.
+
+    ``low`` is the least any asserting account supports (denied or disputed accounts stay in
+    ``claims`` and do not raise it); ``high`` the most any account says.
+    """
+
+    category: str  # deaths | injuries | casualties | detained | missing
+    group: str  # civilians | armed groups | security forces | unspecified
+    low: float
+    high: float
+    side: str | None = None
+    place: str | None = None
+    date: str | None = None
+    claims: list[TallyClaim] = field(default_factory=list)
+
+
+@dataclass
 class Entity:
     """A named person or organisation mentioned in a document, with the other names it goes by."""
 
@@ -88,6 +117,7 @@ class Record:
     attributions: list[Attribution] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
+    tallies: list[Tally] = field(default_factory=list)
     title: str | None = None
     url: str | None = None
     outlet: str | None = None
@@ -96,11 +126,11 @@ class Record:
     def to_dict(self) -> dict[str, Any]:
         """The record-format JSON object (numbers that are whole print without ``.0``)."""
         data = asdict(self)
-        for fig in data["figures"]:
+        for item in data["figures"] + data["tallies"] + [c for t in data["tallies"] for c in t["claims"]]:
             for key in ("low", "high"):
-                value = fig[key]
+                value = item[key]
                 if isinstance(value, float) and value.is_integer():
-                    fig[key] = int(value)
+                    item[key] = int(value)
         return data
 
     @classmethod
@@ -114,6 +144,7 @@ class Record:
             attributions=[Attribution(**a) for a in data.get("attributions", [])],
             figures=[Figure(**f) for f in data.get("figures", [])],
             entities=[Entity(**e) for e in data.get("entities", [])],
+            tallies=[tally_from_dict(t) for t in data.get("tallies", [])],
             title=data.get("title"),
             url=data.get("url"),
             outlet=data.get("outlet"),
@@ -125,3 +156,9 @@ def field_names(record_type: type) -> tuple[str, ...]:
     """The fields of a record type, in declaration order: what the ledger's claim columns, the API
     models and the export columns are derived from, so a field is declared once, here."""
     return tuple(f.name for f in fields(record_type))
+
+
+def tally_from_dict(data: dict[str, Any]) -> Tally:
+    """A tally from its JSON form, claims included."""
+    values = {k: v for k, v in data.items() if k != "claims"}
+    return Tally(**values, claims=[TallyClaim(**c) for c in data.get("claims", [])])

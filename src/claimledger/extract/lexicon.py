@@ -144,3 +144,102 @@ road street avenue chapter section paragraph amendment
 
 PRONOUNS_PERSON = frozenset("he she him her his".split())
 PRONOUNS_GROUP = frozenset("they them it we".split())
+
+# --- tallies: what happened to people, and who they were -------------------------------------
+# Lemmas of verbs whose object (or passive subject) is the people it happened to.
+TALLY_VERBS = {
+    "deaths": frozenset("kill die slay execute murder perish assassinate behead massacre".split()),
+    "injuries": frozenset("wound injure hurt maim stab shoot hospitalize hospitalise".split()),
+    "detained": frozenset("detain arrest capture apprehend abduct kidnap imprison".split()),
+}
+# Adjectives and nouns that carry the fate themselves: "two dead", "ten insurgent deaths".
+TALLY_ADJECTIVES = {"dead": "deaths", "wounded": "injuries", "injured": "injuries", "missing": "missing"}
+TALLY_NOUNS = {
+    "death": "deaths", "fatality": "deaths", "casualty": "casualties", "injury": "injuries",
+    "arrest": "detained", "detention": "detained",
+}
+# "Taken into custody", "taken prisoner", "taken hostage".
+CUSTODY_WORDS = frozenset("custody prisoner hostage captive".split())
+# Words above a fate that make it no event of this report: "responsible for killing",
+# "planning to kill", "suspected of murdering", "known to kidnap".
+NOT_AN_EVENT = frozenset("""
+responsible involve plan intend attempt try threaten seek want conspire link suspect accuse
+know believe facilitate coordinate organize organise orchestrate direct prepare aim
+chance risk avoid prevent minimize minimise threat
+""".split())
+# Victims' group by the nouns (lemmas) that name them; checked on modifiers first, then the head.
+VICTIM_GROUPS: dict[str, frozenset[str]] = {
+    "security forces": frozenset("""
+        soldier troop police policeman policemen policewoman officer servicemember serviceman
+        personnel marine sailor airman guard army ansf ana anp coalition isaf trooper
+        paratrooper commando conscript reservist border-guard general colonel lieutenant sergeant
+        captain corporal admiral
+    """.split()),
+    "armed groups": frozenset("""
+        insurgent militant fighter rebel jihadist extremist terrorist bomber
+        facilitator commander leader taliban haqqani militia militiaman guerrilla mercenary
+        sub-commander operative financier emir bomb-maker enemy combatant sniper
+        al-qaeda al-shabaab isis isil daesh hamas hezbollah houthi
+    """.split()),
+    "civilians": frozenset("""
+        civilian child children woman women villager resident passenger pedestrian student
+        worker journalist farmer boy girl family tourist pilgrim worshipper patient teacher
+        doctor nurse refugee shopper bystander infant baby mourner protester demonstrator
+        people person passenger occupant firefighter inmate prisoner guest visitor customer fan
+        spectator pupil employee staff resident user
+    """.split()),
+}
+# Nouns that stand for people without saying which side: still counted, group "unspecified".
+PERSON_NOUNS = frozenset("""
+man men individual victim member associate body corpse adult elder relative brother son father
+driver crew someone others other suspect attacker assailant gunman shooter perpetrator
+""".split())
+# Nouns for things: the object of "killed" or "arrested" is a person unless it is one of these.
+THING_NOUNS = frozenset("""
+time hope chance plan idea project deal bill law vote talk process effort growth power signal
+engine motor light fire animal lion dog horse cattle livestock bird tree plant crop convoy
+building house home car train bus road bridge town village city area
+""".split())
+# Collective nouns whose "of" phrase names the people: "a group of insurgents".
+COLLECTIVE_NOUNS = frozenset("group number handful couple dozen dozens team cell band".split())
+# The casualty coders' floors for vague amounts (tallies only; figures keep VAGUE_FLOORS).
+TALLY_FLOORS: list[tuple[tuple[str, ...], int]] = sorted(
+    [
+        (("a", "couple"), 2), (("couple",), 2), (("several",), 3), (("a", "few"), 3), (("few",), 3),
+        (("some",), 3), (("a", "group"), 3), (("a", "small", "group"), 3), (("multiple",), 3),
+        (("numerous",), 4), (("a", "handful"), 4), (("handful",), 4), (("a", "large", "number"), 5),
+        (("a", "number"), 3), (("dozens",), 24), (("a", "dozen"), 12), (("many",), 3), (("scores",), 40),
+    ],
+    key=lambda item: -len(item[0]),
+)
+# Plural people "without further details" ("insurgents were detained"): the coders' floor.
+BARE_PLURAL_FLOOR = 2
+# Determiners that point back to people already counted.
+ANAPHORIC_DETERMINERS = frozenset("the these those this that all both each its their his her".split())
+# Words that name the level of a place: "Andar district, Ghazni province".
+PLACE_LEVELS = {
+    "village": 0, "town": 0, "city": 0, "area": 0, "neighbourhood": 0, "neighborhood": 0,
+    "district": 1, "county": 1, "municipality": 1,
+    "province": 2, "region": 2, "state": 2, "governorate": 2, "oblast": 2,
+    "districts": 1, "provinces": 2, "regions": 2, "states": 2,
+}
+# Relative date words and how many days before the report's date they point.
+DATE_OFFSETS = {"yesterday": 1, "last night": 1, "overnight": 0, "today": 0, "this morning": 0, "tonight": 0,
+                "earlier today": 0, "the day before": 1}
+# Deaths from illness or age are no casualties of an incident: casualty recorders count deaths
+# by violence, accident and disaster. A death whose sentence names one of these is left out.
+NATURAL_CAUSES = frozenset("""
+virus coronavirus covid covid-19 disease illness cancer ebola pneumonia infection infected outbreak
+pandemic epidemic flu influenza sars mers cholera measles malaria tuberculosis aids hiv stroke
+dementia alzheimer leukemia tumour tumor complications
+""".split())
+# Words that tell of an incident. "Die", "dead" and "death" are casualties only beside one
+# ("died in the crash", "resulted in ten deaths" after an engagement); without one they are
+# the deaths an obituary or an epidemic report tells of.
+INCIDENT_WORDS = frozenset("""
+attack strike airstrike air-strike bombing bomb blast explosion explode crash collision fire shooting
+shoot gunfire gunman clash fighting fight battle raid ambush earthquake flood storm hurricane cyclone
+typhoon tsunami landslide avalanche collapse stampede engagement firefight operation war shelling
+missile rocket mortar drone ied grenade accident derail sink capsize wreck massacre assault riot
+violence killing execution suicide invasion offensive combat conflict insurgency
+""".split())

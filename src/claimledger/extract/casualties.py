@@ -1,0 +1,499 @@
+"""Casualty mentions: each place a text says people were killed, injured, detained or missing.
+
+A mention is one group of people and what happened to them ("killed two insurgents",
+"Two suspected insurgents were detained", "ten insurgent deaths"), with how many they were
+as the casualty coders count (numbers, vague words with fixed floors, a named or singular
+person is 1), whose people they were (civilians, armed groups, security forces) and whether
+the words point back at people already counted ("the insurgents", "both men", "them").
+``extract.tallies`` merges mentions into per-incident tallies.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from ._cache import doc_ents
+from .dates import explicit_date
+from .lexicon import (
+    ANAPHORIC_DETERMINERS, BARE_PLURAL_FLOOR, CATEGORY_NOUNS, INCIDENT_WORDS, NATURAL_CAUSES, COLLECTIVE_NOUNS, CUSTODY_WORDS, NOT_AN_EVENT,
+    PERSON_NOUNS, QUALIFIERS, THING_NOUNS, WORD_NUMBERS, TALLY_ADJECTIVES, TALLY_FLOORS, TALLY_NOUNS, TALLY_VERBS,
+    VICTIM_GROUPS,
+)
+from .numbers import is_number_start, read_number, token_range
+
+VERB_FATES = {lemma: fate for fate, lemmas in TALLY_VERBS.items() for lemma in lemmas}
+PERSON_WORDS = PERSON_NOUNS.union(*VICTIM_GROUPS.values())
+PRONOUNS = {"he": 1, "him": 1, "she": 1, "her": 1, "they": None, "them": None, "himself": 1}
+PEOPLE_ONLY_VERBS = frozenset("kill wound injure arrest detain apprehend abduct kidnap murder execute stab hospitalize hospitalise".split())
+MODALS = frozenset("will would could might may shall should can".split())
+
+
+@dataclass
+class Mention:
+    """People in one place of the text, what happened to them and how many they were."""
+
+    category: str
+    group: str
+    low: float
+    high: float
+    start: int
+    end: int
+    token: int  # index of the head noun (or the fate word when there is none)
+    anaphoric: bool = False
+    side: str | None = None
+    negated: bool = False
+    lemma: str = ""  # the head noun's lemma, to tell a restatement from other people
+    vague: bool = False  # counted from a vague word ("several"): a floor, not a number
+    new: bool = False  # "additional", "other", "another", "also": people not yet counted
+    refers_to: int | None = None  # offset of the earlier words a reference back points at
+    parts: int = 1  # coordinated people in the phrase: "two facilitators and several insurgents" is 2
+    lemmas: tuple[str, ...] = ()  # every part's head lemma
+    back_low: float = 0.0  # of ``low``, the people parts that point back ("the leader and two others")
+    mixed: bool = False  # the same people told of two fates ("killed and detained"): no split given
+
+
+def find_mentions(doc: Doc, anchor: date | None = None) -> list[Mention]:
+    """Every casualty mention in text order (negated ones kept, flagged, for stance)."""
+    found: dict[tuple[int, str], Mention] = {}
+    for token in doc:
+        for category, victims in fate_victims(token):
+            if not_an_event(token) or background(token, anchor) or category == "deaths" and natural(token, doc):
+                continue
+            for victim in victims:
+                mention = describe(victim, category, token)
+                if mention is not None:
+                    found.setdefault((mention.token, category), mention)
+    mentions = sorted(found.values(), key=lambda m: m.start)
+    categories: dict[int, set[str]] = {}
+    for mention in mentions:
+        categories.setdefault(mention.token, set()).add(mention.category)
+    for mention in mentions:
+        mention.mixed = len(categories[mention.token]) > 1  # "were killed and detained"
+    inherit_victims(mentions, doc.text)
+    return mentions
+
+
+def inherit_victims(mentions: list[Mention], text: str) -> None:
+    """'suffering almost 12,000 casualties' and 'two civilians were killed and one injured'
+    name no victims: they are those the same paragraph names ('4,000 Russian troops had
+    died'), when it names any; a bare number takes them from close by only."""
+    for mention in mentions:
+        bare = not any(ch.isalpha() for ch in mention.lemma) or mention.lemma in WORD_NUMBERS
+        if mention.group != "unspecified" or mention.side or not (mention.lemma in TALLY_NOUNS or bare):
+            continue
+        paragraph = text.rfind("\n", 0, mention.start)
+        near = [m for m in mentions if m is not mention and (m.group != "unspecified" or m.side)
+                and text.rfind("\n", 0, m.start) == paragraph and (not bare or abs(m.start - mention.start) < 200)]
+        if near:
+            nearest = min(near, key=lambda m: abs(m.start - mention.start))
+            mention.group, mention.side = nearest.group, nearest.side
+
+
+# --- what happened, to whom ------------------------------------------------------------------
+
+def fate_victims(token: Token) -> list[tuple[str, list[Token]]]:
+    """(category, victim heads) for a word that says what happened to people."""
+    lemma, lower = token.lemma_.lower(), token.lower_
+    if token.pos_ in {"VERB", "AUX"} and lemma in VERB_FATES:
+        fate = VERB_FATES[lemma]
+        if fate == "injuries" and any(c.lower_ in {"dead", "death"} for c in token.subtree if c.i > token.i and c.i - token.i <= 3):
+            fate = "deaths"  # "stabbed to death", "shot dead"
+        return [(fate, verb_victims(token, lemma))]
+    if lemma == "take" and any(c.lower_ in CUSTODY_WORDS for c in token.subtree):
+        return [("detained", verb_victims(token, lemma))]  # "taken into custody"
+    if lemma == "take" and any(c.lemma_.lower() == "hospital" for c in token.subtree):
+        return [("injuries", verb_victims(token, lemma))]  # "three children were taken to hospital"
+    if lemma == "lose" and any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in token.children):
+        return [("deaths", [c for c in token.children if c.dep_ == "nsubj"])]  # "a dozen people lost their lives"
+    if token.pos_ in {"ADJ", "VERB"} and lower in TALLY_ADJECTIVES:
+        return [(TALLY_ADJECTIVES[lower], adjective_victims(token))]
+    if token.pos_ == "NOUN" and lemma in TALLY_NOUNS and token.dep_ != "compound":
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        people = [c for c in of.children if c.dep_ == "pobj"] if of is not None else []
+        if not people and token.dep_ == "pobj" and token.head.lower_ == "with" and token.head.head.pos_ in {"NOUN", "PROPN"}:
+            people = [token.head.head]  # "13 students with minor injuries"
+        return [(TALLY_NOUNS[lemma], people or [token])]  # "the arrest of a leader", "ten deaths"
+    return []
+
+
+def verb_victims(verb: Token, lemma: str) -> list[Token]:
+    """The people a fate verb happened to: its object, its passive subject, or who died."""
+    victims = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if lemma == "die" or lemma == "perish":
+        victims += [c for c in verb.children if c.dep_ == "nsubj"]
+    if not victims and verb.dep_ in {"acl", "relcl"} and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        passive = verb.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in verb.children)
+        if passive or lemma == "die":
+            victims = [verb.head]  # "insurgents killed in the strike", "the men who died"
+    if not victims and verb.dep_ in {"oprd", "xcomp", "ccomp"} and verb.tag_ == "VBN":
+        victims = [c for c in verb.head.children if c.dep_ == "nsubjpass"]  # "was confirmed killed"
+    if not victims:
+        victims = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NUM"]  # "and one injured"
+    if not victims and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+        passive = any(c.dep_ == "auxpass" for c in verb.children) or verb.tag_ == "VBN"
+        wanted = {"nsubjpass", "nsubj"} if passive else {"nsubjpass"}
+        victims = [c for c in verb.head.children if c.dep_ in wanted]  # "threatened the force and were killed"
+    victims = [verb.head if v.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl" else v for v in victims]  # "who was killed"
+    victims = [v for v in victims if not glued_to_next(v)]  # "sub-commander" parsed as three objects
+    return [v for v in victims if v.pos_ in {"NOUN", "PROPN", "PRON", "NUM", "ADJ"}]
+
+
+def glued_to_next(token: Token) -> bool:
+    """'sub' and '-' in 'sub-commander': pieces of the word that ends after them."""
+    doc = token.doc
+    return token.text == "-" or (not token.whitespace_ and token.i + 1 < len(doc) and doc[token.i + 1].text == "-")
+
+
+def adjective_victims(adj: Token) -> list[Token]:
+    """'two dead', 'wounded insurgents', 'X was found dead'."""
+    if adj.dep_ == "amod":
+        return [adj.head]
+    if adj.dep_ in {"acomp", "oprd", "attr"}:
+        return [c for c in adj.head.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+    if any(c.dep_ in {"nummod", "det"} for c in adj.children) or adj.dep_ in {"dobj", "nsubj", "nsubjpass", "pobj"}:
+        return [adj]  # "left two dead", "the wounded were taken"
+    return []
+
+
+QUIET_DEATHS = frozenset("die death dead perish".split())
+
+
+def natural(fate: Token, doc: Doc) -> bool:
+    """A death from illness or age ('died of the coronavirus', 'dies aged 79', 'natural causes'),
+    or a 'died' / 'death' that no incident word stands beside."""
+    if any(t.lower_ in NATURAL_CAUSES or t.lemma_.lower() in NATURAL_CAUSES for t in fate.sent):
+        return True
+    if fate.lemma_.lower() in QUIET_DEATHS and not any(
+            t.lemma_.lower() in INCIDENT_WORDS or t.lower_ in INCIDENT_WORDS for t in context(fate, doc)):
+        return True
+    after = " ".join(t.lower_ for t in fate.doc[fate.i + 1 : fate.i + 5])
+    return after.startswith(("aged", "at age", "at the age", "of natural", "of old age"))
+
+
+def context(fate: Token, doc: Doc) -> list[Token]:
+    """Where an incident word may stand: the sentence, the one before, and the report's lead."""
+    sentences = list(doc.sents)
+    index = next(i for i, sent in enumerate(sentences) if sent.start <= fate.i < sent.end)
+    near = sentences[max(0, index - 1) : index + 1] + sentences[:2]
+    return [t for sent in near for t in sent]
+
+
+def not_an_event(token: Token) -> bool:
+    """A fate that did not happen in this report: planned, suspected, modal, habitual."""
+    chain = [token]
+    while chain[-1].dep_ in {"conj", "xcomp"} and chain[-1].head is not chain[-1] and len(chain) < 4:
+        chain.append(chain[-1].head)  # "will continue to capture or kill"
+    for verb in chain:
+        if any(c.lower_ in MODALS and c.dep_ == "aux" for c in verb.children):
+            return True
+        if any(c.tag_ == "TO" and c.dep_ == "aux" for c in verb.children):
+            return True  # "an operation to detain a leader": a purpose, not an event
+    if token.tag_ in {"VBZ", "VBP"} or any(c.dep_ in {"aux", "auxpass"} and c.lemma_ == "be" and c.tag_ in {"VBZ", "VBP"} for c in token.children):
+        return True  # "civilians are killed by these devices": what happens, not what happened
+    seen = token
+    for _ in range(6):
+        if seen.lemma_.lower() in NOT_AN_EVENT and seen is not token:
+            return True
+        if seen.head is seen:
+            break
+        seen = seen.head
+    return False
+
+
+BACKGROUND_DAYS = 3  # an incident dated further back than this is background to the report
+PAST_PERIOD = re.compile(
+    r"\b(since|last (year|month)|past (year|month|week|\w+ (months|weeks|years))|earlier this (year|month)"
+    r"|beginning of the year|(19|20)\d\d)\b|^(in )?(january|february|march|april|may|june|july|august|september"
+    r"|october|november|december)$", re.I)
+
+
+def background(fate: Token, anchor: date | None) -> bool:
+    """A fate told as background: its sentence dates it to a past period ('since June',
+    'last year', 'in 2009') or to a day well before the report ('the July 2 attack')."""
+    for ent in doc_ents(fate.doc):
+        if ent.label_ != "DATE" or not fate.sent.start <= ent.start < fate.sent.end:
+            continue
+        text = ent.text.strip()
+        day = any(t.like_num and len(t.text) <= 2 for t in ent)
+        if PAST_PERIOD.search(text) and not day:
+            return True
+        when = explicit_date(text, anchor) if day and anchor else None
+        if when is not None and (anchor - when).days > BACKGROUND_DAYS:
+            return True
+    return False
+
+
+# --- how many, and who -------------------------------------------------------------------------
+
+def describe(victim: Token, category: str, fate: Token) -> Mention | None:
+    """The mention for one victim head (and the people coordinated with it)."""
+    if count_of(victim) is None:
+        victim = person_inside(victim) or victim  # "an Islamic Movement of Uzbekistan leader"
+    heads = [victim] + conjuncts(victim, category)
+    low = high = 0.0
+    anaphoric, negated, vague = True, False, False
+    groups: list[str] = []
+    back_low = 0.0
+    for head in heads:
+        counted = count_of(head)
+        if counted is None:
+            continue
+        low, high = low + counted.low, high + counted.high
+        back_low += counted.low if counted.back else 0.0
+        anaphoric = anaphoric and counted.back
+        negated = negated or counted.negated
+        vague = vague or counted.vague
+        groups.append(group_of(head))
+    if low == 0 and not negated:
+        return None
+    earlier = antecedent(victim) if anaphoric and len(heads) == 1 else None
+    if earlier is not None:
+        before = count_of(earlier)
+        if before is not None and not before.back and not before.negated and victim.pos_ != "PRON":
+            low, high = before.low, before.high  # "the armed militants" were "several armed militants"
+    if any(c.dep_ == "neg" for c in fate.children):
+        negated = True
+    heads = [h for h in heads if count_of(h) is not None]
+    start = min(left_edge(h) for h in heads)
+    end = max(h.idx + len(h) for h in heads)
+    group = next((g for g in groups if g != "unspecified"), "unspecified")
+    if category in TALLY_NOUNS.values() and fate.pos_ == "NOUN" and fate.i == victim.i:
+        group = group_of(fate)
+    return Mention(category, group, low, high, start, end, victim.i, anaphoric, side_of(heads), negated,
+                   lemma=victim.lemma_.lower(), vague=vague, new=is_new(victim, fate),
+                   refers_to=earlier.idx if earlier is not None else None, parts=len(heads),
+                   lemmas=tuple(h.lemma_.lower() for h in heads), back_low=back_low if len(heads) > 1 else 0.0)
+
+
+def antecedent(head: Token, depth: int = 3) -> Token | None:
+    """The earliest words the people were named by: 'he' after 'the facilitator' after 'a
+    Haqqani facilitator'; 'the armed militants' after 'several armed militants' (a few
+    sentences back at most)."""
+    doc = head.doc
+    window = doc[max(0, head.sent.start - 80) : head.i]
+    for token in reversed(window):
+        if token.dep_ in {"compound", "amod", "poss", "nmod"}:
+            continue
+        if head.pos_ == "PRON":
+            singular = PRONOUNS.get(head.lower_) == 1
+            found = token.pos_ in {"NOUN", "PROPN"} and token.tag_ in ({"NN", "NNP"} if singular else {"NNS", "NNPS"}) and is_people(token)
+        else:
+            found = token.lemma_ == head.lemma_ and token.pos_ == head.pos_ and (token.tag_ in {"NNS", "NNPS"}) == (head.tag_ in {"NNS", "NNPS"})
+        if found:
+            counted = count_of(token)
+            further = antecedent(token, depth - 1) if depth > 1 and counted is not None and counted.back else None
+            return further or token
+    return None
+
+
+NEW_WORDS = frozenset("additional other another also further more second".split())
+
+
+def is_new(victim: Token, fate: Token) -> bool:
+    """'one additional suspect', 'also detained': people on top of those already counted."""
+    words = [c for c in victim.children if c.i < victim.i]
+    return victim.lower_ in {"others", "another"} or any(w.lower_ in NEW_WORDS for w in words)
+
+
+def person_inside(phrase: Token) -> Token | None:
+    """A person word inside a phrase NER or the parser took for a name: '<Org> of <Place> leader'."""
+    for token in phrase.subtree:
+        if token.i != phrase.i and token.lemma_.lower() in PERSON_WORDS and token.dep_ not in {"relcl", "acl"}:
+            if token.dep_ in {"amod", "compound"} and token.head.ent_type_ == "PERSON":
+                return token.head  # "their general Magomed Tushayev": the named man
+            return token
+    return None
+
+
+def conjuncts(head: Token, category: str) -> list[Token]:
+    """'a leader and two associates', 'a commander along with a number of insurgents': the
+    other people coordinated with the head, without those another fate is told of ('ten
+    hostages freed')."""
+    found: list[Token] = []
+    linked = {head.i}
+    for token in head.subtree:
+        joined = token.dep_ == "conj" and token.head.i in linked or (
+            token.dep_ == "pobj" and token.head.lower_ == "with" and (token.head.head.i in linked or token.head.head.head.i in linked))
+        if not joined:
+            continue
+        linked.add(token.i)
+        if token.pos_ not in {"NOUN", "PROPN", "PRON", "NUM"} and not vague_words(token):
+            continue  # "a facilitator and two of his associates", "... and several of his associates"
+        own = [c for c in token.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB" or c.lower_ in TALLY_ADJECTIVES]
+        if any(fate_category(c) != category for c in own):
+            continue
+        found.append(token)
+    return found
+
+
+def fate_category(word: Token) -> str | None:
+    """The category a fate word names ('freed' names none)."""
+    return VERB_FATES.get(word.lemma_.lower()) or TALLY_ADJECTIVES.get(word.lower_)
+
+
+def left_edge(head: Token) -> int:
+    """Where the counted words start: the phrase's left edge, without a leading preposition."""
+    edge = head.left_edge
+    return edge.idx
+
+
+@dataclass
+class Count:
+    """How many people a noun phrase names, and how it names them."""
+
+    low: float
+    high: float
+    back: bool = False  # points at people named before: "the two attackers", "them"
+    negated: bool = False  # "no civilians"
+    vague: bool = False  # a floor from a vague word or a bare plural, not a stated number
+
+
+def count_of(head: Token) -> Count | None:
+    """How many people one victim noun phrase names, or None if it names no people."""
+    lower, lemma = head.lower_, head.lemma_.lower()
+    if head.pos_ == "PRON":
+        n = float(PRONOUNS.get(lower) or 1)
+        return Count(n, n, back=True) if lower in PRONOUNS else None
+    words = [c for c in head.children if c.i < head.i]
+    determiners = {w.lower_ for w in words if w.dep_ in {"det", "predet", "poss"} or w.tag_ in {"PRP$", "POS"}}
+    definite = bool(determiners & ANAPHORIC_DETERMINERS) or any(w.dep_ == "poss" for w in words)
+    if lemma in COLLECTIVE_NOUNS:
+        floor = vague_floor(head) or (3 if any(c.lower_ in PERSON_WORDS for c in head.subtree) else None)
+        if floor:
+            return Count(float(floor), float(floor), back=definite, vague=True)  # "a group of insurgents"
+    floor = vague_floor(head)
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if floor and of is not None and head.pos_ in {"ADJ", "NOUN", "PRON", "DET"} and head.i == head.left_edge.i + len(vague_words(head)) - 1:
+        return Count(float(floor), float(floor), vague=True)  # "several of his associates"
+    if not is_people(head):
+        return None
+    if "no" in determiners or any(w.lower_ == "no" for w in words):
+        return Count(1.0, 1.0, negated=True)
+    if head.pos_ == "NUM":
+        return partitive(head)
+    number = next((w for w in words if w.dep_ == "nummod" or (w.pos_ == "NUM" and w.dep_ in {"amod", "quantmod", "compound"})), None)
+    if number is not None:
+        value = number_value(number)
+        if value is not None:
+            return Count(value[0], value[1], back=definite)  # "the two attackers" points back
+    if determiners & {"both"}:
+        return Count(2.0, 2.0, back=True)
+    floor = vague_floor(head)
+    if floor:  # "several insurgents"; "Several were detained" (no noun) points back
+        return Count(float(floor), float(floor), back=vague_words(head) == (lower,) and head.pos_ != "NOUN", vague=True)
+    plural = head.tag_ in {"NNS", "NNPS"} or lower == "others"
+    if lemma in TALLY_NOUNS and (plural or not determiners):
+        return None  # "recorded casualties", "sentenced to death": no number, nobody to count
+    if plural:  # "insurgents were detained": the coders' floor; the same people as any count before
+        return Count(float(BARE_PLURAL_FLOOR), float(BARE_PLURAL_FLOOR), back=lower != "others", vague=True)
+    return Count(1.0, 1.0, back=definite and "another" not in determiners)
+
+
+def partitive(number: Token) -> Count | None:
+    """'two of the shooters' points back; 'one of more than 50 insurgents' counts one."""
+    value = number_value(number)
+    if value is None:
+        return None
+    of = next((c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    whole = next((c for c in of.children if c.dep_ in {"pobj"}), None) if of is not None else None
+    back = whole is not None and (whole.pos_ == "PRON" or any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in whole.children))
+    return Count(value[0], value[1], back=back)
+
+
+def is_people(head: Token) -> bool:
+    """A noun phrase that names people: a person word, a person's name, a group of people, or
+    what a verb that only happens to people ('arrested', 'wounded') happened to."""
+    lemma = head.lemma_.lower()
+    if head.pos_ == "NOUN" and head.dep_ in {"dobj", "nsubjpass"} and head.head.lemma_.lower() in PEOPLE_ONLY_VERBS \
+            and lemma not in THING_NOUNS and lemma not in CATEGORY_NOUNS["equipment"] and lemma not in CATEGORY_NOUNS["events"] and not head.ent_type_ in {"GPE", "LOC", "FAC", "ORG", "PRODUCT"}:
+        return True
+    if head.ent_type_ in {"PERSON", "NORP"}:
+        return True
+    if lemma in PERSON_WORDS or head.lower_ in PERSON_WORDS or lemma in TALLY_NOUNS:
+        return True  # "ten insurgent deaths", "12,000 casualties": the people counted by their fate
+    if head.pos_ == "NUM" or head.pos_ == "ADJ":
+        return True  # "killing 12", "two dead"
+    return any(c.lower_ in PERSON_WORDS for c in head.children if c.dep_ in {"compound", "amod"})
+
+
+def number_value(number: Token) -> tuple[float, float] | None:
+    """The value of a count word with its qualifier: 'more than 30' is 31, as coders count."""
+    doc = number.doc
+    tokens = list(doc[number.left_edge.i : number.i + 1])
+    start = tokens.index(number) if number in tokens else 0
+    packed = token_range(number)
+    if packed:
+        low, high = packed
+    else:
+        first = number.i
+        while first > 0 and is_number_start(doc[first - 1]) and doc[first - 1].head == number:
+            first -= 1
+        read = read_number(list(doc[first : number.i + 2]), 0)
+        if read is None:
+            return None
+        low = high = read[0]
+    before = tuple(t.lower_ for t in doc[max(0, number.i - 3) : number.i])
+    qualifier = next((normal for words, normal in QUALIFIERS if before[-len(words):] == words), None)
+    if qualifier in {"more than", "over"} and low == int(low):
+        low = high = low + 1
+    del start
+    return low, high
+
+
+def vague_words(head: Token) -> tuple[str, ...]:
+    """The vague phrase that opens the head's phrase ('a small group'), or ()."""
+    words = tuple(t.lower_ for t in head.doc[head.left_edge.i : head.i + 1])
+    return next((phrase for phrase, _ in TALLY_FLOORS if words[: len(phrase)] == phrase), ())
+
+
+def vague_floor(head: Token) -> int | None:
+    """The coders' floor for a vague amount before the head: 'several', 'a small group of'."""
+    doc = head.doc
+    words = tuple(t.lower_ for t in doc[head.left_edge.i : head.i + 1])
+    for phrase, floor in TALLY_FLOORS:
+        if words[: len(phrase)] == phrase:
+            return floor
+        if len(words) > len(phrase) and words[1 : len(phrase) + 1] == phrase and words[0] in {"at", "least"}:
+            return floor
+    return None
+
+
+def group_of(head: Token) -> str:
+    """Victims' group from the words naming them, modifiers first ('police commander')."""
+    words = [c for c in head.subtree if c.dep_ in {"compound", "amod", "nmod"} and c.i < head.i] + [head]
+    words += [c for c in head.children if c.dep_ == "appos"]
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None:
+        words += [t for t in of.subtree if t.pos_ in {"NOUN", "PROPN"}]
+    for word in words:
+        key = word.lemma_.lower()
+        for group, lemmas in VICTIM_GROUPS.items():
+            if key in lemmas or word.lower_ in lemmas:
+                return group
+    return "unspecified"
+
+
+def side_of(heads: list[Token]) -> str | None:
+    """Whose people, when the phrase names a group or nation: 'Taliban fighters', 'Russian
+    troops', 'their general, head of the regiment of the National Guard'."""
+    for head in heads:
+        for word in head.subtree:
+            if word.i > head.i:
+                break
+            if word.ent_type_ in {"NORP", "ORG"} and word.dep_ in {"compound", "amod", "nmod", "poss"}:
+                return entity_text(word)
+        for appos in (c for c in head.children if c.dep_ == "appos"):
+            for word in appos.subtree:
+                if word.ent_type_ == "ORG" and word.dep_ == "pobj":
+                    return entity_text(word)
+    return None
+
+
+def entity_text(word: Token) -> str:
+    """The whole named entity a word belongs to."""
+    span = next((e for e in doc_ents(word.doc) if e.start <= word.i < e.end), None)
+    return span.text if span is not None else word.text
