@@ -161,7 +161,10 @@ ModelOption = Annotated[
     ),
 ]
 ProcessesOption = Annotated[
-    int, typer.Option("--processes", "-p", min=1, help="Worker processes for parsing (each loads the model).")
+    int | None,
+    typer.Option("--processes", "-p", min=1, show_default=False,
+                 help="Worker processes for parsing and extraction, each loading the model once "
+                      "(default: one per CPU core; 1 parses in this process)."),
 ]
 BatchSizeOption = Annotated[int, typer.Option("--batch-size", min=1, help="Documents per spaCy batch.")]
 MaxBytesOption = Annotated[
@@ -280,7 +283,7 @@ def run_ingest(
     *,
     db: str,
     model: str = DEFAULT_MODEL,
-    processes: int = 1,
+    processes: int | None = None,
     batch_size: int = 32,
     max_bytes: int | None = None,
     field_map: dict[str, str] | None = None,
@@ -316,7 +319,7 @@ def extract_paths(
     paths: list[str],
     *,
     model: str = DEFAULT_MODEL,
-    processes: int = 1,
+    processes: int | None = None,
     batch_size: int = 32,
     max_bytes: int | None = None,
     field_map: dict[str, str] | None = None,
@@ -341,7 +344,8 @@ def extract_paths(
             else:
                 yield item
 
-    pairs = extract_documents(documents(), model=model, processes=processes, batch_size=batch_size)
+    pairs = extract_documents(documents(), model=model, processes=processes, batch_size=batch_size,
+                              on_error=on_error)
     return (record for _document, record in pairs)
 
 
@@ -619,7 +623,7 @@ def ingest_cli(
     paths: PathsArgument,
     db: DbOption = DEFAULT_DB,
     model: ModelOption = DEFAULT_MODEL,
-    processes: ProcessesOption = 1,
+    processes: ProcessesOption = None,
     batch_size: BatchSizeOption = 32,
     max_bytes: MaxBytesOption = None,
     field_map: FieldMapOption = None,
@@ -694,7 +698,7 @@ def extract_cli(
         typer.Option("--format", "-f", help="jsonl: one record-format JSON object per line; table: for people."),
     ] = OutputFormat.jsonl,
     model: ModelOption = DEFAULT_MODEL,
-    processes: ProcessesOption = 1,
+    processes: ProcessesOption = None,
     batch_size: BatchSizeOption = 32,
     max_bytes: MaxBytesOption = None,
     field_map: FieldMapOption = None,

@@ -116,7 +116,7 @@ class Ledger:
         self,
         sources: Iterable[str | os.PathLike | Document] | str | os.PathLike | Document,
         *,
-        processes: int = 1,
+        processes: int | None = None,
         batch_size: int = 32,
         max_bytes: int | None = None,
         field_map: dict[str, str] | None = None,
@@ -131,11 +131,13 @@ class Ledger:
 
         Documents whose text is already stored (or repeats earlier in this run) are counted as
         unchanged without being parsed. The rest are parsed ``batch_size`` at a time and each batch
-        is committed in one transaction. Unreadable input becomes an ``InputError`` in
-        ``report.failed`` (and is passed to ``on_error``); ``on_progress`` receives the running
+        is committed in one transaction, parsing on ``processes`` cores (None: all of them).
+        Unreadable input, and a document the model or an extractor fails on, becomes an
+        ``InputError`` in ``report.failed`` (and is passed to ``on_error``); ``on_progress`` receives the running
         number of documents handled (stored or skipped as unchanged) after each one.
         ``max_bytes``/``field_map``/``stdin`` go to ``read_paths`` (None: its defaults).
-        ``extractor`` replaces ``pipeline.extract_documents`` (same signature, pairs in input order),
+        ``extractor`` replaces ``pipeline.extract_documents`` (same signature, pairs in input order,
+        failed documents to ``on_error``),
         e.g. ``claimledger.engines.RayExtractor`` to parse on a Ray cluster.
         With ``analyze`` (the default), the cross-document analysis then runs on whatever is not yet
         analysed (``Ledger.analyze``: incremental, so only the new documents' groups are recomputed);
@@ -153,12 +155,15 @@ class Ledger:
             if on_progress is not None:
                 on_progress(handled)
 
+        def fail(error: InputError) -> None:
+            report.failed.append(error)
+            if on_error is not None:
+                on_error(error)
+
         def fresh() -> Iterator[Document]:
             for item in self._read(sources, max_bytes=max_bytes, field_map=field_map, stdin=stdin):
                 if isinstance(item, InputError):
-                    report.failed.append(item)
-                    if on_error is not None:
-                        on_error(item)
+                    fail(item)
                     continue
                 digest = content_hash(item.text)
                 if digest in seen or self._has_hash(digest):
@@ -175,7 +180,8 @@ class Ledger:
                 report.analysis = self.analyze()
             return report
         pairs = (extractor or pipeline.extract_documents)(
-            itertools.chain([first], todo), model=self.model, processes=processes, batch_size=batch_size
+            itertools.chain([first], todo), model=self.model, processes=processes, batch_size=batch_size,
+            on_error=fail,
         )
         batch: list[tuple[Document, Record]] = []
         for pair in pairs:
