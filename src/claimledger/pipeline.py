@@ -20,7 +20,7 @@ from dataclasses import replace
 from typing import Any
 
 from .errors import InputError
-from .nlp import DEFAULT_MODEL, text_chunks
+from .nlp import CHUNK_CHARS, DEFAULT_MODEL, text_chunks
 from .pool import InProcess, ProcessPool, Runner, WorkerDied, resolve_processes
 from .records import Document, Record
 from .work import Piece, Result, record_from  # noqa: F401 - record_from: part of this module's API
@@ -65,14 +65,17 @@ def extract(text: str, *, id: str = "text", model: str = DEFAULT_MODEL) -> Recor
     return next(extract_documents([document], model=model, processes=1))[1]
 
 
-def plan(documents: Iterable[Document], batch_size: int, task_chars: int = TASK_CHARS) -> Iterator[Task]:
-    """Tasks of at most ``batch_size`` pieces and ``task_chars`` characters (a longer piece goes alone)."""
+def plan(
+    documents: Iterable[Document], batch_size: int, *, task_chars: int = TASK_CHARS, chunk_chars: int = CHUNK_CHARS
+) -> Iterator[Task]:
+    """Tasks of at most ``batch_size`` pieces and ``task_chars`` characters (a longer piece goes
+    alone); a document longer than ``chunk_chars`` is sent as several pieces (``nlp.text_chunks``)."""
     if batch_size < 1:
         raise ValueError(f"batch_size must be positive, got {batch_size}")
     task: Task = []
     chars = 0
     for document in documents:
-        chunks = text_chunks(document.text)
+        chunks = text_chunks(document.text, chunk_chars)
         piece = next(chunks)
         while piece is not None:
             following = next(chunks, None)
