@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import os
 import signal
+import subprocess
+import sys
 import threading
 import time
 
@@ -164,3 +166,40 @@ def has_model(pid: int) -> bool:
     except (OSError, StopIteration):
         return False
     return rss > 150_000
+
+
+CHILD = """
+import sys
+from claimledger.ingest import read_paths
+from claimledger.pipeline import extract_documents
+documents = [d for d in read_paths([sys.argv[1]]) if hasattr(d, "text")]
+for _ in extract_documents(documents * 50, processes=2, batch_size=1):
+    pass
+"""
+
+
+def test_workers_exit_when_their_parent_is_killed(corpus_dir):
+    """kill -9 of the process that started a pool must not leave its workers (each holds a model) behind."""
+    child = subprocess.Popen([sys.executable, "-c", CHILD, str(corpus_dir / "dev")])
+    try:
+        deadline = time.monotonic() + 180
+        while time.monotonic() < deadline and not [p for p in workers_of(child.pid) if has_model(p)]:
+            time.sleep(0.2)
+        workers = workers_of(child.pid)
+        assert workers, "the child's pool never started"
+    finally:
+        child.kill()
+        child.wait()
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and any(alive(pid) for pid in workers):
+        time.sleep(0.2)
+    assert not any(alive(pid) for pid in workers)
+
+
+def alive(pid: int) -> bool:
+    """Whether ``pid`` runs (a zombie waiting for its parent counts as gone)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False

@@ -15,6 +15,7 @@ import multiprocessing
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Callable
 from typing import Any, Protocol
 
 from . import work
@@ -85,9 +86,11 @@ class InProcess:
 class ProcessPool:
     """``workers`` processes, each with the model loaded once; tasks go to whichever is free."""
 
-    def __init__(self, model: str, workers: int):
+    def __init__(self, model: str, workers: int, *, start: Callable[[str], None] = work.start_worker,
+                 task: Callable[[str, list[Piece]], list[Result]] = work.run_task):
         self.model = model
         self.workers = workers
+        self._start_worker, self._task = start, task  # (module-level functions: they are pickled by name)
         self._executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
@@ -95,12 +98,12 @@ class ProcessPool:
         context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
         if context.get_start_method() == "forkserver":
             context.set_forkserver_preload(PRELOAD)
-        return ProcessPoolExecutor(self.workers, mp_context=context, initializer=work.start_worker,
-                                   initargs=(self.model,))
+        return ProcessPoolExecutor(self.workers, mp_context=context, initializer=work.init_worker,
+                                   initargs=(self._start_worker, self.model, os.getpid()))
 
     def submit(self, pieces: list[Piece]) -> Future:
         try:
-            return self._executor.submit(work.run_task, self.model, pieces)
+            return self._executor.submit(self._task, self.model, pieces)
         except BrokenProcessPool as exc:
             raise WorkerDied(str(exc)) from exc
 

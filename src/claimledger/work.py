@@ -14,6 +14,10 @@ pieces of the task are still extracted.
 
 from __future__ import annotations
 
+import os
+import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -116,6 +120,27 @@ def describe(exc: BaseException) -> str:
 
 
 # -- worker state for a process pool: the model loaded once, at start --------------------------
+
+ORPHAN_CHECK_SECONDS = 1.0
+
+
+def init_worker(start: Callable[[str], None], model: str, owner: int) -> None:
+    """Process-pool initializer: exit when ``owner`` (the process that started the pool) is gone
+    (killed with -9, say: a pool worker otherwise waits for tasks for ever), then ``start(model)``."""
+    threading.Thread(target=_exit_after, args=(owner,), name="claimledger-orphan-check", daemon=True).start()
+    start(model)
+
+
+def _exit_after(owner: int) -> None:
+    while True:
+        time.sleep(ORPHAN_CHECK_SECONDS)
+        try:
+            os.kill(owner, 0)
+        except ProcessLookupError:
+            os._exit(1)
+        except PermissionError:  # the pid now belongs to another user's process: ours is gone
+            os._exit(1)
+
 
 _START_ERROR: ClaimLedgerError | None = None
 
