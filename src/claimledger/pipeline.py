@@ -25,7 +25,7 @@ from .pool import InProcess, ProcessPool, Runner, WorkerDied, resolve_processes
 from .records import Document, Record
 from .work import Piece, Result, record_from  # noqa: F401 - record_from: part of this module's API
 
-TASK_CHARS = 40_000  # characters per task: ~10 news articles, ~130 MB of parser memory in a worker
+TASK_CHARS = 20_000  # characters per task: ~5 news articles, ~65 MB of parser memory in a worker
 IN_FLIGHT_PER_WORKER = 3  # tasks queued per worker: it never waits for the parent, memory stays bounded
 WORKER_DIED = "a worker process died while parsing it (out of memory, or a crash in the model)"
 

@@ -5,7 +5,7 @@ A runner takes a task (a list of ``work.Piece``) with ``submit`` and hands back 
 submission order. ``engines.RayRunner`` is the same interface on Ray actors.
 
 The process pool uses the ``forkserver`` start method where there is one (Linux, macOS): workers
-are forked from a small server that has imported spaCy but never the caller's state (threads, open databases), and the caller's ``__main__`` is not re-imported. Each worker
+are forked from a small server that has none of the caller's state (threads, open databases), and the caller's ``__main__`` is not re-imported. Each worker
 loads the model once, at start.
 """
 
@@ -21,10 +21,9 @@ from typing import Any, Protocol
 from . import work
 from .work import Piece, Result
 
-# Imported once by the fork server, so workers start warm. Not claimledger itself: the server
-# imports with the interpreter's default sys.path (Python < 3.13 ignores the caller's), which may
-# find another copy of claimledger than the caller's (a checkout run with sys.path set).
-PRELOAD = ["spacy"]
+# Nothing is imported into the fork server: each worker imports spaCy itself (a second or two, in
+# parallel), and the server stays a small process rather than a third copy of spaCy in memory.
+PRELOAD: list[str] = []
 
 
 class Runner(Protocol):
