@@ -2,8 +2,8 @@
 
 The extractors run as spaCy components (as spaCy registers its own), so one ``nlp.pipe`` call
 parses and extracts together (``claimledger.work`` runs it in worker processes or Ray actors).
-Each component stores plain dicts on the ``Doc`` (``doc._.cl_quotes`` ...);
-``records_from_doc`` turns them back into dataclasses.
+Each component stores plain dicts on the ``Doc`` (``doc._.cl_quotes`` ...): ``claims_from_doc``
+hands them on as they are (what workers send back), ``records_from_doc`` as dataclasses.
 
 Long texts are parsed in pieces (``text_chunks``): the parser's memory grows with the length of
 one ``Doc`` (about 3 MB per 1,000 characters with the small English model), so a 3 MB article
@@ -113,6 +113,12 @@ def load_nlp(model: str = DEFAULT_MODEL, extractors: bool = True) -> Language:
             nlp.add_pipe(name, last=True)
     nlp.max_length = max(nlp.max_length, 2_000_000)
     return nlp
+
+
+def claims_from_doc(doc: Doc) -> dict[str, list[dict]]:
+    """What the components stored, as record-format lists by field ("quotes", ...): the extension
+    name without its ``cl_`` prefix is the ``Record`` field, so a new component needs no change here."""
+    return {name.removeprefix("cl_"): list(getattr(doc._, name) or []) for name in EXTENSIONS}
 
 
 def records_from_doc(doc: Doc) -> tuple[list[Quote], list[Attribution], list[Figure], list[Entity]]:

@@ -4,8 +4,8 @@
 long one, at most ``TASK_CHARS`` characters: what one ``nlp.pipe`` batch holds, so a worker's
 memory is bounded whatever the input), keeps ``IN_FLIGHT_PER_WORKER`` tasks per worker in flight
 and reads the results in submission order, so records come out in input order while the workers
-stay busy. Workers (``claimledger.work``) send back finished record dicts; here they are only
-merged (the chunks of a long document) and turned back into ``Record`` objects.
+stay busy. Workers (``claimledger.work``) send back each piece's finished claims; here they are
+only merged (the chunks of a long document) and made into ``Record`` objects.
 
 A document that fails (its text breaks the model or an extractor, or a worker dies on it) becomes
 one ``InputError`` naming it, passed to ``on_error``; the others go on.
@@ -16,17 +16,18 @@ from __future__ import annotations
 import itertools
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
+from dataclasses import fields, replace
 from typing import Any
 
 from .errors import InputError
 from .nlp import CHUNK_CHARS, DEFAULT_MODEL, text_chunks
 from .pool import InProcess, ProcessPool, Runner, WorkerDied, resolve_processes
 from .records import Document, Record
-from .work import Piece, Result, record_from  # noqa: F401 - record_from: part of this module's API
+from .work import Piece, Result
 
 TASK_CHARS = 20_000  # characters per task: ~5 news articles, ~65 MB of parser memory in a worker
 IN_FLIGHT_PER_WORKER = 3  # tasks queued per worker: it never waits for the parent, memory stays bounded
+POOL_MIN_TASKS = 8  # less work than this (~8 s on one core) is done here: starting workers costs ~5 s
 WORKER_DIED = "a worker process died while parsing it (out of memory, or a crash in the model)"
 
 Slot = tuple[Document, Piece, bool]  # the whole document, the piece sent, whether it is its last piece
@@ -44,15 +45,16 @@ def extract_documents(
     """Stream (document, record) pairs in input order, parsing on ``processes`` cores (None: all).
 
     ``batch_size`` caps the documents per task. A failing document is passed to ``on_error`` as an
-    ``InputError`` and left out; without ``on_error`` that error is raised. Input that fits in one
-    task is parsed here, without starting worker processes.
+    ``InputError`` and left out; without ``on_error`` that error is raised. Input smaller than
+    ``POOL_MIN_TASKS`` tasks is parsed here: starting workers would cost more than it saves.
     """
     count = resolve_processes(processes)
     tasks = plan(documents, batch_size)
-    head = list(itertools.islice(tasks, 2))
+    head = list(itertools.islice(tasks, POOL_MIN_TASKS))
     if not head:
         return
-    runner: Runner = ProcessPool(model, count) if count > 1 and len(head) > 1 else InProcess(model)
+    big_enough = len(head) >= POOL_MIN_TASKS
+    runner: Runner = ProcessPool(model, count) if count > 1 and big_enough else InProcess(model)
     try:
         yield from run_tasks(itertools.chain(head, tasks), runner, on_error=on_error)
     finally:
@@ -160,7 +162,7 @@ class Assembler:
         failure = next((part for part in parts if isinstance(part, str)), None)
         if failure is None:
             try:
-                yield document, Record.from_dict({**merge(parts), "text": document.text})
+                yield document, Record.from_dict({**metadata(document), **merge(parts), "text": document.text})
                 return
             except (KeyError, TypeError, ValueError) as exc:  # a record dict this version cannot read
                 failure = f"{type(exc).__name__}: {exc}"
@@ -171,6 +173,14 @@ class Assembler:
         if self.on_error is None:
             raise error
         self.on_error(error)
+
+
+RECORD_FIELDS = frozenset(field.name for field in fields(Record))
+
+
+def metadata(document: Document) -> dict[str, Any]:
+    """The document's fields a record carries too (id, source, title, url, ...)."""
+    return {field.name: getattr(document, field.name) for field in fields(Document) if field.name in RECORD_FIELDS}
 
 
 def merge(parts: list[dict[str, Any]]) -> dict[str, Any]:

@@ -2,9 +2,10 @@
 
 The same function runs in this process, in the local process pool (``claimledger.pool``) and in
 Ray actors (``claimledger.engines``), so every engine extracts exactly alike. A worker loads the
-model once (``nlp.load_nlp`` is cached per process) and sends back only finished records as
-``Record.to_dict()`` dicts without the text (the parent has it), so the parent does no NLP and
-the transport carries whatever the record format carries.
+model once (``nlp.load_nlp`` is cached per process) and sends back only the finished claims, as
+the record-format dicts the components stored (``nlp.claims_from_doc``: every component's field,
+whatever components there are), never the text or the parse: the parent has the text and does no
+NLP; it only builds the ``Record`` (``Record.from_dict``).
 
 A ``Piece`` is a whole document or one chunk of a long one (``nlp.text_chunks``); the offsets in
 its result are already mapped onto the whole document's text. A piece that raises (a reader's odd
@@ -22,10 +23,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from .errors import ClaimLedgerError
-from .nlp import DEFAULT_MODEL, load_nlp, records_from_doc
-from .records import Document, Record
+from .nlp import DEFAULT_MODEL, claims_from_doc, load_nlp
+from .records import Document
 
-Result = dict[str, Any] | str  # a record dict, or why the piece failed
+Result = dict[str, Any] | str  # the piece's claims by record field, or why the piece failed
 
 
 @dataclass
@@ -34,24 +35,6 @@ class Piece:
 
     document: Document
     offset: int = 0
-
-
-def record_from(parsed, document: Document) -> Record:
-    """Assemble the record-format object for one parsed document."""
-    quotes, attributions, figures, entities = records_from_doc(parsed)
-    return Record(
-        id=document.id,
-        source=document.source,
-        text=document.text,
-        quotes=quotes,
-        attributions=attributions,
-        figures=figures,
-        entities=entities,
-        title=document.title,
-        url=document.url,
-        outlet=document.outlet,
-        published=document.published,
-    )
 
 
 def run_pieces(model: str, pieces: list[Piece]) -> list[Result]:
@@ -81,14 +64,11 @@ def run_pieces(model: str, pieces: list[Piece]) -> list[Result]:
 
 
 def piece_result(piece: Piece, parsed) -> dict[str, Any]:
-    """The record dict of one parsed piece: no text, offsets moved onto the whole document."""
-    record = record_from(parsed, piece.document)
-    record.text = ""
-    data = record.to_dict()
-    del data["text"]
+    """The claims of one parsed piece by record field, offsets moved onto the whole document."""
+    claims = claims_from_doc(parsed)
     if piece.offset:
-        shift(data, piece.offset)
-    return data
+        shift(claims, piece.offset)
+    return claims
 
 
 def shift(value: Any, offset: int) -> None:
