@@ -14,10 +14,13 @@ of a pool is timed on its own):
 - peak RSS: ``claimledger ingest corpus/`` (defaults: every core) in a child process, sampled
   every 0.1 s: the ingesting process, the largest worker, and all processes together.
 
-Every pass reports wall time (what the targets are about) and the CPU seconds of this process
-and all its descendants (workers, fork server, Ray's processes): on a shared machine the wall
-ratios are noisy, the CPU figures show what each pass really costs. ``--repeat`` keeps each
-pass's best wall time.
+Every pass reports wall time (what the targets are about), the CPU seconds of this process and
+all its descendants (workers, fork server, Ray's processes), the share of the whole machine's
+CPU left idle during the pass, and for the local pools how busy the workers were (the share of
+the pass each worker spent running tasks: near 100% means the pipeline never kept a worker
+waiting). On a shared machine whose idle share is near 0 the wall ratios measure the other
+users' load; the CPU and busy figures still show what the pipeline costs and whether it keeps
+every core fed. ``--repeat`` keeps each pass's best wall time.
 
 Targets: extract(all cores) >= 0.85 x and ingest(all cores) >= 0.75 x bare parse(all cores);
 extract on 2 processes >= 1.7 x on 1; Ray 2 workers >= 1.7 x 1; peak RSS (all processes) < 800 MB.
@@ -44,7 +47,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))  # run from a checkout without installing, too
 os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))  # Ray's workers
 
-from claimledger import pipeline  # noqa: E402
+from claimledger import pipeline, work  # noqa: E402
 from claimledger.errors import InputError  # noqa: E402
 from claimledger.ingest import read_paths  # noqa: E402
 from claimledger.ledger.store import Ledger  # noqa: E402
@@ -62,7 +65,7 @@ TICKS = os.sysconf("SC_CLK_TCK")
 # -- the bare parse, on the same scheduling as the pipeline -------------------------------------
 
 def bare_start(model: str) -> None:
-    load_nlp(model, extractors=False)
+    load_nlp(model.removeprefix("bare:"), extractors=False)
 
 
 def bare_task(model: str, pieces) -> list[dict]:
@@ -71,6 +74,42 @@ def bare_task(model: str, pieces) -> list[dict]:
     for _ in nlp.pipe((piece.document.text for piece in pieces), batch_size=max(1, len(pieces))):
         pass
     return [{"id": piece.document.id} for piece in pieces]
+
+
+def traced_task(model: str, pieces) -> list:
+    """``work.run_task`` (or the bare parse), noting which worker ran it and when (for occupancy)."""
+    started = time.time()
+    results = (bare_task if model.startswith("bare:") else work.run_task)(model.removeprefix("bare:"), pieces)
+    return [(os.getpid(), started, time.time()), results]
+
+
+class Traced:
+    """A pool runner whose tasks report when they ran: how busy were the workers during a pass?"""
+
+    def __init__(self, model: str, workers: int, bare: bool = False):
+        start = bare_start if bare else work.start_worker
+        self.pool = ProcessPool(("bare:" if bare else "") + model, workers, start=start, task=traced_task)
+        self.workers = workers
+        self.spans: list[tuple[int, float, float]] = []
+
+    def submit(self, pieces):
+        return self.pool.submit(pieces)
+
+    def result(self, handle):
+        span, results = self.pool.result(handle)
+        self.spans.append(span)
+        return results
+
+    def restart(self) -> None:
+        self.pool.restart()
+
+    def close(self) -> None:
+        self.pool.close()
+
+    def occupancy(self, start: float, end: float) -> float:
+        """Share of the workers' time in [start, end] spent running tasks (1.0: never waiting for work)."""
+        busy = sum(max(0.0, min(e, end) - max(s, start)) for _pid, s, e in self.spans)
+        return busy / (self.workers * (end - start))
 
 
 class BareInProcess(InProcess):
@@ -110,11 +149,26 @@ def cpu_seconds(root: int | None = None) -> float:
     return total / TICKS
 
 
-def timed(run) -> tuple[float, float]:
-    """(wall seconds, CPU seconds of the process tree) of one call."""
-    cpu, wall = cpu_seconds(), time.perf_counter()
+def machine_ticks() -> tuple[int, int]:
+    """(idle, total) CPU ticks of the whole machine so far, from /proc/stat."""
+    with open("/proc/stat") as stat:
+        fields = [int(v) for v in stat.readline().split()[1:9]]
+    return fields[3] + fields[4], sum(fields)
+
+
+def timed(run) -> tuple[float, float, float, float, float]:
+    """(wall seconds, CPU seconds of our process tree, share of the machine's CPU left idle, start, end) of one call.
+
+    An idle share near 0 during a pass on all cores means the machine was full (other users
+    included): its wall time then measures the machine, not the pipeline.
+    """
+    idle, total = machine_ticks()
+    cpu, wall, start = cpu_seconds(), time.perf_counter(), time.time()
     run()
-    return time.perf_counter() - wall, cpu_seconds() - cpu
+    end = time.time()
+    wall, cpu = time.perf_counter() - wall, cpu_seconds() - cpu
+    idle2, total2 = machine_ticks()
+    return wall, cpu, (idle2 - idle) / max(1, total2 - total), start, end
 
 
 def memory_kb(pid: int, field: str) -> int:
@@ -200,13 +254,14 @@ def main(argv: list[str] | None = None) -> int:
     load = os.getloadavg()
     print(f"{n} documents, {chars:,} characters; model {args.model}; {cores} cores; batch size {args.batch_size}; "
           f"load average at start {load[0]:.1f}")
-    results: dict[str, tuple[float, float]] = {}
+    results: dict[str, tuple[float, float, float, float | None]] = {}  # wall, CPU, machine idle, occupancy
 
-    def record(name: str, run) -> None:
+    def record(name: str, run, traced: Traced | None = None) -> None:
         for _ in range(max(1, args.repeat)):
-            wall, cpu = timed(run)
+            wall, cpu, idle, start, end = timed(run)
+            busy = traced.occupancy(start, end) if traced else None
             if name not in results or wall < results[name][0]:
-                results[name] = (wall, cpu)
+                results[name] = (wall, cpu, idle, busy)
 
     def drain(runner) -> None:
         for _ in pipeline.run_tasks(pipeline.plan(documents, args.batch_size), runner):
@@ -216,10 +271,10 @@ def main(argv: list[str] | None = None) -> int:
         tmp_path = Path(tmp)
         source = write_jsonl(documents, tmp_path / "documents.jsonl")
         started = time.perf_counter()
-        pool = ProcessPool(args.model, cores)
+        pool = Traced(args.model, cores)
         warm(pool, documents)
         startup = time.perf_counter() - started
-        bare_pool = ProcessPool(args.model, cores, start=bare_start, task=bare_task)
+        bare_pool = Traced(args.model, cores, bare=True)
         warm(bare_pool, documents)
         here, bare_here = InProcess(args.model), BareInProcess(args.model)
         warm(here, documents)
@@ -235,11 +290,11 @@ def main(argv: list[str] | None = None) -> int:
 
         try:
             record("parse, 1 process", lambda: drain(bare_here))
-            record(f"parse, {cores} processes", lambda: drain(bare_pool))
+            record(f"parse, {cores} processes", lambda: drain(bare_pool), bare_pool)
             record("extract, 1 process", lambda: drain(here))
-            record(f"extract, {cores} processes", lambda: drain(pool))
+            record(f"extract, {cores} processes", lambda: drain(pool), pool)
             record("ingest, 1 process", lambda: ingest(here))
-            record(f"ingest, {cores} processes", lambda: ingest(pool))
+            record(f"ingest, {cores} processes", lambda: ingest(pool), pool)
         finally:
             pool.close()
             bare_pool.close()
@@ -279,10 +334,12 @@ def ray_passes(documents, args, record) -> None:
 
 
 def print_table(results, n, cores, startup, peaks, check) -> int:
-    print(f"\n{'pass':<26} {'wall s':>7} {'docs/s':>7} {'CPU s':>7} {'CPU s/doc':>9}")
-    for name, (wall, cpu) in results.items():
-        print(f"{name:<26} {wall:7.2f} {n / wall:7.1f} {cpu:7.2f} {cpu / n:9.3f}")
-    rate = {name: n / wall for name, (wall, _cpu) in results.items()}
+    print(f"\n{'pass':<26} {'wall s':>7} {'docs/s':>7} {'CPU s':>7} {'CPU s/doc':>9} {'machine idle':>12} "
+          f"{'workers busy':>12}")
+    for name, (wall, cpu, idle, busy) in results.items():
+        occupancy = f"{busy:12.0%}" if busy is not None else f"{'':12}"
+        print(f"{name:<26} {wall:7.2f} {n / wall:7.1f} {cpu:7.2f} {cpu / n:9.3f} {idle:12.0%} {occupancy}")
+    rate = {name: n / result[0] for name, result in results.items()}
     ratios = {
         "extract / parse, all cores": rate[f"extract, {cores} processes"] / rate[f"parse, {cores} processes"],
         "ingest / parse, all cores": rate[f"ingest, {cores} processes"] / rate[f"parse, {cores} processes"],

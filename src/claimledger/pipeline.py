@@ -25,7 +25,7 @@ from .pool import InProcess, ProcessPool, Runner, WorkerDied, resolve_processes
 from .records import Document, Record
 from .work import Piece, Result
 
-TASK_CHARS = 20_000  # characters per task: ~5 news articles, ~65 MB of parser memory in a worker
+TASK_CHARS = 10_000  # characters per task: ~2 news articles; small, so the last tasks of a run spread evenly
 IN_FLIGHT_PER_WORKER = 3  # tasks queued per worker: it never waits for the parent, memory stays bounded
 POOL_MIN_TASKS = 8  # less work than this (~8 s on one core) is done here: starting workers costs ~5 s
 WORKER_DIED = "a worker process died while parsing it (out of memory, or a crash in the model)"
