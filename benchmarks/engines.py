@@ -124,7 +124,7 @@ def ray_engines(docs, batch_size: int) -> None:
     n = len(docs)
     print(f"\n== engines: {n} documents, batches of {batch_size}, {os.cpu_count()} CPUs ==")
     load_nlp(DEFAULT_MODEL)
-    local = timed(lambda: list(extract_documents(docs, batch_size=batch_size)))
+    local = timed(lambda: list(extract_documents(docs, processes=1, batch_size=batch_size)))
     print(f"local engine, 1 process   {rate(n, local)}")
     ray.init(num_cpus=max(2, os.cpu_count() or 1), include_dashboard=False, log_to_driver=False, logging_level="ERROR")
     try:

@@ -68,7 +68,7 @@ def replicated(base: list[Document], n: int) -> Iterator[Document]:
         )
 
 
-def no_extraction(documents, *, model, processes=1, batch_size=32):
+def no_extraction(documents, *, model, processes=None, batch_size=32, on_error=None):
     """Records without claims, in input order: the ledger's streaming path without the parser."""
     for document in documents:
         yield document, Record(id=document.id, source=document.source, text=document.text, title=document.title,

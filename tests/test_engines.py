@@ -92,8 +92,3 @@ def test_engine_options_are_checked(tmp_path):
             engines.ingest(ledger, [], engine="local", workers=2)
         with pytest.raises(ClaimLedgerError, match="--processes"):
             engines.ingest(ledger, [], engine="ray", processes=2)
-
-
-def test_batches():
-    assert list(engines.batches(range(7), 3)) == [[0, 1, 2], [3, 4, 5], [6]]
-    assert list(engines.batches([], 3)) == []

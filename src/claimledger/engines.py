@@ -4,10 +4,11 @@
 ``Ledger.ingest``, so reading, skipping stored texts, batching and the one transaction per batch
 are the same code; only the step from documents to records differs:
 
-- ``local``: ``pipeline.extract_documents`` (spaCy's ``nlp.pipe``, ``processes`` worker processes);
+- ``local``: ``pipeline.extract_documents`` (``processes`` worker processes, all cores by default);
 - ``ray``: ``RayExtractor``, which starts ``workers`` Ray actors that each load the spaCy model
-  once, sends them batches of documents round-robin with a bounded number in flight (so memory
-  stays bounded however long the input), and hands the records back in input order, so the
+  once and run the very code the local worker processes run (``work.run_pieces``): the same
+  tasks (``pipeline.plan``) go to the actors in turn with a bounded number in flight (so memory
+  stays bounded however long the input), and the records come back in input order, so the
   ledger ends up exactly as the local engine leaves it.
 
 Ray is optional (``pip install 'claimledger[ray]'``). With no address a local Ray instance is
@@ -20,17 +21,19 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from . import pipeline
 from .config import DEFAULT_MODEL
 from .errors import ClaimLedgerError, EngineError, InputError
+from .nlp import load_nlp
+from .pool import WorkerDied
 from .records import Document, Record
+from .work import Piece, Result, run_pieces
 
 ENGINES = ("local", "ray")
 READY_TIMEOUT = 600  # seconds for the actors to start and load the model
-IN_FLIGHT_PER_WORKER = 2  # batches queued per actor: keeps every worker busy, bounds memory
 
 
 def ingest(
@@ -40,7 +43,7 @@ def ingest(
     engine: str = "local",
     address: str | None = None,
     workers: int | None = None,
-    processes: int = 1,
+    processes: int | None = None,
     batch_size: int = 32,
     max_bytes: int | None = None,
     field_map: dict[str, str] | None = None,
@@ -50,7 +53,7 @@ def ingest(
 ):
     """``ledger.ingest(sources, ...)`` with parsing and extraction on ``engine`` ("local" or "ray").
 
-    ``processes`` is for the local engine; ``address`` and ``workers`` for Ray. Returns the
+    ``processes`` is for the local engine (None: every core); ``address`` and ``workers`` for Ray. Returns the
     ``IngestReport``.
     """
     options: dict[str, Any] = dict(batch_size=batch_size, max_bytes=max_bytes, field_map=field_map, stdin=stdin,
@@ -60,18 +63,11 @@ def ingest(
             raise EngineError("--address and --workers are for --engine ray")
         return ledger.ingest(sources, processes=processes, **options)
     if engine == "ray":
-        if processes != 1:
+        if processes is not None:
             raise EngineError("--processes is for the local engine; with --engine ray use --workers")
         with RayExtractor(address=address, workers=workers) as extractor:
             return ledger.ingest(sources, extractor=extractor, **options)
     raise EngineError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
-
-
-def batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    """Consecutive lists of ``size`` items (the last may be shorter), read lazily."""
-    iterator = iter(items)
-    while batch := list(itertools.islice(iterator, size)):
-        yield batch
 
 
 class RayExtractor:
@@ -107,13 +103,7 @@ class RayExtractor:
         ray = self._ray
         if ray is None:
             return
-        for actor in self._actors:
-            try:
-                ray.kill(actor)
-            except Exception:  # noqa: BLE001 - already gone
-                pass
-        self._actors = []
-        self._model = None
+        self._stop_actors()
         if self._started_ray:
             ray.shutdown()
             self._started_ray = False
@@ -142,12 +132,20 @@ class RayExtractor:
         self._ray = ray
         return ray
 
+    def _stop_actors(self) -> None:
+        for actor in self._actors:
+            try:
+                self._ray.kill(actor)
+            except Exception:  # noqa: BLE001 - already gone
+                pass
+        self._actors = []
+        self._model = None
+
     def _start_actors(self, model: str) -> list[Any]:
         if self._actors and self._model == model:
             return self._actors
         ray = self._connect()
-        for actor in self._actors:
-            ray.kill(actor)
+        self._stop_actors()
         count = self.workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
         worker = ray.remote(num_cpus=1, max_restarts=0)(ExtractionWorker)
         self._actors = [worker.remote(model) for _ in range(count)]
@@ -161,29 +159,13 @@ class RayExtractor:
     # -- extraction ------------------------------------------------------------------------------
 
     def __call__(
-        self, documents: Iterable[Document], *, model: str = DEFAULT_MODEL, processes: int = 1, batch_size: int = 32
+        self, documents: Iterable[Document], *, model: str = DEFAULT_MODEL, processes: int | None = None,
+        batch_size: int = 32, on_error: Callable[[InputError], None] | None = None,
     ) -> Iterator[tuple[Document, Record]]:
-        """(document, record) pairs in input order; at most ``2 x workers`` batches are in flight."""
-        actors = self._start_actors(model)
-        ray = self._ray
-        turn = itertools.cycle(actors)
-        in_flight: deque[tuple[list[Document], Any]] = deque()
-        limit = IN_FLIGHT_PER_WORKER * len(actors)
-        for batch in batches(documents, batch_size):
-            if len(in_flight) >= limit:
-                yield from self._collect(ray, *in_flight.popleft())
-            in_flight.append((batch, next(turn).extract.remote(batch)))
-        while in_flight:
-            yield from self._collect(ray, *in_flight.popleft())
-
-    def _collect(self, ray, batch: list[Document], ref) -> Iterator[tuple[Document, Record]]:
-        try:
-            records = ray.get(ref)
-        except Exception as exc:  # noqa: BLE001 - RayTaskError, RayActorError, ...
-            raise self._failure(exc, "a Ray worker failed") from exc
-        for document, record in zip(batch, records, strict=True):
-            record.text = document.text  # the worker does not send the text back
-            yield document, record
+        """(document, record) pairs in input order, as ``pipeline.extract_documents`` gives them;
+        ``pipeline.IN_FLIGHT_PER_WORKER`` tasks per actor are in flight."""
+        runner = RayRunner(self, model)
+        yield from pipeline.run_tasks(pipeline.plan(documents, batch_size), runner, on_error=on_error)
 
     @staticmethod
     def _failure(exc: Exception, what: str) -> ClaimLedgerError:
@@ -194,12 +176,44 @@ class RayExtractor:
         return EngineError(f"{what}: {_one_line(exc)}")
 
 
+class RayRunner:
+    """``pool.Runner`` on a ``RayExtractor``'s actors: tasks go to the actors in turn."""
+
+    def __init__(self, extractor: RayExtractor, model: str):
+        self.extractor = extractor
+        self.model = model
+        self._start()
+
+    def _start(self) -> None:
+        self.actors = self.extractor._start_actors(self.model)
+        self.workers = len(self.actors)
+        self._turn = itertools.cycle(self.actors)
+
+    def submit(self, pieces: list[Piece]) -> Any:
+        return next(self._turn).run.remote(pieces)
+
+    def result(self, handle: Any) -> list[Result]:
+        ray = self.extractor._ray
+        try:
+            return ray.get(handle)
+        except ray.exceptions.RayActorError as exc:  # the actor's process died (killed, out of memory)
+            raise WorkerDied(_one_line(exc)) from exc
+        except Exception as exc:  # noqa: BLE001 - RayTaskError (a missing model), ...
+            raise self.extractor._failure(exc, "a Ray worker failed") from exc
+
+    def restart(self) -> None:
+        """New actors in place of the old (a dead actor is not restarted by Ray here)."""
+        self.extractor._stop_actors()
+        self._start()
+
+    def close(self) -> None:
+        pass  # the actors are the extractor's, reused by its next call
+
+
 class ExtractionWorker:
-    """The body of a Ray actor: loads the spaCy model once, then extracts batch after batch."""
+    """The body of a Ray actor: loads the spaCy model once, then runs task after task (``work.run_pieces``)."""
 
     def __init__(self, model: str):
-        from .nlp import load_nlp
-
         self.model = model
         self.error: ClaimLedgerError | None = None
         try:
@@ -212,14 +226,8 @@ class ExtractionWorker:
             raise self.error
         return True
 
-    def extract(self, documents: list[Document]) -> list[Record]:
-        from .pipeline import extract_documents
-
-        records = []
-        for _document, record in extract_documents(documents, model=self.model, batch_size=max(1, len(documents))):
-            record.text = ""  # the driver has it
-            records.append(record)
-        return records
+    def run(self, pieces: list[Piece]) -> list[Result]:
+        return run_pieces(self.model, pieces)
 
 
 def _one_line(exc: BaseException) -> str:

@@ -46,7 +46,7 @@ class Ledger(Store):
         self,
         sources: Iterable[str | os.PathLike | Document] | str | os.PathLike | Document,
         *,
-        processes: int = 1,
+        processes: int | None = None,
         batch_size: int = 32,
         max_bytes: int | None = None,
         field_map: dict[str, str] | None = None,
@@ -61,11 +61,13 @@ class Ledger(Store):
 
         Documents whose text is already stored (or repeats earlier in this run) are counted as
         unchanged without being parsed. The rest are parsed ``batch_size`` at a time and each batch
-        is committed in one transaction. Unreadable input becomes an ``InputError`` in
-        ``report.failed`` (and is passed to ``on_error``); ``on_progress`` receives the running
-        number of documents handled (stored or skipped as unchanged) after each one.
+        is committed in one transaction, parsing on ``processes`` cores (None: all of them).
+        Unreadable input, and a document the model or an extractor fails on, becomes an
+        ``InputError`` in ``report.failed`` (and is passed to ``on_error``); ``on_progress`` receives
+        the running number of documents handled (stored or skipped as unchanged) after each one.
         ``max_bytes``/``field_map``/``stdin`` go to ``read_paths`` (None: its defaults).
-        ``extractor`` replaces ``pipeline.extract_documents`` (same signature, pairs in input order),
+        ``extractor`` replaces ``pipeline.extract_documents`` (same signature, pairs in input order,
+        failed documents to ``on_error``),
         e.g. ``claimledger.engines.RayExtractor`` to parse on a Ray cluster.
         With ``analyze`` (the default), the cross-document analysis then runs on whatever is not yet
         analysed (incremental: only the new documents' groups are recomputed); its report is
@@ -83,12 +85,15 @@ class Ledger(Store):
             if on_progress is not None:
                 on_progress(handled)
 
+        def fail(error: InputError) -> None:
+            report.failed.append(error)
+            if on_error is not None:
+                on_error(error)
+
         def fresh() -> Iterator[Document]:
             for item in _read(sources, max_bytes=max_bytes, field_map=field_map, stdin=stdin):
                 if isinstance(item, InputError):
-                    report.failed.append(item)
-                    if on_error is not None:
-                        on_error(item)
+                    fail(item)
                     continue
                 digest = content_hash(item.text)
                 if digest in seen or self.has_text(digest):
@@ -102,7 +107,8 @@ class Ledger(Store):
         first = next(todo, None)
         if first is not None:  # something new: only now is the model loaded
             pairs = (extractor or _default_extractor())(
-                itertools.chain([first], todo), model=self.model, processes=processes, batch_size=batch_size
+                itertools.chain([first], todo), model=self.model, processes=processes, batch_size=batch_size,
+                on_error=fail,
             )
             for batch in _batches(pairs, batch_size):
                 report.absorb(self.add(batch))
@@ -300,7 +306,7 @@ def read_options(max_bytes: int | None = None, field_map: dict[str, str] | None 
     return options
 
 
-def extract_paths(paths: list[str], *, model: str = DEFAULT_MODEL, processes: int = 1, batch_size: int = 32,
+def extract_paths(paths: list[str], *, model: str = DEFAULT_MODEL, processes: int | None = None, batch_size: int = 32,
                   max_bytes: int | None = None, field_map: dict[str, str] | None = None,
                   on_error: Callable[[InputError], None] | None = None) -> Iterator[Record]:
     """Records for every document in ``paths``, no database; unreadable inputs go to ``on_error``.
@@ -320,7 +326,8 @@ def extract_paths(paths: list[str], *, model: str = DEFAULT_MODEL, processes: in
             else:
                 yield item
 
-    pairs = extract_documents(documents(), model=model, processes=processes, batch_size=batch_size)
+    pairs = extract_documents(documents(), model=model, processes=processes, batch_size=batch_size,
+                              on_error=on_error)
     return (record for _document, record in pairs)
 
 

@@ -168,7 +168,10 @@ ModelOption = Annotated[
     ),
 ]
 ProcessesOption = Annotated[
-    int, typer.Option("--processes", "-p", min=1, help="Worker processes for parsing (each loads the model).")
+    int | None,
+    typer.Option("--processes", "-p", min=1, show_default=False,
+                 help="Worker processes for parsing and extraction, each loading the model once "
+                      "(default: one per CPU core; 1 parses in this process)."),
 ]
 BatchSizeOption = Annotated[int, typer.Option("--batch-size", min=1, help="Documents per spaCy batch.")]
 MaxBytesOption = Annotated[

@@ -68,14 +68,14 @@ def _read_all(
         source = str(given)
         path = Path(given)
         if source == "-":
-            yield from _read_stdin(stdin or sys.stdin.buffer, max_bytes=max_bytes, columns=columns)
+            yield from guarded(STDIN, _read_stdin(stdin or sys.stdin.buffer, max_bytes=max_bytes, columns=columns))
         elif is_feed_url(source):
-            yield from read_feed_urls([source], max_bytes=max_bytes)
+            yield from guarded(source, read_feed_urls([source], max_bytes=max_bytes))
         elif path.is_dir():
             yield from _read_directory(path, max_bytes=max_bytes, columns=columns)
         elif path.exists():
             kind = kind_of(path) or EXPLICIT_ONLY.get(path.suffix.lower(), "text")
-            yield from _read_file(path, source, kind, max_bytes, columns)
+            yield from guarded(source, _read_file(path, source, kind, max_bytes, columns))
         else:
             yield InputError(source, "no such file or directory")
 
@@ -88,9 +88,20 @@ def _read_directory(directory: Path, *, max_bytes: int, columns: Mapping[str, st
             yield item
             continue
         found = True
-        yield from _read_file(item, str(item), kind_of(item), max_bytes, columns)
+        yield from guarded(str(item), _read_file(item, str(item), kind_of(item), max_bytes, columns))
     if not found:
         yield InputError(str(directory), f"no {', '.join(sorted(READERS))} files in this directory")
+
+
+def guarded(source: str, items: Iterator[Document | InputError]) -> Iterator[Document | InputError]:
+    """A reader's output, with any exception it did not foresee (a library's bug, MemoryError on a
+    pathological file) turned into one InputError for ``source``: the rest of that source is lost,
+    never the rest of the run."""
+    try:
+        yield from items
+    except Exception as error:  # noqa: BLE001 - by design: one bad input never ends a batch
+        reason = " ".join(str(error).split())[:300]
+        yield InputError(source, f"could not read ({type(error).__name__}{': ' + reason if reason else ''})")
 
 
 def walk(directory: Path, seen: set[Path]) -> Iterator[Path | InputError]:
