@@ -376,7 +376,7 @@ def passive_claim(verb: Token) -> tuple[list[Token], Token] | None:
     return list(subject.subtree), objects[0]
 
 
-QUOTE_MARKS = frozenset({'"', "“", "”", "«", "»", "„"})
+QUOTE_MARKS = frozenset({'"', "“", "”", "«", "»", "„", "''", "``"})
 
 
 def negated(verb: Token, subject: Token) -> bool:
@@ -458,7 +458,7 @@ def colon_statements(doc: Doc, direct: list[Quote], index: SpeakerIndex) -> list
             chunk = text[start:end]
             if not chunk.strip():
                 continue
-            if chunk.lstrip()[:1] in "“\"«" or chunk.rstrip().endswith(":"):
+            if chunk.lstrip()[:1] in "“\"«" or chunk.lstrip().startswith("''") or chunk.rstrip().endswith(":"):
                 break
             start += len(chunk) - len(chunk.lstrip())
             end = start + len(chunk.strip())
