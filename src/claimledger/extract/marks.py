@@ -18,7 +18,8 @@ PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*(?:[“\"«„]|''))")
 
 
 def _paragraph_break(text: str, start: int, end: int) -> bool:
-    return PARAGRAPH.search(text, start, end) is not None
+    """A paragraph boundary between two marks (the mark at ``end`` may start the new paragraph)."""
+    return PARAGRAPH.search(text, start, end + 1) is not None
 
 
 def _straight_role(text: str, i: int, width: int = 1) -> str:
@@ -35,12 +36,14 @@ def double_quote_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
     first_open: int | None = None
-    for match in DOUBLE_MARK.finditer(text):
-        i, mark = match.start(), match.group()
+    marks = [(m.start(), m.group()) for m in DOUBLE_MARK.finditer(text)]
+    for n, (i, mark) in enumerate(marks):
         width = len(mark)
         role = "open" if mark in OPENERS else "close" if mark in CLOSERS else (
             _straight_role(text, i, width) if open_at is None or _paragraph_break(text, open_at, i) else "close"
         )
+        if role == "open" and open_at is not None and _typed_as_opener(text, open_at, marks, n):
+            role = "close"
         if role == "open":
             if open_at is not None and _paragraph_break(text, open_at, i):
                 if text[i - 1].isspace() and text[open_at:i].rstrip()[-1:] not in "”\"":
@@ -54,6 +57,16 @@ def double_quote_spans(text: str) -> list[tuple[int, int]]:
     if open_at is not None and first_open is not None:
         spans.append(_close_at_paragraph(text, first_open))
     return [span for span in (_trim(text, s, e) for s, e in spans) if span[1] > span[0]]
+
+
+def _typed_as_opener(text: str, open_at: int, marks: list[tuple[int, str]], n: int) -> bool:
+    """An opening mark inside an open quote, in the same paragraph, followed by another opening
+    mark: it closes the quote (a typo, '“…reach, “Caughlin said. “If …”')."""
+    i, mark = marks[n]
+    if mark not in OPENERS or _paragraph_break(text, open_at, i) or n + 1 >= len(marks):
+        return False
+    following, next_mark = marks[n + 1]
+    return next_mark == mark and not _paragraph_break(text, i, following) and text[i - 2 : i].strip() in {",", ".", "?", "!"}
 
 
 def _close_at_paragraph(text: str, start: int) -> tuple[int, int]:
