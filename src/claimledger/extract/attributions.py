@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from ._cache import doc_text
 from ..records import Attribution, Quote
 from .lexicon import AS_CUES, REPORT_NOUNS, REPORTEDLY, SPEECH_VERBS
-from .quotes import clause_tokens, inside, mostly_quoted
+from .quotes import clause_tokens, fit_to_quotes, inside
 from .speakers import SpeakerIndex
 
 
@@ -32,9 +32,10 @@ def extract_attributions(doc: Doc, quotes: list[Quote]) -> list[Attribution]:
             content = main_clause(sent, phrase, source_token)
             if not content:
                 continue
-            start, end = content[0].idx, content[-1].idx + len(content[-1])
-            if mostly_quoted(start, end, direct) or covered_by_quote(start, end, quotes):
+            span = fit_to_quotes(doc_text(doc), content[0].idx, content[-1].idx + len(content[-1]), direct)
+            if span is None or covered_by_quote(*span, quotes):
                 continue
+            start, end = span
             source = index.resolve(source_token).name if source_token is not None else None
             found.append(Attribution(start, end, doc_text(doc)[start:end], source, cue))
         found.extend(impersonal(sent, quoted))

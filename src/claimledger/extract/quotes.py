@@ -386,19 +386,38 @@ def negated(verb: Token, subject: Token) -> bool:
     )
 
 
-def partial_overlap(start: int, end: int, q_start: int, q_end: int) -> bool:
-    """Spans that cross: content that begins or ends inside quotation marks without holding them."""
-    if abs(start - q_start) <= 1 and end > q_end:
-        return True  # a clause that opens with the quoted words is the quote itself
-    contains = start <= q_start and q_end <= end
-    contained = q_start <= start and end <= q_end
-    return not contains and not contained and start < q_end and q_start < end
 
 
-def mostly_quoted(start: int, end: int, direct: list[Quote]) -> bool:
-    """Reported content that is really a direct quote's words."""
-    covered = sum(max(0, min(end, q.end) - max(start, q.start)) for q in direct)
-    return covered >= 0.5 * max(1, end - start)
+def fit_to_quotes(text: str, start: int, end: int, direct: list[Quote]) -> tuple[int, int] | None:
+    """A reported clause's span, stretched over a quote it runs into ('said he is “not the man”'),
+    or None when it is a direct quote's words, not paraphrase holding a partial quote."""
+    for quote in direct:
+        if quote.start <= start + 1 < quote.end <= end or abs(start - quote.start) <= 1 and end > quote.end:
+            return None  # begins inside quoted words: the parse took the quote for the clause
+        if start < quote.start < end < quote.end:
+            end = closing_mark_end(text, quote.end)
+    if unquoted_words(text, start, end, direct) < 2:
+        return None
+    return start, end
+
+
+def closing_mark_end(text: str, end: int) -> int:
+    """The offset after a quote's closing mark (the quote's own end when none follows)."""
+    for mark in ("''", "”", '"', "»", "’", "'"):
+        if text.startswith(mark, end):
+            return end + len(mark)
+    return end
+
+
+def unquoted_words(text: str, start: int, end: int, direct: list[Quote]) -> int:
+    """How many words of start:end lie outside every direct quote."""
+    chars = list(text[start:end])
+    for quote in direct:
+        for i in range(max(start, quote.start), min(end, quote.end)):
+            chars[i - start] = " "
+    return len(re.findall(r"\w+", "".join(chars)))
+
+
 
 
 def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex) -> list[Quote]:
@@ -427,11 +446,10 @@ def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex) -> list[
             t.text in QUOTE_MARKS for t in content
         )):
             continue  # 'named it "Operation X"', 'described the attacks as a "dastardly act"': the quote says it
-        start, end = content[0].idx, content[-1].idx + len(content[-1])
-        if mostly_quoted(start, end, direct) or any(q.start == start and q.end == end for q in found):
+        span = fit_to_quotes(doc_text(doc), content[0].idx, content[-1].idx + len(content[-1]), direct)
+        if span is None or any(q.start == span[0] and q.end == span[1] for q in found):
             continue
-        if any(partial_overlap(start, end, q.start, q.end) for q in direct):
-            continue
+        start, end = span
         speaker = index.resolve(source_token)
         index.remember(speaker)
         found.append(Quote("indirect", start, end, doc_text(doc)[start:end], speaker.name, speaker.title, verb.lower_))

@@ -144,7 +144,7 @@ class SpeakerIndex:
 def clean_person(ent: Span) -> str:
     """A PERSON entity's text without honorifics or a trailing possessive."""
     words = [t for t in ent if not t.is_punct or t.text in {"-", "'"}]
-    while words and words[0].lower_ in HONORIFICS:
+    while len(words) > 1 and words[0].lower_ in HONORIFICS:  # "Mr. King" keeps "King"
         words = words[1:]
     while words and words[-1].text in {"'s", "’s", "'"}:
         words = words[:-1]
