@@ -16,6 +16,7 @@ from ..records import Quote
 from .lexicon import NAMING_VERBS, NOT_REPORTING, OBJECT_CLAIM_VERBS, REPORT_NOUNS, SPEECH_VERBS
 from .marks import quote_spans
 from .speakers import Speaker, SpeakerIndex, text_of
+from .turns import quote_label
 
 SUBJECT_DEPS = frozenset({"nsubj"})
 # The author's own voice ("As I conveyed", "we welcome") is not a reported source; nor is "it".
@@ -206,7 +207,10 @@ def direct_quotes(doc: Doc, spans: list[tuple[int, int]], index: SpeakerIndex) -
         if found is not None and not looks_like_speech(doc, start, end) and not governed_by(doc, start, end, found[0]):
             continue
         quote = Quote("direct", start, end, doc_text(doc)[start:end])
-        if found is not None:
+        label = quote_label(doc_text(doc), start, end)
+        if label is not None:  # '“PENCE: Well, look ...”': a transcript turn inside marks
+            quote.speaker, quote.cue = index.label_name(label), "transcript"
+        elif found is not None:
             verb, subject = found
             speaker = index.resolve(subject)
             quote.speaker, quote.speaker_title, quote.cue = speaker.name, speaker.title, verb.lower_

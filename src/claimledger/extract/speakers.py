@@ -91,6 +91,10 @@ class SpeakerIndex:
                 return full
         return name
 
+    def label_name(self, label: str) -> str:
+        """A transcript label as a name: 'PENCE' -> 'Mike Pence' when the document named him."""
+        return self.canonical(label.title() if label.isupper() and len(label) > 3 else label)
+
     def remember(self, speaker: Speaker) -> None:
         """Record a resolved speaker so later pronouns, surnames and descriptions can point to it."""
         parts = speaker.name.split()
