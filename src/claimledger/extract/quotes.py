@@ -21,6 +21,8 @@ from .turns import quote_label
 SUBJECT_DEPS = frozenset({"nsubj"})
 # The author's own voice ("As I conveyed", "we welcome") is not a reported source; nor is "it".
 FIRST_PERSON = frozenset({"i", "we", "you", "me", "us", "it"})
+# Subjects that name nobody who can be held to a claim ("the people said", "everyone says").
+UNNAMED_CROWDS = frozenset({"the people", "people", "everyone", "everybody", "someone", "somebody", "who"})
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
 
 
@@ -31,6 +33,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     direct = direct_quotes(doc, spans, index)
     indirect = reported_speech(doc, direct, index)
     attach_embedded_speakers(direct, indirect)
+    direct += partial_quotes(doc_text(doc), spans, direct, indirect)
     return sorted(direct + indirect, key=lambda q: (q.start, q.kind))
 
 
@@ -214,7 +217,10 @@ def direct_quotes(doc: Doc, spans: list[tuple[int, int]], index: SpeakerIndex) -
             verb, subject = found
             speaker = index.resolve(subject)
             quote.speaker, quote.speaker_title, quote.cue = speaker.name, speaker.title, verb.lower_
-            index.remember(speaker)
+            if speaker.name.lower() in FIRST_PERSON | UNNAMED_CROWDS:
+                quote.speaker = None  # the author ("I said"), or nobody in particular: not a speaker
+            else:
+                index.remember(speaker)
         elif continues_previous(doc, previous, start):
             quote.speaker, quote.speaker_title, quote.cue = previous.speaker, previous.speaker_title, previous.cue
         quotes.append(quote)
@@ -492,6 +498,20 @@ def sent_tokens(doc: Doc, start: int, end: int) -> list[Token]:
     """Tokens inside a character range."""
     span = doc.char_span(start, end, alignment_mode="expand")
     return list(span) if span is not None else []
+
+
+def partial_quotes(text: str, spans: list[tuple[int, int]], direct: list[Quote], indirect: list[Quote]) -> list[Quote]:
+    """Short quoted words woven into a reported clause ('called the deal “a disaster”'): too short
+    to pass for speech alone, but the clause says whose words they are."""
+    taken = {q.start for q in direct}
+    out = []
+    for start, end in spans:
+        if start in taken or not re.search(r"\w", text[start:end]):
+            continue
+        holder = next((r for r in indirect if r.start <= start and end <= r.end and r.speaker), None)
+        if holder is not None:
+            out.append(Quote("direct", start, end, text[start:end], holder.speaker, holder.speaker_title, holder.cue))
+    return out
 
 
 def attach_embedded_speakers(direct: list[Quote], indirect: list[Quote]) -> None:

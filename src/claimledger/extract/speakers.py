@@ -24,6 +24,7 @@ sheriff prosecutor vice director chairman chairwoman attorney officer secretary-
 NAME_LABELS = frozenset({"PERSON"})
 # Common nouns that stand for an organisation already named ("the company said").
 ORG_NOUNS = frozenset("company firm".split())
+RELATIVE_PRONOUNS = frozenset("who that which".split())
 GROUP_LABELS = frozenset({"ORG", "GPE", "NORP"})
 PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "nummod", "quantmod", "flat", "det"})
 
@@ -129,6 +130,8 @@ class SpeakerIndex:
     def resolve(self, token: Token) -> Speaker:
         """Name the speaker behind a cue's subject token."""
         lower = token.lower_
+        if lower in RELATIVE_PRONOUNS and token.head.dep_ in {"relcl", "acl"} and token.head.head.pos_ in {"PROPN", "NOUN"}:
+            return self.resolve(token.head.head)  # "Mr. Morial, who said ...": the noun the clause hangs on
         if lower in PRONOUNS_PERSON or lower in PRONOUNS_GROUP:
             found = self.antecedent(token.idx, person=lower in PRONOUNS_PERSON)
             if found is not None:
