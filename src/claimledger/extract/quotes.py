@@ -76,9 +76,9 @@ def subject_of(verb: Token) -> Token | None:
     for _ in range(4):
         if node is None:
             return None
-        for child in node.children:
-            if child.dep_ in SUBJECT_DEPS and not child.lower_ == "it":
-                return child
+        subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS and c.lower_ != "it"]
+        if subjects:  # two subjects is a misparse ("Early opponent MP X said"): the nearer heads the phrase
+            return min(subjects, key=lambda c: abs(c.i - node.i))
         for child in node.children:
             if child.dep_ == "agent":
                 objects = [c for c in child.children if c.dep_ == "pobj"]

@@ -19,7 +19,7 @@ capt capt. cpl cpl. pvt pvt. adm adm. president minister prime secretary senator
 chief superintendent inspector commander colonel major sergeant lieutenant captain admiral
 commissioner governor mayor ambassador deputy representative king queen prince sheikh pope
 bishop archbishop judge justice chancellor premier envoy spokesman spokeswoman spokesperson
-sheriff prosecutor vice director chairman chairwoman attorney officer secretary-general
+sheriff prosecutor vice director chairman chairwoman attorney officer secretary-general mp mep
 """.split())
 NAME_LABELS = frozenset({"PERSON"})
 # Common nouns that stand for an organisation already named ("the company said").
@@ -220,6 +220,15 @@ def known_as(token: Token) -> Token | None:
     return None
 
 
+def named_head(token: Token, tokens: list[Token]) -> Speaker:
+    """The proper-noun run ending at the head as the name, the words before it as the title."""
+    first = token.i
+    while first > tokens[0].i and token.doc[first - 1].pos_ == "PROPN" and token.doc[first - 1].lower_ not in HONORIFICS:
+        first -= 1
+    title = text_of([t for t in tokens if t.i < first and not (t.dep_ == "det" and t.i == tokens[0].i)])
+    return Speaker(text_of(list(token.doc[first : token.i + 1])), title or None, True, token.lower_, token.idx)
+
+
 def describe(token: Token) -> Speaker:
     """Name and title from a subject token, without looking at the rest of the document."""
     alias = known_as(token)
@@ -229,6 +238,9 @@ def describe(token: Token) -> Speaker:
     tokens = phrase_tokens(token)
     person = person_in([t for t in tokens if t.i <= token.i])  # not "the mayor of <place>"
     appositions = [c for c in token.children if c.dep_ == "appos"]
+    if person is not None and person.end <= token.i and token.pos_ == "PROPN" and token.doc[token.i - 1].pos_ == "PROPN" \
+            and any(t.pos_ == "NOUN" for t in token.doc[person.end : token.i]):
+        return named_head(token, tokens)  # "Wynnum coach Matt Myers": NER kept only the club's name
     if person is None:
         for appos in appositions:
             person = person_in(list(appos.subtree))
