@@ -143,6 +143,9 @@ def find_cue(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> t
     surface = surface_cue(doc, start, end + 1)
     if surface is not None:
         return surface
+    introduced = introducer(doc, start, quoted)
+    if introduced is not None:
+        return introduced
     candidates = []
     for token in frame(doc, start, end):
         if inside(token.idx, quoted) or not is_cue(token):
@@ -159,6 +162,45 @@ def find_cue(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> t
     if source is not None:
         return source.head.head, source
     return colon_cue(doc, start)
+
+
+OPENING_MARKS = "“\"«„'‘`"
+
+
+def introducer(doc: Doc, start: int, quoted: list[tuple[int, int]]) -> tuple[Token, Token] | None:
+    """'X reacted on Twitter, “…”', 'X disagreed with the findings: “…”': any verb whose clause ends
+    in the comma or colon right before the opening mark introduces the quote, and its subject
+    speaks. A comma must be on the quote's own line; a colon may end the line before."""
+    text = doc_text(doc)
+    before = text[:start].rstrip(OPENING_MARKS)
+    stripped = before.rstrip()
+    if not stripped.endswith((",", ":")) or stripped.endswith(",") and "\n" in before[len(stripped):]:
+        return None
+    punct = doc.char_span(len(stripped) - 1, len(stripped), alignment_mode="expand")
+    if punct is None or inside(punct.start_char, quoted):
+        return None
+    verb = clause_verb(punct[0])
+    if verb is None:
+        return None
+    subject = subject_of(verb)
+    if subject is None or inside(subject.idx, quoted) or subject.i > punct[0].i or subject.sent != punct[0].sent:
+        return None
+    return verb, subject
+
+
+def clause_verb(punct: Token) -> Token | None:
+    """The verb of the clause a comma or colon closes: the nearest verb up the tree from the words
+    before it (not a verb inside the quote that follows)."""
+    node = punct.doc[punct.i - 1] if punct.i > 0 else None
+    for _ in range(6):
+        if node is None or node.i > punct.i:
+            return None
+        if node.pos_ in {"VERB", "AUX"} and any(c.dep_ in SUBJECT_DEPS | {"agent"} for c in node.children):
+            return node
+        if node.head is node:
+            return node if node.pos_ in {"VERB", "AUX"} else None
+        node = node.head
+    return None
 
 
 def colon_cue(doc: Doc, start: int) -> tuple[Token, Token] | None:
@@ -203,6 +245,7 @@ def direct_quotes(doc: Doc, spans: list[tuple[int, int]], index: SpeakerIndex) -
     """One Quote per quoted passage that someone is said to have said."""
     quotes: list[Quote] = []
     previous: Quote | None = None
+    previous_cue: int | None = None
     for start, end in spans:
         found = find_cue(doc, start, end, spans)
         if found is None and not looks_like_speech(doc, start, end):
@@ -213,6 +256,9 @@ def direct_quotes(doc: Doc, spans: list[tuple[int, int]], index: SpeakerIndex) -
         label = quote_label(doc_text(doc), start, end)
         if label is not None:  # '“PENCE: Well, look ...”': a transcript turn inside marks
             quote.speaker, quote.cue = index.label_name(label), "transcript"
+        elif found is not None and previous is not None and previous_cue == found[0].i and previous.speaker:
+            # '“…,” she said, “…”': both halves hang on one cue, so they share its speaker
+            quote.speaker, quote.speaker_title, quote.cue = previous.speaker, previous.speaker_title, previous.cue
         elif found is not None:
             verb, subject = found
             speaker = index.resolve(subject)
@@ -224,7 +270,7 @@ def direct_quotes(doc: Doc, spans: list[tuple[int, int]], index: SpeakerIndex) -
         elif continues_previous(doc, previous, start):
             quote.speaker, quote.speaker_title, quote.cue = previous.speaker, previous.speaker_title, previous.cue
         quotes.append(quote)
-        previous = quote
+        previous, previous_cue = quote, found[0].i if found is not None else None
     return quotes
 
 
