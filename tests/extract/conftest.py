@@ -40,12 +40,9 @@ KNOWN_WEAK = {
     "around-more-were-injured": "'around twenty more ... were injured': a count far from its verb",
     "civilians-were-wounded": "surname-only speaker not expanded across extractors",
     "quote-split-by-he-said": "pronoun for a speaker named only in a preceding non-speech clause",
-    "nickname-in-speaker-name-is-not-a-quote": "a nickname in quotation marks inside a speaker's name",
     "place-nickname": "'also called “Q-West”': a quoted nickname after a naming verb",
     "saying-nobody-utters": "a quoted saying that nobody utters",
     "said-in-a-statement-after-quote": "long titles before a hyphenated name",
-    "x-told-reporters-c-saying-c": "a 'saying ...' participle is not split off the reported clause",
-    "x-said-c-but-denied-that-c": "coordinated reporting verbs inside one clause",
     "the-spokesperson-added": "'the spokesperson' resolved to the organisation, not its spokesperson",
     "title-apart-long-title": "long titles before a hyphenated name",
 }

@@ -123,7 +123,10 @@ def surface_cue(doc: Doc, start: int, end: int) -> tuple[Token, Token] | None:
                 return token, before[-1]
             if not before:
                 run = []
+                nickname = nickname_tokens(following)
                 for t in following:
+                    if t.i in nickname:
+                        continue  # 'Col. John “J.D.” Dorrian': the quoted nickname sits inside the name
                     if t.is_punct and t.text not in {"-", "."} or t.pos_ in {"ADP", "VERB", "AUX", "SCONJ", "CCONJ"}:
                         break
                     if t.text == "." and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN"):
@@ -136,6 +139,16 @@ def surface_cue(doc: Doc, start: int, end: int) -> tuple[Token, Token] | None:
         if token.is_punct or token.pos_ in {"VERB", "AUX", "ADP", "SCONJ"}:
             break
     return None
+
+
+def nickname_tokens(tokens: list[Token]) -> set[int]:
+    """Token indices of a quoted nickname between two parts of a name ('John “J.D.” Dorrian')."""
+    for k, token in enumerate(tokens[1:-1], start=1):
+        if token.text in QUOTE_MARKS and tokens[k - 1].pos_ == "PROPN":
+            close = next((m for m in range(k + 1, min(k + 5, len(tokens))) if tokens[m].text in QUOTE_MARKS), None)
+            if close is not None and close + 1 < len(tokens) and tokens[close + 1].pos_ == "PROPN":
+                return {t.i for t in tokens[k : close + 1]}
+    return set()
 
 
 def find_cue(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> tuple[Token, Token] | None:
@@ -304,15 +317,20 @@ def clause_tokens(head: Token, exclude: set[int]) -> list[Token]:
 
 
 def nested_cues(head: Token, verb: Token) -> set[int]:
-    """Tokens of other speech verbs with their own subject inside a clause ('but he said ...')."""
+    """Tokens of other reports inside a clause: a coordinated cue ('but he said ...', 'but denied
+    that ...') or a 'saying ...' participle. Each is a report of its own, not this one's content."""
     skip: set[int] = set()
     for token in head.subtree:
         if token is verb or token is head or not is_cue(token):
             continue
-        if any(c.dep_ in SUBJECT_DEPS for c in token.children) and token.dep_ == "conj":
+        coordinated = token.dep_ == "conj" and (
+            any(c.dep_ in SUBJECT_DEPS for c in token.children) or any(c.dep_ in CONTENT_DEPS for c in token.children)
+        )
+        participle = token.tag_ == "VBG" and token.dep_ in {"advcl", "xcomp", "conj"} and token.i > head.i
+        if coordinated or participle:
             skip.update(t.i for t in token.subtree)
             for child in token.head.children:
-                if child.dep_ == "cc" and child.i < token.i:
+                if child.i < token.i and (child.dep_ == "cc" or child.text == "," and child.i == token.left_edge.i - 1):
                     skip.add(child.i)
     return skip
 
