@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from ._cache import doc_text
 from ..records import Attribution, Quote
 from .lexicon import AS_CUES, REPORT_NOUNS, REPORTEDLY, SPEECH_VERBS
+from .noun_reports import noun_reports
 from .quotes import clause_tokens, fit_to_quotes, inside
 from .speakers import SpeakerIndex
 
@@ -40,6 +41,7 @@ def extract_attributions(doc: Doc, quotes: list[Quote]) -> list[Attribution]:
             found.append(Attribution(start, end, doc_text(doc)[start:end], source, cue))
         found.extend(impersonal(sent, quoted))
         found.extend(reportedly(sent, quoted))
+    found += [a for a in noun_reports(doc, direct, index) if not covered_by_quote(a.start, a.end, quotes)]
     return dedupe(found)
 
 

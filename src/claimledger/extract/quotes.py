@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from ._cache import doc_text
 from ..records import Quote
-from .lexicon import NAMING_VERBS, NOT_REPORTING, OBJECT_CLAIM_VERBS, REPORT_NOUNS, SPEECH_VERBS
+from .lexicon import NAMING_VERBS, NOT_REPORTING, OBJECT_CLAIM_VERBS, PHRASAL_CUES, REPORT_NOUNS, SPEECH_VERBS
 from .marks import quote_spans
 from .speakers import Speaker, SpeakerIndex, text_of
 from .turns import quote_label
@@ -40,8 +40,11 @@ def extract_quotes(doc: Doc) -> list[Quote]:
 # --- direct quotes -----------------------------------------------------------------------
 
 def is_cue(token: Token) -> bool:
-    """A verb that introduces speech ("said", "told", "added", "wrote")."""
-    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_VERBS
+    """A verb that introduces speech ("said", "told", "added", "wrote", "pointed out")."""
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    lemma = token.lemma_.lower()
+    return lemma in SPEECH_VERBS or any((lemma, c.lower_) in PHRASAL_CUES for c in token.children if c.dep_ == "prt")
 
 
 def inside(char: int, spans: list[tuple[int, int]]) -> bool:
