@@ -156,8 +156,10 @@ def impersonal(sent: Span, quoted: list[tuple[int, int]]) -> list[Attribution]:
 
 
 def covered_by_quote(start: int, end: int, quotes: list[Quote]) -> bool:
-    """The same content already credited by a speech verb."""
-    return any(abs(q.start - start) < 3 and abs(q.end - end) < 3 for q in quotes)
+    """The same content already credited by a speech verb: the same span, or a reported clause
+    covering most of it ('X said C in an interview' is one report, not two)."""
+    return any(abs(q.start - start) < 3 and abs(q.end - end) < 3 or q.kind == "indirect" and
+               min(q.end, end) - max(q.start, start) >= 0.5 * (end - start) for q in quotes)
 
 
 def dedupe(items: list[Attribution]) -> list[Attribution]:
