@@ -30,8 +30,6 @@ def run(nlp):
 # Phenomena the extractors do not handle yet. Each stays a real test: it is expected to fail
 # (strict), so the day a rule starts handling it the suite says so and the entry must go.
 KNOWN_WEAK = {
-    "as-x-announced": "content after a leading 'As X announced ...,' clause is cut at the wrong comma",
-    "according-to-a-report-by-firm": "'according to a report by X, an appositive' credits the report, not X",
     "written-capitalised-ninety-four-airmen": "capitalised hyphenated written numbers at a sentence start",
     "range-between-shared-scale": "a scale word shared by both ends of a money range",
     "range-hyphenated-written": "'one-to-two hundred' written ranges",

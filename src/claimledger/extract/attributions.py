@@ -74,7 +74,10 @@ def attribution_at(token: Token, sent: Span) -> tuple[list[Token], Token | None,
         for prep in token.children:
             objects = [c for c in prep.children if c.dep_ == "pobj"]
             if prep.lower_ == "to" and objects:
-                return list(token.subtree), objects[0], "according to"
+                source = objects[0]
+                if source.lemma_.lower() in REPORT_NOUNS:  # "according to a report by X": X is the source
+                    source = report_source(source) or source
+                return list(token.subtree), source, "according to"
     if token.lemma_.lower() in AS_CUES and any(c.lower_ == "as" and c.dep_ == "mark" for c in token.children):
         agent = next((c for c in token.children if c.dep_ == "agent"), None)
         objects = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
@@ -118,10 +121,10 @@ def main_clause(sent: Span, phrase: list[Token], source: Token | None = None) ->
     ids = {t.i for t in phrase}
     first = min(ids)
     if source is not None and all(t.is_punct for t in sent.doc[sent.start : first]):
-        # a leading phrase ends with its source's own words, whatever the parser attached to it
-        end = source.right_edge.i
-        comma = next((t.i for t in sent.doc[source.i : end + 1] if t.text == ","), None)
-        ids = set(range(sent.start, (comma if comma is not None else end + 1)))
+        # a leading phrase runs to the first comma after its source (and after the source's own
+        # verb: 'As X announced today at Y, C'), whatever the parser attached to it
+        end = leading_phrase_end(sent, source)
+        ids = set(range(sent.start, end))
     tokens = [t for t in sent if not t.is_space]
     start_i, end_i = 0, len(tokens)
     if tokens and tokens[0].i in ids:
@@ -134,6 +137,24 @@ def main_clause(sent: Span, phrase: list[Token], source: Token | None = None) ->
     while run and run[-1].is_punct and run[-1].text not in {"”", "\"", ")"}:
         run = run[:-1]
     return run
+
+
+def leading_phrase_end(sent: Span, source: Token) -> int:
+    """Token index where a sentence-initial attribution phrase stops (its closing comma), skipping
+    an apposition of the source ('According to a report by X, a cybersecurity firm, C')."""
+    anchor = source.i  # not its right edge: the parser may hang the whole clause on the source
+    if source.dep_ in {"nsubj", "nsubjpass"} and source.head.i > anchor:
+        anchor = source.head.i
+    commas = [t.i for t in sent if t.text == "," and t.i > anchor]
+    if not commas:
+        return source.right_edge.i + 1
+    if len(commas) > 1:
+        between = sent.doc[commas[0] + 1 : commas[1]]
+        if 0 < len(between) <= 6 and between[0].lower_ in {"a", "an"} and not any(
+            t.pos_ in {"VERB", "AUX"} for t in between
+        ):
+            return commas[1]
+    return commas[0]
 
 
 def impersonal(sent: Span, quoted: list[tuple[int, int]]) -> list[Attribution]:
