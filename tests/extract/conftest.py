@@ -37,7 +37,6 @@ KNOWN_WEAK = {
     "digits-million-dollars": "claimant from a mid-sentence 'according to X' aside",
     "around-more-were-injured": "'around twenty more ... were injured': a count far from its verb",
     "civilians-were-wounded": "surname-only speaker not expanded across extractors",
-    "quote-split-by-he-said": "pronoun for a speaker named only in a preceding non-speech clause",
     "place-nickname": "'also called “Q-West”': a quoted nickname after a naming verb",
     "saying-nobody-utters": "a quoted saying that nobody utters",
     "said-in-a-statement-after-quote": "long titles before a hyphenated name",

@@ -13,7 +13,10 @@ from spacy.tokens import Doc, Token
 
 from ._cache import doc_text
 from ..records import Quote
-from .lexicon import NAMING_VERBS, NOT_REPORTING, OBJECT_CLAIM_VERBS, PHRASAL_CUES, REPORT_NOUNS, SPEECH_VERBS
+from .lexicon import (
+    NAMING_VERBS, NOT_REPORTING, OBJECT_CLAIM_VERBS, PHRASAL_CUES, PRONOUNS_GROUP, PRONOUNS_PERSON, REPORT_NOUNS,
+    SPEECH_VERBS,
+)
 from .marks import quote_spans
 from .speakers import Speaker, SpeakerIndex, text_of
 from .turns import quote_label
@@ -205,18 +208,19 @@ def introducer(doc: Doc, start: int, quoted: list[tuple[int, int]]) -> tuple[Tok
 
 
 def clause_verb(punct: Token) -> Token | None:
-    """The verb of the clause a comma or colon closes: the nearest verb up the tree from the words
-    before it (not a verb inside the quote that follows)."""
+    """The main verb of the clause a comma or colon closes: the highest verb with a subject on
+    the way up from the words before it ('X indicated Y was disappointed by Z:' -> indicated)."""
     node = punct.doc[punct.i - 1] if punct.i > 0 else None
-    for _ in range(6):
-        if node is None or node.i > punct.i:
-            return None
-        if node.pos_ in {"VERB", "AUX"} and any(c.dep_ in SUBJECT_DEPS | {"agent"} for c in node.children):
-            return node
+    best = None
+    for _ in range(8):
+        if node is None:
+            break
+        if node.i < punct.i and node.pos_ in {"VERB", "AUX"} and any(c.dep_ in SUBJECT_DEPS | {"agent"} for c in node.children):
+            best = node
         if node.head is node:
-            return node if node.pos_ in {"VERB", "AUX"} else None
+            break
         node = node.head
-    return None
+    return best
 
 
 def colon_cue(doc: Doc, start: int) -> tuple[Token, Token] | None:
@@ -278,6 +282,8 @@ def direct_quotes(doc: Doc, spans: list[tuple[int, int]], index: SpeakerIndex) -
         elif found is not None:
             verb, subject = found
             speaker = index.resolve(subject)
+            if speaker.name.lower() in PRONOUNS_PERSON | PRONOUNS_GROUP:
+                speaker = unresolved_pronoun(doc, start, spans, index, previous) or speaker
             quote.speaker, quote.speaker_title, quote.cue = speaker.name, speaker.title, verb.lower_
             if speaker.name.lower() in FIRST_PERSON | UNNAMED_CROWDS:
                 quote.speaker = None  # the author ("I said"), or nobody in particular: not a speaker
@@ -288,6 +294,18 @@ def direct_quotes(doc: Doc, spans: list[tuple[int, int]], index: SpeakerIndex) -
         quotes.append(quote)
         previous, previous_cue = quote, found[0].i if found is not None else None
     return quotes
+
+
+def unresolved_pronoun(doc: Doc, start: int, spans: list[tuple[int, int]], index: SpeakerIndex,
+                       previous: Quote | None) -> Speaker | None:
+    """'X indicated the decision: “…,” he said' when NER missed X: the subject of the clause that
+    introduced the quote, else the speaker of the quote just before (the previous attribution)."""
+    introduced = introducer(doc, start, spans)
+    if introduced is not None and introduced[1].lower_ not in PRONOUNS_PERSON | PRONOUNS_GROUP:
+        return index.resolve(introduced[1])
+    if previous is not None and previous.speaker and continues_previous(doc, previous, start):
+        return Speaker(previous.speaker, previous.speaker_title, True)
+    return None
 
 
 def governed_by(doc: Doc, start: int, end: int, verb: Token) -> bool:

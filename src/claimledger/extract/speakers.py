@@ -26,6 +26,8 @@ NAME_LABELS = frozenset({"PERSON"})
 ORG_NOUNS = frozenset("company firm".split())
 RELATIVE_PRONOUNS = frozenset("who that which".split())
 GROUP_LABELS = frozenset({"ORG", "GPE", "NORP"})
+# Entity labels an appositive name cannot carry ("a spokesperson, Morgan Ortagus," is never a place).
+PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "DATE", "TIME", "FAC"})
 PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "nummod", "quantmod", "flat", "det"})
 
 
@@ -249,7 +251,7 @@ def describe(token: Token) -> Speaker:
                 return Speaker(clean_person(person), title or None, True, person.root.lower_, token.idx)
     if person is None and token.pos_ == "NOUN":
         for appos in appositions:  # "a State Department spokesperson, Morgan Ortagus," (NER missed the name)
-            if appos.pos_ == "PROPN" and appos.ent_type_ in {"", "PERSON"} and appos.i > token.i:
+            if appos.pos_ == "PROPN" and appos.ent_type_ not in PLACE_LABELS and appos.i > token.i:
                 name = text_of([t for t in appos.subtree if t.i <= appos.i and t.dep_ != "det"])
                 title = text_of([t for t in tokens if t.dep_ != "det" or t.i != tokens[0].i])
                 return Speaker(name, title or None, True, appos.lower_, token.idx)
