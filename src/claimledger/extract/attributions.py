@@ -117,9 +117,15 @@ def report_source(noun: Token) -> Token | None:
 
 
 def main_clause(sent: Span, phrase: list[Token], source: Token | None = None) -> list[Token]:
-    """The sentence without the attribution phrase when it stands at either end."""
+    """The sentence without the attribution phrase when it stands at either end (or, as an aside
+    between commas, what follows it)."""
     ids = {t.i for t in phrase}
     first = min(ids)
+    if source is not None and first > sent.start and max(ids) >= sent.end - 2:
+        # the parser may hang the rest of the sentence on the source: the phrase ends at its comma
+        end = leading_phrase_end(sent, source)
+        if sent.doc[end].text == ",":
+            ids = {i for i in ids if i < end}
     if source is not None and all(t.is_punct for t in sent.doc[sent.start : first]):
         # a leading phrase runs to the first comma after its source (and after the source's own
         # verb: 'As X announced today at Y, C'), whatever the parser attached to it
@@ -133,10 +139,27 @@ def main_clause(sent: Span, phrase: list[Token], source: Token | None = None) ->
     elif tokens and tokens[-1].i in ids or (len(tokens) > 1 and tokens[-1].is_punct and tokens[-2].i in ids):
         while end_i > start_i and (tokens[end_i - 1].i in ids or tokens[end_i - 1].is_punct):
             end_i -= 1
+    elif is_aside(tokens, ids):
+        # "potentially, according to X, C": an aside set off by commas credits what follows it
+        start_i = max(k for k, t in enumerate(tokens) if t.i in ids) + 1
+        while start_i < end_i and tokens[start_i].is_punct:
+            start_i += 1
     run = tokens[start_i:end_i]
     while run and run[-1].is_punct and run[-1].text not in {"”", "\"", ")"}:
         run = run[:-1]
     return run
+
+
+def is_aside(tokens: list[Token], ids: set[int]) -> bool:
+    """An attribution phrase between commas after an opening adverb ('Potentially, according to
+    X, C'), so nothing before it is a clause of its own."""
+    inside = [k for k, t in enumerate(tokens) if t.i in ids]
+    if not inside or inside[0] == 0:
+        return False
+    before = tokens[: inside[0]]
+    boundary = max((k for k, t in enumerate(before) if t.text in {":", ";"}), default=-1)
+    before = before[boundary + 1 :]  # 'C1: potentially, according to X, C2': C1 stands apart
+    return bool(before) and before[-1].text == "," and all(t.is_punct or t.pos_ in {"ADV", "CCONJ", "INTJ"} for t in before)
 
 
 def leading_phrase_end(sent: Span, source: Token) -> int:

@@ -76,7 +76,12 @@ class SpeakerIndex:
                 for pobj in (c for prep in token.children for c in prep.children if c.dep_ == "pobj"):
                     index.mentions.append(describe(pobj))
         index.mentions.sort(key=lambda s: s.start)
+        for mention in index.mentions:  # "according to Chief Superintendent X Y": Y is X Y later on
+            parts = mention.name.split()
+            if mention.is_person and len(parts) > 1 and len(mention.name) > len(index.full_names.get(parts[-1], "")):
+                index.full_names[parts[-1]] = mention.name
         for mention in index.mentions:
+            index.known_surname(mention)
             if mention.is_person:
                 mention.name = index.canonical(mention.name)
         return index
@@ -93,6 +98,13 @@ class SpeakerIndex:
             if len(parts) == 1 or full.split()[0] == parts[0] or len(full.split()) > len(parts):
                 return full
         return name
+
+    def known_surname(self, speaker: Speaker) -> Speaker:
+        """A one-word name NER missed ('according to Kidston') is a person when the document
+        named that person in full."""
+        if not speaker.is_person and speaker.name[:1].isupper() and speaker.name in self.full_names:
+            speaker.is_person = True
+        return speaker
 
     def label_name(self, label: str) -> str:
         """A transcript label as a name: 'PENCE' -> 'Mike Pence' when the document named him."""
@@ -139,7 +151,7 @@ class SpeakerIndex:
             if found is not None:
                 return Speaker(found.name, found.title, found.is_person, found.head, token.idx)
             return Speaker(token.text, is_person=lower in PRONOUNS_PERSON, head=lower, start=token.idx)
-        speaker = describe(token)
+        speaker = self.known_surname(describe(token))
         if speaker.is_person:
             speaker.name = self.canonical(speaker.name)
         elif is_bare_description(token):
