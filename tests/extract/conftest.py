@@ -37,7 +37,6 @@ KNOWN_WEAK = {
     "place-nickname": "'also called “Q-West”': a quoted nickname after a naming verb",
     "saying-nobody-utters": "a quoted saying that nobody utters",
     "said-in-a-statement-after-quote": "long titles before a hyphenated name",
-    "the-spokesperson-added": "'the spokesperson' resolved to the organisation, not its spokesperson",
     "title-apart-long-title": "long titles before a hyphenated name",
 }
 

@@ -166,9 +166,12 @@ def find_cue(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> t
     if introduced is not None:
         return introduced
     candidates = []
+    text = doc_text(doc)
     for token in frame(doc, start, end):
-        if inside(token.idx, quoted) or not is_cue(token):
-            continue
+        if inside(token.idx, quoted) or not is_cue(token) or any(c.dep_ == "neg" for c in token.children):
+            continue  # "X did not disclose" introduces nothing
+        if token.idx > end and ";" in text[end : token.idx]:
+            continue  # '“…”; X said …' starts a new statement
         subject = subject_of(token)
         if subject is None or inside(subject.idx, quoted):
             continue
