@@ -49,6 +49,12 @@ claim assertion suggestion complaint allegation accusation insistence argument p
 denial admission announcement statement assurance contention warning charge testimony remark
 """.split())
 
+# Nouns that introduce quoted words as a name or a saying, not as someone's speech
+# ('the saying “…”', 'the slogan “…”', 'the hashtag “…”').
+NAMED_WORDS_NOUNS = frozenset("""
+saying proverb motto slogan maxim adage hashtag nickname
+""".split())
+
 # Verb + particle pairs that introduce speech like a single verb ("pointed out that C").
 PHRASAL_CUES = frozenset({("point", "out")})
 

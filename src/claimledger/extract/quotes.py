@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from ._cache import doc_text
 from ..records import Quote
 from .lexicon import (
-    NAMING_VERBS, NOT_REPORTING, OBJECT_CLAIM_VERBS, PHRASAL_CUES, PRONOUNS_GROUP, PRONOUNS_PERSON, REPORT_NOUNS,
+    NAMED_WORDS_NOUNS, NAMING_VERBS, NOT_REPORTING, OBJECT_CLAIM_VERBS, PHRASAL_CUES, PRONOUNS_GROUP, PRONOUNS_PERSON, REPORT_NOUNS,
     SPEECH_VERBS,
 )
 from .marks import quote_spans
@@ -270,7 +270,11 @@ def direct_quotes(doc: Doc, spans: list[tuple[int, int]], index: SpeakerIndex) -
     previous: Quote | None = None
     previous_cue: int | None = None
     for start, end in spans:
+        if names_words(doc, start):
+            continue
         found = find_cue(doc, start, end, spans)
+        if found is not None and gives_a_name(doc, start, end, found[0]):
+            continue  # 'an airfield, also called “Q-West”': a name given, not words said
         if found is None and not looks_like_speech(doc, start, end):
             continue
         if found is not None and not looks_like_speech(doc, start, end) and not governed_by(doc, start, end, found[0]):
@@ -309,6 +313,22 @@ def unresolved_pronoun(doc: Doc, start: int, spans: list[tuple[int, int]], index
     if previous is not None and previous.speaker and continues_previous(doc, previous, start):
         return Speaker(previous.speaker, previous.speaker_title, True)
     return None
+
+
+def gives_a_name(doc: Doc, start: int, end: int, verb: Token) -> bool:
+    """'X, also called “Y”': a naming verb with the quote as its predicate and nothing named
+    as its object (unlike 'called the plan “a disaster”', where someone judges something)."""
+    if verb.lemma_.lower() not in NAMING_VERBS or any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.head == verb and t.dep_ in {"oprd", "attr"} for t in span)
+
+
+def names_words(doc: Doc, start: int) -> bool:
+    """Quoted words right after 'the saying', 'the slogan', 'the hashtag': named, not said."""
+    before = doc.char_span(max(0, start - 40), start, alignment_mode="contract")
+    words = [t for t in (before or []) if not t.is_punct and not t.is_space]
+    return bool(words) and words[-1].lemma_.lower() in NAMED_WORDS_NOUNS and words[-1].pos_ == "NOUN"
 
 
 def governed_by(doc: Doc, start: int, end: int, verb: Token) -> bool:
