@@ -34,8 +34,6 @@ KNOWN_WEAK = {
     "range-between-shared-scale": "a scale word shared by both ends of a money range",
     "range-hyphenated-written": "'one-to-two hundred' written ranges",
     "around-more-were-injured": "'around twenty more ... were injured': a count far from its verb",
-    "said-in-a-statement-after-quote": "long titles before a hyphenated name",
-    "title-apart-long-title": "long titles before a hyphenated name",
 }
 
 

@@ -243,8 +243,31 @@ def named_head(token: Token, tokens: list[Token]) -> Speaker:
     return Speaker(text_of(list(token.doc[first : token.i + 1])), title or None, True, token.lower_, token.idx)
 
 
+def hyphenated_name(token: Token) -> Speaker | None:
+    """'… director of Amnesty International Man-kei Tam': a hyphenated given name with a lower-case
+    second half ('Man-kei', 'Kin-man') starts the name, whatever NER and the parser made of the
+    capitalised words before it, which are the title."""
+    doc, i = token.doc, token.i
+    if token.pos_ != "PROPN" or i < 3 or doc[i - 2].text != "-" or not doc[i - 1].is_lower or not doc[i - 3].is_title:
+        return None
+    if doc[i - 3].whitespace_ or doc[i - 2].whitespace_:
+        return None
+    first = i - 3
+    title = []
+    for prior in reversed(doc[max(0, first - 12) : first]):
+        if prior.is_punct or prior.is_space or prior.pos_ in {"VERB", "AUX", "PRON"}:
+            break
+        title.insert(0, prior)
+    while title and title[0].pos_ == "DET":
+        title = title[1:]
+    return Speaker(doc[first : i + 1].text, text_of(title) or None, True, token.lower_, token.idx)
+
+
 def describe(token: Token) -> Speaker:
     """Name and title from a subject token, without looking at the rest of the document."""
+    hyphenated = hyphenated_name(token)
+    if hyphenated is not None:
+        return hyphenated
     alias = known_as(token)
     if alias is not None:
         named = describe(alias)
