@@ -248,7 +248,8 @@ def hyphenated_name(token: Token) -> Speaker | None:
     second half ('Man-kei', 'Kin-man') starts the name, whatever NER and the parser made of the
     capitalised words before it, which are the title."""
     doc, i = token.doc, token.i
-    if token.pos_ != "PROPN" or i < 3 or doc[i - 2].text != "-" or not doc[i - 1].is_lower or not doc[i - 3].is_title:
+    if token.pos_ != "PROPN" or i < 3 or doc[i - 2].text != "-" or not doc[i - 1].is_lower or not doc[i - 3].is_title \
+            or doc[i - 1].tag_ != "NNP":  # not "Texas-based Matt": a participle is no given name
         return None
     if doc[i - 3].whitespace_ or doc[i - 2].whitespace_:
         return None
