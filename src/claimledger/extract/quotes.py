@@ -342,7 +342,7 @@ def governed_by(doc: Doc, start: int, end: int, verb: Token) -> bool:
 def clause_tokens(head: Token, exclude: set[int]) -> list[Token]:
     """A complement clause as the contiguous run around its head, minus 'that', relative
     pronouns, nested cues and edge punctuation."""
-    ids = {t.i for t in head.subtree if t.i not in exclude}
+    ids = {t.i for t in head.subtree if t.i not in exclude} - trailing_asides(head)
     if head.i not in ids:
         return []
     first = last = head.i
@@ -358,6 +358,23 @@ def clause_tokens(head: Token, exclude: set[int]) -> list[Token]:
     while run and (run[-1].is_space or run[-1].is_punct and run[-1].text not in {"”", "\"", ")"} or run[-1].dep_ == "cc"):
         run = run[:-1]
     return run
+
+
+ASIDE_MARKS = frozenset("without before after".split())
+
+
+def trailing_asides(head: Token) -> set[int]:
+    """What follows a reported clause but belongs to the telling: '…; other news' and a closing
+    'without elaborating' / 'before reversing course' participle."""
+    skip: set[int] = set()
+    semicolon = next((c for c in head.children if c.text == ";" and c.i > head.i), None)
+    if semicolon is not None:
+        skip.update(t.i for t in head.subtree if t.i >= semicolon.i)
+    for child in head.children:
+        if child.i > head.i and child.right_edge.i == head.right_edge.i and child.left_edge.lower_ in ASIDE_MARKS \
+                and any(t.tag_ == "VBG" for t in child.subtree):
+            skip.update(t.i for t in child.subtree)
+    return skip
 
 
 def nested_cues(head: Token, verb: Token) -> set[int]:
