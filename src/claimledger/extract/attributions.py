@@ -55,7 +55,9 @@ def reportedly(sent: Span, quoted: list[tuple[int, int]]) -> list[Attribution]:
         if head.lemma_.lower() in SPEECH_VERBS:
             continue  # "a source reportedly said ...": the speech verb carries it
         content = [t for t in head.subtree if t.i != token.i]
-        if head.dep_ not in {"acl", "relcl", "advcl"} or head.i < head.head.i:
+        if head.pos_ in {"NOUN", "PROPN", "NUM"} and head.i > token.i:
+            content = [t for t in head.subtree if t.i > token.i]  # "— reportedly the first deaths in X"
+        elif head.dep_ not in {"acl", "relcl", "advcl"} or head.i < head.head.i:
             content = [t for t in sent if not t.is_space]
         while content and content[-1].is_punct:
             content = content[:-1]

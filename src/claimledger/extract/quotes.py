@@ -408,7 +408,7 @@ def reported_content(verb: Token) -> list[Token]:
         if content and obj is not None and lemma not in {"tell", "inform", "ask", "brief", "assure", "warn", "urge"} \
                 and obj.right_edge.i + 1 == content[0].i and not any(c.dep_ in SUBJECT_DEPS for c in chosen.children):
             return list(verb.doc[obj.left_edge.i : content[-1].i + 1])  # parser took the clause's subject as object
-        return content
+        return with_stranded_subject(chosen, content)
     for child in verb.children:
         if child.dep_ == "xcomp" and lemma in {"report", "claim"} and verb.dep_ != "relcl":
             return clause_tokens(child, set())
@@ -441,6 +441,20 @@ def reported_content(verb: Token) -> list[Token]:
             if child.dep_ in {"dobj", "pobj"}:
                 return object_run(verb, child)
     return []
+
+
+def with_stranded_subject(clause: Token, content: list[Token]) -> list[Token]:
+    """'announced on Twitter the FAA and the NTSB were to investigate': a clause with no subject
+    whose subject the parser hung on a preceding phrase gets that noun phrase back."""
+    if not content or content[0].i != clause.i or any(c.dep_ in SUBJECT_DEPS | {"nsubjpass", "expl"} for c in clause.children):
+        return content
+    before = clause.doc[clause.i - 1] if clause.i > 0 else None
+    while before is not None and before.dep_ == "conj" and before.head.i < before.i:
+        before = before.head
+    if before is None or before.pos_ not in {"NOUN", "PROPN"} or before.right_edge.i + 1 != clause.i:
+        return content
+    first = next((t.i for t in before.subtree if t.dep_ == "det" and t.i <= before.i), before.left_edge.i)
+    return list(clause.doc[first : content[-1].i + 1])
 
 
 def own_cue(clause: Token) -> bool:
