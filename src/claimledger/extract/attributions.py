@@ -12,7 +12,8 @@ from ._cache import doc_text
 from ..records import Attribution, Quote
 from .lexicon import AS_CUES, REPORT_NOUNS, REPORTEDLY, SPEECH_VERBS
 from .noun_reports import noun_reports
-from .quotes import clause_tokens, fit_to_quotes, inside
+from .cues import inside
+from .reported import clause_tokens, fit_to_quotes
 from .speakers import SpeakerIndex
 
 

@@ -13,7 +13,8 @@ from spacy.tokens import Doc, Token
 from ._cache import doc_text
 from ..records import Attribution, Quote
 from .lexicon import CLAIM_NOUNS
-from .quotes import FIRST_PERSON, clause_tokens, fit_to_quotes, inside, subject_of
+from .cues import inside, subject_of
+from .reported import FIRST_PERSON, clause_tokens, fit_to_quotes
 from .speakers import SpeakerIndex
 
 
