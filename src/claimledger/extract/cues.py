@@ -56,8 +56,9 @@ def subject_of(verb: Token) -> Token | None:
         if node is None:
             return None
         subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS and c.lower_ != "it"]
-        if subjects:  # two subjects is a misparse ("Early opponent MP X said"): the nearer heads the phrase
-            return min(subjects, key=lambda c: abs(c.i - node.i))
+        if subjects:  # two subjects is a misparse ("Early opponent MP X said"): a person's name, else
+            # a proper noun, else the nearer one heads the phrase
+            return min(subjects, key=lambda c: (c.ent_type_ != "PERSON", c.pos_ != "PROPN", abs(c.i - node.i)))
         for child in node.children:
             if child.dep_ == "agent":
                 objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -178,9 +179,27 @@ def introducer(doc: Doc, start: int, quoted: list[tuple[int, int]]) -> tuple[Tok
     if verb is None:
         return None
     subject = subject_of(verb)
+    if subject is not None and subject.ent_type_ in PLACE_LABELS:
+        subject = stranded_subject(punct[0]) or subject
     if subject is None or inside(subject.idx, quoted) or subject.i > punct[0].i or subject.sent != punct[0].sent:
         return None
     return verb, subject
+
+
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+
+
+def stranded_subject(punct: Token) -> Token | None:
+    """'X of the University of California, Los Angeles disagreed …:' parsed with the city as the
+    subject: a person or organisation that is a subject on the way up from the clause wins."""
+    node = punct.doc[punct.i - 1] if punct.i > 0 else None
+    for _ in range(8):
+        if node is None or node.head is node:
+            return None
+        node = node.head
+        if node.i < punct.i and node.dep_ in SUBJECT_DEPS and node.ent_type_ in {"PERSON", "ORG"}:
+            return node
+    return None
 
 
 def clause_verb(punct: Token) -> Token | None:
