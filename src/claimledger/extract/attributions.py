@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from ._cache import doc_text
 from ..records import Attribution, Quote
 from .lexicon import AS_CUES, REPORT_NOUNS, REPORTEDLY, SPEECH_VERBS
+from .marks import quote_spans
 from .noun_reports import noun_reports
 from .cues import inside
 from .reported import clause_tokens, fit_to_quotes
@@ -20,8 +21,8 @@ from .speakers import SpeakerIndex
 def extract_attributions(doc: Doc, quotes: list[Quote]) -> list[Attribution]:
     """Every attribution phrase with the clause it credits."""
     direct = [q for q in quotes if q.kind == "direct"]
-    quoted = [(q.start, q.end) for q in direct]
-    index = SpeakerIndex.build(doc, quoted)
+    quoted = sorted((q.start, q.end) for q in direct)
+    index = SpeakerIndex.build(doc, quote_spans(doc_text(doc)))  # the quotes component's index, copied
     found: list[Attribution] = []
     for sent in doc.sents:
         for token in sent:

@@ -7,6 +7,8 @@ Every finder returns (cue token, subject token); the subject is named by the spe
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Doc, Token
 
 from ._cache import doc_text
@@ -24,8 +26,12 @@ def is_cue(token: Token) -> bool:
 
 
 def inside(char: int, spans: list[tuple[int, int]]) -> bool:
-    """True when a character offset falls inside one of the quoted spans."""
-    return any(start <= char < end for start, end in spans)
+    """True when a character offset falls inside one of the quoted spans (sorted, not overlapping)."""
+    k = bisect_right(spans, (char, INFINITY)) - 1
+    return k >= 0 and spans[k][0] <= char < spans[k][1]
+
+
+INFINITY = float("inf")
 
 
 def frame(doc: Doc, start: int, end: int) -> list[Token]:

@@ -8,6 +8,8 @@ possessor, else the subject of the verb the noun is the object of, else nobody n
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from ._cache import doc_text
@@ -15,14 +17,17 @@ from ..records import Attribution, Quote
 from .lexicon import CLAIM_NOUNS
 from .cues import inside, subject_of
 from .reported import FIRST_PERSON, clause_tokens, fit_to_quotes
-from .speakers import SpeakerIndex
+from .speakers import SpeakerIndex, tokens_spelled
+
+# The claim nouns as written (singular or plural), to find candidates without visiting every token.
+CLAIM_WORDS = re.compile(r"\b(?:" + "|".join(sorted(CLAIM_NOUNS)) + r")s?\b", re.I)
 
 
 def noun_reports(doc: Doc, direct: list[Quote], index: SpeakerIndex) -> list[Attribution]:
     """One attribution per claim noun with a 'that' complement clause outside quotation marks."""
-    quoted = [(q.start, q.end) for q in direct]
+    quoted = sorted((q.start, q.end) for q in direct)
     found = []
-    for token in doc:
+    for token in tokens_spelled(doc, CLAIM_WORDS):
         if token.pos_ != "NOUN" or token.lemma_.lower() not in CLAIM_NOUNS or inside(token.idx, quoted):
             continue
         clause = that_clause(token)

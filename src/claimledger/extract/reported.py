@@ -247,7 +247,7 @@ def unquoted_words(text: str, start: int, end: int, direct: list[Quote]) -> int:
 
 def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex) -> list[Quote]:
     """Indirect quotes: the clause a speech verb reports, credited to the verb's subject."""
-    quoted = [(q.start, q.end) for q in direct]
+    quoted = sorted((q.start, q.end) for q in direct)
     found: list[Quote] = []
     for verb in doc:
         if not is_cue(verb) and verb.lemma_.lower() not in OBJECT_CLAIM_VERBS | {"praise", "call", "blame"}:

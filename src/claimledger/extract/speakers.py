@@ -6,11 +6,13 @@ nearest earlier compatible named speaker or person, which is what news style lea
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from ._cache import doc_ents
+from ._cache import doc_ents, doc_text
 from .lexicon import PRONOUNS_GROUP, PRONOUNS_PERSON
 
 HONORIFICS = frozenset("""
@@ -55,7 +57,16 @@ class SpeakerIndex:
 
     @classmethod
     def build(cls, doc: Doc, quoted: list[tuple[int, int]]) -> "SpeakerIndex":
-        """Index the document's person names once; quoted spans are skipped as antecedents."""
+        """Index the document's names; quoted spans are skipped as antecedents. The first index
+        built for a document and a set of quoted spans is kept, and each caller gets a copy
+        (quotes, attributions and transcript turns all ask for one)."""
+        built = _built(doc, tuple(quoted))
+        return cls(doc=doc, quoted=list(quoted), full_names=dict(built.full_names),
+                   mentions=[replace(m) for m in built.mentions])
+
+    @classmethod
+    def _build(cls, doc: Doc, quoted: list[tuple[int, int]]) -> "SpeakerIndex":
+        """Index the document's person names, organisations and 'according to' sources."""
         index = cls(doc=doc, quoted=quoted)
         for ent in doc_ents(doc):
             if ent.label_ in NAME_LABELS and not index.inside_quote(ent.start_char):
@@ -71,8 +82,8 @@ class SpeakerIndex:
             if ent.label_ in GROUP_LABELS and not index.inside_quote(ent.start_char):
                 index.mentions.append(Speaker(ent.text, head=ent.root.lemma_.lower(), start=ent.start_char,
                                               label=ent.label_, subject=ent.root.dep_ in {"nsubj", "nsubjpass"}))
-        for token in doc:  # "according to a Senior Defence Official": a source later called "the official"
-            if token.lower_ == "according" and not index.inside_quote(token.idx):
+        for token in tokens_spelled(doc, ACCORDING):  # "according to a Senior Defence Official": later "the official"
+            if not index.inside_quote(token.idx):
                 for pobj in (c for prep in token.children for c in prep.children if c.dep_ == "pobj"):
                     index.mentions.append(describe(pobj))
         index.mentions.sort(key=lambda s: s.start)
@@ -160,6 +171,25 @@ class SpeakerIndex:
                 title = found.title or (speaker.name if speaker.name.lower() != found.name.lower() else None)
                 return Speaker(found.name, title, found.is_person, found.head, token.idx)
         return speaker
+
+
+@lru_cache(maxsize=8)
+def _built(doc: Doc, quoted: tuple[tuple[int, int], ...]) -> SpeakerIndex:
+    """One index per document and quoted spans (building walks every entity and token)."""
+    return SpeakerIndex._build(doc, list(quoted))
+
+
+ACCORDING = re.compile(r"\baccording\b", re.I)
+
+
+def tokens_spelled(doc: Doc, pattern: re.Pattern[str]) -> list[Token]:
+    """Tokens whose text matches a word pattern, found in the text rather than by visiting every token."""
+    found = []
+    for match in pattern.finditer(doc_text(doc)):
+        span = doc.char_span(match.start(), match.end())
+        if span is not None and len(span) == 1:
+            found.append(span[0])
+    return found
 
 
 def clean_person(ent: Span) -> str:
