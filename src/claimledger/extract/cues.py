@@ -7,6 +7,7 @@ Every finder returns (cue token, subject token); the subject is named by the spe
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from spacy.tokens import Doc, Token
@@ -127,6 +128,28 @@ def surface_cue(doc: Doc, start: int, end: int) -> tuple[Token, Token] | None:
     return None
 
 
+SIGNATURE = re.compile(r"[”\"»']{0,2}[ \t]*[―—–-]{1,2}[ \t]*(?=[A-Z])")
+
+
+def signature(doc: Doc, end: int) -> tuple[Token, Token] | None:
+    """'“…” ― Carlos Raúl': a dash after the closing mark and a name ending the line sign the quote.
+    The dash stands in for the cue; the name's last proper noun is the subject."""
+    text = doc_text(doc)
+    match = SIGNATURE.match(text, end)
+    if match is None:
+        return None
+    line_end = text.find("\n", match.end())
+    line_end = len(text) if line_end < 0 else line_end
+    span = doc.char_span(match.end(), line_end, alignment_mode="contract")
+    if span is None or not 0 < len(span) <= 6 or not all(t.pos_ == "PROPN" or t.is_punct for t in span):
+        return None
+    names = [t for t in span if t.pos_ == "PROPN"]
+    if not names:
+        return None
+    dash = next((t for t in reversed(doc[: span.start]) if t.text[:1] in "―—–-"), names[-1])
+    return dash, names[-1]
+
+
 def nickname_tokens(tokens: list[Token]) -> set[int]:
     """Token indices of a quoted nickname between two parts of a name ('John “J.D.” Dorrian')."""
     for k, token in enumerate(tokens[1:-1], start=1):
@@ -139,7 +162,7 @@ def nickname_tokens(tokens: list[Token]) -> set[int]:
 
 def find_cue(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> tuple[Token, Token] | None:
     """The cue verb and its subject for the quote at start:end, nearest first."""
-    surface = surface_cue(doc, start, end + 1)
+    surface = surface_cue(doc, start, end + 1) or signature(doc, end)
     if surface is not None:
         return surface
     introduced = introducer(doc, start, quoted)
