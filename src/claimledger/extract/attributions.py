@@ -80,7 +80,10 @@ def attribution_at(token: Token, sent: Span) -> tuple[list[Token], Token | None,
             if prep.lower_ == "to" and objects:
                 source = objects[0]
                 if source.lemma_.lower() in REPORT_NOUNS:  # "according to a report by X": X is the source
-                    source = report_source(source) or source
+                    owner = report_source(source)
+                    if owner is None and not any(t.pos_ == "PROPN" or t.ent_type_ for t in source.subtree):
+                        return list(token.subtree), None, "according to"  # "according to varying reports": unnamed
+                    source = owner or source
                 return list(token.subtree), source, "according to"
     if token.lemma_.lower() in AS_CUES and any(c.lower_ == "as" and c.dep_ == "mark" for c in token.children):
         agent = next((c for c in token.children if c.dep_ == "agent"), None)
