@@ -107,10 +107,16 @@ def reported_content(verb: Token) -> list[Token]:
                     and later_verb.tag_ in {"VBD", "VBZ", "VBP", "MD"} and later_verb.dep_ != "relcl" \
                     and not any(c.dep_ in SUBJECT_DEPS | {"nsubjpass"} for c in later_verb.children):
                 return trailing_clause(verb)  # "X said Adamowicz required ...", misparsed as an object
+            if is_cue(verb) and child.left_edge.i == verb.i + 1 and lemma not in {"tell", "ask", "inform"} and any(
+                t.tag_ in {"VBD", "VBZ", "VBP", "MD"} and t.dep_ in {"ccomp", "conj"} for t in child.subtree
+            ):
+                return trailing_clause(verb)  # "X said a law allowing Y marked a sad day": a clause, not an object
             if lemma in OBJECT_CLAIM_VERBS:
                 return object_run(verb, child)
     if verb.dep_ == "parataxis" and is_cue(verb) and verb.head.pos_ in {"VERB", "AUX"}:
         return clause_tokens(verb.head, {t.i for t in verb.subtree})  # "In Syria, the secretary said, forces ..."
+    if is_cue(verb) and set_off_by_commas(verb):
+        return around_aside(verb)  # "Many of the cultures, the complaint pointed out, have a concept ..."
     if verb.dep_ == "acl" and not any(c.dep_ == "agent" for c in verb.children) and verb.head.dep_ == "nsubj" and verb.head.head.i > verb.i:
         return trailing_clause(verb)  # "The chief, X, announced on Tuesday there were suspects"
     if lemma in {"call"}:
@@ -138,6 +144,25 @@ def with_stranded_subject(clause: Token, content: list[Token]) -> list[Token]:
         return content
     first = next((t.i for t in before.subtree if t.dep_ == "det" and t.i <= before.i), before.left_edge.i)
     return list(clause.doc[first : content[-1].i + 1])
+
+
+def set_off_by_commas(verb: Token) -> bool:
+    """'…, the complaint pointed out, …': a subject and its cue between two commas mid-sentence."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None or subject.i > verb.i:
+        return False
+    doc, sent = verb.doc, verb.sent
+    last = max([verb.i] + [c.i for c in verb.children if c.dep_ == "prt"])
+    before, after = subject.left_edge.i - 1, last + 1
+    return before > sent.start and after < sent.end - 2 and doc[before].text == "," and doc[after].text == ","
+
+
+def around_aside(verb: Token) -> list[Token]:
+    """The whole sentence a parenthetical cue sits in (the content surrounds it), edge punctuation off."""
+    tokens = [t for t in verb.sent if not t.is_space]
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in {"”", "\"", ")"}:
+        tokens = tokens[:-1]
+    return tokens
 
 
 def own_cue(clause: Token) -> bool:
