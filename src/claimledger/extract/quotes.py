@@ -32,9 +32,10 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     spans = quote_spans(doc_text(doc))
     index = SpeakerIndex.build(doc, spans)
     direct = direct_quotes(doc, spans, index)
-    indirect = reported_speech(doc, direct, index)
+    namings: list[Quote] = []
+    indirect = reported_speech(doc, direct, index, namings)
     attach_embedded_speakers(direct, indirect)
-    direct += partial_quotes(doc_text(doc), spans, direct, indirect)
+    direct += partial_quotes(doc_text(doc), spans, direct, indirect + namings)
     return sorted(direct + indirect, key=lambda q: (q.start, q.kind))
 
 

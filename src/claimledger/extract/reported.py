@@ -270,8 +270,11 @@ def unquoted_words(text: str, start: int, end: int, direct: list[Quote]) -> int:
     return len(re.findall(r"\w+", "".join(chars)))
 
 
-def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex) -> list[Quote]:
-    """Indirect quotes: the clause a speech verb reports, credited to the verb's subject."""
+def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex,
+                    namings: list[Quote] | None = None) -> list[Quote]:
+    """Indirect quotes: the clause a speech verb reports, credited to the verb's subject.
+    'described the raid as “…”' is not reported speech (the quote says it), but it says whose
+    the quoted words are: such clauses go to ``namings`` when a list is given."""
     quoted = sorted((q.start, q.end) for q in direct)
     found: list[Quote] = []
     for verb in doc:
@@ -294,8 +297,12 @@ def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex) -> list[
             continue
         if verb.lemma_.lower() in NAMING_VERBS and (content[0].pos_ == "PRON" or any(
             t.text in QUOTE_MARKS for t in content
-        )):
-            continue  # 'named it "Operation X"', 'described the attacks as a "dastardly act"': the quote says it
+        )):  # 'named it "Operation X"', 'described the attacks as a "dastardly act"': the quote says it
+            if namings is not None and content[0].pos_ != "PRON":
+                speaker = index.resolve(source_token)
+                start, end = content[0].idx, content[-1].idx + len(content[-1])
+                namings.append(Quote("indirect", start, end, doc_text(doc)[start:end], speaker.name, speaker.title, verb.lower_))
+            continue
         span = fit_to_quotes(doc_text(doc), content[0].idx, content[-1].idx + len(content[-1]), direct)
         if span is None or any(q.start == span[0] and q.end == span[1] for q in found):
             continue
