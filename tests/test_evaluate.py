@@ -477,3 +477,50 @@ def test_numbers_equal_the_reference_scorer(tmp_path, seed):
         assert result.headline == 1.0  # indirect quotes count as reported, and order does not matter
     else:
         assert 0.0 < result.headline < 1.0  # the perturbation really changed something
+
+
+# --- ignore spans, line separators, name errors --------------------------------------------
+
+
+def test_predictions_inside_an_ignore_span_are_neither_hit_nor_false_alarm(tmp_path):
+    gold_dir = write_gold(tmp_path / "gold", "small", direct=[dict(DIRECT_1, speaker=["John Kirby"])])
+    gold = json.loads((gold_dir / "small.gold.json").read_text("utf-8"))
+    gold["ignore"] = [{"start": REPORTED_2["start"], "end": REPORTED_2["end"] + 5}]
+    (gold_dir / "small.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    record = small_prediction(quotes=[dict(DIRECT_1, kind="direct", speaker="John Kirby"),
+                                      dict(REPORTED_2, kind="indirect", speaker="Kirby"),
+                                      dict(REPORTED_3, kind="indirect", speaker=None)], attributions=[])
+    layers = evaluate([record], gold_dir).layers
+    assert (layers["reported"].tp, layers["reported"].n_pred) == (0, 1)  # only REPORTED_3 counts
+    assert layers["direct+speaker"].f1 == 1.0
+
+
+def test_a_broken_ignore_list_is_named(tmp_path):
+    gold_dir = write_gold(tmp_path / "gold", "small")
+    gold = json.loads((gold_dir / "small.gold.json").read_text("utf-8"))
+    gold["ignore"] = [{"start": 3}]
+    (gold_dir / "small.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    with pytest.raises(InputError, match="ignore"):
+        evaluate([], gold_dir)
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u0085", "\u2029", "\x1c"])
+def test_jsonl_is_split_on_newlines_only(tmp_path, separator):
+    record = small_prediction(text=TEXT.replace(". ", "." + separator, 1))
+    path = tmp_path / "pred.jsonl"
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert [r["id"] for r in load_predictions(path)] == ["small"]
+
+
+def test_verbose_table_sorts_speaker_errors_into_kinds(small_gold):
+    quotes = [dict(DIRECT_1, kind="direct", speaker="he"), dict(DIRECT_2, kind="direct", speaker=None),
+              dict(REPORTED_2, kind="indirect", speaker="Pentagon")]
+    attributions = [dict(REPORTED_1, source="the army"), dict(REPORTED_3, source="Reuters")]
+    evaluation = evaluate([small_prediction(quotes=quotes, attributions=attributions)], small_gold)
+    kinds = sorted((e.layer, e.kind) for e in evaluation.name_errors)
+    assert kinds == [("direct+speaker", "none"), ("direct+speaker", "unresolved pronoun"),
+                     ("reported+source", "description instead of name"),
+                     ("reported+source", "named, gold unnamed"), ("reported+source", "wrong person")]
+    table = format_table(evaluation, verbose=True)
+    assert "direct+speaker      2: none 1, unresolved pronoun 1" in table
+    assert "speaker errors" not in format_table(evaluation)

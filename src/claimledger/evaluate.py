@@ -10,6 +10,8 @@ same numbers as the reference scorer the gold was written for:
 - names match when the prediction equals a gold alias or contains one as a run of whole
   words, ignoring case, punctuation and leading articles; gold ``[]`` (unnamed) accepts only
   an empty prediction or "unknown", gold ``["*"]`` (a bare pronoun) accepts any name;
+- a gold file may list ``ignore`` spans (PolNeAR's beliefs and intentions): a predicted quote
+  or attribution lying at least half inside one is dropped, neither a hit nor a false alarm;
 - predicted indirect quotes and attributions are both "reported"; predicted figures flagged
   ``vague`` are not scored; a document with gold but no prediction counts as all missed,
   and a prediction for a document without gold is not scored.
@@ -107,6 +109,23 @@ class Unmatched:
 
 
 @dataclass(frozen=True)
+class NameError_:
+    """A quote, statement or figure found at the right place but credited to the wrong name."""
+
+    layer: str
+    document: str
+    kind: str  # one of NAME_ERROR_KINDS
+    text: str
+    gold: tuple[str, ...]
+    predicted: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain fields for JSON output."""
+        return {"layer": self.layer, "document": self.document, "kind": self.kind, "text": self.text,
+                "gold": list(self.gold), "predicted": self.predicted}
+
+
+@dataclass(frozen=True)
 class Evaluation:
     """Everything one scoring run found, so faces can render it without recomputing."""
 
@@ -117,6 +136,7 @@ class Evaluation:
     false_alarms: tuple[Unmatched, ...] = ()
     missing_documents: tuple[str, ...] = ()  # gold documents with no prediction: all missed
     extra_documents: tuple[str, ...] = ()  # predictions with no gold: not scored
+    name_errors: tuple[NameError_, ...] = ()  # right span, wrong speaker / source / claimant
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form; keys ``documents``/``layers``/``headline_f1`` as the reference scorer."""
@@ -128,6 +148,7 @@ class Evaluation:
             "false_alarms": [f.to_dict() for f in self.false_alarms],
             "missing_documents": list(self.missing_documents),
             "extra_documents": list(self.extra_documents),
+            "name_errors": [e.to_dict() for e in self.name_errors],
         }
 
     def to_json(self, indent: int | None = None) -> str:
@@ -142,7 +163,8 @@ def load_predictions(path: str | Path) -> list[dict[str, Any]]:
     """Read extraction JSONL, naming the file and line of anything the scorer cannot use."""
     path = Path(path)
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        # "\n" only: str.splitlines would also split at U+2028 or U+0085 inside a JSON string
+        lines = path.read_text(encoding="utf-8").split("\n")
     except FileNotFoundError:
         raise InputError(str(path), "prediction file not found") from None
     except UnicodeDecodeError as exc:
@@ -217,6 +239,9 @@ def read_gold_file(path: Path) -> dict[str, Any]:
             problem = gold_item_problem(section, item)
             if problem:
                 raise InputError(str(path), f'"{section}"[{index}] {problem}')
+    problem = ignore_problem(gold)
+    if problem:
+        raise InputError(str(path), problem)
     return gold
 
 
@@ -232,6 +257,17 @@ def gold_item_problem(section: str, item: Any) -> str | None:
         return f'"{NAME_FIELDS[section]}" must be a list of names'
     if section == "figures" and not {"low", "high", "category"} <= item.keys():
         return 'needs "low", "high" and "category"'
+    return None
+
+
+def ignore_problem(gold: Mapping[str, Any]) -> str | None:
+    """Say what is wrong with an optional ``ignore`` list (None when absent or fine)."""
+    spans = gold.get("ignore", [])
+    if not isinstance(spans, list):
+        return '"ignore" must be a list of spans'
+    for index, span in enumerate(spans):
+        if not isinstance(span, dict) or not all(is_number(span.get(key)) for key in ("start", "end")):
+            return f'"ignore"[{index}] has no numeric "start" and "end"'
     return None
 
 
@@ -309,7 +345,13 @@ def claimant_ok(gold: Item, pred: Item) -> bool:
 
 
 def greedy_match(golds: list[Item], preds: list[Item], rule: Rule) -> tuple[set[int], set[int]]:
-    """Pair gold and predictions one-to-one, largest overlap first; return the used indices.
+    """Pair gold and predictions one-to-one, largest overlap first; return the used indices."""
+    pairs = greedy_pairs(golds, preds, rule)
+    return {gi for gi, _ in pairs}, {pi for _, pi in pairs}
+
+
+def greedy_pairs(golds: list[Item], preds: list[Item], rule: Rule) -> list[tuple[int, int]]:
+    """Pair gold and predictions one-to-one, largest overlap first; return (gold, prediction) indices.
 
     Ties go to the later gold item, then the later prediction, as in the reference scorer,
     because greedy matching is order-sensitive and the numbers must agree exactly.
@@ -320,22 +362,68 @@ def greedy_match(golds: list[Item], preds: list[Item], rule: Rule) -> tuple[set[
     )
     used_gold: set[int] = set()
     used_pred: set[int] = set()
+    pairs = []
     for shared, gi, pi in candidates:
         if shared > 0 and gi not in used_gold and pi not in used_pred:
             used_gold.add(gi)
             used_pred.add(pi)
-    return used_gold, used_pred
+            pairs.append((gi, pi))
+    return pairs
+
+
+# --- name errors ---------------------------------------------------------------------------
+
+NAME_LAYERS = {"direct+speaker": ("direct_quotes", half_overlap), "reported+source": ("reported", half_overlap),
+               "figures+claimant": ("figures", same_value)}
+NAME_ERROR_KINDS = ("wrong person", "none", "unresolved pronoun", "description instead of name",
+                    "named, gold unnamed")
+PRONOUN_NAMES = frozenset("i me we us you he him she her they them it who whom which that this one".split())
+
+
+def name_error_kind(predicted: Any, aliases: list[str]) -> str:
+    """Why a predicted name missed the gold: the bucket the error summary counts it in."""
+    words = name_tokens(predicted)
+    if not aliases:
+        return "named, gold unnamed"
+    if not words or tuple(words) == UNNAMED:
+        return "none"
+    if all(word in PRONOUN_NAMES for word in words):
+        return "unresolved pronoun"
+    first = str(predicted).strip().split()[0]
+    if first[:1].islower() or first.lower() in ARTICLES:
+        return "description instead of name"
+    return "wrong person"
+
+
+def name_errors(gold: Mapping[str, Any], predicted: dict[str, list[Item]], text: str) -> list[NameError_]:
+    """Items whose span (or value) matched but whose speaker, source or claimant did not."""
+    out = []
+    for layer, (section, rule) in NAME_LAYERS.items():
+        golds, preds, field = gold[section], predicted[section], NAME_FIELDS[section]
+        for gi, pi in greedy_pairs(golds, preds, rule):
+            aliases, name = golds[gi][field], preds[pi].get(field)
+            if not name_matches(name, aliases):
+                out.append(NameError_(layer, gold["document"], name_error_kind(name, aliases),
+                                      item_text(golds[gi], text), tuple(aliases), str(name or "")))
+    return out
 
 
 # --- scoring -------------------------------------------------------------------------------
 
 
-def scored_items(record: Mapping[str, Any]) -> dict[str, list[Item]]:
-    """Split a prediction into the three kinds of item the gold has."""
-    quotes = record.get("quotes") or []
+def ignored(item: Item, spans: list[Item]) -> bool:
+    """True when a prediction lies at least half inside one of the gold's ignore spans."""
+    inside = max((min(item["end"], s["end"]) - max(item["start"], s["start"]) for s in spans), default=0)
+    return inside * 2 >= max(1, item["end"] - item["start"])
+
+
+def scored_items(record: Mapping[str, Any], ignore: list[Item] | None = None) -> dict[str, list[Item]]:
+    """Split a prediction into the three kinds of item the gold has, minus ignored quotes."""
+    spans = ignore or []
+    quotes = [q for q in record.get("quotes") or [] if not ignored(q, spans)]
     direct = [q for q in quotes if q.get("kind") == "direct"]
     reported = [dict(q, source=q.get("speaker")) for q in quotes if q.get("kind") != "direct"]
-    reported += list(record.get("attributions") or [])
+    reported += [a for a in record.get("attributions") or [] if not ignored(a, spans)]
     figures = [f for f in record.get("figures") or [] if not f.get("vague")]
     return {"direct_quotes": direct, "reported": reported, "figures": figures}
 
@@ -361,11 +449,11 @@ def item_text(item: Item, document_text: str) -> str:
 
 
 def score_document(gold: Mapping[str, Any], record: Mapping[str, Any]) -> tuple[
-        dict[str, LayerScore], list[Unmatched], list[Unmatched]]:
+        dict[str, LayerScore], list[Unmatched], list[Unmatched], list[NameError_]]:
     """Score one document on every layer and keep what went unmatched."""
     document = gold["document"]
     text = record.get("text") if isinstance(record.get("text"), str) else ""
-    predicted = scored_items(record)
+    predicted = scored_items(record, gold.get("ignore"))
     scores, misses, false_alarms = {}, [], []
     for layer, (section, rule) in LAYER_RULES.items():
         golds, preds = gold[section], predicted[section]
@@ -375,7 +463,7 @@ def score_document(gold: Mapping[str, Any], record: Mapping[str, Any]) -> tuple[
                    for i, g in enumerate(golds) if i not in used_gold]
         false_alarms += [Unmatched(layer, document, p["start"], p["end"], item_text(p, text))
                          for i, p in enumerate(preds) if i not in used_pred]
-    return scores, misses, false_alarms
+    return scores, misses, false_alarms, name_errors(gold, predicted, text)
 
 
 def index_predictions(predictions: Iterable[Mapping[str, Any] | Record]) -> dict[str, Mapping[str, Any]]:
@@ -398,8 +486,10 @@ def evaluate(predictions: Iterable[Mapping[str, Any] | Record], gold_dir: str | 
     totals = {layer: LayerScore(0, 0, 0) for layer in LAYERS}
     misses: list[Unmatched] = []
     false_alarms: list[Unmatched] = []
+    wrong_names: list[NameError_] = []
     for gold in golds:
-        scores, missed, extra = score_document(gold, indexed.get(gold["document"], {}))
+        scores, missed, extra, wrong = score_document(gold, indexed.get(gold["document"], {}))
+        wrong_names += wrong
         totals = {layer: totals[layer] + scores[layer] for layer in LAYERS}
         misses += missed
         false_alarms += extra
@@ -413,6 +503,7 @@ def evaluate(predictions: Iterable[Mapping[str, Any] | Record], gold_dir: str | 
         false_alarms=tuple(by_layer(false_alarms)),
         missing_documents=tuple(g["document"] for g in golds if g["document"] not in indexed),
         extra_documents=tuple(sorted(set(indexed) - gold_ids)),
+        name_errors=tuple(wrong_names),
     )
 
 
@@ -439,7 +530,7 @@ def format_table(evaluation: Evaluation, verbose: bool = False) -> str:
         lines.append(f"not scored, no gold for {len(evaluation.extra_documents)} predicted document(s): "
                      + ", ".join(evaluation.extra_documents))
     if verbose:
-        lines += unmatched_lines(evaluation)
+        lines += name_error_lines(evaluation) + unmatched_lines(evaluation)
     return "\n".join(lines)
 
 
@@ -453,3 +544,24 @@ def unmatched_lines(evaluation: Evaluation) -> list[str]:
         lines += [f"  missed       {m.document} [{m.start}:{m.end}] {m.text!r}" for m in missed]
         lines += [f"  false alarm  {f.document} [{f.start}:{f.end}] {f.text!r}" for f in alarms]
     return lines
+
+
+def name_error_lines(evaluation: Evaluation) -> list[str]:
+    """Counts of wrong names by kind and layer (the biggest bucket first), then each error."""
+    lines = ["", "speaker errors (span found, name wrong):"]
+    for layer in NAME_LAYERS:
+        errors = [e for e in evaluation.name_errors if e.layer == layer]
+        counts = {kind: sum(e.kind == kind for e in errors) for kind in NAME_ERROR_KINDS}
+        ranked = sorted((kind for kind in NAME_ERROR_KINDS if counts[kind]), key=lambda kind: -counts[kind])
+        summary = ", ".join(f"{kind} {counts[kind]}" for kind in ranked) or "none"
+        lines.append(f"  {layer:<17} {len(errors):3d}: {summary}")
+    for error in evaluation.name_errors:
+        lines.append(f"  {error.kind:<28} {error.layer:<16} {error.document} {short_text(error.text)!r}"
+                     f" -> {error.predicted!r} (gold {list(error.gold)})")
+    return lines
+
+
+def short_text(text: str, width: int = 70) -> str:
+    """One-line text cut to ``width`` characters."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"

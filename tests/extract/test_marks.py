@@ -169,6 +169,16 @@ MARKS = [
         [],
         id="apostrophes-are-not-marks",
     ),
+    pytest.param(  # the curly-double-marks passage with its marks typed as NYT-archive ''…''
+        "''We got to shoot with them for the past two weeks before this exercise,'' said Spc. Lorraine Walsh, "
+        "an artillery crewmember and native of Vermillion, South Dakota. ''Working with them was enjoyable; "
+        "the Jordanians are extremely knowledgeable with their systems.'' ",
+        [
+            "We got to shoot with them for the past two weeks before this exercise,",
+            "Working with them was enjoyable; the Jordanians are extremely knowledgeable with their systems.",
+        ],
+        id="doubled-apostrophes-are-double-marks",
+    ),
 ]
 
 

@@ -223,6 +223,33 @@ DIRECT = [
           "Phil Chetwynd")],
         id="quoted-object-of-called",
     ),
+    pytest.param(
+        "Mick Jagger of The Rolling Stones also reacted on Twitter, \"Sad news hearing that Ginger Baker has died, "
+        "I remember playing with him very early on in Alexis Korner's Blues Incorporated.\"",
+        [("Sad news hearing that Ginger Baker has died, I remember playing with him very early on in Alexis "
+          "Korner's Blues Incorporated.", ("Mick Jagger", "Jagger"))],
+        id="any-verb-and-a-comma-introduce-a-quote",
+    ),
+    pytest.param(
+        "Jo Anne Val Tilburg of the University of California, Los Angeles disagreed with these findings: \"The "
+        "existence of fresh water seeps near coastal ahu is well-known and was certainly important at European "
+        "contact.\"",
+        [("The existence of fresh water seeps near coastal ahu is well-known and was certainly important at "
+          "European contact.", ("Jo Anne Val Tilburg", "Val Tilburg", "Tilburg"))],
+        id="any-verb-and-a-colon-introduce-a-quote",
+    ),
+    pytest.param(
+        "Dr Martisius told Wikinews this was likely due to the physical characteristics of the bovid ribs, which "
+        "were \"thicker\" and \"stronger\" as compared to the \"thin and flimsy ribs\" of reindeers.",
+        [("thicker", ("Dr Martisius", "Martisius")), ("stronger", ("Dr Martisius", "Martisius")),
+         ("thin and flimsy ribs", ("Dr Martisius", "Martisius"))],
+        id="partial-quotes-inside-a-reported-clause",
+    ),
+    pytest.param(
+        'I said, "You\'re not listening to me.  I have done everything."',
+        [("You're not listening to me.  I have done everything.", None)],
+        id="the-author-is-not-a-speaker",
+    ),
 ]
 
 
@@ -559,6 +586,22 @@ REPORTED_SPEECH = [
         [("24 people have been hospitalised", "Local officials"),
          ("as many as 32 hospitalised", "Agence France-Presse")],
         id="two-sources-in-one-sentence",
+    ),
+    pytest.param(
+        "US Secretary of State Mike Pompeo posted a message on Twitter blaming Iran for the attacks, saying there "
+        'was "no evidence the attacks came from Yemen."',
+        [('there was "no evidence the attacks came from Yemen."', "Mike Pompeo")],
+        id="reported-clause-holding-a-partial-quote",
+    ),
+    pytest.param(
+        "This included the home of Prime Minister Tuilaepa, who told the press his nephew needed a dose.",
+        [("his nephew needed a dose", "Tuilaepa")],
+        id="who-speaks-for-the-noun-it-hangs-on",
+    ),
+    pytest.param(
+        "Princess Ubolratana pointed out she had relinquished her royal titles and lived as a commoner.",
+        [("she had relinquished her royal titles and lived as a commoner", ("Princess Ubolratana", "Ubolratana"))],
+        id="pointed-out",
     ),
 ]
 

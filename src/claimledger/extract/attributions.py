@@ -11,15 +11,18 @@ from spacy.tokens import Doc, Span, Token
 from ._cache import doc_text
 from ..records import Attribution, Quote
 from .lexicon import AS_CUES, REPORT_NOUNS, REPORTEDLY, SPEECH_VERBS
-from .quotes import clause_tokens, inside, mostly_quoted
+from .marks import quote_spans
+from .noun_reports import noun_reports
+from .cues import inside
+from .reported import clause_tokens, fit_to_quotes
 from .speakers import SpeakerIndex
 
 
 def extract_attributions(doc: Doc, quotes: list[Quote]) -> list[Attribution]:
     """Every attribution phrase with the clause it credits."""
     direct = [q for q in quotes if q.kind == "direct"]
-    quoted = [(q.start, q.end) for q in direct]
-    index = SpeakerIndex.build(doc, quoted)
+    quoted = sorted((q.start, q.end) for q in direct)
+    index = SpeakerIndex.build(doc, quote_spans(doc_text(doc)))  # the quotes component's index, copied
     found: list[Attribution] = []
     for sent in doc.sents:
         for token in sent:
@@ -32,13 +35,15 @@ def extract_attributions(doc: Doc, quotes: list[Quote]) -> list[Attribution]:
             content = main_clause(sent, phrase, source_token)
             if not content:
                 continue
-            start, end = content[0].idx, content[-1].idx + len(content[-1])
-            if mostly_quoted(start, end, direct) or covered_by_quote(start, end, quotes):
+            span = fit_to_quotes(doc_text(doc), content[0].idx, content[-1].idx + len(content[-1]), direct)
+            if span is None or covered_by_quote(*span, quotes):
                 continue
+            start, end = span
             source = index.resolve(source_token).name if source_token is not None else None
             found.append(Attribution(start, end, doc_text(doc)[start:end], source, cue))
         found.extend(impersonal(sent, quoted))
         found.extend(reportedly(sent, quoted))
+    found += [a for a in noun_reports(doc, direct, index) if not covered_by_quote(a.start, a.end, quotes)]
     return dedupe(found)
 
 
@@ -52,7 +57,9 @@ def reportedly(sent: Span, quoted: list[tuple[int, int]]) -> list[Attribution]:
         if head.lemma_.lower() in SPEECH_VERBS:
             continue  # "a source reportedly said ...": the speech verb carries it
         content = [t for t in head.subtree if t.i != token.i]
-        if head.dep_ not in {"acl", "relcl", "advcl"} or head.i < head.head.i:
+        if head.pos_ in {"NOUN", "PROPN", "NUM"} and head.i > token.i:
+            content = [t for t in head.subtree if t.i > token.i]  # "— reportedly the first deaths in X"
+        elif head.dep_ not in {"acl", "relcl", "advcl"} or head.i < head.head.i:
             content = [t for t in sent if not t.is_space]
         while content and content[-1].is_punct:
             content = content[:-1]
@@ -71,7 +78,13 @@ def attribution_at(token: Token, sent: Span) -> tuple[list[Token], Token | None,
         for prep in token.children:
             objects = [c for c in prep.children if c.dep_ == "pobj"]
             if prep.lower_ == "to" and objects:
-                return list(token.subtree), objects[0], "according to"
+                source = objects[0]
+                if source.lemma_.lower() in REPORT_NOUNS:  # "according to a report by X": X is the source
+                    owner = report_source(source)
+                    if owner is None and not any(t.pos_ == "PROPN" or t.ent_type_ for t in source.subtree):
+                        return list(token.subtree), None, "according to"  # "according to varying reports": unnamed
+                    source = owner or source
+                return list(token.subtree), source, "according to"
     if token.lemma_.lower() in AS_CUES and any(c.lower_ == "as" and c.dep_ == "mark" for c in token.children):
         agent = next((c for c in token.children if c.dep_ == "agent"), None)
         objects = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
@@ -111,14 +124,20 @@ def report_source(noun: Token) -> Token | None:
 
 
 def main_clause(sent: Span, phrase: list[Token], source: Token | None = None) -> list[Token]:
-    """The sentence without the attribution phrase when it stands at either end."""
+    """The sentence without the attribution phrase when it stands at either end (or, as an aside
+    between commas, what follows it)."""
     ids = {t.i for t in phrase}
     first = min(ids)
+    if source is not None and first > sent.start and max(ids) >= sent.end - 2:
+        # the parser may hang the rest of the sentence on the source: the phrase ends at its comma
+        end = leading_phrase_end(sent, source)
+        if sent.doc[end].text == ",":
+            ids = {i for i in ids if i < end}
     if source is not None and all(t.is_punct for t in sent.doc[sent.start : first]):
-        # a leading phrase ends with its source's own words, whatever the parser attached to it
-        end = source.right_edge.i
-        comma = next((t.i for t in sent.doc[source.i : end + 1] if t.text == ","), None)
-        ids = set(range(sent.start, (comma if comma is not None else end + 1)))
+        # a leading phrase runs to the first comma after its source (and after the source's own
+        # verb: 'As X announced today at Y, C'), whatever the parser attached to it
+        end = leading_phrase_end(sent, source)
+        ids = set(range(sent.start, end))
     tokens = [t for t in sent if not t.is_space]
     start_i, end_i = 0, len(tokens)
     if tokens and tokens[0].i in ids:
@@ -127,10 +146,45 @@ def main_clause(sent: Span, phrase: list[Token], source: Token | None = None) ->
     elif tokens and tokens[-1].i in ids or (len(tokens) > 1 and tokens[-1].is_punct and tokens[-2].i in ids):
         while end_i > start_i and (tokens[end_i - 1].i in ids or tokens[end_i - 1].is_punct):
             end_i -= 1
+    elif is_aside(tokens, ids):
+        # "potentially, according to X, C": an aside set off by commas credits what follows it
+        start_i = max(k for k, t in enumerate(tokens) if t.i in ids) + 1
+        while start_i < end_i and tokens[start_i].is_punct:
+            start_i += 1
     run = tokens[start_i:end_i]
     while run and run[-1].is_punct and run[-1].text not in {"”", "\"", ")"}:
         run = run[:-1]
     return run
+
+
+def is_aside(tokens: list[Token], ids: set[int]) -> bool:
+    """An attribution phrase between commas after an opening adverb ('Potentially, according to
+    X, C'), so nothing before it is a clause of its own."""
+    inside = [k for k, t in enumerate(tokens) if t.i in ids]
+    if not inside or inside[0] == 0:
+        return False
+    before = tokens[: inside[0]]
+    boundary = max((k for k, t in enumerate(before) if t.text in {":", ";"}), default=-1)
+    before = before[boundary + 1 :]  # 'C1: potentially, according to X, C2': C1 stands apart
+    return bool(before) and before[-1].text == "," and all(t.is_punct or t.pos_ in {"ADV", "CCONJ", "INTJ"} for t in before)
+
+
+def leading_phrase_end(sent: Span, source: Token) -> int:
+    """Token index where a sentence-initial attribution phrase stops (its closing comma), skipping
+    an apposition of the source ('According to a report by X, a cybersecurity firm, C')."""
+    anchor = source.i  # not its right edge: the parser may hang the whole clause on the source
+    if source.dep_ in {"nsubj", "nsubjpass"} and source.head.i > anchor:
+        anchor = source.head.i
+    commas = [t.i for t in sent if t.text == "," and t.i > anchor]
+    if not commas:
+        return source.right_edge.i + 1
+    if len(commas) > 1:
+        between = sent.doc[commas[0] + 1 : commas[1]]
+        if 0 < len(between) <= 6 and between[0].lower_ in {"a", "an"} and not any(
+            t.pos_ in {"VERB", "AUX"} for t in between
+        ):
+            return commas[1]
+    return commas[0]
 
 
 def impersonal(sent: Span, quoted: list[tuple[int, int]]) -> list[Attribution]:
@@ -153,8 +207,10 @@ def impersonal(sent: Span, quoted: list[tuple[int, int]]) -> list[Attribution]:
 
 
 def covered_by_quote(start: int, end: int, quotes: list[Quote]) -> bool:
-    """The same content already credited by a speech verb."""
-    return any(abs(q.start - start) < 3 and abs(q.end - end) < 3 for q in quotes)
+    """The same content already credited by a speech verb: the same span, or a reported clause
+    covering most of it ('X said C in an interview' is one report, not two)."""
+    return any(abs(q.start - start) < 3 and abs(q.end - end) < 3 or q.kind == "indirect" and
+               min(q.end, end) - max(q.start, start) >= 0.5 * (end - start) for q in quotes)
 
 
 def dedupe(items: list[Attribution]) -> list[Attribution]:

@@ -17,6 +17,7 @@ from .lexicon import (
     DISTANCE_UNITS, DURATION_UNITS, PERSON_FATE, QUALIFIERS, VAGUE_FLOORS,
 )
 from .numbers import is_number_start, read_number, token_range
+from .turns import transcript_claims
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "FAC", "PRODUCT", "LAW", "EVENT", "WORK_OF_ART", "GPE", "LOC", "NORP"})
 RANGE_WORDS = frozenset({"to", "-", "–", "—"})
@@ -26,7 +27,7 @@ def extract_figures(doc: Doc, quotes: list[Quote], attributions: list[Attributio
     """All figures in text order, each credited to the innermost claim that contains it."""
     claims = [(q.start, q.end, q.speaker, q.cue) for q in quotes] + [
         (a.start, a.end, a.source, a.cue) for a in attributions
-    ]
+    ] + transcript_claims(doc)
     figures: list[Figure] = []
     for sent in doc.sents:
         tokens = list(sent)

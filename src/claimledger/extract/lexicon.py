@@ -11,6 +11,7 @@ explain note stress argue write tweet post reveal acknowledge admit declare main
 predict promise vow urge estimate indicate emphasize emphasise reiterate continue remark
 observe tell comment recall describe testify inform brief assure caution concede repeat
 respond reply answer ask suggest announce counter dispute reject refute call dub label term
+conclude complain imply
 """.split())
 
 # Of these, the verbs whose noun-phrase object is itself the claim ("alleged Iranian involvement",
@@ -41,6 +42,21 @@ REPORT_NOUNS = frozenset("""
 report reports statement statements interview study survey analysis article post tweet
 assessment memo briefing release bulletin account accounts estimate estimates communique
 """.split())
+
+# Nouns naming a speech act whose "that" clause is a reported claim ("Trump's claim that C").
+CLAIM_NOUNS = frozenset("""
+claim assertion suggestion complaint allegation accusation insistence argument promise pledge
+denial admission announcement statement assurance contention warning charge testimony remark
+""".split())
+
+# Nouns that introduce quoted words as a name or a saying, not as someone's speech
+# ('the saying “…”', 'the slogan “…”', 'the hashtag “…”').
+NAMED_WORDS_NOUNS = frozenset("""
+saying proverb motto slogan maxim adage hashtag nickname
+""".split())
+
+# Verb + particle pairs that introduce speech like a single verb ("pointed out that C").
+PHRASAL_CUES = frozenset({("point", "out")})
 
 # Qualifier phrases before a number, longest first, with the normal form the record uses.
 QUALIFIERS: list[tuple[tuple[str, ...], str]] = sorted(

@@ -6,11 +6,13 @@ nearest earlier compatible named speaker or person, which is what news style lea
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from ._cache import doc_ents
+from ._cache import doc_ents, doc_text
 from .lexicon import PRONOUNS_GROUP, PRONOUNS_PERSON
 
 HONORIFICS = frozenset("""
@@ -19,12 +21,15 @@ capt capt. cpl cpl. pvt pvt. adm adm. president minister prime secretary senator
 chief superintendent inspector commander colonel major sergeant lieutenant captain admiral
 commissioner governor mayor ambassador deputy representative king queen prince sheikh pope
 bishop archbishop judge justice chancellor premier envoy spokesman spokeswoman spokesperson
-sheriff prosecutor vice director chairman chairwoman attorney officer secretary-general
+sheriff prosecutor vice director chairman chairwoman attorney officer secretary-general mp mep
 """.split())
 NAME_LABELS = frozenset({"PERSON"})
 # Common nouns that stand for an organisation already named ("the company said").
 ORG_NOUNS = frozenset("company firm".split())
+RELATIVE_PRONOUNS = frozenset("who that which".split())
 GROUP_LABELS = frozenset({"ORG", "GPE", "NORP"})
+# Entity labels an appositive name cannot carry ("a spokesperson, Morgan Ortagus," is never a place).
+PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "DATE", "TIME", "FAC"})
 PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "nummod", "quantmod", "flat", "det"})
 
 
@@ -52,7 +57,16 @@ class SpeakerIndex:
 
     @classmethod
     def build(cls, doc: Doc, quoted: list[tuple[int, int]]) -> "SpeakerIndex":
-        """Index the document's person names once; quoted spans are skipped as antecedents."""
+        """Index the document's names; quoted spans are skipped as antecedents. The first index
+        built for a document and a set of quoted spans is kept, and each caller gets a copy
+        (quotes, attributions and transcript turns all ask for one)."""
+        built = _built(doc, tuple(quoted))
+        return cls(doc=doc, quoted=list(quoted), full_names=dict(built.full_names),
+                   mentions=[replace(m) for m in built.mentions])
+
+    @classmethod
+    def _build(cls, doc: Doc, quoted: list[tuple[int, int]]) -> "SpeakerIndex":
+        """Index the document's person names, organisations and 'according to' sources."""
         index = cls(doc=doc, quoted=quoted)
         for ent in doc_ents(doc):
             if ent.label_ in NAME_LABELS and not index.inside_quote(ent.start_char):
@@ -68,12 +82,17 @@ class SpeakerIndex:
             if ent.label_ in GROUP_LABELS and not index.inside_quote(ent.start_char):
                 index.mentions.append(Speaker(ent.text, head=ent.root.lemma_.lower(), start=ent.start_char,
                                               label=ent.label_, subject=ent.root.dep_ in {"nsubj", "nsubjpass"}))
-        for token in doc:  # "according to a Senior Defence Official": a source later called "the official"
-            if token.lower_ == "according" and not index.inside_quote(token.idx):
+        for token in tokens_spelled(doc, ACCORDING):  # "according to a Senior Defence Official": later "the official"
+            if not index.inside_quote(token.idx):
                 for pobj in (c for prep in token.children for c in prep.children if c.dep_ == "pobj"):
                     index.mentions.append(describe(pobj))
         index.mentions.sort(key=lambda s: s.start)
+        for mention in index.mentions:  # "according to Chief Superintendent X Y": Y is X Y later on
+            parts = mention.name.split()
+            if mention.is_person and len(parts) > 1 and len(mention.name) > len(index.full_names.get(parts[-1], "")):
+                index.full_names[parts[-1]] = mention.name
         for mention in index.mentions:
+            index.known_surname(mention)
             if mention.is_person:
                 mention.name = index.canonical(mention.name)
         return index
@@ -90,6 +109,17 @@ class SpeakerIndex:
             if len(parts) == 1 or full.split()[0] == parts[0] or len(full.split()) > len(parts):
                 return full
         return name
+
+    def known_surname(self, speaker: Speaker) -> Speaker:
+        """A one-word name NER missed ('according to Kidston') is a person when the document
+        named that person in full."""
+        if not speaker.is_person and speaker.name[:1].isupper() and speaker.name in self.full_names:
+            speaker.is_person = True
+        return speaker
+
+    def label_name(self, label: str) -> str:
+        """A transcript label as a name: 'PENCE' -> 'Mike Pence' when the document named him."""
+        return self.canonical(label.title() if label.isupper() and len(label) > 3 else label)
 
     def remember(self, speaker: Speaker) -> None:
         """Record a resolved speaker so later pronouns, surnames and descriptions can point to it."""
@@ -125,12 +155,14 @@ class SpeakerIndex:
     def resolve(self, token: Token) -> Speaker:
         """Name the speaker behind a cue's subject token."""
         lower = token.lower_
+        if lower in RELATIVE_PRONOUNS and token.head.dep_ in {"relcl", "acl"} and token.head.head.pos_ in {"PROPN", "NOUN"}:
+            return self.resolve(token.head.head)  # "Mr. Morial, who said ...": the noun the clause hangs on
         if lower in PRONOUNS_PERSON or lower in PRONOUNS_GROUP:
             found = self.antecedent(token.idx, person=lower in PRONOUNS_PERSON)
             if found is not None:
                 return Speaker(found.name, found.title, found.is_person, found.head, token.idx)
             return Speaker(token.text, is_person=lower in PRONOUNS_PERSON, head=lower, start=token.idx)
-        speaker = describe(token)
+        speaker = self.known_surname(describe(token))
         if speaker.is_person:
             speaker.name = self.canonical(speaker.name)
         elif is_bare_description(token):
@@ -141,10 +173,29 @@ class SpeakerIndex:
         return speaker
 
 
+@lru_cache(maxsize=8)
+def _built(doc: Doc, quoted: tuple[tuple[int, int], ...]) -> SpeakerIndex:
+    """One index per document and quoted spans (building walks every entity and token)."""
+    return SpeakerIndex._build(doc, list(quoted))
+
+
+ACCORDING = re.compile(r"\baccording\b", re.I)
+
+
+def tokens_spelled(doc: Doc, pattern: re.Pattern[str]) -> list[Token]:
+    """Tokens whose text matches a word pattern, found in the text rather than by visiting every token."""
+    found = []
+    for match in pattern.finditer(doc_text(doc)):
+        span = doc.char_span(match.start(), match.end())
+        if span is not None and len(span) == 1:
+            found.append(span[0])
+    return found
+
+
 def clean_person(ent: Span) -> str:
     """A PERSON entity's text without honorifics or a trailing possessive."""
     words = [t for t in ent if not t.is_punct or t.text in {"-", "'"}]
-    while words and words[0].lower_ in HONORIFICS:
+    while len(words) > 1 and words[0].lower_ in HONORIFICS:  # "Mr. King" keeps "King"
         words = words[1:]
     while words and words[-1].text in {"'s", "’s", "'"}:
         words = words[:-1]
@@ -213,8 +264,41 @@ def known_as(token: Token) -> Token | None:
     return None
 
 
+def named_head(token: Token, tokens: list[Token]) -> Speaker:
+    """The proper-noun run ending at the head as the name, the words before it as the title."""
+    first = token.i
+    while first > tokens[0].i and token.doc[first - 1].pos_ == "PROPN" and token.doc[first - 1].lower_ not in HONORIFICS:
+        first -= 1
+    title = text_of([t for t in tokens if t.i < first and not (t.dep_ == "det" and t.i == tokens[0].i)])
+    return Speaker(text_of(list(token.doc[first : token.i + 1])), title or None, True, token.lower_, token.idx)
+
+
+def hyphenated_name(token: Token) -> Speaker | None:
+    """'… director of Amnesty International Man-kei Tam': a hyphenated given name with a lower-case
+    second half ('Man-kei', 'Kin-man') starts the name, whatever NER and the parser made of the
+    capitalised words before it, which are the title."""
+    doc, i = token.doc, token.i
+    if token.pos_ != "PROPN" or i < 3 or doc[i - 2].text != "-" or not doc[i - 1].is_lower or not doc[i - 3].is_title \
+            or doc[i - 1].tag_ != "NNP":  # not "Texas-based Matt": a participle is no given name
+        return None
+    if doc[i - 3].whitespace_ or doc[i - 2].whitespace_:
+        return None
+    first = i - 3
+    title = []
+    for prior in reversed(doc[max(0, first - 12) : first]):
+        if prior.is_punct or prior.is_space or prior.pos_ in {"VERB", "AUX", "PRON"}:
+            break
+        title.insert(0, prior)
+    while title and title[0].pos_ == "DET":
+        title = title[1:]
+    return Speaker(doc[first : i + 1].text, text_of(title) or None, True, token.lower_, token.idx)
+
+
 def describe(token: Token) -> Speaker:
     """Name and title from a subject token, without looking at the rest of the document."""
+    hyphenated = hyphenated_name(token)
+    if hyphenated is not None:
+        return hyphenated
     alias = known_as(token)
     if alias is not None:
         named = describe(alias)
@@ -222,6 +306,9 @@ def describe(token: Token) -> Speaker:
     tokens = phrase_tokens(token)
     person = person_in([t for t in tokens if t.i <= token.i])  # not "the mayor of <place>"
     appositions = [c for c in token.children if c.dep_ == "appos"]
+    if person is not None and person.end <= token.i and token.pos_ == "PROPN" and token.doc[token.i - 1].pos_ == "PROPN" \
+            and any(t.pos_ == "NOUN" for t in token.doc[person.end : token.i]):
+        return named_head(token, tokens)  # "Wynnum coach Matt Myers": NER kept only the club's name
     if person is None:
         for appos in appositions:
             person = person_in(list(appos.subtree))
@@ -230,7 +317,7 @@ def describe(token: Token) -> Speaker:
                 return Speaker(clean_person(person), title or None, True, person.root.lower_, token.idx)
     if person is None and token.pos_ == "NOUN":
         for appos in appositions:  # "a State Department spokesperson, Morgan Ortagus," (NER missed the name)
-            if appos.pos_ == "PROPN" and appos.ent_type_ in {"", "PERSON"} and appos.i > token.i:
+            if appos.pos_ == "PROPN" and appos.ent_type_ not in PLACE_LABELS and appos.i > token.i:
                 name = text_of([t for t in appos.subtree if t.i <= appos.i and t.dep_ != "det"])
                 title = text_of([t for t in tokens if t.dep_ != "det" or t.i != tokens[0].i])
                 return Speaker(name, title or None, True, appos.lower_, token.idx)

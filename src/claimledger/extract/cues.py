@@ -1,0 +1,272 @@
+"""Finding who introduces a quote: the cue verb after it ('”, Kirby said'), the clause before it
+that ends in a comma or colon ('X wrote on Twitter, “…”'), the nearest speech verb around it,
+'according to X', or a 'X said:' line above it.
+
+Every finder returns (cue token, subject token); the subject is named by the speaker index.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Token
+
+from ._cache import doc_text
+from .lexicon import PHRASAL_CUES, REPORT_NOUNS, SPEECH_VERBS
+
+SUBJECT_DEPS = frozenset({"nsubj"})
+
+
+def is_cue(token: Token) -> bool:
+    """A verb that introduces speech ("said", "told", "added", "wrote", "pointed out")."""
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    lemma = token.lemma_.lower()
+    return lemma in SPEECH_VERBS or any((lemma, c.lower_) in PHRASAL_CUES for c in token.children if c.dep_ == "prt")
+
+
+def inside(char: int, spans: list[tuple[int, int]]) -> bool:
+    """True when a character offset falls inside one of the quoted spans (sorted, not overlapping)."""
+    k = bisect_right(spans, (char, INFINITY)) - 1
+    return k >= 0 and spans[k][0] <= char < spans[k][1]
+
+
+INFINITY = float("inf")
+
+
+def frame(doc: Doc, start: int, end: int) -> list[Token]:
+    """The sentences around a quote, within its paragraph: where its cue and speaker are written."""
+    first = doc.char_span(start, start + 1, alignment_mode="expand")
+    last = doc.char_span(max(start, end - 1), end, alignment_mode="expand")
+    if first is None or last is None:
+        return []
+    low, high = paragraph_bounds(doc_text(doc), start, end)
+    stop = last.sent.end
+    after = next((t for t in doc[last.end :] if not t.is_space and not (t.is_punct and t.idx <= end + 1)), None)
+    if after is not None and after.idx < high:
+        stop = max(stop, after.sent.end)  # '..., ” Kirby said.' split off as a sentence of its own
+    return [t for t in doc[first.sent.start : stop] if low <= t.idx < high]
+
+
+def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Character range of the paragraph(s) holding start:end (paragraphs split on newlines)."""
+    low = text.rfind("\n", 0, start) + 1
+    high = text.find("\n", end)
+    return low, len(text) if high < 0 else high
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a cue verb, climbing through 'adding', 'and said' and xcomp chains."""
+    node: Token | None = verb
+    for _ in range(4):
+        if node is None:
+            return None
+        subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS and c.lower_ != "it"]
+        if subjects:  # two subjects is a misparse ("Early opponent MP X said"): a person's name, else
+            # a proper noun, else the nearer one heads the phrase
+            return min(subjects, key=lambda c: (c.ent_type_ != "PERSON", c.pos_ != "PROPN", abs(c.i - node.i)))
+        for child in node.children:
+            if child.dep_ == "agent":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+        if node.dep_ in {"conj", "advcl", "xcomp", "ccomp", "acl", "pcomp", "prep", "acomp"} and node.head is not node:
+            came_by_acl = node.dep_ == "acl"
+            node = node.head
+            if came_by_acl and node.dep_ in {"dobj", "pobj"} and node.lemma_.lower() in REPORT_NOUNS | {"message"}:
+                node = node.head if node.dep_ == "dobj" else node.head.head  # "released a statement saying"
+        else:
+            return None
+    return None
+
+
+def according_to(tokens: list[Token]) -> Token | None:
+    """The source noun of 'according to X' among some tokens."""
+    for token in tokens:
+        if token.lower_ == "according":
+            for prep in token.children:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
+    return None
+
+
+NP_TAGS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PRON", "PART", "NUM"})
+
+
+def surface_cue(doc: Doc, start: int, end: int) -> tuple[Token, Token] | None:
+    """News style read off the surface: '”, Kirby said' / '”, said the official' / 'X said: “'.
+    Used before the parse, which often garbles long quoted sentences."""
+    span_after = doc.char_span(end, min(len(doc_text(doc)), end + 120), alignment_mode="expand")
+    after = [t for t in (span_after or []) if t.idx >= end and not (t.is_punct and t.idx < end + 3) and not t.is_space]
+    window = after[:8]
+    for k, token in enumerate(window):
+        if is_cue(token) and token.tag_ in {"VBD", "VBZ", "VBP"}:
+            if any(c.dep_ in {"ccomp", "dobj"} and c.idx > token.idx for c in token.children):
+                break  # 'BBC's X said questions remain ...': a new statement, not this quote's cue
+            before, following = window[:k], window[k + 1 :]
+            if before and all(t.pos_ in NP_TAGS or t.text in {"-", "."} for t in before):
+                return token, before[-1]
+            if not before:
+                run = []
+                nickname = nickname_tokens(following)
+                for t in following:
+                    if t.i in nickname:
+                        continue  # 'Col. John “J.D.” Dorrian': the quoted nickname sits inside the name
+                    if t.is_punct and t.text not in {"-", "."} or t.pos_ in {"ADP", "VERB", "AUX", "SCONJ", "CCONJ"}:
+                        break
+                    if t.text == "." and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN"):
+                        break
+                    run.append(t)
+                names = [t for t in run if t.pos_ == "PROPN"] or [t for t in run if t.pos_ in {"NOUN", "PRON"}]
+                if names:
+                    return token, names[-1]
+            break
+        if token.is_punct or token.pos_ in {"VERB", "AUX", "ADP", "SCONJ"}:
+            break
+    return None
+
+
+SIGNATURE = re.compile(r"[”\"»']{0,2}[ \t]*[―—–-]{1,2}[ \t]*(?=[A-Z])")
+
+
+def signature(doc: Doc, end: int) -> tuple[Token, Token] | None:
+    """'“…” ― Carlos Raúl': a dash after the closing mark and a name ending the line sign the quote.
+    The dash stands in for the cue; the name's last proper noun is the subject."""
+    text = doc_text(doc)
+    match = SIGNATURE.match(text, end)
+    if match is None:
+        return None
+    line_end = text.find("\n", match.end())
+    line_end = len(text) if line_end < 0 else line_end
+    span = doc.char_span(match.end(), line_end, alignment_mode="contract")
+    if span is None or not 0 < len(span) <= 6 or not all(t.pos_ == "PROPN" or t.is_punct for t in span):
+        return None
+    names = [t for t in span if t.pos_ == "PROPN"]
+    if not names:
+        return None
+    dash = next((t for t in reversed(doc[: span.start]) if t.text[:1] in "―—–-"), names[-1])
+    return dash, names[-1]
+
+
+def nickname_tokens(tokens: list[Token]) -> set[int]:
+    """Token indices of a quoted nickname between two parts of a name ('John “J.D.” Dorrian')."""
+    for k, token in enumerate(tokens[1:-1], start=1):
+        if token.text in QUOTE_MARKS and tokens[k - 1].pos_ == "PROPN":
+            close = next((m for m in range(k + 1, min(k + 5, len(tokens))) if tokens[m].text in QUOTE_MARKS), None)
+            if close is not None and close + 1 < len(tokens) and tokens[close + 1].pos_ == "PROPN":
+                return {t.i for t in tokens[k : close + 1]}
+    return set()
+
+
+def find_cue(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> tuple[Token, Token] | None:
+    """The cue verb and its subject for the quote at start:end, nearest first."""
+    surface = surface_cue(doc, start, end + 1) or signature(doc, end)
+    if surface is not None:
+        return surface
+    introduced = introducer(doc, start, quoted)
+    if introduced is not None:
+        return introduced
+    candidates = []
+    text = doc_text(doc)
+    for token in frame(doc, start, end):
+        if inside(token.idx, quoted) or not is_cue(token) or any(c.dep_ == "neg" for c in token.children):
+            continue  # "X did not disclose" introduces nothing
+        if token.idx > end and ";" in text[end : token.idx]:
+            continue  # '“…”; X said …' starts a new statement
+        subject = subject_of(token)
+        if subject is None or inside(subject.idx, quoted):
+            continue
+        distance = start - token.idx if token.idx < start else token.idx - end
+        candidates.append((distance, token.i, token, subject))
+    if candidates:
+        _, _, verb, subject = min(candidates)
+        return verb, subject
+    source = according_to([t for t in frame(doc, start, end) if not inside(t.idx, quoted)])
+    if source is not None:
+        return source.head.head, source
+    return colon_cue(doc, start)
+
+
+OPENING_MARKS = "“\"«„'‘`"
+
+
+def introducer(doc: Doc, start: int, quoted: list[tuple[int, int]]) -> tuple[Token, Token] | None:
+    """'X reacted on Twitter, “…”', 'X disagreed with the findings: “…”': any verb whose clause ends
+    in the comma or colon right before the opening mark introduces the quote, and its subject
+    speaks. A comma must be on the quote's own line; a colon may end the line before."""
+    text = doc_text(doc)
+    before = text[:start].rstrip(OPENING_MARKS)
+    stripped = before.rstrip()
+    if not stripped.endswith((",", ":")) or stripped.endswith(",") and "\n" in before[len(stripped):]:
+        return None
+    punct = doc.char_span(len(stripped) - 1, len(stripped), alignment_mode="expand")
+    if punct is None or inside(punct.start_char, quoted):
+        return None
+    verb = clause_verb(punct[0])
+    if verb is None:
+        return None
+    subject = subject_of(verb)
+    if subject is not None and subject.ent_type_ in PLACE_LABELS:
+        subject = stranded_subject(punct[0]) or subject
+    if subject is None or inside(subject.idx, quoted) or subject.i > punct[0].i or subject.sent != punct[0].sent:
+        return None
+    return verb, subject
+
+
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+
+
+def stranded_subject(punct: Token) -> Token | None:
+    """'X of the University of California, Los Angeles disagreed …:' parsed with the city as the
+    subject: a person or organisation that is a subject on the way up from the clause wins."""
+    node = punct.doc[punct.i - 1] if punct.i > 0 else None
+    for _ in range(8):
+        if node is None or node.head is node:
+            return None
+        node = node.head
+        if node.i < punct.i and node.dep_ in SUBJECT_DEPS and node.ent_type_ in {"PERSON", "ORG"}:
+            return node
+    return None
+
+
+def clause_verb(punct: Token) -> Token | None:
+    """The main verb of the clause a comma or colon closes: the highest verb with a subject on
+    the way up from the words before it ('X indicated Y was disappointed by Z:' -> indicated)."""
+    node = punct.doc[punct.i - 1] if punct.i > 0 else None
+    best = None
+    for _ in range(8):
+        if node is None:
+            break
+        if node.i < punct.i and node.pos_ in {"VERB", "AUX"} and any(c.dep_ in SUBJECT_DEPS | {"agent"} for c in node.children):
+            best = node
+        if node.head is node:
+            break
+        node = node.head
+    return best
+
+
+def colon_cue(doc: Doc, start: int) -> tuple[Token, Token] | None:
+    """'X commented:' / 'X writes:' on the line before a quote that opens a paragraph."""
+    text = doc_text(doc)
+    before = text[:max(0, start - 1)].rstrip()
+    if not before.endswith(":"):
+        return None
+    line_start = before.rfind("\n") + 1
+    tokens = sent_tokens(doc, line_start, len(before))
+    for token in reversed(tokens):
+        if is_cue(token):
+            subject = subject_of(token)
+            if subject is not None and subject.idx >= line_start:
+                return token, subject
+    return None
+
+
+QUOTE_MARKS = frozenset({'"', "“", "”", "«", "»", "„", "''", "``"})
+
+
+def sent_tokens(doc: Doc, start: int, end: int) -> list[Token]:
+    """Tokens inside a character range."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []

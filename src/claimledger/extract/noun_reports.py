@@ -1,0 +1,71 @@
+"""Reports carried by a noun: "Trump's claim that C", "her assertion that C", "despite
+complaints that C", "he expressed concern that C".
+
+The noun names a speech act and its complement clause ("that C", a clause with the
+subordinator "that", not a relative clause) is the content. The source is the noun's
+possessor, else the subject of the verb the noun is the object of, else nobody named.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from ._cache import doc_text
+from ..records import Attribution, Quote
+from .lexicon import CLAIM_NOUNS
+from .cues import inside, subject_of
+from .reported import FIRST_PERSON, clause_tokens, fit_to_quotes
+from .speakers import SpeakerIndex, tokens_spelled
+
+# The claim nouns as written (singular or plural), to find candidates without visiting every token.
+CLAIM_WORDS = re.compile(r"\b(?:" + "|".join(sorted(CLAIM_NOUNS)) + r")s?\b", re.I)
+
+
+def noun_reports(doc: Doc, direct: list[Quote], index: SpeakerIndex) -> list[Attribution]:
+    """One attribution per claim noun with a 'that' complement clause outside quotation marks."""
+    quoted = sorted((q.start, q.end) for q in direct)
+    found = []
+    for token in tokens_spelled(doc, CLAIM_WORDS):
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in CLAIM_NOUNS or inside(token.idx, quoted):
+            continue
+        clause = that_clause(token)
+        if clause is None:
+            continue
+        content = clause_tokens(clause, set())
+        if len(content) < 2:
+            continue
+        span = fit_to_quotes(doc_text(doc), content[0].idx, content[-1].idx + len(content[-1]), direct)
+        if span is None:
+            continue
+        source = claimant_of(token)
+        name = None
+        if source is not None and source.lower_ not in FIRST_PERSON:
+            name = index.resolve(source).name
+        found.append(Attribution(span[0], span[1], doc_text(doc)[span[0] : span[1]], name, token.lower_))
+    return found
+
+
+def that_clause(noun: Token) -> Token | None:
+    """The complement clause 'that C' of a noun (its 'that' is a subordinator, not a relative pronoun)."""
+    for child in noun.children:
+        if child.dep_ in {"acl", "ccomp", "relcl"} and child.i > noun.i and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in child.children
+        ):
+            return child
+    return None
+
+
+def claimant_of(noun: Token) -> Token | None:
+    """Whose claim: 'Trump's claim', 'a claim by X', else the subject of 'X made the claim that'."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ in {"prep", "agent"} and child.lower_ in {"by", "from"}:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    if noun.dep_ in {"dobj", "attr"} and noun.head.pos_ in {"VERB", "AUX"}:
+        return subject_of(noun.head)
+    return None

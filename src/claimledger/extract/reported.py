@@ -1,0 +1,341 @@
+"""Reported speech: the clause a speech verb reports ("X said (that) C", "C, X said", "X
+claimed C", "C was claimed by X"), credited to the verb's subject, and press-release
+statements set off by a "Minister X said:" line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from ._cache import doc_text
+from ..records import Quote
+from .cues import QUOTE_MARKS, SUBJECT_DEPS, inside, is_cue, sent_tokens, subject_of
+from .lexicon import NAMING_VERBS, NOT_REPORTING, OBJECT_CLAIM_VERBS, REPORT_NOUNS
+from .speakers import SpeakerIndex
+
+# The author's own voice ("As I conveyed", "we welcome") is not a reported source; nor is "it".
+FIRST_PERSON = frozenset({"i", "we", "you", "me", "us", "it"})
+
+
+CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
+
+
+def clause_tokens(head: Token, exclude: set[int]) -> list[Token]:
+    """A complement clause as the contiguous run around its head, minus 'that', relative
+    pronouns, nested cues and edge punctuation."""
+    ids = {t.i for t in head.subtree if t.i not in exclude} - trailing_asides(head)
+    if head.i not in ids:
+        return []
+    first = last = head.i
+    while first - 1 in ids:
+        first -= 1
+    while last + 1 in ids:
+        last += 1
+    run = list(head.doc[first : last + 1])
+    while run and (run[0].is_punct or run[0].is_space or run[0].tag_ in {"WDT", "WP"} or (
+        run[0].dep_ in {"mark", "cc"} and run[0].lower_ in {"that", "and", "but"} and run[0].head == head
+    )):
+        run = run[1:]
+    while run and (run[-1].is_space or run[-1].is_punct and run[-1].text not in {"”", "\"", ")"} or run[-1].dep_ == "cc"):
+        run = run[:-1]
+    return run
+
+
+ASIDE_MARKS = frozenset("without before after".split())
+
+
+def trailing_asides(head: Token) -> set[int]:
+    """What follows a reported clause but belongs to the telling: '…; other news' and a closing
+    'without elaborating' / 'before reversing course' participle."""
+    skip: set[int] = set()
+    semicolon = next((c for c in head.children if c.text == ";" and c.i > head.i), None)
+    if semicolon is not None:
+        skip.update(t.i for t in head.subtree if t.i >= semicolon.i)
+    for child in head.children:
+        if child.i > head.i and child.right_edge.i == head.right_edge.i and child.left_edge.lower_ in ASIDE_MARKS \
+                and any(t.tag_ == "VBG" for t in child.subtree):
+            skip.update(t.i for t in child.subtree)
+    return skip
+
+
+def nested_cues(head: Token, verb: Token) -> set[int]:
+    """Tokens of other reports inside a clause: a coordinated cue ('but he said ...', 'but denied
+    that ...') or a 'saying ...' participle. Each is a report of its own, not this one's content."""
+    skip: set[int] = set()
+    for token in head.subtree:
+        if token is verb or token is head or not is_cue(token):
+            continue
+        coordinated = token.dep_ == "conj" and (
+            any(c.dep_ in SUBJECT_DEPS for c in token.children) or any(c.dep_ in CONTENT_DEPS for c in token.children)
+        )
+        participle = token.tag_ == "VBG" and token.dep_ in {"advcl", "xcomp", "conj"} and token.i > head.i
+        if coordinated or participle:
+            skip.update(t.i for t in token.subtree)
+            for child in token.head.children:
+                if child.i < token.i and (child.dep_ == "cc" or child.text == "," and child.i == token.left_edge.i - 1):
+                    skip.add(child.i)
+    return skip
+
+
+def reported_content(verb: Token) -> list[Token]:
+    """What a cue verb reports: its complement clause, else (for claim verbs) its object."""
+    lemma = verb.lemma_.lower()
+    clauses = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"} and not own_cue(c)]
+    if clauses:
+        after = [c for c in clauses if c.i > verb.i and c.dep_ == "ccomp"]
+        chosen = after[0] if after else next((c for c in clauses if c.dep_ == "ccomp"), clauses[0])
+        content = clause_tokens(chosen, nested_cues(chosen, verb))
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if content and obj is not None and lemma not in {"tell", "inform", "ask", "brief", "assure", "warn", "urge"} \
+                and obj.right_edge.i + 1 == content[0].i and not any(c.dep_ in SUBJECT_DEPS for c in chosen.children):
+            return list(verb.doc[obj.left_edge.i : content[-1].i + 1])  # parser took the clause's subject as object
+        return with_stranded_subject(chosen, content)
+    for child in verb.children:
+        if child.dep_ == "xcomp" and lemma in {"report", "claim"} and verb.dep_ != "relcl":
+            return clause_tokens(child, set())
+        if child.dep_ == "advcl" and lemma == "call" and any(m.lower_ == "for" and m.dep_ == "mark" for m in child.children):
+            return clause_tokens(child, set())
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            for grandchild in child.children:
+                if child.lemma_.lower() in REPORT_NOUNS and grandchild.dep_ in {"acl", "ccomp", "relcl"} and grandchild.i > child.i:
+                    return clause_tokens(grandchild, set())
+            later_verb = next((t for t in verb.doc[child.right_edge.i + 1 : verb.sent.end] if t.pos_ in {"VERB", "AUX"}), None)
+            if is_cue(verb) and child.left_edge.i == verb.i + 1 and later_verb is not None \
+                    and later_verb.tag_ in {"VBD", "VBZ", "VBP", "MD"} and later_verb.dep_ != "relcl" \
+                    and not any(c.dep_ in SUBJECT_DEPS | {"nsubjpass"} for c in later_verb.children):
+                return trailing_clause(verb)  # "X said Adamowicz required ...", misparsed as an object
+            if is_cue(verb) and child.left_edge.i == verb.i + 1 and lemma not in {"tell", "ask", "inform"} and any(
+                t.tag_ in {"VBD", "VBZ", "VBP", "MD"} and t.dep_ in {"ccomp", "conj"} for t in child.subtree
+            ):
+                return trailing_clause(verb)  # "X said a law allowing Y marked a sad day": a clause, not an object
+            if lemma in OBJECT_CLAIM_VERBS:
+                return object_run(verb, child)
+    if verb.dep_ == "parataxis" and is_cue(verb) and verb.head.pos_ in {"VERB", "AUX"}:
+        return clause_tokens(verb.head, {t.i for t in verb.subtree})  # "In Syria, the secretary said, forces ..."
+    if is_cue(verb) and set_off_by_commas(verb):
+        return around_aside(verb)  # "Many of the cultures, the complaint pointed out, have a concept ..."
+    if verb.dep_ == "acl" and not any(c.dep_ == "agent" for c in verb.children) and verb.head.dep_ == "nsubj" and verb.head.head.i > verb.i:
+        return trailing_clause(verb)  # "The chief, X, announced on Tuesday there were suspects"
+    if lemma in {"call"}:
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "for":
+                objects = [c for c in prep.children if c.dep_ == "pobj"]
+                if objects:
+                    return clause_tokens(objects[0], set())
+    if lemma in {"blame", "accuse"}:
+        for child in verb.children:
+            if child.dep_ in {"dobj", "pobj"}:
+                return object_run(verb, child)
+    return []
+
+
+def with_stranded_subject(clause: Token, content: list[Token]) -> list[Token]:
+    """'announced on Twitter the FAA and the NTSB were to investigate': a clause with no subject
+    whose subject the parser hung on a preceding phrase gets that noun phrase back."""
+    if not content or content[0].i != clause.i or any(c.dep_ in SUBJECT_DEPS | {"nsubjpass", "expl"} for c in clause.children):
+        return content
+    before = clause.doc[clause.i - 1] if clause.i > 0 else None
+    while before is not None and before.dep_ == "conj" and before.head.i < before.i:
+        before = before.head
+    if before is None or before.pos_ not in {"NOUN", "PROPN"} or before.right_edge.i + 1 != clause.i:
+        return content
+    first = next((t.i for t in before.subtree if t.dep_ == "det" and t.i <= before.i), before.left_edge.i)
+    return list(clause.doc[first : content[-1].i + 1])
+
+
+def set_off_by_commas(verb: Token) -> bool:
+    """'…, the complaint pointed out, …': a subject and its cue between two commas mid-sentence."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None or subject.i > verb.i:
+        return False
+    doc, sent = verb.doc, verb.sent
+    last = max([verb.i] + [c.i for c in verb.children if c.dep_ == "prt"])
+    before, after = subject.left_edge.i - 1, last + 1
+    return before > sent.start and after < sent.end - 2 and doc[before].text == "," and doc[after].text == ","
+
+
+def around_aside(verb: Token) -> list[Token]:
+    """The whole sentence a parenthetical cue sits in (the content surrounds it), edge punctuation off."""
+    tokens = [t for t in verb.sent if not t.is_space]
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in {"”", "\"", ")"}:
+        tokens = tokens[:-1]
+    return tokens
+
+
+def own_cue(clause: Token) -> bool:
+    """A complement that is itself a cue with its own subject: a separate report, not content."""
+    return is_cue(clause) and any(c.dep_ in SUBJECT_DEPS for c in clause.children) and clause.i < min(
+        (c.i for c in clause.head.children if c.dep_ in SUBJECT_DEPS), default=clause.i + 1
+    )
+
+
+def trailing_clause(verb: Token) -> list[Token]:
+    """The words after a cue up to the end of its clause (';' or the sentence end)."""
+    rest = []
+    for token in verb.doc[verb.i + 1 : verb.sent.end]:
+        if token.text in {";", ":"}:
+            break
+        rest.append(token)
+    while rest and rest[-1].is_punct:
+        rest = rest[:-1]
+    while rest and rest[0].dep_ == "prep" and rest[0].head == verb:
+        rest = rest[rest[0].right_edge.i - rest[0].i + 1 :]
+    return rest
+
+
+OBJECT_PREPS = frozenset({"for", "of", "against", "on", "in", "as", "over", "to"})
+
+
+def object_run(verb: Token, obj: Token) -> list[Token]:
+    """An object with the verb's later complements ('500 casualties last week', 'Iran for the attacks')."""
+    doc = verb.doc
+    last = obj.right_edge.i
+    for child in sorted(verb.children, key=lambda t: t.i):
+        if child.i <= obj.i or child.left_edge.i != last + 1:
+            continue
+        if child.dep_ == "npadvmod" or child.dep_ == "prep" and child.lower_ in OBJECT_PREPS or (
+            child.dep_ in {"oprd", "xcomp", "ccomp", "advcl"} and verb.lemma_.lower() in NAMING_VERBS
+        ):
+            last = child.right_edge.i
+    tokens = list(doc[obj.left_edge.i : last + 1])
+    while tokens and tokens[-1].is_punct:
+        tokens = tokens[:-1]
+    return tokens
+
+
+def passive_claim(verb: Token) -> tuple[list[Token], Token] | None:
+    """'The attack was claimed by X': the passive subject is the claim, the agent its source."""
+    if verb.lemma_.lower() not in OBJECT_CLAIM_VERBS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if subject is None and agent is not None and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        head = verb.head  # "one in Baghdad claimed by Daesh": the noun phrase is the claim
+        objects = [c for c in agent.children if c.dep_ == "pobj"]
+        first = head.i
+        while first > 0 and verb.doc[first - 1].head == head and verb.doc[first - 1].dep_ in {"det", "amod", "compound", "nummod", "poss"}:
+            first -= 1
+        phrase = list(verb.doc[first : verb.i])
+        while phrase and phrase[-1].is_punct:
+            phrase = phrase[:-1]
+        return (phrase, objects[0]) if objects and phrase else None
+    if subject is None or agent is None or subject.lower_ == "it":
+        return None
+    objects = [c for c in agent.children if c.dep_ == "pobj"]
+    if not objects:
+        return None
+    xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    if xcomp is not None:  # "X were reported by Y to have visited ..."
+        return list(verb.doc[subject.left_edge.i : xcomp.right_edge.i + 1]), objects[0]
+    return list(subject.subtree), objects[0]
+
+
+def negated(verb: Token, subject: Token) -> bool:
+    """'did not mention', 'No organization claimed': nothing was reported."""
+    return any(c.dep_ == "neg" for c in verb.children) or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in subject.children
+    )
+
+
+def fit_to_quotes(text: str, start: int, end: int, direct: list[Quote]) -> tuple[int, int] | None:
+    """A reported clause's span, stretched over a quote it runs into ('said he is “not the man”'),
+    or None when it is a direct quote's words, not paraphrase holding a partial quote."""
+    for quote in direct:
+        if quote.start <= start + 1 < quote.end <= end or abs(start - quote.start) <= 1 and end > quote.end:
+            return None  # begins inside quoted words: the parse took the quote for the clause
+        if start < quote.start < end < quote.end:
+            end = closing_mark_end(text, quote.end)
+    if unquoted_words(text, start, end, direct) < 2:
+        return None
+    return start, end
+
+
+def closing_mark_end(text: str, end: int) -> int:
+    """The offset after a quote's closing mark (the quote's own end when none follows)."""
+    for mark in ("''", "”", '"', "»", "’", "'"):
+        if text.startswith(mark, end):
+            return end + len(mark)
+    return end
+
+
+def unquoted_words(text: str, start: int, end: int, direct: list[Quote]) -> int:
+    """How many words of start:end lie outside every direct quote."""
+    chars = list(text[start:end])
+    for quote in direct:
+        for i in range(max(start, quote.start), min(end, quote.end)):
+            chars[i - start] = " "
+    return len(re.findall(r"\w+", "".join(chars)))
+
+
+def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex,
+                    namings: list[Quote] | None = None) -> list[Quote]:
+    """Indirect quotes: the clause a speech verb reports, credited to the verb's subject.
+    'described the raid as “…”' is not reported speech (the quote says it), but it says whose
+    the quoted words are: such clauses go to ``namings`` when a list is given."""
+    quoted = sorted((q.start, q.end) for q in direct)
+    found: list[Quote] = []
+    for verb in doc:
+        if not is_cue(verb) and verb.lemma_.lower() not in OBJECT_CLAIM_VERBS | {"praise", "call", "blame"}:
+            continue
+        if verb.pos_ not in {"VERB", "AUX"} or inside(verb.idx, quoted) or verb.lemma_.lower() in NOT_REPORTING:
+            continue
+        if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            continue  # "to confirm if ...": a purpose, not a report
+        passive = passive_claim(verb)
+        if passive is not None:
+            content, source_token = passive
+        else:
+            content = reported_content(verb)
+            misparsed = verb.dep_ == "acl" and verb.head.dep_ == "nsubj"
+            source_token = subject_of(verb) or (verb.head if misparsed else None)
+        if not content or len(content) < 2 and content[0].pos_ not in {"NOUN", "PROPN"}:
+            continue
+        if source_token is None or source_token.lower_ in FIRST_PERSON or negated(verb, source_token):
+            continue
+        if verb.lemma_.lower() in NAMING_VERBS and (content[0].pos_ == "PRON" or any(
+            t.text in QUOTE_MARKS for t in content
+        )):  # 'named it "Operation X"', 'described the attacks as a "dastardly act"': the quote says it
+            if namings is not None and content[0].pos_ != "PRON":
+                speaker = index.resolve(source_token)
+                start, end = content[0].idx, content[-1].idx + len(content[-1])
+                namings.append(Quote("indirect", start, end, doc_text(doc)[start:end], speaker.name, speaker.title, verb.lower_))
+            continue
+        span = fit_to_quotes(doc_text(doc), content[0].idx, content[-1].idx + len(content[-1]), direct)
+        if span is None or any(q.start == span[0] and q.end == span[1] for q in found):
+            continue
+        start, end = span
+        speaker = index.resolve(source_token)
+        index.remember(speaker)
+        found.append(Quote("indirect", start, end, doc_text(doc)[start:end], speaker.name, speaker.title, verb.lower_))
+    statements = colon_statements(doc, direct, index)
+    found = [q for q in found if not any(s.start <= q.start < s.end for s in statements)]
+    return found + statements
+
+
+def colon_statements(doc: Doc, direct: list[Quote], index: SpeakerIndex) -> list[Quote]:
+    """Press-release style: a line 'Minister X said:' then unquoted paragraphs that are the statement."""
+    text = doc_text(doc)
+    out: list[Quote] = []
+    lines = list(re.finditer(r"[^\n]+", text))
+    for n, line in enumerate(lines):
+        if not line.group().rstrip().endswith(":"):
+            continue
+        in_line = sent_tokens(doc, line.start(), line.end())
+        cues = [t for t in in_line if is_cue(t) and subject_of(t) is not None and subject_of(t) in in_line]
+        if not cues or any(0 <= q.start - line.end() < 5 for q in direct):
+            continue
+        speaker = index.resolve(subject_of(cues[-1]))
+        for following in lines[n + 1 :]:
+            start, end = following.start(), following.end()
+            chunk = text[start:end]
+            if not chunk.strip():
+                continue
+            if chunk.lstrip()[:1] in "“\"«" or chunk.lstrip().startswith("''") or chunk.rstrip().endswith(":"):
+                break
+            start += len(chunk) - len(chunk.lstrip())
+            end = start + len(chunk.strip())
+            out.append(Quote("indirect", start, end, text[start:end], speaker.name, speaker.title, cues[-1].lower_))
+    return out

@@ -1,0 +1,35 @@
+"""Reports carried by a noun: "issued a statement that C", "Trump's claim that C".
+
+The content is the noun's "that" clause; the source is whoever made the statement (the
+noun's possessor, or the subject of the verb it is the object of), or nobody named.
+Passages are from the bundled Wikinews corpus (CC BY 2.5).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .support import reported, same_name
+
+NOUN_REPORTS = [
+    pytest.param(
+        "The California Department of Corrections and Rehabilitation (CDCR) did not identify Sirhan as the "
+        "victim. The Department issued a statement that an inmate had been stabbed.",
+        "an inmate had been stabbed", ("The California Department of Corrections and Rehabilitation",
+                                       "Department", "CDCR"),
+        id="issued-a-statement-that",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "source"), NOUN_REPORTS)
+def test_claim_noun_with_a_that_clause(run, text, content, source):
+    items = reported(run(text))
+    found = [(t, s) for t, s, _ in items if t == content]
+    assert found, f"{content!r} not reported; reported: {items}"
+    assert same_name(found[0][1], source), f"credited to {found[0][1]!r}"
+
+
+def test_a_relative_clause_is_not_a_report(run):
+    items = reported(run("Melbournians can offer topics/suggestions that the candidates don't see."))
+    assert items == [], items

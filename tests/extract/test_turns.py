@@ -1,0 +1,49 @@
+"""Transcript turns: in an interview, the figures of an answer are the interviewee's claims.
+
+The passages are from a Wikinews interview in the bundled corpus (CC BY 2.5), shortened.
+"""
+
+from __future__ import annotations
+
+from claimledger.extract.turns import interviewers, labelled_turns, quote_label
+
+from .support import figures_over, same_name
+
+INTERVIEW = (
+    "((WN))  For how long were these bone tools exposed to the plastic containers?\n\n\n"
+    "((Naomi Martisius))  It was various amounts of time depending, well, depending on a number of things, "
+    "but most of the Abri Peyrony ones were sitting in a plastic box for about five years.  One of them had "
+    "been found more recently, and it was only in its plastic box for about two months.\n\n\n"
+    "((WN))  How many institutes were involved in this research?\n\n\n"
+    "((Naomi Martisius))  So, on the paper, I think it lists seven different institutes.\n"
+)
+
+
+def test_turns_are_found_with_their_labels():
+    turns = labelled_turns(INTERVIEW)
+    assert [label for label, _, _ in turns] == ["WN", "Naomi Martisius", "WN", "Naomi Martisius"]
+    label, start, end = turns[1]
+    assert INTERVIEW[start:end].startswith("It was various amounts of time")
+    assert INTERVIEW[start:end].endswith("for about two months.")
+
+
+def test_the_label_that_asks_is_the_interviewer():
+    assert interviewers(labelled_turns(INTERVIEW), INTERVIEW) == {"WN"}
+
+
+def test_figures_in_an_answer_are_the_interviewees(run):
+    record = run(INTERVIEW)
+    for anchor in ("about five years", "about two months", "seven different institutes"):
+        (figure,) = figures_over(record, anchor)
+        assert same_name(figure.claimant, ("Naomi Martisius", "Martisius")), (anchor, figure.claimant)
+
+
+def test_an_answer_is_not_a_reported_statement(run):
+    record = run(INTERVIEW)
+    assert not any(q.cue == "transcript" for q in record.quotes)
+
+
+def test_a_quote_opening_with_a_speaker_label():
+    text = '"PENCE: Gennifer Flowers will not be attending the debate tomorrow night."'
+    assert quote_label(text, 1, len(text) - 1) == "PENCE"
+    assert quote_label('"Gennifer Flowers will not be attending."', 1, 30) is None
