@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from claimledger.extract.marks import double_quote_spans, quote_spans, single_quote_spans
 from claimledger.extract.numbers import digit_value
-from claimledger.nlp import load_nlp, records_from_doc
+from claimledger.nlp import claims_from_doc, load_nlp
 from claimledger.pipeline import extract_documents
 from claimledger.records import Document
 
@@ -117,9 +117,12 @@ def test_components_one_by_one_in_a_batch(nlp, batch):
     """Several documents through nlp.pipe together: each component's output stays inside its own text."""
     count("fuzz inputs", len(batch))
     for text, doc in zip(batch, nlp.pipe(batch, batch_size=4)):
-        quotes, attributions, figures, entities = records_from_doc(doc)
-        for item in (*quotes, *attributions, *figures):
-            assert 0 <= item.start <= item.end <= len(text) and text[item.start:item.end] == item.text, item
+        claims = claims_from_doc(doc)
+        for item in (*claims["quotes"], *claims["attributions"], *claims["figures"]):
+            assert 0 <= item["start"] <= item["end"] <= len(text) and text[item["start"]:item["end"]] == item["text"], item
+        for tally in claims["tallies"]:
+            for claim in tally["claims"]:
+                assert all(0 <= start < end <= len(text) for start, end in claim["spans"]), tally
 
 
 @fuzz_settings(ci=400, full=2500)
