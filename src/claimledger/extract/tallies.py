@@ -29,6 +29,7 @@ from .places import find_places, place_for
 
 Claim = tuple[int, int, str | None, str | None]
 Key = tuple[str, str | None]
+FIGURE_FATES = frozenset({"deaths", "injuries", "detained", "casualties"})
 PEOPLE_CATEGORIES = frozenset({"troops", "people", "other", "casualties", "deaths", "injuries", "detained"})  # victims' group and, when the text names two, their side
 
 
@@ -269,5 +270,5 @@ def recategorise(figures: list[Figure], tallies: list[Tally]) -> None:
         if figure.category not in PEOPLE_CATEGORIES:
             continue
         fate = next((category for start, end, category in counted if start <= figure.start < end or figure.start <= start < figure.end), None)
-        if fate is not None:
+        if fate in FIGURE_FATES:  # "missing" is a tally category, not a figure category
             figure.category = fate
