@@ -47,3 +47,25 @@ def test_a_quote_opening_with_a_speaker_label():
     text = '"PENCE: Gennifer Flowers will not be attending the debate tomorrow night."'
     assert quote_label(text, 1, len(text) - 1) == "PENCE"
     assert quote_label('"Gennifer Flowers will not be attending."', 1, 30) is None
+
+
+ANSWER_WITH_A_LIST = (
+    "((WN))  How many institutes were involved in this research?\n\n\n"
+    "((Naomi Martisius))  So, on the paper, I think it lists seven different institutes.\n\n\n"
+    "((WN))  What were the results?\n\n\n"
+    "((Naomi Martisius))  The layer was dominated by reindeer.\n\n"
+    "██\xa0Hare: 3\n\n██\xa0Roe deer: 5\n\n"
+    "Just thinking about that: 90 per cent reindeer, and then three of these bone tools come from this layer.\n\n\n"
+    "((WN))  You mentioned the bones were obtained from two different sites.\n"
+)
+
+
+def test_an_answer_runs_to_the_next_label(run):
+    (figure,) = figures_over(run(ANSWER_WITH_A_LIST), "90 per cent")
+    assert same_name(figure.claimant, ("Naomi Martisius", "Martisius")), figure.claimant
+
+
+def test_one_repeated_label_is_not_a_conversation(run):
+    text = INTERVIEW.replace("((WN))", "").replace("((Naomi Martisius))", "((Note))")
+    (figure,) = figures_over(run(text), "seven different institutes")
+    assert figure.claimant is None

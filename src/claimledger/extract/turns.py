@@ -27,13 +27,18 @@ LABEL = re.compile(
 
 
 def labelled_turns(text: str) -> list[tuple[str, int, int]]:
-    """(label, start, end) of every paragraph that opens with a speaker label; end excludes
-    trailing space, and the turn runs to the end of its line."""
+    """(label, start, end) of every turn that opens with a speaker label. A turn runs to the next
+    label (an answer may hold lines and lists of its own); the last one to the end of its line.
+    end excludes trailing space."""
+    matches = list(LABEL.finditer(text))
     turns = []
-    for match in LABEL.finditer(text):
+    for k, match in enumerate(matches):
         label = (match.group("paren") or match.group("caps")).strip()
-        end = text.find("\n", match.end())
-        end = len(text) if end < 0 else end
+        if k + 1 < len(matches):
+            end = matches[k + 1].start()
+        else:
+            end = text.find("\n", match.end())
+            end = len(text) if end < 0 else end
         stripped = text[match.end() : end].rstrip()
         if stripped:
             turns.append((label, match.end(), match.end() + len(stripped)))
@@ -49,14 +54,14 @@ def interviewers(turns: list[tuple[str, int, int]], text: str) -> set[str]:
 
 
 def transcript_claims(doc: Doc) -> list[tuple[int, int, str | None, str | None]]:
-    """(start, end, speaker, cue) for labelled turns outside quotation marks, when some label
-    has at least two turns (a lone 'NOTE: ...' line is not a transcript)."""
+    """(start, end, speaker, cue) for labelled turns outside quotation marks, when at least two
+    labels have two turns each: a conversation (two 'UPDATE: ...' lines are not a transcript)."""
     text = doc_text(doc)
     turns = labelled_turns(text)
     counts: dict[str, int] = defaultdict(int)
     for label, _, _ in turns:
         counts[label] += 1
-    if not turns or max(counts.values()) < 2:
+    if sum(n >= 2 for n in counts.values()) < 2:
         return []
     quoted = quote_spans(text)
     index = SpeakerIndex.build(doc, quoted)
