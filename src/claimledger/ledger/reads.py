@@ -15,6 +15,7 @@ from .schema import (
     attributions, documents, entities, entity_aliases, entity_titles, figure_analysis, figures, mentions, outlets,
     quotes,
 )
+from .tallies import document_tallies
 
 TOP_SPEAKERS = 10
 
@@ -53,6 +54,7 @@ def document(connection: Connection, doc_id: int) -> dict:
         .where(figures.c.document_id == doc_id).order_by(figures.c.start, figures.c.id)
     )
     result["figures"] = [plain(r) for r in rows]
+    result["tallies"] = document_tallies(connection, doc_id)
     result["entities"] = with_names(
         connection,
         select(entities.c.id, entities.c.name, entities.c.label)
