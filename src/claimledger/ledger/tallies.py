@@ -13,7 +13,7 @@ from collections import defaultdict
 
 from sqlalchemy import Connection, distinct, func, select
 
-from .schema import documents, tallies, tally_claims
+from .schema import documents, outlets, tallies, tally_claims
 
 BY = ("place", "date", "group", "claimant")  # what tallies can be totalled by
 
@@ -33,11 +33,13 @@ def document_tallies(connection: Connection, doc_id: int) -> list[dict]:
 def tally_list(connection: Connection, *, category: str | None, group: str | None, limit: int,
                offset: int) -> list[dict]:
     """Tallies of current documents (document order, then extraction order), with their document's
-    key, title and published date and every claimant's account."""
+    key, title, published date, outlet and URL, and every claimant's account."""
     d = documents
     stmt = (
-        select(*tally_columns(), d.c.key.label("document"), d.c.title, d.c.published)
+        select(*tally_columns(), d.c.key.label("document"), d.c.title, d.c.published,
+               outlets.c.name.label("outlet"), d.c.url)
         .join(d, d.c.id == tallies.c.document_id)
+        .outerjoin(outlets, outlets.c.id == d.c.outlet_id)
         .where(d.c.is_current, *filters(category, group))
         .order_by(tallies.c.document_id, tallies.c.id)
         .limit(limit)
