@@ -302,7 +302,8 @@ class Ledger(Store):
         """Write every analysed figure (with group, grade, corroboration) as jsonl, csv, parquet or
         claimreview to ``out`` (a text stream; for parquet a path or binary stream); returns the count.
         ``what="tallies"``: every casualty tally instead, one row each (jsonl, csv or parquet)."""
-        if format not in EXPORT_FORMATS or what not in EXPORT_WHAT or (what == "tallies" and format not in TALLY_FORMATS):
+        formats = TALLY_FORMATS if what == "tallies" else EXPORT_FORMATS
+        if what not in EXPORT_WHAT or format not in formats:
             raise Rejected(f"unknown export format {format!r} for {what}; figures: {', '.join(EXPORT_FORMATS)}, "
                            f"tallies: {', '.join(TALLY_FORMATS)}")
         with self.reading() as connection:
