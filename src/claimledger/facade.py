@@ -26,7 +26,7 @@ from .analyze.export import (
 from .config import DEFAULT_MODEL
 from .errors import InputError, Invalid, LedgerError, Rejected
 from .ledger import DEFAULT_URL, IngestReport, Store, content_hash, reason
-from .ledger import dialect, tallies as tallies_
+from .ledger import dialect
 from .records import Document, Record
 
 if TYPE_CHECKING:
@@ -280,20 +280,6 @@ class Ledger(Store):
         """Drop a user alias rule (the built-in defaults cannot be removed, only overridden)."""
         with dialect.writing(self.engine) as connection:
             return queries.remove_alias(connection, alias)
-
-    # -- casualty tallies ------------------------------------------------------------------------
-
-    def tallies(self, *, category: str | None = None, group: str | None = None, by: str | None = None,
-                limit: int = 100, offset: int = 0) -> list[dict]:
-        """Casualty tallies of current documents, each with its document (key, title, published) and
-        every claimant's account; with ``by`` (place, date, group or claimant), totals per key instead:
-        sums of low and high, numbers of tallies and documents, and the documents' keys."""
-        if by is not None and by not in tallies_.BY:
-            raise Rejected(f"tallies are totalled by {', '.join(tallies_.BY)}, not {by!r}")
-        with self.reading() as connection:
-            options = {"category": category, "group": group, "limit": limit, "offset": offset}
-            return tallies_.tally_list(connection, **options) if by is None else tallies_.tally_totals(
-                connection, by, **options)
 
     # -- export ----------------------------------------------------------------------------------
 
