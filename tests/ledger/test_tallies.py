@@ -61,6 +61,7 @@ def test_tallies_list_with_their_document_and_filters(stored):
     assert [r["low"] for r in stored.tallies(category="deaths")] == [4000]
     assert stored.tallies(group="civilians") == []
     assert [r["category"] for r in stored.tallies(limit=1, offset=1)] == ["deaths"]
+    assert stored.stats()["tallies"] == 2
 
 
 def test_totals_per_place_group_and_claimant(stored):

@@ -13,7 +13,7 @@ from sqlalchemy import Connection, Row, distinct, func, or_, select
 
 from .schema import (
     attributions, documents, entities, entity_aliases, entity_titles, figure_analysis, figures, mentions, outlets,
-    quotes,
+    quotes, tallies,
 )
 from .tallies import document_tallies
 
@@ -133,6 +133,7 @@ def stats(connection: Connection) -> dict[str, Any]:
         "indirect_quotes": scalar(count(quotes, quotes.c.kind == "indirect")),
         "attributions": scalar(count(attributions)),
         "figures": scalar(count(figures)),
+        "tallies": scalar(count(tallies)),
         "entities": scalar(
             select(func.count(distinct(mentions.c.entity_id))).where(mentions.c.document_id.in_(current))
         ),
