@@ -1,7 +1,7 @@
 """The CLI and the REST API answer the same question with the same object: same fields, same values.
 
 Both faces call the same library functions (``claimledger.pages``) and only render: ``--json`` prints
-exactly the page or object the API returns, for documents, figures, groups, entities and search.
+exactly the page or object the API returns, for documents, figures, tallies, groups, entities and search.
 """
 
 from __future__ import annotations
@@ -84,3 +84,15 @@ def test_search(cli, api):
     ours = cli("search", "Kirby", "--limit", "3", "--offset", "1")
     same_page(ours, get(api, "/api/search", q="Kirby", limit=3, offset=1))
     assert ours["total"] > 1
+
+
+def test_tallies_and_their_totals(cli, api):
+    ours = cli("tallies", "--category", "casualties", "--limit", "50")
+    same_page(ours, get(api, "/api/tallies", category="casualties", limit=50))
+    example = [t for t in ours["items"] if t["document"] == EXAMPLE]
+    assert [(t["low"], t["high"]) for t in example][:1] == [(500, 12000)]
+    for by in ("place", "date", "group", "claimant"):
+        totals = cli("tallies", "--by", by, "--limit", "10")
+        same_page(totals, get(api, "/api/tallies", by=by, limit=10))
+        assert all(row["by"] == by and row["document_keys"] for row in totals["items"])
+    assert api.get("/api/tallies", params={"by": "outlet"}).status_code == 422

@@ -8,7 +8,7 @@ import pytest
 
 from claimledger import Ledger
 from claimledger.errors import Invalid, NotFound
-from claimledger.pages import blank_to_none, claims_page, clean, document_detail, page, search_page
+from claimledger.pages import blank_to_none, claims_page, clean, document_detail, page, search_page, tallies_page
 
 from _bundled import EXAMPLE  # noqa: E402
 
@@ -58,3 +58,13 @@ def test_search_pages_with_a_total(ledger):
     assert second["items"] and second["items"][0] != first["items"][0]
     with pytest.raises(Invalid, match="offset"):
         search_page(ledger, "Kirby", offset=10_000)
+
+
+def test_tallies_page_lists_or_totals_and_refuses_an_unknown_key(ledger):
+    listed = tallies_page(ledger, category="casualties", limit=1)
+    assert set(listed) == {"items", "limit", "offset", "next_offset", "total"}
+    assert [(t["low"], t["high"], t["document"]) for t in listed["items"]] == [(500, 12000, EXAMPLE.stem)]
+    totals = tallies_page(ledger, by="claimant", limit=50)["items"]
+    assert {"Ukrainian news sources", "The Russians", "the Pentagon"} <= {row["key"] for row in totals}
+    with pytest.raises(Invalid, match="totalled by place, date, group, claimant"):
+        tallies_page(ledger, by="outlet")

@@ -20,7 +20,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from .analyze import queries, timeline as timeline_
 from .analyze.aliases import AliasRule, check_rule, read_alias_file
-from .analyze.export import FORMATS as EXPORT_FORMATS, export_rows, write as write_export
+from .analyze.export import (
+    FORMATS as EXPORT_FORMATS, TALLY_FORMATS, WHAT as EXPORT_WHAT, export_rows, tally_rows, write as write_export,
+)
 from .config import DEFAULT_MODEL
 from .errors import InputError, Invalid, LedgerError, Rejected
 from .ledger import DEFAULT_URL, IngestReport, Store, content_hash, reason
@@ -281,12 +283,18 @@ class Ledger(Store):
 
     # -- export ----------------------------------------------------------------------------------
 
-    def export(self, format: str, out, *, contested_only: bool = False, category: str | None = None) -> int:
+    def export(self, format: str, out, *, contested_only: bool = False, category: str | None = None,
+               what: str = "figures") -> int:
         """Write every analysed figure (with group, grade, corroboration) as jsonl, csv, parquet or
-        claimreview to ``out`` (a text stream; for parquet a path or binary stream); returns the count."""
-        if format not in EXPORT_FORMATS:
-            raise Rejected(f"unknown export format {format!r}; use one of {', '.join(EXPORT_FORMATS)}")
+        claimreview to ``out`` (a text stream; for parquet a path or binary stream); returns the count.
+        ``what="tallies"``: every casualty tally instead, one row each (jsonl, csv or parquet)."""
+        formats = TALLY_FORMATS if what == "tallies" else EXPORT_FORMATS
+        if what not in EXPORT_WHAT or format not in formats:
+            raise Rejected(f"unknown export format {format!r} for {what}; figures: {', '.join(EXPORT_FORMATS)}, "
+                           f"tallies: {', '.join(TALLY_FORMATS)}")
         with self.reading() as connection:
+            if what == "tallies":
+                return write_export(tally_rows(connection, category=category), format, out, what)
             rows = export_rows(connection, contested_only=contested_only, category=category)
         return write_export(rows, format, out)
 

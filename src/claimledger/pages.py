@@ -186,6 +186,17 @@ def figures_page(ledger: Ledger, *, category: str | None = None, claimant: str |
                        limit=limit, offset=offset)
 
 
+def tallies_page(ledger: Ledger, *, category: str | None = None, group: str | None = None, by: str | None = None,
+                 limit: int = DEFAULT_PAGE, offset: int = 0) -> dict:
+    """Casualty tallies with their claims and documents, or (``by``) totals per place, date, group or
+    claimant with the documents' keys; a ``by`` outside those is ``Invalid``."""
+    try:
+        rows = ledger.tallies(category=category, group=group, by=by, limit=limit + 1, offset=offset)
+    except Rejected as exc:
+        raise Invalid(str(exc)) from None
+    return page(rows, limit, offset)
+
+
 # -- entities, groups, grades --------------------------------------------------------------------
 
 

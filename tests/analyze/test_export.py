@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from claimledger.analyze.export import COLUMNS
+from claimledger.analyze.export import COLUMNS, TALLY_COLUMNS
 from claimledger.errors import LedgerError
 
 pd = pytest.importorskip("pandas")
@@ -75,6 +75,31 @@ def test_claimreview_json_ld(corpus):
     assert samoa["itemReviewed"]["author"] == {"@type": "Organization", "name": "Wikinews"}
     kirby_like = next(r for r in reviews if r["claimReviewed"] == "six Mexican nationals")
     assert kirby_like["itemReviewed"]["author"] == {"@type": "Person", "name": "Andrés Manuel López Obrador"}
+
+
+def test_tallies_as_jsonl_csv_and_parquet(corpus, tmp_path):
+    out = io.StringIO()
+    n = corpus.export("jsonl", out, what="tallies")
+    rows = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert len(rows) == n == len(corpus.tallies(limit=100_000)) > 2
+    assert list(rows[0]) == [name for name, _ in TALLY_COLUMNS]
+    example = [r for r in rows if r["document"] == "syrian-fighters-recruitment" and r["side"] == "Russian"]
+    casualties = next(r for r in example if r["category"] == "casualties")
+    assert (casualties["low"], casualties["high"]) == (500, 12000)
+    assert [(c["claimant"], c["low"]) for c in casualties["claims"]] == [("Ukrainian news sources", 12000),
+                                                                          ("The Russians", 500)]
+    path = tmp_path / "tallies.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        deaths = corpus.export("csv", handle, what="tallies", category="deaths")
+    frame = pd.read_csv(path)
+    assert len(frame) == deaths > 0 and set(frame["category"]) == {"deaths"}
+    pentagon = frame[frame["claimants"] == "the Pentagon"]
+    assert list(pentagon["low"]) == [4000] and json.loads(pentagon["claims"].iloc[0])[0]["spans"]
+    pq = pytest.importorskip("pyarrow.parquet")
+    assert corpus.export("parquet", tmp_path / "tallies.parquet", what="tallies") == n
+    assert pq.read_table(tmp_path / "tallies.parquet").column_names == [name for name, _ in TALLY_COLUMNS]
+    with pytest.raises(LedgerError, match="tallies: jsonl, csv, parquet"):
+        corpus.export("claimreview", io.StringIO(), what="tallies")
 
 
 def test_unknown_format(corpus):

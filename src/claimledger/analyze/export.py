@@ -1,9 +1,11 @@
-"""Export: every analysed figure with its group, grade and corroboration, for other tools.
+"""Export: every analysed figure with its group, grade and corroboration, or every casualty tally, for other tools.
 
 Why: analysts work in spreadsheets, notebooks and fact-check feeds. One flat row per figure
 (``COLUMNS``) goes out as JSON Lines, CSV (RFC 4180 with a header: pandas and DuckDB read it with no
 options), Parquet (typed, through pyarrow), or schema.org ``ClaimReview`` JSON-LD (one review per
 figure: the claim, who made it, where it appeared, and its Admiralty grade as the rating).
+Tallies (``WHAT``) go out as one row per tally (``TALLY_COLUMNS``) in JSON Lines (claims nested),
+CSV or Parquet (claims as JSON text); ClaimReview reviews figures only.
 """
 
 from __future__ import annotations
@@ -12,17 +14,21 @@ import csv
 import io
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import IO, Any, get_args, get_type_hints
 
 from sqlalchemy import Connection
 
 from ..errors import MissingExtra
+from ..ledger.tallies import tally_list
 from ..records import Figure, field_names
 from . import queries
 
 FORMATS = ("jsonl", "csv", "parquet", "claimreview")
+WHAT = ("figures", "tallies")
+TALLY_FORMATS = ("jsonl", "csv", "parquet")
+TALLY_PAGE = 500  # tallies read per query (their claims are fetched with an IN list of this many ids)
 
 # (name, type) of one exported row; types are Parquet's: int64, float64, bool, string. The figure's
 # own fields come from the record declaration (``records.Figure``), the rest from the analysis.
@@ -80,6 +86,30 @@ def flat_row(figure: dict, group: dict) -> dict[str, Any]:
     return row
 
 
+TALLY_COLUMNS: list[tuple[str, str]] = [
+    ("tally", "int64"), ("document", "string"), ("title", "string"), ("outlet", "string"), ("url", "string"),
+    ("published", "string"), ("category", "string"), ("group", "string"), ("side", "string"), ("low", "float64"),
+    ("high", "float64"), ("place", "string"), ("date", "string"), ("claimants", "string"), ("claims", "string"),
+]
+
+
+def tally_rows(connection: Connection, *, category: str | None = None) -> Iterator[dict]:
+    """Every tally of current documents as an export row: ``claimants`` joined with "; ", ``claims``
+    the list of accounts (claimant, low, high, stance, spans)."""
+    offset = 0
+    while True:
+        found = tally_list(connection, category=category, group=None, limit=TALLY_PAGE, offset=offset)
+        for tally in found:
+            row = {name: tally.get(name) for name, _ in TALLY_COLUMNS}
+            row["tally"] = tally["id"]
+            row["claimants"] = "; ".join(c["claimant"] or "—" for c in tally["claims"])
+            row["claims"] = tally["claims"]
+            yield row
+        if len(found) < TALLY_PAGE:
+            return
+        offset += TALLY_PAGE
+
+
 def write_jsonl(rows: Iterable[dict], out: IO[str]) -> int:
     n = 0
     for row in rows:
@@ -88,18 +118,20 @@ def write_jsonl(rows: Iterable[dict], out: IO[str]) -> int:
     return n
 
 
-def write_csv(rows: Iterable[dict], out: IO[str]) -> int:
-    """Header row, then one row per figure; booleans as true/false, missing values empty."""
+def write_csv(rows: Iterable[dict], out: IO[str], columns: list[tuple[str, str]] = COLUMNS) -> int:
+    """Header row, then one row per figure (or tally); booleans as true/false, missing values empty,
+    lists as JSON text."""
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([name for name, _ in COLUMNS])
+    writer.writerow([name for name, _ in columns])
     n = 0
     for row in rows:
-        writer.writerow([_csv_value(row[name]) for name, _ in COLUMNS])
+        writer.writerow([_csv_value(row[name]) for name, _ in columns])
         n += 1
     return n
 
 
-def write_parquet(rows: Iterable[dict], path: str | os.PathLike | IO[bytes]) -> int:
+def write_parquet(rows: Iterable[dict], path: str | os.PathLike | IO[bytes],
+                  columns: list[tuple[str, str]] = COLUMNS) -> int:
     try:  # an optional dependency, imported only when Parquet is asked for
         import pyarrow as pa
         import pyarrow.parquet as pq
@@ -107,8 +139,8 @@ def write_parquet(rows: Iterable[dict], path: str | os.PathLike | IO[bytes]) -> 
         raise MissingExtra("parquet", "Parquet export") from None
 
     types = {"int64": pa.int64(), "float64": pa.float64(), "bool": pa.bool_(), "string": pa.string()}
-    schema = pa.schema([(name, types[kind]) for name, kind in COLUMNS])
-    rows = list(rows)
+    schema = pa.schema([(name, types[kind]) for name, kind in columns])
+    rows = [{k: _csv_value(v) if isinstance(v, list) else v for k, v in row.items()} for row in rows]
     table = pa.Table.from_pylist(rows, schema=schema)
     pq.write_table(table, path)
     return len(rows)
@@ -164,14 +196,18 @@ def write_claimreview(rows: Iterable[dict], out: IO[str], today: str | None = No
     return len(reviews)
 
 
-def write(rows: Iterable[dict], format: str, out) -> int:
-    """Write rows in ``format`` to ``out`` (a text stream; Parquet: a path or binary stream)."""
+def write(rows: Iterable[dict], format: str, out, what: str = "figures") -> int:
+    """Write rows (of ``what``: figures or tallies) in ``format`` to ``out`` (a text stream; Parquet: a
+    path or binary stream)."""
+    columns = TALLY_COLUMNS if what == "tallies" else COLUMNS
+    if what == "tallies" and format not in TALLY_FORMATS:
+        raise ValueError(f"tallies export as {', '.join(TALLY_FORMATS)}; {format} is for figures")
     if format == "jsonl":
         return write_jsonl(rows, out)
     if format == "csv":
-        return write_csv(rows, out)
+        return write_csv(rows, out, columns)
     if format == "parquet":
-        return write_parquet(rows, out)
+        return write_parquet(rows, out, columns)
     if format == "claimreview":
         return write_claimreview(rows, out)
     raise ValueError(f"unknown export format {format!r}; use one of {', '.join(FORMATS)}")
@@ -180,6 +216,8 @@ def write(rows: Iterable[dict], format: str, out) -> int:
 def _csv_value(value) -> str:
     if value is None:
         return ""
+    if isinstance(value, list):
+        return json.dumps(_whole_claims(value), ensure_ascii=False)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float) and value.is_integer():
@@ -188,7 +226,13 @@ def _csv_value(value) -> str:
 
 
 def _whole(row: dict) -> dict:
-    return {k: (int(v) if isinstance(v, float) and v.is_integer() else v) for k, v in row.items()}
+    return {k: (int(v) if isinstance(v, float) and v.is_integer() else _whole_claims(v) if isinstance(v, list) else v)
+            for k, v in row.items()}
+
+
+def _whole_claims(items: list) -> list:
+    """A tally's claims with whole numbers printed without ``.0``."""
+    return [_whole(item) if isinstance(item, dict) else item for item in items]
 
 
 def _num(value) -> str:

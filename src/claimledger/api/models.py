@@ -107,11 +107,52 @@ Figure = claim_model(records.Figure, "figure", group=(
 Claim = Quote | Attribution | Figure
 
 
+class TallyClaim(Open):
+    """One claimant's account of a tally (``records.TallyClaim``)."""
+
+    claimant: str | None = None
+    low: float
+    high: float
+    stance: str = "asserts"
+    spans: list[list[int]] = Field([], description="[start, end] of each counted mention in the document text.")
+
+
+class Tally(Open):
+    """A casualty tally (``records.Tally``) with its row, its document and every claimant's account."""
+
+    id: int
+    document_id: int
+    document: str | None = Field(None, description="The document's key.")
+    title: str | None = None
+    published: str | None = None
+    category: str = Field(description="deaths, injuries, casualties, detained or missing.")
+    group: str = Field(description="civilians, armed groups, security forces or unspecified.")
+    side: str | None = None
+    low: float = Field(description="The least any asserting account supports.")
+    high: float = Field(description="The most any account says.")
+    place: str | None = None
+    date: str | None = None
+    claims: list[TallyClaim] = []
+
+
+class TallyTotal(Open):
+    """Tallies totalled per place, date, group or claimant."""
+
+    by: Literal["place", "date", "group", "claimant"]
+    key: str | None = None
+    low: float = Field(description="Sum of the lows (by claimant: of that claimant's accounts).")
+    high: float = Field(description="Sum of the highs.")
+    tallies: int
+    documents: int
+    document_keys: list[str]
+
+
 class DocumentDetail(DocumentSummary):
     text: str
     quotes: list[Quote]  # type: ignore[assignment]
     attributions: list[Attribution]  # type: ignore[assignment]
     figures: list[Figure]  # type: ignore[assignment]
+    tallies: list[Tally] = []
     entities: list[dict]
     revisions: list[dict]
 

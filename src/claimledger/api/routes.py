@@ -15,7 +15,7 @@ from .. import __version__, pages
 from ..facade import Ledger
 from .models import (
     Attribution, Created, DocumentDetail, DocumentSummary, Entity, EntityDetail, Figure, Grade, GradeIn, Group,
-    GroupDetail, Health, NewDocument, Page, Problem, Quote, SearchHit, ValidationProblem,
+    GroupDetail, Health, NewDocument, Page, Problem, Quote, SearchHit, Tally, TallyTotal, ValidationProblem,
 )
 from ..pages import DEFAULT_PAGE, MAX_ID, MAX_MIXED_OFFSET, MAX_OFFSET, MAX_PAGE, blank_to_none, clean
 
@@ -128,6 +128,23 @@ def figures(
 ) -> dict:
     return pages.figures_page(db, category=blank_to_none(category), claimant=blank_to_none(claimant),
                                 document=blank_to_none(document), limit=limit, offset=offset)
+
+
+@router.get("/tallies", response_model=Page[Tally | TallyTotal],
+            summary="Casualty tallies with who counts them, or totals per place, date, group or claimant")
+def tallies(
+    db: LedgerDep,
+    category: Annotated[str | None, Query(max_length=100, description="deaths, injuries, casualties, detained "
+                                          "or missing.")] = None,
+    group: Annotated[str | None, Query(max_length=100, description="civilians, armed groups, security forces "
+                                       "or unspecified.")] = None,
+    by: Annotated[str | None, Query(pattern="^(place|date|group|claimant)$", description=(
+        "Totals per place, date, group or claimant (sums of low and high, tallies, documents) instead."))] = None,
+    limit: Limit = DEFAULT_PAGE,
+    offset: Offset = 0,
+) -> dict:
+    return pages.tallies_page(db, category=blank_to_none(category), group=blank_to_none(group), by=by,
+                              limit=limit, offset=offset)
 
 
 @router.get("/contested", response_model=Page[Group], summary="Figure groups whose claimants disagree")

@@ -13,7 +13,8 @@ from .base import app
 
 COMMANDS = (
     ("ingest", ingesting.ingest_cli), ("watch", ingesting.watch_cli), ("extract", ingesting.extract_cli),
-    ("documents", reading.documents_cli), ("quotes", reading.quotes_cli), ("figures", reading.figures_cli), ("search", reading.search_cli),
+    ("documents", reading.documents_cli), ("quotes", reading.quotes_cli), ("figures", reading.figures_cli),
+    ("tallies", reading.tallies_cli), ("search", reading.search_cli),
     ("stats", reading.stats_cli), ("evaluate", ingesting.evaluate_cli), ("demo", ingesting.demo_cli),
     ("serve", serving.serve_cli), ("analyze", analysis.analyze_cli), ("contested", analysis.contested_cli),
     ("group", analysis.group_cli), ("timeline", analysis.timeline_cli), ("entities", reading.entities_cli),

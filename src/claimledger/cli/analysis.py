@@ -27,6 +27,13 @@ pages = lazy("claimledger.pages")
 files = lazy("claimledger.files")
 
 
+class ExportWhat(str, Enum):
+    """What ``export`` exports."""
+
+    figures = "figures"
+    tallies = "tallies"
+
+
 class ExportFormat(str, Enum):
     """What ``export`` writes."""
 
@@ -218,10 +225,11 @@ def export_cli(
     format: Annotated[ExportFormat, typer.Option("--format", "-f", help="jsonl, csv, parquet or claimreview (schema.org JSON-LD).")],
     output: Annotated[str | None, typer.Option("--output", "-o", help="File to write (default stdout; parquet needs a file).")] = None,
     contested_only: Annotated[bool, typer.Option("--contested", help="Only figures of contested groups.")] = False,
-    category: Annotated[str | None, typer.Option("--category", "-c", help="Only figures of this category.")] = None,
+    category: Annotated[str | None, typer.Option("--category", "-c", help="Only figures (or tallies) of this category.")] = None,
+    what: Annotated[ExportWhat, typer.Option("--what", help="figures, or tallies (one row per casualty tally; jsonl, csv or parquet).")] = ExportWhat.figures,
     db: DbOption = DEFAULT_DB,
 ) -> None:
-    """Export every analysed figure with its group, grade and corroboration.
+    """Export every analysed figure with its group, grade and corroboration (or, with --what tallies, every casualty tally).
 
     CSV reads in pandas and DuckDB without options; Parquet keeps the column types; claimreview is a JSON-LD array of schema.org ClaimReview objects.
 
@@ -229,7 +237,9 @@ def export_cli(
     """
     if format is ExportFormat.parquet and output is None:
         raise UsageError("parquet is binary: give --output FILE")
-    options = {"contested_only": contested_only, "category": category}
+    if what is ExportWhat.tallies and format is ExportFormat.claimreview:
+        raise UsageError("claimreview reviews figures: export tallies as jsonl, csv or parquet")
+    options = {"contested_only": contested_only, "category": category, "what": what.value}
     with files.open_ledger(db, must_exist=True) as ledger:
         if output is None:
             count = ledger.export(format.value, sys.stdout, **options)
@@ -243,6 +253,6 @@ def export_cli(
             except OSError as exc:
                 raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
     if output is not None:
-        stderr_console().print(f"wrote {count} figure(s) to {escape(output)}", highlight=False)
+        stderr_console().print(f"wrote {count} {'figure(s)' if what is ExportWhat.figures else 'tallies'} to {escape(output)}", highlight=False)
 
 

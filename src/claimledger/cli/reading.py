@@ -1,4 +1,4 @@
-"""Commands that list what the ledger holds: documents, quotes, figures, search, stats, entities.
+"""Commands that list what the ledger holds: documents, quotes, figures, tallies, search, stats, entities.
 
 Each one asks ``claimledger.pages`` for a page (the same function the API and the web pages call)
 and renders it with ``render.emit_page``: ``--format table|json|jsonl|csv`` (``--json`` for short)
@@ -16,7 +16,7 @@ from rich.markup import escape
 from .base import DEFAULT_DB, DbOption, Format, FormatOption, JsonOption, LimitOption, OffsetOption, chosen, lazy
 from .render import (
     MARK_CLOSE, MARK_OPEN, documents_table, emit_object, emit_page, entities_table, figures_table, quotes_table,
-    search_table, stats_view,
+    search_table, stats_view, tallies_table, tally_totals_table,
 )
 
 pages = lazy("claimledger.pages")
@@ -89,6 +89,41 @@ def figures_cli(
         page = pages.figures_page(ledger, category=category, claimant=claimant, document=document, limit=limit,
                                   offset=offset)
     emit_page(page, chosen(format, as_json), figures_table, "no figures match")
+
+
+class TallyBy(str, Enum):
+    """What tallies can be totalled by."""
+
+    place = "place"
+    date = "date"
+    group = "group"
+    claimant = "claimant"
+
+
+def tallies_cli(
+    category: Annotated[
+        str | None, typer.Option("--category", "-c", help="deaths, injuries, casualties, detained or missing.")
+    ] = None,
+    group: Annotated[
+        str | None, typer.Option("--group", "-g", help="civilians, armed groups, security forces or unspecified.")
+    ] = None,
+    by: Annotated[
+        TallyBy | None, typer.Option("--by", help="Totals per place, date, group or claimant instead of each tally.")
+    ] = None,
+    limit: LimitOption = 20,
+    offset: OffsetOption = 0,
+    format: FormatOption = Format.table,
+    as_json: JsonOption = False,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """List casualty tallies (killed, injured, detained, missing) with who counts them, or totals per key.
+
+    [bold]Example:[/] claimledger tallies --category deaths --by place --format csv
+    """
+    with files.open_ledger(db, must_exist=True) as ledger:
+        page = pages.tallies_page(ledger, category=category, group=group, by=by.value if by else None,
+                                  limit=limit, offset=offset)
+    emit_page(page, chosen(format, as_json), tally_totals_table if by else tallies_table, "no tallies match")
 
 
 def search_cli(

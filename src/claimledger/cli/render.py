@@ -162,6 +162,36 @@ def figures_table(figures: list[dict[str, Any]], title: str | None = None, with_
     return table
 
 
+def tallies_table(tallies: list[dict[str, Any]]) -> Table:
+    """Category, group, side, low–high, place, date and every claimant's count of each tally."""
+    table = Table(title="Tallies", title_justify="left")
+    for name, kw in (("category", {}), ("group", {}), ("side", {"overflow": "fold"}), ("low – high", {"justify": "right"}),
+                     ("place", {"overflow": "fold"}), ("date", {}), ("claimants", {"overflow": "fold", "ratio": 3}),
+                     ("document", {"style": "dim", "overflow": "fold", "ratio": 2})):
+        table.add_column(name, **kw)
+    for t in tallies:
+        claims = "; ".join(f"{c.get('claimant') or '—'}: {figure_value(c)}" + ("" if c.get("stance") == "asserts"
+                                                                              else f" ({c.get('stance')})")
+                           for c in t.get("claims", []))
+        table.add_row(t["category"], t["group"], escape(t.get("side") or ""), figure_value(t),
+                      escape(t.get("place") or ""), escape(t.get("date") or ""), escape(claims),
+                      escape(str(t.get("document") or "")))
+    return table
+
+
+def tally_totals_table(rows: list[dict[str, Any]]) -> Table:
+    """Per key: sums of low and high, numbers of tallies and documents, and the documents' keys."""
+    table = Table(title=f"Tallies by {rows[0]['by']}" if rows else "Tallies", title_justify="left")
+    for name, kw in (("key", {"style": "bold", "overflow": "fold"}), ("low", {"justify": "right"}),
+                     ("high", {"justify": "right"}), ("tallies", {"justify": "right"}),
+                     ("documents", {"justify": "right"}), ("document keys", {"overflow": "fold", "ratio": 3})):
+        table.add_column(name, **kw)
+    for row in rows:
+        table.add_row(escape(row["key"] or "—"), number(row["low"]), number(row["high"]), str(row["tallies"]),
+                      str(row["documents"]), escape(short(", ".join(row["document_keys"]), 160)))
+    return table
+
+
 def search_table(hits: list[dict[str, Any]], query: str) -> Table:
     """Search hits with the matching words highlighted."""
     table = Table(title=f"matches for {escape(query)}", title_justify="left")

@@ -352,3 +352,38 @@ def m002_analysis(connection: Connection) -> None:
     )
     md.create_all(connection, tables=[t for t in md.sorted_tables
                                       if t.name not in ("documents", "entities", "figures", "quotes")])
+
+
+@migration
+def m003_tallies(connection: Connection) -> None:
+    """Casualty tallies per document (``records.Tally``) and each claimant's account of one
+    (``records.TallyClaim``, its counted spans as JSON text): extraction made them, ingest dropped them."""
+    md = MetaData(naming_convention=NAMING)
+    Table("documents", md, Column("id", Integer, primary_key=True))
+    Table(
+        "tallies", md,
+        Column("id", Integer, primary_key=True),
+        Column("document_id", Integer, ForeignKey("documents.id"), nullable=False),
+        Column("category", String, nullable=False),  # deaths | injuries | casualties | detained | missing
+        Column("grp", String, nullable=False),  # the victims' group ("group" is an SQL keyword)
+        Column("side", String),
+        Column("low", Float, nullable=False),
+        Column("high", Float, nullable=False),
+        Column("place", String),
+        Column("date", String),
+        Index(None, "document_id"),
+        Index(None, "category"),
+    )
+    Table(
+        "tally_claims", md,
+        Column("id", Integer, primary_key=True),
+        Column("tally_id", Integer, ForeignKey("tallies.id"), nullable=False),
+        Column("claimant", String),
+        Column("low", Float, nullable=False),
+        Column("high", Float, nullable=False),
+        Column("stance", String, nullable=False),
+        Column("spans", Text, nullable=False),  # JSON list of [start, end] in the document's text
+        Index(None, "tally_id"),
+        Index(None, "claimant"),
+    )
+    md.create_all(connection, tables=[md.tables["tallies"], md.tables["tally_claims"]])

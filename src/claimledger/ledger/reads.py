@@ -13,8 +13,9 @@ from sqlalchemy import Connection, Row, distinct, func, or_, select
 
 from .schema import (
     attributions, documents, entities, entity_aliases, entity_titles, figure_analysis, figures, mentions, outlets,
-    quotes,
+    quotes, tallies,
 )
+from .tallies import document_tallies
 
 TOP_SPEAKERS = 10
 
@@ -53,6 +54,7 @@ def document(connection: Connection, doc_id: int) -> dict:
         .where(figures.c.document_id == doc_id).order_by(figures.c.start, figures.c.id)
     )
     result["figures"] = [plain(r) for r in rows]
+    result["tallies"] = document_tallies(connection, doc_id)
     result["entities"] = with_names(
         connection,
         select(entities.c.id, entities.c.name, entities.c.label)
@@ -131,6 +133,7 @@ def stats(connection: Connection) -> dict[str, Any]:
         "indirect_quotes": scalar(count(quotes, quotes.c.kind == "indirect")),
         "attributions": scalar(count(attributions)),
         "figures": scalar(count(figures)),
+        "tallies": scalar(count(tallies)),
         "entities": scalar(
             select(func.count(distinct(mentions.c.entity_id))).where(mentions.c.document_id.in_(current))
         ),

@@ -143,6 +143,34 @@ figures = Table(
     Index(None, "claimant"),
 )
 
+tallies = Table(  # casualty tallies (records.Tally) of a document
+    "tallies", metadata,
+    Column("id", Integer, primary_key=True),
+    _document_id(),
+    Column("category", String, nullable=False),  # deaths | injuries | casualties | detained | missing
+    Column("grp", String, nullable=False),  # the victims' group ("group" is an SQL keyword)
+    Column("side", String),
+    Column("low", Float, nullable=False),
+    Column("high", Float, nullable=False),
+    Column("place", String),
+    Column("date", String),
+    Index(None, "document_id"),
+    Index(None, "category"),
+)
+
+tally_claims = Table(  # one claimant's account of a tally (records.TallyClaim)
+    "tally_claims", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("tally_id", Integer, ForeignKey("tallies.id"), nullable=False),
+    Column("claimant", String),
+    Column("low", Float, nullable=False),
+    Column("high", Float, nullable=False),
+    Column("stance", String, nullable=False),
+    Column("spans", Text, nullable=False),  # JSON list of [start, end] in the document's text
+    Index(None, "tally_id"),
+    Index(None, "claimant"),
+)
+
 # -- cross-document analysis (claimledger.analyze; docs/analysis.md) -----------------------------------
 
 canonical_entities = Table(

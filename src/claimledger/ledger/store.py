@@ -17,9 +17,9 @@ from collections.abc import Iterable
 from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from ..errors import LedgerError
+from ..errors import LedgerError, Rejected
 from ..records import Document, Record
-from . import dialect, migrations, reads, search as search_
+from . import dialect, migrations, reads, search as search_, tallies as tallies_
 from .reads import contains
 from .schema import attributions, document_analysis, documents, figures, quotes
 from .writer import IngestReport, Writer, check, content_hash
@@ -197,6 +197,19 @@ class Store:
         """How many hits ``search`` finds for ``query`` in all."""
         with self.reading() as connection:
             return search_.count(connection, query)
+
+    def tallies(self, *, category: str | None = None, group: str | None = None, by: str | None = None,
+                limit: int = 100, offset: int = 0) -> list[dict]:
+        """Casualty tallies of current documents, each with its document (key, title, published) and
+        every claimant's account; with ``by`` (place, date, group or claimant), totals per key instead:
+        sums of low and high, numbers of tallies and documents, and the documents' keys."""
+        if by is not None and by not in tallies_.BY:
+            raise Rejected(f"tallies are totalled by {', '.join(tallies_.BY)}, not {by!r}")
+        options = {"category": category, "group": group, "limit": limit, "offset": offset}
+        with self.reading() as connection:
+            if by is None:
+                return tallies_.tally_list(connection, **options)
+            return tallies_.tally_totals(connection, by, **options)
 
     def stats(self) -> dict:
         """Counts over current revisions (``revisions`` counts every stored text) and top speakers."""

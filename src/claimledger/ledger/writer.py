@@ -8,6 +8,7 @@ record whose claims point outside its text before anything is written.
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
@@ -15,9 +16,12 @@ from typing import Any
 from sqlalchemy import Connection, func, insert, select, update
 
 from ..errors import InputError, LedgerError
-from ..records import Attribution, Document, Figure, Quote, Record, field_names
+from ..records import Attribution, Document, Figure, Quote, Record, Tally, field_names
 from . import dialect
-from .schema import attributions, documents, entities, entity_aliases, entity_titles, figures, mentions, outlets, quotes
+from .schema import (
+    attributions, documents, entities, entity_aliases, entity_titles, figures, mentions, outlets, quotes, tallies,
+    tally_claims,
+)
 
 
 def content_hash(text: str) -> str:
@@ -99,9 +103,25 @@ class Writer:
                 names = [n for n in field_names(kind) if n in table.c]
                 rows = [{"document_id": doc_id, **{n: getattr(item, n) for n in names}} for item in items]
                 c.execute(insert(table), rows)
+        for tally in record.tallies:
+            self.tally(doc_id, tally)
         entity_ids = {self.entity(entity) for entity in record.entities}
         dialect.insert_ignore(c, mentions, [{"document_id": doc_id, "entity_id": e} for e in sorted(entity_ids)])
         return "added" if previous is None else "revised"
+
+    def tally(self, doc_id: int, tally: Tally) -> None:
+        """One tally with its claims (a revision is a new document row, so it gets its own tallies)."""
+        c = self.connection
+        tally_id = c.execute(insert(tallies).values(
+            document_id=doc_id, category=tally.category, grp=tally.group, side=tally.side, low=tally.low,
+            high=tally.high, place=tally.place, date=tally.date,
+        )).inserted_primary_key[0]
+        if tally.claims:
+            c.execute(insert(tally_claims), [
+                {"tally_id": tally_id, "claimant": claim.claimant, "low": claim.low, "high": claim.high,
+                 "stance": claim.stance, "spans": json.dumps([list(span) for span in claim.spans])}
+                for claim in tally.claims
+            ])
 
     def outlet(self, name: str | None) -> int | None:
         if not name:
@@ -138,3 +158,11 @@ def check(document: Document, record: Record) -> None:
                     f"document {record.id!r}: {kind} {item.text!r} has offsets {start!r}..{end!r} "
                     f"outside its text (length {length}); nothing of the batch was stored"
                 )
+    for tally in record.tallies:
+        for claim in tally.claims:
+            for span in claim.spans:
+                if not (len(span) == 2 and all(isinstance(i, int) for i in span) and 0 <= span[0] <= span[1] <= length):
+                    raise LedgerError(
+                        f"document {record.id!r}: a {tally.category} tally counts span {span!r} outside its "
+                        f"text (length {length}); nothing of the batch was stored"
+                    )

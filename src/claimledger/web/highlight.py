@@ -15,16 +15,17 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
-# Which claim is the outer one when two start together and end together: statements hold figures.
-_NESTING = {"attribution": 0, "quote": 1, "figure": 2}
+# Which claim is the outer one when two start together and end together: statements hold figures,
+# and a figure holds the tally mention counted in it.
+_NESTING = {"attribution": 0, "quote": 1, "figure": 2, "tally": 3}
 
 
 @dataclass
 class Span:
     """One claim to mark: ``kind`` picks its colour; ``attrs`` become its tag's attributes."""
 
-    kind: str  # quote | attribution | figure
-    claim: str  # unique in the page, e.g. "figure-3"
+    kind: str  # quote | attribution | figure | tally
+    claim: str  # unique in the page, e.g. "figure-3" (one per span: a tally's spans are "tally-2-0", "tally-2-1")
     start: int
     end: int
     css: str

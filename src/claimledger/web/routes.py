@@ -211,7 +211,23 @@ def highlighted(doc: dict) -> Markup:
                            f"figure: {value} ({f.get('category')}) — claimed by {who}", who=who,
                            extra={"data-value": value, "data-label": who,
                                   "data-group": str(f["group"]) if f.get("group") else None}))
+    spans += tally_spans(doc.get("tallies", []))
     return highlight(doc["text"], spans)
+
+
+def tally_spans(tallies: list[dict]) -> list[Span]:
+    """A mark for every mention a tally counts, in the tally colour; hover says what it counts and whose count."""
+    spans = []
+    for t in tallies:
+        n = 0
+        for c in t["claims"]:
+            who = c.get("claimant") or "no claimant found"
+            title = f"{t['category']} of {t['group']}: {value_text(c)} — counted by {who}"
+            for start, end in c["spans"]:
+                spans.append(Span(kind="tally", claim=f"tally-{t['id']}-{n}", start=start, end=end, css="tally",
+                                  attrs={"title": title, "data-who": who, "data-tally": str(t["id"])}))
+                n += 1
+    return spans
 
 
 def _span(doc: dict, kind: str, claim: dict, css: str, title: str, *, who: str, extra: dict | None = None) -> Span:
