@@ -7,7 +7,7 @@ import pytest
 from claimledger.errors import LedgerError
 from claimledger import Ledger
 from claimledger.ledger.dialect import to_url
-from claimledger.records import Attribution, Document, Entity, Figure, Quote, Record
+from claimledger.records import Attribution, Document, Entity, Figure, Quote, Record, Tally, TallyClaim
 
 from .conftest import table_counts
 
@@ -33,6 +33,8 @@ def copy_pairs(ledger: Ledger) -> list[tuple[Document, Record]]:
             attributions=[Attribution(**{k: a[k] for k in ATTRIBUTION}) for a in found["attributions"]],
             figures=[Figure(**{k: f[k] for k in FIGURE}) for f in found["figures"]],
             entities=[Entity(e["name"], e["label"], e["aliases"], e["titles"]) for e in found["entities"]],
+            tallies=[Tally(t["category"], t["group"], t["low"], t["high"], t["side"], t["place"], t["date"],
+                           [TallyClaim(**c) for c in t["claims"]]) for t in found["tallies"]],
         )
         pairs.append((document, record))
     return pairs
@@ -53,6 +55,7 @@ def test_the_corpus_ledger_answers_the_same_on_postgresql(reference, postgres_ur
         assert without_ids(pg.quotes(**everything)) == without_ids(lite.quotes(**everything))
         assert without_ids(pg.attributions(**everything)) == without_ids(lite.attributions(**everything))
         assert without_ids(pg.figures(**everything)) == without_ids(lite.figures(**everything))
+        assert without_ids(pg.tallies(**everything)) == without_ids(lite.tallies(**everything))
         assert without_ids(pg.figures(category="deaths", claimant="police")) == without_ids(
             lite.figures(category="deaths", claimant="police"))
         assert without_ids(pg.entities(name="trump", limit=5)) == without_ids(lite.entities(name="trump", limit=5))
