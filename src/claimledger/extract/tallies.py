@@ -90,19 +90,21 @@ def category_tallies(category: str, mentions: list[Mention], claims: list[Claim]
     combined = count_account([m for m in mentions if accounts_stance(m, accounts, stances)], body)
     key_at = {(start, end): key for key, (_people, spans) in combined.items() for start, end in spans}
     by_key: dict[Key, list[TallyClaim]] = defaultdict(list)
-    stated: dict[Key, set[float]] = defaultdict(set)  # explicit counts of several people
+    stated: dict[Key, dict[str, set[float]]] = defaultdict(lambda: defaultdict(set))  # stated counts by noun
     for claimant, said in accounts.items():
         for own_key, (people, spans) in count_account(said, body).items():
             key = next((key_at[(m.start, m.end)] for m in people if (m.start, m.end) in key_at), own_key)
             low, high = sum(m.low for m in people), sum(m.high for m in people)
             by_key[key].append(TallyClaim(claimant, low, high, stances[claimant], spans))
             if stances[claimant] == "asserts" and all(explicit(m) for m in people):
-                stated[key].add(low)
+                stated[key][people[0].lemma].add(low)
     result = []
     for key, (people, _spans) in combined.items():
         tally_claims = by_key.get(key, [])
         total = sum(m.low for m in people)
-        if len(stated[key]) >= 2:  # claimants who give different numbers for the same people
+        if any(len(counts) >= 2 for counts in stated[key].values()):
+            # claimants who give different numbers of the same people ("12,000 casualties" and
+            # "500 casualties"); "three children" and "13 students" are different people
             total = min(c.low for c in tally_claims if c.stance == "asserts")
         high = max([total] + [c.high for c in tally_claims])
         side = key[1] or next((m.side for m in people if m.side), None)
