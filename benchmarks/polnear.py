@@ -21,7 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))  # run from a checkout without installing, too
 
-from claimledger.evaluate import evaluate, format_table  # noqa: E402
+from claimledger.evaluate import evaluate  # noqa: E402
+from claimledger.evaluate_table import format_table  # noqa: E402
 from claimledger.nlp import DEFAULT_MODEL  # noqa: E402
 from claimledger.pipeline import extract_documents  # noqa: E402
 from claimledger.records import Document  # noqa: E402

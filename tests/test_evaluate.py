@@ -16,10 +16,10 @@ from claimledger.evaluate import (
     LAYERS,
     LayerScore,
     evaluate,
-    format_table,
     load_predictions,
     name_matches,
 )
+from claimledger.evaluate_table import format_table
 from claimledger.records import Figure, Quote, Record
 
 DATA = Path(__file__).parent / "data" / "gold"

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
+from .evaluate_files import NAME_FIELDS, load_gold, load_predictions, record_problem  # noqa: F401  load_predictions: public
 from .records import Record
 
 LAYERS = (
@@ -42,10 +43,6 @@ LAYERS = (
     "figures+claimant",
 )
 HEADLINE_LAYERS = ("direct+speaker", "reported+source", "figures+claimant")
-GOLD_SUFFIX = ".gold.json"
-GOLD_SECTIONS = ("direct_quotes", "reported", "figures")
-NAME_FIELDS = {"direct_quotes": "speaker", "reported": "source", "figures": "claimant"}
-PREDICTION_SECTIONS = ("quotes", "attributions", "figures")
 ARTICLES = frozenset({"the", "a", "an"})
 UNNAMED = ("unknown",)
 
@@ -154,124 +151,6 @@ class Evaluation:
     def to_json(self, indent: int | None = None) -> str:
         """One JSON document, for ``--json`` output and for machines."""
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
-
-
-# --- reading input -------------------------------------------------------------------------
-
-
-def load_predictions(path: str | Path) -> list[dict[str, Any]]:
-    """Read extraction JSONL, naming the file and line of anything the scorer cannot use."""
-    path = Path(path)
-    try:
-        # "\n" only: str.splitlines would also split at U+2028 or U+0085 inside a JSON string
-        lines = path.read_text(encoding="utf-8").split("\n")
-    except FileNotFoundError:
-        raise InputError(str(path), "prediction file not found") from None
-    except UnicodeDecodeError as exc:
-        raise InputError(str(path), f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read prediction file: {exc.strerror}") from None
-    records = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(str(path), f"not valid JSON: {exc.msg} at column {exc.colno}", number) from None
-        problem = record_problem(record)
-        if problem:
-            raise InputError(str(path), problem, number)
-        records.append(record)
-    return records
-
-
-def record_problem(record: Any) -> str | None:
-    """Say what makes a prediction unusable (None when it is fine), so errors are specific."""
-    if not isinstance(record, dict):
-        return f"expected a JSON object per line, got {type(record).__name__}"
-    if not isinstance(record.get("id"), (str, int)) or isinstance(record.get("id"), bool):
-        return 'record has no "id" (a string naming the document)'
-    for section in PREDICTION_SECTIONS:
-        items = record.get(section, [])
-        if not isinstance(items, list):
-            return f'"{section}" must be a list, got {type(items).__name__}'
-        for index, item in enumerate(items):
-            if not isinstance(item, dict):
-                return f'"{section}"[{index}] must be an object'
-            for key in ("start", "end"):
-                if not is_number(item.get(key)):
-                    return f'"{section}"[{index}] has no numeric "{key}"'
-    return None
-
-
-def is_number(value: Any) -> bool:
-    """True for ints and floats but not booleans, which JSON keeps distinct."""
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-
-def load_gold(gold_dir: str | Path) -> list[dict[str, Any]]:
-    """Read every ``*.gold.json`` in a directory, in file-name order."""
-    gold_dir = Path(gold_dir)
-    if not gold_dir.exists():
-        raise InputError(str(gold_dir), "gold directory not found")
-    if not gold_dir.is_dir():
-        raise InputError(str(gold_dir), "gold path is not a directory")
-    paths = sorted(gold_dir.glob(f"*{GOLD_SUFFIX}"))
-    if not paths:
-        raise InputError(str(gold_dir), f"no *{GOLD_SUFFIX} files in the gold directory")
-    return [read_gold_file(path) for path in paths]
-
-
-def read_gold_file(path: Path) -> dict[str, Any]:
-    """Parse and check one gold file, so a broken annotation is reported by name."""
-    try:
-        gold = json.loads(path.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise InputError(str(path), f"gold file is not valid JSON: {exc}") from None
-    if not isinstance(gold, dict) or not isinstance(gold.get("document"), str):
-        raise InputError(str(path), 'gold file must be an object with a "document" id')
-    for section in GOLD_SECTIONS:
-        items = gold.get(section)
-        if not isinstance(items, list):
-            raise InputError(str(path), f'gold file has no "{section}" list')
-        for index, item in enumerate(items):
-            problem = gold_item_problem(section, item)
-            if problem:
-                raise InputError(str(path), f'"{section}"[{index}] {problem}')
-    problem = ignore_problem(gold)
-    if problem:
-        raise InputError(str(path), problem)
-    return gold
-
-
-def gold_item_problem(section: str, item: Any) -> str | None:
-    """Say what a gold item lacks for its layer (None when complete)."""
-    if not isinstance(item, dict):
-        return "must be an object"
-    for key in ("start", "end"):
-        if not is_number(item.get(key)):
-            return f'has no numeric "{key}"'
-    names = item.get(NAME_FIELDS[section])
-    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-        return f'"{NAME_FIELDS[section]}" must be a list of names'
-    if section == "figures" and not {"low", "high", "category"} <= item.keys():
-        return 'needs "low", "high" and "category"'
-    return None
-
-
-def ignore_problem(gold: Mapping[str, Any]) -> str | None:
-    """Say what is wrong with an optional ``ignore`` list (None when absent or fine)."""
-    spans = gold.get("ignore", [])
-    if not isinstance(spans, list):
-        return '"ignore" must be a list of spans'
-    for index, span in enumerate(spans):
-        if not isinstance(span, dict) or not all(is_number(span.get(key)) for key in ("start", "end")):
-            return f'"ignore"[{index}] has no numeric "start" and "end"'
-    return None
-
-
-# --- matching ------------------------------------------------------------------------------
 
 
 def name_tokens(name: Any) -> list[str]:
@@ -510,58 +389,3 @@ def evaluate(predictions: Iterable[Mapping[str, Any] | Record], gold_dir: str | 
 def by_layer(items: list[Unmatched]) -> list[Unmatched]:
     """Group unmatched items layer by layer, keeping document order within a layer."""
     return sorted(items, key=lambda item: LAYERS.index(item.layer))
-
-
-# --- rendering -----------------------------------------------------------------------------
-
-
-def format_table(evaluation: Evaluation, verbose: bool = False) -> str:
-    """Per-layer P/R/F1 as text; ``verbose`` adds every miss and false alarm per layer."""
-    lines = [f"{'layer':<18} {'P':>6} {'R':>6} {'F1':>6} {'TP':>5} {'gold':>5} {'pred':>5}"]
-    for layer, s in evaluation.layers.items():
-        lines.append(f"{layer:<18} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}"
-                     f" {s.tp:5d} {s.n_gold:5d} {s.n_pred:5d}")
-    lines.append(f"headline F1 over {evaluation.documents} documents: {evaluation.headline:.3f}"
-                 f" (mean F1 of {', '.join(HEADLINE_LAYERS)})")
-    if evaluation.missing_documents:
-        lines.append(f"no prediction for {len(evaluation.missing_documents)} gold document(s): "
-                     + ", ".join(evaluation.missing_documents))
-    if evaluation.extra_documents:
-        lines.append(f"not scored, no gold for {len(evaluation.extra_documents)} predicted document(s): "
-                     + ", ".join(evaluation.extra_documents))
-    if verbose:
-        lines += name_error_lines(evaluation) + unmatched_lines(evaluation)
-    return "\n".join(lines)
-
-
-def unmatched_lines(evaluation: Evaluation) -> list[str]:
-    """One section per layer listing misses, then false alarms, with document id and text."""
-    lines = []
-    for layer in evaluation.layers:
-        missed = [m for m in evaluation.misses if m.layer == layer]
-        alarms = [f for f in evaluation.false_alarms if f.layer == layer]
-        lines += ["", f"{layer}: {len(missed)} missed, {len(alarms)} false alarm(s)"]
-        lines += [f"  missed       {m.document} [{m.start}:{m.end}] {m.text!r}" for m in missed]
-        lines += [f"  false alarm  {f.document} [{f.start}:{f.end}] {f.text!r}" for f in alarms]
-    return lines
-
-
-def name_error_lines(evaluation: Evaluation) -> list[str]:
-    """Counts of wrong names by kind and layer (the biggest bucket first), then each error."""
-    lines = ["", "speaker errors (span found, name wrong):"]
-    for layer in NAME_LAYERS:
-        errors = [e for e in evaluation.name_errors if e.layer == layer]
-        counts = {kind: sum(e.kind == kind for e in errors) for kind in NAME_ERROR_KINDS}
-        ranked = sorted((kind for kind in NAME_ERROR_KINDS if counts[kind]), key=lambda kind: -counts[kind])
-        summary = ", ".join(f"{kind} {counts[kind]}" for kind in ranked) or "none"
-        lines.append(f"  {layer:<17} {len(errors):3d}: {summary}")
-    for error in evaluation.name_errors:
-        lines.append(f"  {error.kind:<28} {error.layer:<16} {error.document} {short_text(error.text)!r}"
-                     f" -> {error.predicted!r} (gold {list(error.gold)})")
-    return lines
-
-
-def short_text(text: str, width: int = 70) -> str:
-    """One-line text cut to ``width`` characters."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"

@@ -277,7 +277,8 @@ def evaluate_cli(
 
     [bold]Example:[/] claimledger extract tests/data/gold/dev.jsonl > pred.jsonl; claimledger evaluate pred.jsonl tests/data/gold/dev
     """
-    from ..evaluate import evaluate, format_table, load_predictions
+    from ..evaluate import evaluate, load_predictions
+    from ..evaluate_table import format_table
 
     evaluation = evaluate(load_predictions(predictions), gold_dir)
     if as_json:
