@@ -6,7 +6,8 @@ days about the same place, stayed apart (issue 12: 3 of 18 same-quantity pairs f
 evidence are added here, both on top of the hard constraints of ``figures.conflict``:
 
 * **in one document**, the same measure stated again nearby: the identical value within
-  ``RESTATE_SENTENCES`` sentences, or a value within ``NEAR_SHARE`` of it (a rounding) within
+  ``RESTATE_SENTENCES`` sentences (not for strikes, units or shares: ``PER_PLACE``), or, for a
+  running count, an approximate value within ``NEAR_SHARE`` of it (a rounding) within
   ``NEAR_SENTENCES``; and a value restated in another unit right after it, in brackets or after a
   semicolon or slash ("€20,000 (£17,500; US$22,900)", "22 miles (35 km)"): the units differ, so
   such figures sit in different blocks and are paired by ``conversion_pairs``;
@@ -32,6 +33,9 @@ RESTATE_SENTENCES = 10  # the identical value of one measure restated this far a
 NEAR_SENTENCES = 2  # ... a close value (a rounding) only this near
 NEAR_SHARE = 0.1  # how close: the values differ by at most this share of the larger
 INCIDENT_DAYS = 3  # days between two reports' referred dates for one incident across documents
+# families whose equal values in one document are usually different things: a release's strikes and
+# units per location ("three tactical units" near two towns), shares of different wholes ("100%")
+PER_PLACE = frozenset({"events", "troops", "percent"})
 CONVERTIBLE = frozenset({"money", "distance"})  # measures written with a conversion into another unit
 CONVERSION_GAP = 3  # at most this many characters between a value and its conversion
 CONVERSION_MARKS = "(;/="  # ... one of which opens the conversion
@@ -68,13 +72,15 @@ def conversion_pairs(facts: Iterable[FigureFacts]) -> Iterator[tuple[FigureFacts
 
 
 def same_document(a: FigureFacts, b: FigureFacts) -> float:
-    """One measure restated in one document (identical value nearby, or a compatible value adjacent)."""
-    if a.document != b.document or a.measure != b.measure or a.family is None or a.vague or b.vague:
+    """One measure restated in one document (identical value nearby, or a rounding of a toll adjacent)."""
+    if a.document != b.document or a.measure != b.measure or a.family is None or a.vague or b.vague \
+            or a.family.split(":")[0] in PER_PLACE or not _same_subject(a, b):
         return 0.0
     apart = abs(a.sentence - b.sentence)
     if a.low == b.low and a.high == b.high and (a.low or 0) > 1 and apart <= RESTATE_SENTENCES:
         return 1.8
-    if apart <= NEAR_SENTENCES and _close(a, b) and _same_subject(a, b):
+    approximate = bool(a.qualifier or b.qualifier) and min(a.low or 0, b.low or 0) > 1
+    if apart <= NEAR_SENTENCES and a.family in RUNNING and approximate and _close(a, b):
         return 1.2
     return 0.0
 
