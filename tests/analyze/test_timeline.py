@@ -26,3 +26,15 @@ def test_undated_documents_fall_back_to_ingest_time():
     ]
     entries = build(rows)
     assert [(e.figure, e.time_source, e.change) for e in entries] == [(1, "published", None), (2, "ingested", 2)]
+
+
+def test_a_document_without_published_date_uses_its_own_dated_year_else_ingest_time():
+    rows = [
+        {"id": 1, "document_id": 1, "start": 0, "document": "a", "text": "7", "low": 7, "published": None,
+         "dated": "2019-01-12", "ingested_at": "2024-03-01T00:00:00+00:00", "claimant": "x"},
+        {"id": 2, "document_id": 2, "start": 0, "document": "b", "text": "9", "low": 9, "published": None,
+         "dated": "--01-13", "ingested_at": "2024-03-02T00:00:00+00:00", "claimant": "x"},
+    ]
+    entries = build(rows)
+    assert [(e.figure, e.time, e.time_source) for e in entries] == [
+        (1, "2019-01-12", "dateline"), (2, "2024-03-02T00:00:00+00:00", "ingested")]

@@ -11,7 +11,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .figures import FigureFacts, TermWeights, conflict, link
+from .figures import FigureFacts, TermWeights, conflict
+from .incidents import conversion_pairs, evidence, incident_keys
 
 
 @dataclass(frozen=True)
@@ -54,13 +55,13 @@ def cluster(facts: list[FigureFacts], weights: TermWeights, places: dict[int, se
         return conflicts[key]
 
     candidates = []
-    for block in blocks(facts).values():
-        for a, b in candidate_pairs(block, weights):
-            if clash(a.id, b.id):
-                continue
-            score = link(a, b, weights)
-            if score > 0:
-                candidates.append((-score, a.id, b.id))
+    pairs = [pair for block in blocks(facts).values() for pair in candidate_pairs(block, weights)]
+    for a, b in [*pairs, *conversion_pairs(facts)]:
+        if clash(a.id, b.id):
+            continue
+        score = evidence(a, b, weights)
+        if score > 0:
+            candidates.append((-score, a.id, b.id))
     candidates.sort()
     for _, x, y in candidates:
         rx, ry = find(x), find(y)
@@ -79,7 +80,8 @@ def blocks(facts: Iterable[FigureFacts]) -> dict[str, list[FigureFacts]]:
 
 
 def candidate_pairs(block: list[FigureFacts], weights: TermWeights) -> Iterable[tuple[FigureFacts, FigureFacts]]:
-    """Pairs worth scoring: same document, same near-duplicate cluster, or a distinctive word in common."""
+    """Pairs worth scoring: same document, same near-duplicate cluster, a distinctive word in common, or
+    one incident's blocking key (place × measure × date window)."""
     index: dict[tuple[str, object], list[int]] = defaultdict(list)
     for i, fact in enumerate(block):
         index[("doc", fact.document)].append(i)
@@ -88,6 +90,8 @@ def candidate_pairs(block: list[FigureFacts], weights: TermWeights) -> Iterable[
         for term in fact.terms:
             if weights.distinctive(term):
                 index[("term", term)].append(i)
+        for key in incident_keys(fact):
+            index[key].append(i)
     seen: set[tuple[int, int]] = set()
     for positions in index.values():
         for x in range(len(positions)):

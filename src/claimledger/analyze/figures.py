@@ -34,7 +34,7 @@ from .periods import Day, days_apart
 from .text import BACKGROUND_WORDS, Sentences, content_terms, country_of, fold, stem, words
 
 CASUALTY_FAMILY = frozenset({"casualties", "deaths", "injuries"})
-RUNNING = frozenset({"casualties", "detained", "people"})  # families that are running totals (tolls)
+RUNNING = frozenset({"casualties", "detained", "people", "cases"})  # families that are running totals (tolls)
 UNGROUPED = frozenset({"duration", "distance"})  # measures of time and length: not grouped automatically
 REVISION_DAYS = 60  # a running toll reported this many days apart can still be one quantity, revised
 CLAIM_WINDOW = 3  # sentences between two claimants' figures in one document
@@ -44,6 +44,7 @@ TOLL_FRACTION = 0.2  # ... which must also be this share of the smaller context'
 TOLLS = frozenset({"casualties", "detained"})
 PRIOR_DOCUMENTS = 50  # smoothing of the rarity weights (see TermWeights)
 MIN_SHARED = 2  # ... and at least this many distinctive words shared
+OPENING_CHARS = 3  # characters before a figure kept to recognise a conversion
 
 FATES = {
     "deaths": re.compile(r"\b(dead|died|dies|die|killed|killing|kills|death of|deaths of|lost their lives|"
@@ -51,6 +52,8 @@ FATES = {
     "injuries": re.compile(r"\b(injured|injuring|injures|wounded|wounding|hurt|hospitali[sz]ed|injuries)\b"),
     "detained": re.compile(r"\b(arrested|arresting|arrests|detained|detaining|captured|abducted|kidnapped|"
                            r"imprisoned|jailed|held hostage)\b"),
+    # infections: in the bundled news corpus every "N cases" / "N infections" (28 of 28) counts a disease
+    "cases": re.compile(r"\b(cases|infections|infected|tested positive)\b"),
 }
 INCREMENT_WORDS = frozenset("other others more additional new further another remaining extra fresh".split())
 RATE = re.compile(r"^\W*(?:\w+\W+){0,2}?(per|a|each|every)\s+(day|week|month|year|hour|minute)\b|^\W*(?:\w+\W+){0,2}?(daily|weekly|monthly|annually|yearly|a year|a day)\b")
@@ -103,6 +106,9 @@ class FigureFacts:
     stance: str = "asserts"
     vague: bool = False
     cluster: int | None = None  # the document's near-duplicate cluster (its first-seen document)
+    start: int = 0  # the figure's span in its document (for a value restated in another unit)
+    end: int = 0
+    opening: str = ""  # the few characters right before the figure ("(" of "22 miles (35 km)")
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), separators=(",", ":"), sort_keys=True)
@@ -179,7 +185,7 @@ def measure_of(figure: dict, before: str, after: str) -> str:
     if category not in ("people", "troops", "other"):
         return category
     text = fold(f"{before} {figure['text']} {after}")
-    for fate in ("deaths", "injuries", "detained"):
+    for fate in FATES:
         if FATES[fate].search(text):
             return fate
     return category
@@ -191,7 +197,7 @@ def family_of(measure: str, unit: str | None) -> str | None:
         return "casualties"
     if measure in UNGROUPED:
         return None
-    if measure in ("detained", "troops", "people", "percent"):
+    if measure in ("detained", "troops", "people", "percent", "cases"):
         return measure
     return f"{measure}:{stem(fold(unit))}" if unit else measure
 
@@ -257,7 +263,8 @@ def figure_facts(figure: dict, document: DocumentContext, *, claimant: str | Non
         places=places_of(sentence, document, figure.get("claimant")), terms=sorted(content_terms(context)),
         day=period_day.iso() if period_day else None, date=reference.iso() if reference else None,
         claimant=claimant, named=named, sentence=index, stance=figure.get("stance") or "asserts",
-        vague=bool(figure.get("vague")), cluster=document.cluster,
+        vague=bool(figure.get("vague")), cluster=document.cluster, start=figure["start"], end=figure["end"],
+        opening=document.text[max(0, figure["start"] - OPENING_CHARS) : figure["start"]],
     )
 
 

@@ -22,7 +22,8 @@ from . import contest, corroboration, grades
 from .aliases import normal_alias
 from .clusters import Edit, apply_edits, candidate_pairs, cluster
 from .clusters import blocks as figure_blocks
-from .figures import FigureFacts, TermWeights, conflict, link
+from .figures import FigureFacts, TermWeights, conflict
+from .incidents import evidence
 from .text import fold
 from .tx import Tx, chunks
 
@@ -88,7 +89,7 @@ class GroupStep(Tx):
                 for a, b in candidate_pairs(block, weights):
                     if (a.id in facts) == (b.id in facts):
                         continue
-                    if conflict(a, b, places) is None and link(a, b, weights) > 0:
+                    if conflict(a, b, places) is None and evidence(a, b, weights) > 0:
                         old = a if a.id in existing else b
                         affected.add(group_of[old.id])
         edits = [Edit(r.kind, tuple(json.loads(r.figures))) for r in

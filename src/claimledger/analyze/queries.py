@@ -17,7 +17,7 @@ from sqlalchemy import Connection, and_, delete, exists, func, insert, or_, sele
 from ..errors import Rejected
 from ..ledger.reads import contains, plain
 from ..ledger.schema import (
-    alias_rules, attributions, canonical_entities, canonical_names, documents, entities, entity_links,
+    alias_rules, attributions, canonical_entities, canonical_names, document_analysis, documents, entities, entity_links,
     figure_analysis, figure_groups, figures, group_edits, group_estimates, mentions, outlets, quote_analysis, quotes,
     source_grades,
 )
@@ -44,7 +44,8 @@ def number(value):
 
 def figure_select():
     """Figures joined with their analysis, document, outlet, claimant entity and source grade."""
-    f, fa, d, o, ce, sg = figures, figure_analysis, documents, outlets, canonical_entities, source_grades
+    f, fa, d, o, ce, sg, da = figures, figure_analysis, documents, outlets, canonical_entities, source_grades, \
+        document_analysis
     first = documents.alias("first_document")
     return (
         select(
@@ -52,7 +53,7 @@ def figure_select():
             f.c.category, f.c.subject, f.c.period, f.c.claimant, f.c.stance, f.c.vague,
             fa.c.group_id, fa.c.measure, fa.c.source.label("source_key"), fa.c.outlets, fa.c.agree,
             fa.c.disagree, fa.c.credibility, fa.c.first_seen, first.c.key.label("first_document"),
-            d.c.key.label("document"), d.c.url, d.c.title, d.c.published, d.c.ingested_at,
+            d.c.key.label("document"), d.c.url, d.c.title, d.c.published, d.c.ingested_at, da.c.date.label("dated"),
             o.c.name.label("outlet"), ce.c.name.label("claimant_entity"), ce.c.type.label("claimant_type"),
             sg.c.name.label("graded_name"),
             sg.c.reliability,
@@ -60,6 +61,7 @@ def figure_select():
         .select_from(
             fa.join(f, f.c.id == fa.c.figure_id)
             .join(d, d.c.id == fa.c.document_id)
+            .outerjoin(da, da.c.document_id == fa.c.document_id)
             .outerjoin(o, o.c.id == d.c.outlet_id)
             .outerjoin(ce, ce.c.id == fa.c.claimant_id)
             .outerjoin(sg, sg.c.key == fa.c.source)
@@ -77,7 +79,7 @@ def figure_dict(row) -> dict:
     return {
         "id": m["id"], "low": number(m["low"]), "high": number(m["high"]), "qualifier": m["qualifier"],
         "claimant": m["claimant"], "document": m["document"], "start": m["start"], "end": m["end"],
-        "text": m["text"], "published": published,
+        "text": m["text"], "published": published, "dated": m["dated"],
         "category": m["category"], "measure": m["measure"], "unit": m["unit"], "subject": m["subject"],
         "period": m["period"], "stance": m["stance"], "vague": bool(m["vague"]),
         "source": m["claimant_entity"] or m["graded_name"] or m["outlet"] or m["document"],

@@ -2,7 +2,9 @@
 
 Why: a death toll is revised, an official's count follows a ministry's; read in time order the
 group shows who said what first and how the number changed. Time is the document's published
-date, else when it was ingested (marked as such), then the figure's position in its document.
+date; else the date the document states of itself (its dateline or title, as the analysis read it,
+when that names a year); else when it was ingested, the last resort. ``time_source`` says which
+(published | dateline | ingested); within one time, the figure's position in its document orders.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ class TimelineEntry:
     """One figure of a group at its point in time."""
 
     time: str | None
-    time_source: str  # published | ingested
+    time_source: str  # published | dateline | ingested
     figure: int
     document: str
     outlet: str | None
@@ -33,10 +35,12 @@ class TimelineEntry:
 
 
 def build(rows: list[dict]) -> list[TimelineEntry]:
-    """Entries from figure rows (dicts with published, ingested_at, document, figure fields), in time order."""
+    """Entries from figure rows (dicts with published, dated, ingested_at, document, figure fields), in time order."""
     def when(row: dict) -> tuple[str, str]:
         if row.get("published"):
             return row["published"], "published"
+        if row.get("dated") and not row["dated"].startswith("--"):  # a day without a year cannot be placed
+            return row["dated"], "dateline"
         return row.get("ingested_at") or "", "ingested"
 
     ordered = sorted(rows, key=lambda r: (when(r)[0], r["document_id"], r["start"], r["id"]))

@@ -1,0 +1,58 @@
+"""Figure groups against the hand-made group gold (tests/data/groups/groups.json, issue 12).
+
+Ingests the gold's documents from the bundled corpus into a fresh ledger (or reuses ``--db``),
+maps each gold member to the stored figure overlapping it most, and prints per split (tune,
+check) the pairwise recall of same-quantity pairs and the share of look-alike pairs merged.
+
+Usage: .venv/bin/python benchmarks/groups.py [--db PATH] [--reanalyze] [--errors]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "tests" / "analyze"))
+
+from claimledger import Ledger  # noqa: E402
+from claimledger.ingest.bundled import bundled_documents  # noqa: E402
+
+from group_gold import gold_documents, load_gold, score  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, help="ledger to use (ingested if it does not exist)")
+    parser.add_argument("--reanalyze", action="store_true", help="run a full analysis first")
+    parser.add_argument("--errors", action="store_true", help="list missed pairs and wrong merges")
+    args = parser.parse_args()
+    gold = load_gold()
+    keys = gold_documents(gold)
+    path = args.db or Path(tempfile.mkdtemp()) / "groups.db"
+    fresh = not path.exists()
+    with Ledger(path) as ledger:
+        started = time.perf_counter()
+        if fresh:
+            wanted = set(keys)
+            ledger.ingest([d for d in bundled_documents() if d.id in wanted], batch_size=8)
+            print(f"ingested {len(keys)} documents in {time.perf_counter() - started:.1f}s")
+        elif args.reanalyze:
+            ledger.analyze(full=True)
+            print(f"re-analysed in {time.perf_counter() - started:.1f}s")
+        figures_of = {key: ledger.figures(document=key, limit=10_000) for key in keys}
+    for name, result in score(gold, figures_of).items():
+        print(result.line(name))
+        if args.errors:
+            for line in result.missed:
+                print("   missed", line)
+            for line in result.wrongly_merged:
+                print("   merged", line)
+
+
+if __name__ == "__main__":
+    main()

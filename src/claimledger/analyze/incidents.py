@@ -1,0 +1,122 @@
+"""Incident evidence for figure groups: what happened where and when, rather than shared wording.
+
+Why: the wording rule (``figures.link``) needs two figures' contexts to share rare words, so a toll
+restated further down an article, or the same running count reported by two outlets on the same
+days about the same place, stayed apart (issue 12: 3 of 18 same-quantity pairs found). Two kinds of
+evidence are added here, both on top of the hard constraints of ``figures.conflict``:
+
+* **in one document**, the same measure stated again nearby: the identical value within
+  ``RESTATE_SENTENCES`` sentences (not for strikes, units or shares: ``PER_PLACE``), or, for a
+  running count, an approximate value within ``NEAR_SHARE`` of it (a rounding) within
+  ``NEAR_SENTENCES``; and a value restated in another unit right after it, in brackets or after a
+  semicolon or slash ("€20,000 (£17,500; US$22,900)", "22 miles (35 km)"): the units differ, so
+  such figures sit in different blocks and are paired by ``conversion_pairs``;
+* **across documents**, an *incident*: a running count (casualties, deaths, injuries, detained,
+  people) of the same measure, the same place named in the figure's sentence, the referred days
+  at most ``INCIDENT_DAYS`` apart (the figure's own day, else the document's published date) and
+  compatible values. Candidates come from blocking keys (place × measure × date window), so the
+  work grows with the ledger, not with its square.
+
+Deaths, injuries and casualties are separate measures and never link here; different places or
+days outside the window never link.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+
+from .figures import RUNNING, FigureFacts, TermWeights, consistent, link
+from .periods import Day, days_apart
+
+RESTATE_SENTENCES = 10  # the identical value of one measure restated this far apart is one quantity
+NEAR_SENTENCES = 2  # ... a close value (a rounding) only this near
+NEAR_SHARE = 0.1  # how close: the values differ by at most this share of the larger
+INCIDENT_DAYS = 3  # days between two reports' referred dates for one incident across documents
+# families whose equal values in one document are usually different things: a release's strikes and
+# units per location ("three tactical units" near two towns), shares of different wholes ("100%")
+PER_PLACE = frozenset({"events", "troops", "percent"})
+CONVERTIBLE = frozenset({"money", "distance"})  # measures written with a conversion into another unit
+CONVERSION_GAP = 3  # at most this many characters between a value and its conversion
+CONVERSION_MARKS = "(;/="  # ... one of which opens the conversion
+
+
+def evidence(a: FigureFacts, b: FigureFacts, weights: TermWeights) -> float:
+    """The strongest evidence that two compatible figures measure one quantity (0: none)."""
+    return max(link(a, b, weights), same_document(a, b), same_incident(a, b), conversion(a, b))
+
+
+def conversion(a: FigureFacts, b: FigureFacts) -> float:
+    """One value written in two units, the second right after the first, in brackets or after ';'."""
+    if a.document != b.document or a.measure != b.measure or a.measure not in CONVERTIBLE \
+            or a.family is not None and a.family == b.family:  # one unit: not a conversion
+        return 0.0
+    first, second = (a, b) if a.start <= b.start else (b, a)
+    gap = second.start - first.end
+    if 0 <= gap <= CONVERSION_GAP and any(mark in second.opening[-gap:] for mark in CONVERSION_MARKS if gap):
+        return 2.5
+    return 0.0
+
+
+def conversion_pairs(facts: Iterable[FigureFacts]) -> Iterator[tuple[FigureFacts, FigureFacts]]:
+    """Candidate conversions: figures of a convertible measure in one sentence, in text order, next to each other."""
+    by_sentence: dict[tuple, list[FigureFacts]] = defaultdict(list)
+    for fact in facts:
+        if fact.measure in CONVERTIBLE:
+            by_sentence[(fact.document, fact.sentence, fact.measure)].append(fact)
+    for key in sorted(by_sentence):
+        ordered = sorted(by_sentence[key], key=lambda f: (f.start, f.id))
+        for first, second in zip(ordered, ordered[1:]):
+            if conversion(first, second):
+                yield first, second
+
+
+def same_document(a: FigureFacts, b: FigureFacts) -> float:
+    """One measure restated in one document (identical value nearby, or a rounding of a toll adjacent)."""
+    if a.document != b.document or a.measure != b.measure or a.family is None or a.vague or b.vague \
+            or a.family.split(":")[0] in PER_PLACE or not _same_subject(a, b):
+        return 0.0
+    apart = abs(a.sentence - b.sentence)
+    if a.low == b.low and a.high == b.high and (a.low or 0) > 1 and apart <= RESTATE_SENTENCES:
+        return 1.8
+    approximate = bool(a.qualifier or b.qualifier) and min(a.low or 0, b.low or 0) > 1
+    if apart <= NEAR_SENTENCES and a.family in RUNNING and approximate and _close(a, b):
+        return 1.2
+    return 0.0
+
+
+def same_incident(a: FigureFacts, b: FigureFacts) -> float:
+    """One running count of one incident reported by two documents (place, date window, measure)."""
+    if a.document == b.document or a.measure != b.measure or a.family not in RUNNING or a.vague or b.vague:
+        return 0.0
+    if not set(a.places) & set(b.places) or not _same_subject(a, b):
+        return 0.0
+    apart = days_apart(Day.parse(a.date), Day.parse(b.date))
+    if apart is None or apart > INCIDENT_DAYS or not consistent(a, b):
+        return 0.0
+    return 0.8
+
+
+def incident_keys(fact: FigureFacts) -> list[tuple]:
+    """Blocking keys (place, measure, window): two figures within ``INCIDENT_DAYS`` of each other
+    share a window, as each is filed under its own window and the one before."""
+    day = Day.parse(fact.date)
+    when = day.as_date() if day and day.year else None  # a day without a year is not blocked on
+    if fact.family not in RUNNING or when is None or not fact.places:
+        return []
+    window = when.toordinal() // INCIDENT_DAYS
+    return [("incident", place, fact.measure, w) for place in fact.places for w in (window, window - 1)]
+
+
+def _close(a: FigureFacts, b: FigureFacts) -> bool:
+    """Values within ``NEAR_SHARE`` of each other ("about 40", "40.3"): a rounding of one value, not two
+    open-ended bounds ("at least 42", "at least eight") that merely allow each other."""
+    if None in (a.low, b.low):
+        return False
+    top = max(abs(a.low), abs(b.low), abs(a.high or a.low), abs(b.high or b.low))
+    return abs(a.low - b.low) <= NEAR_SHARE * top and abs((a.high or a.low) - (b.high or b.low)) <= NEAR_SHARE * top
+
+
+def _same_subject(a: FigureFacts, b: FigureFacts) -> bool:
+    """The same head class, or one of them only says 'how many'."""
+    return a.head == b.head or "count" in (a.head, b.head)
