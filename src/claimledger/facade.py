@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from .analyze import queries, timeline as timeline_
+from .analyze import entity_queries, queries, timeline as timeline_
 from .analyze.aliases import AliasRule, check_rule, read_alias_file
 from .analyze.export import (
     FORMATS as EXPORT_FORMATS, TALLY_FORMATS, WHAT as EXPORT_WHAT, export_rows, tally_rows, write as write_export,
@@ -190,28 +190,28 @@ class Ledger(Store):
         """Entities merged across documents (one per person or organisation, with aliases, titles,
         type and side), most documents first. ``name``: substring of the name or an alias."""
         with self.reading() as connection:
-            return queries.merged_entities(connection, name=name, type=type, limit=limit, offset=offset)
+            return entity_queries.merged_entities(connection, name=name, type=type, limit=limit, offset=offset)
 
     def entity(self, entity_id: int) -> dict | None:
         """One merged entity by id with what it said (quotes), is credited with (attributions) and
         claims (figures); None if there is none."""
         with self.reading() as connection:
-            found = queries.entity(connection, int(entity_id))
+            found = entity_queries.entity(connection, int(entity_id))
             if found is not None and "variants" not in found:
-                merged = queries.entity_by_id(connection, int(entity_id))
+                merged = entity_queries.entity_by_id(connection, int(entity_id))
                 found["variants"] = merged["variants"] if merged else []
             return found
 
     def merged_entity(self, entity_id: int) -> dict | None:
         """One merged entity by id, with its variants and the documents behind each; None if unknown."""
         with self.reading() as connection:
-            return queries.entity_by_id(connection, int(entity_id))
+            return entity_queries.entity_by_id(connection, int(entity_id))
 
     def merge_entities(self, *entity_ids: int) -> dict:
         """Make entities one, by hand: stored as user alias rules, so the edit survives re-analysis
         (undo with ``remove_alias``). Re-analyses and returns the merged entity."""
         with dialect.writing(self.engine) as connection:
-            rules = queries.merge_rules(connection, [int(i) for i in entity_ids])
+            rules = entity_queries.merge_rules(connection, [int(i) for i in entity_ids])
             queries.add_aliases(connection, rules)
         self.analyze(full=True)  # entity ids are given afresh
         return self._entity_named(rules[0].canonical)
@@ -221,8 +221,8 @@ class Ledger(Store):
         alias rules); re-analyses and returns the entities that now hold the names."""
         names = [n for n in names if n and n.strip()]
         with dialect.writing(self.engine) as connection:
-            before = queries.entity_by_id(connection, int(entity_id))
-            rules = queries.split_rules(connection, int(entity_id), names)
+            before = entity_queries.entity_by_id(connection, int(entity_id))
+            rules = entity_queries.split_rules(connection, int(entity_id), names)
             queries.add_aliases(connection, rules)
         self.analyze(full=True)  # entity ids are given afresh
         moved = {r.alias for r in rules}
