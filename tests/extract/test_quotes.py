@@ -634,3 +634,9 @@ def test_not_reported(run, text):
     record = run(text)
     assert reported(record) == [] and direct(record) == [], f"reported: {reported(record)}"
 
+
+
+def test_crowds_report_nothing_in_particular(run):
+    """'The people said ...' reports the words but names nobody: crowds are not sources."""
+    record = run("Everyone said that the software will respect the privacy law. The people said the plan would fail.")
+    assert [(q.kind, q.speaker) for q in record.quotes] == [("indirect", None), ("indirect", None)]

@@ -36,6 +36,9 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     indirect = reported_speech(doc, direct, index, namings)
     attach_embedded_speakers(direct, indirect)
     direct += partial_quotes(doc_text(doc), spans, direct, indirect + namings)
+    for quote in indirect:
+        if quote.speaker and quote.speaker.lower() in UNNAMED_CROWDS:
+            quote.speaker, quote.speaker_title = None, None  # "the people disclose ...": nobody in particular
     return sorted(direct + indirect, key=lambda q: (q.start, q.kind))
 
 
