@@ -254,7 +254,7 @@ def describe(victim: Token, category: str, fate: Token) -> Mention | None:
     if any(c.dep_ == "neg" for c in fate.children):
         negated = True
     heads = [h for h in heads if count_of(h) is not None]
-    start = min(left_edge(h) for h in heads)
+    start = min(h.left_edge.idx for h in heads)
     end = max(h.idx + len(h) for h in heads)
     group = next((g for g in groups if g != "unspecified"), "unspecified")
     if category in TALLY_NOUNS.values() and fate.pos_ == "NOUN" and fate.i == victim.i:
@@ -331,7 +331,3 @@ def fate_category(word: Token) -> str | None:
     return VERB_FATES.get(word.lemma_.lower()) or TALLY_ADJECTIVES.get(word.lower_)
 
 
-def left_edge(head: Token) -> int:
-    """Where the counted words start: the phrase's left edge, without a leading preposition."""
-    edge = head.left_edge
-    return edge.idx

@@ -137,7 +137,7 @@ def place_for(places: list[Place], at: int, sentence: tuple[int, int], eventful:
     inside = [p for p in places if sentence[0] <= p.start < sentence[1]]
     told = [p for p in places if p.start < sentence[0] and any(s <= p.start < e for s, e in eventful)]
     before = told or [p for p in places if p.start < sentence[0]]
-    chosen = min(inside, key=lambda p: (-p.level if False else 0, abs(p.start - at))) if inside else (
+    chosen = min(inside, key=lambda p: abs(p.start - at)) if inside else (
         before[-1] if before else places[0])
     if chosen.level >= 2:
         return chosen.text

@@ -250,11 +250,8 @@ def stance_of(cue: str | None) -> str:
 
 
 def body_start(doc: Doc) -> int:
-    """Offset where the report's body begins: after a headline line and a dateline, if any."""
+    """Offset where the report's body begins: after a headline line, if the text opens with one."""
     text = doc_text(doc)
-    first_sentence = next(iter(doc.sents), None)
-    if first_sentence is None:
-        return 0
     line_end = text.find("\n")
     first_line = text[: line_end if line_end >= 0 else len(text)].strip()
     looks_like_headline = 0 < len(first_line) < 160 and not first_line.endswith((".", "\"", "”"))

@@ -108,8 +108,6 @@ def is_people(head: Token) -> bool:
 def number_value(number: Token) -> tuple[float, float] | None:
     """The value of a count word with its qualifier: 'more than 30' is 31, as coders count."""
     doc = number.doc
-    tokens = list(doc[number.left_edge.i : number.i + 1])
-    start = tokens.index(number) if number in tokens else 0
     packed = token_range(number)
     if packed:
         low, high = packed
@@ -125,7 +123,6 @@ def number_value(number: Token) -> tuple[float, float] | None:
     qualifier = next((normal for words, normal in QUALIFIERS if before[-len(words):] == words), None)
     if qualifier in {"more than", "over"} and low == int(low):
         low = high = low + 1
-    del start
     return low, high
 
 
