@@ -35,7 +35,7 @@ from .text import BACKGROUND_WORDS, Sentences, content_terms, country_of, fold, 
 
 CASUALTY_FAMILY = frozenset({"casualties", "deaths", "injuries"})
 RUNNING = frozenset({"casualties", "detained", "people", "cases"})  # families that are running totals (tolls)
-UNGROUPED = frozenset({"duration", "distance"})  # measures of time and length: not grouped automatically
+LOCAL_ONLY = frozenset({"duration", "distance"})  # measures of time and length: grouped within one document only
 REVISION_DAYS = 60  # a running toll reported this many days apart can still be one quantity, revised
 CLAIM_WINDOW = 3  # sentences between two claimants' figures in one document
 SHARED_WORDS = 2.0  # rare context words two figures must share (rarity-weighted) for a cross-document link
@@ -98,6 +98,7 @@ class FigureFacts:
     increment: bool = False
     places: list[str] = field(default_factory=list)
     terms: list[str] = field(default_factory=list)
+    local: list[str] = field(default_factory=list)  # words of its sentence and the one before, not in the title
     day: str | None = None  # the day the figure's own period names (ISO, '--MM-DD' without a year)
     date: str | None = None  # the day it refers to: ``day``, else the document's date
     claimant: str | None = None  # canonical entity key of the claimant
@@ -195,8 +196,6 @@ def family_of(measure: str, unit: str | None) -> str | None:
     """The block a figure is compared within (None for measures never grouped automatically)."""
     if measure in CASUALTY_FAMILY:
         return "casualties"
-    if measure in UNGROUPED:
-        return None
     if measure in ("detained", "troops", "people", "percent", "cases"):
         return measure
     return f"{measure}:{stem(fold(unit))}" if unit else measure
@@ -252,8 +251,11 @@ def figure_facts(figure: dict, document: DocumentContext, *, claimant: str | Non
     measure = measure_of(figure, before, after)
     rate = bool(RATE.search(document.text[figure["end"] : min(end, figure["end"] + 25)]))
     sides, head, modifiers, increment = subject_facts(figure.get("subject"), figure["text"])
+    if measure == "money":
+        sides = []  # "Georgian lari", "US$": the currency's country, already in the unit, is no side
     previous = sentences.sentence(index - 1) if index > 0 else ""
     context = " ".join((document.title or "", previous, sentence))
+    local = content_terms(f"{previous} {sentence}") - content_terms(document.title or "") - content_terms(figure["text"])
     reference = period_day or document.date
     return FigureFacts(
         id=figure["id"], document=document.id, low=figure["low"], high=figure["high"],
@@ -261,6 +263,7 @@ def figure_facts(figure: dict, document: DocumentContext, *, claimant: str | Non
         family=_rate(family_of(measure, figure.get("unit")), rate), subject=figure.get("subject"), period=figure.get("period"),
         sides=sides, head=head, modifiers=modifiers, increment=increment,
         places=places_of(sentence, document, figure.get("claimant")), terms=sorted(content_terms(context)),
+        local=sorted(local),
         day=period_day.iso() if period_day else None, date=reference.iso() if reference else None,
         claimant=claimant, named=named, sentence=index, stance=figure.get("stance") or "asserts",
         vague=bool(figure.get("vague")), cluster=document.cluster, start=figure["start"], end=figure["end"],
@@ -328,7 +331,7 @@ def link(a: FigureFacts, b: FigureFacts, weights: TermWeights) -> float:
         return 0.0
     if a.cluster is not None and a.cluster == b.cluster:  # reprints of one story
         return 4.0 if a.low == b.low and a.high == b.high else 0.0
-    if a.vague or b.vague:
+    if a.vague or b.vague or a.measure in LOCAL_ONLY:
         return 0.0
     if a.family not in RUNNING and not (a.date and a.date == b.date):
         return 0.0  # a per-day count links across documents only for the same stated day

@@ -36,6 +36,9 @@ INCIDENT_DAYS = 3  # days between two reports' referred dates for one incident a
 # families whose equal values in one document are usually different things: a release's strikes and
 # units per location ("three tactical units" near two towns), shares of different wholes ("100%")
 PER_PLACE = frozenset({"events", "troops", "percent"})
+RESTATED_WORDS = 1  # distinctive words two passages of one document share for a restatement anywhere in it
+RESTATED_SHARES = frozenset({"percent"})  # ... a share restated with its subject's words is one quantity
+APPROXIMATE = frozenset({"about", "almost", "nearly"})  # qualifiers of a rounded value
 CONVERTIBLE = frozenset({"money", "distance"})  # measures written with a conversion into another unit
 CONVERSION_GAP = 3  # at most this many characters between a value and its conversion
 CONVERSION_MARKS = "(;/="  # ... one of which opens the conversion
@@ -43,7 +46,8 @@ CONVERSION_MARKS = "(;/="  # ... one of which opens the conversion
 
 def evidence(a: FigureFacts, b: FigureFacts, weights: TermWeights) -> float:
     """The strongest evidence that two compatible figures measure one quantity (0: none)."""
-    return max(link(a, b, weights), same_document(a, b), same_incident(a, b), conversion(a, b))
+    return max(link(a, b, weights), same_document(a, b), restated(a, b, weights), same_incident(a, b),
+               conversion(a, b))
 
 
 def conversion(a: FigureFacts, b: FigureFacts) -> float:
@@ -85,6 +89,18 @@ def same_document(a: FigureFacts, b: FigureFacts) -> float:
     return 0.0
 
 
+def restated(a: FigureFacts, b: FigureFacts, weights: TermWeights) -> float:
+    """One quantity stated again anywhere in a document (the lead's "4.6 billion years" and the
+    interviewee's "4.5 billion years"): one unit, close values, and the two passages (a figure's
+    sentence and the one before, less the title's words) share a distinctive word."""
+    if a.document != b.document or a.family != b.family or a.family is None or a.vague or b.vague \
+            or a.family.split(":")[0] in PER_PLACE - RESTATED_SHARES or not _same_subject(a, b) \
+            or not (_close(a, b) or _approximate(a) and _approximate(b) and consistent(a, b)):
+        return 0.0
+    shared = [t for t in set(a.local) & set(b.local) if weights.distinctive(t)]
+    return 1.0 if len(shared) >= RESTATED_WORDS else 0.0
+
+
 def same_incident(a: FigureFacts, b: FigureFacts) -> float:
     """One running count of one incident reported by two documents (place, date window, measure)."""
     if a.document == b.document or a.measure != b.measure or a.family not in RUNNING or a.vague or b.vague:
@@ -115,6 +131,11 @@ def _close(a: FigureFacts, b: FigureFacts) -> bool:
         return False
     top = max(abs(a.low), abs(b.low), abs(a.high or a.low), abs(b.high or b.low))
     return abs(a.low - b.low) <= NEAR_SHARE * top and abs((a.high or a.low) - (b.high or b.low)) <= NEAR_SHARE * top
+
+
+def _approximate(fact: FigureFacts) -> bool:
+    """A rounded value ("about 40", "almost 5700"), not an open bound ("at least 40")."""
+    return fact.qualifier in APPROXIMATE
 
 
 def _same_subject(a: FigureFacts, b: FigureFacts) -> bool:
