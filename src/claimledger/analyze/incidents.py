@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
-from .figures import RUNNING, FigureFacts, TermWeights, consistent, link
+from .figures import LOCAL_ONLY, RUNNING, FigureFacts, TermWeights, consistent, link
 from .periods import Day, days_apart
 
 RESTATE_SENTENCES = 10  # the identical value of one measure restated this far apart is one quantity
@@ -78,7 +78,7 @@ def conversion_pairs(facts: Iterable[FigureFacts]) -> Iterator[tuple[FigureFacts
 def same_document(a: FigureFacts, b: FigureFacts) -> float:
     """One measure restated in one document (identical value nearby, or a rounding of a toll adjacent)."""
     if a.document != b.document or a.measure != b.measure or a.family is None or a.vague or b.vague \
-            or a.family.split(":")[0] in PER_PLACE or not _same_subject(a, b):
+            or a.family.split(":")[0] in PER_PLACE or a.measure in LOCAL_ONLY or not _same_subject(a, b):
         return 0.0
     apart = abs(a.sentence - b.sentence)
     if a.low == b.low and a.high == b.high and (a.low or 0) > 1 and apart <= RESTATE_SENTENCES:

@@ -26,7 +26,8 @@ def hyphen_words_value(text: str) -> float | None:
 
 
 def digit_value(text: str) -> float | None:
-    """'12,000' -> 12000.0; '1.5m' -> 1500000.0; 'Ninety-Four' -> 94.0; anything else -> None."""
+    """'12,000' -> 12000.0; '1.5m' -> 1500000.0; 'Ninety-Four' -> 94.0; '~415' -> 415.0; anything else -> None."""
+    text = text[1:] if text.startswith("~") and text[1:2].isdigit() else text  # "~415": about 415
     words = hyphen_words_value(text)
     if words is not None:
         return words
