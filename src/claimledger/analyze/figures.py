@@ -30,7 +30,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 
-from ..extract.lexicon import REFERRING_WORDS, WORD_NUMBERS
+from ..extract.lexicon import WORD_NUMBERS
 from .periods import Day, days_apart
 from .text import BACKGROUND_WORDS, Sentences, content_terms, country_of, fold, stem, words
 
@@ -254,7 +254,6 @@ def figure_facts(figure: dict, document: DocumentContext, *, claimant: str | Non
     sides, head, modifiers, increment = subject_facts(figure.get("subject"), figure["text"])
     if measure == "money":
         sides = []  # "Georgian lari", "US$": the currency's country, already in the unit, is no side
-    back = fold(figure["text"]).split(" ", 1)[0] in REFERRING_WORDS  # "the 36", "all four": a count named again
     previous = sentences.sentence(index - 1) if index > 0 else ""
     context = " ".join((document.title or "", previous, sentence))
     local = content_terms(f"{previous} {sentence}") - content_terms(document.title or "") - content_terms(figure["text"])
@@ -264,8 +263,7 @@ def figure_facts(figure: dict, document: DocumentContext, *, claimant: str | Non
         qualifier=figure.get("qualifier"), category=figure["category"], measure=measure,
         family=_rate(family_of(measure, figure.get("unit")), rate), subject=figure.get("subject"), period=figure.get("period"),
         sides=sides, head=head, modifiers=modifiers, increment=increment,
-        places=[] if back else places_of(sentence, document, figure.get("claimant")),  # "the 36": theirs
-        terms=sorted(content_terms(context)),
+        places=places_of(sentence, document, figure.get("claimant")), terms=sorted(content_terms(context)),
         local=sorted(local),
         day=period_day.iso() if period_day else None, date=reference.iso() if reference else None,
         claimant=claimant, named=named, sentence=index, stance=figure.get("stance") or "asserts",

@@ -14,8 +14,7 @@ from ._cache import doc_ents, doc_text
 from ..records import Attribution, Figure, Quote
 from .lexicon import (
     CATEGORY_NOUNS, CURRENCY_SYMBOLS, CURRENCY_WORDS, DENY_VERBS, DESIGNATION_NOUNS, DISPUTE_VERBS,
-    COUNTED_CATEGORIES, DISTANCE_COMPOUNDS, DISTANCE_UNITS, DURATION_UNITS, PERSON_FATE, QUALIFIERS, REFERRING_WORDS,
-    UNCERTAINTY_SIGNS, VAGUE_FLOORS,
+    DISTANCE_COMPOUNDS, DISTANCE_UNITS, DURATION_UNITS, PERSON_FATE, QUALIFIERS, UNCERTAINTY_SIGNS, VAGUE_FLOORS,
 )
 from .numbers import is_number_start, read_number, token_range
 from .turns import transcript_claims
@@ -42,51 +41,7 @@ def extract_figures(doc: Doc, quotes: list[Quote], attributions: list[Attributio
             credit(figure, claims)
             figure.period = period_near(sent, figure)
             figures.append(figure)
-    for sent in doc.sents:
-        for figure in back_references(list(sent), figures):
-            credit(figure, claims)
-            figure.period = period_near(sent, figure)
-            figures.append(figure)
-    return sorted(figures, key=lambda f: f.start)
-
-
-def back_references(tokens: list[Token], figures: list[Figure]) -> list[Figure]:
-    """'the 36', 'all four', 'the three officers': a count stated earlier in the document, named again.
-
-    Only when an earlier figure counts the same number of people or things (so "the two units" of a
-    text that never counted two units stays no figure); the reference takes that figure's unit and
-    category, and its own noun when it has one of the same kind.
-    """
-    found = []
-    taken = [(f.start, f.end) for f in figures]
-    for i in range(len(tokens) - 1):
-        if tokens[i].lower_ not in REFERRING_WORDS or not is_number_start(tokens[i + 1]) or excluded(tokens[i + 1]):
-            continue
-        read = read_number(tokens, i + 1)
-        if read is None or read[0] < 2:
-            continue
-        value, j = read
-        start = tokens[i].idx
-        if any(a < tokens[j - 1].idx + len(tokens[j - 1]) and start < b for a, b in taken):
-            continue
-        earlier = [f for f in figures if f.end <= start and f.low == f.high == value and not f.vague
-                   and f.category in COUNTED_CATEGORIES]
-        if not earlier:
-            continue
-        antecedent = max(earlier, key=lambda f: f.start)
-        noun = tokens[j] if j < len(tokens) and tokens[j].tag_ == "NNS" else None
-        kind = category(noun, None) if noun is not None else antecedent.category
-        if noun is not None and kind not in COUNTED_CATEGORIES:
-            continue
-        end_token = noun if noun is not None else tokens[j - 1]
-        end = end_token.idx + len(end_token)
-        doc = tokens[0].doc
-        found.append(Figure(start=start, end=end, text=doc_text(doc)[start:end], low=value, high=value,
-                            unit=antecedent.unit if noun is None else noun.lemma_.lower(),
-                            category=antecedent.category,
-                            subject=noun.text if noun is not None else antecedent.subject))
-        taken.append((start, end))
-    return found
+    return figures
 
 
 # --- reading one figure --------------------------------------------------------------------

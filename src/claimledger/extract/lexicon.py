@@ -114,9 +114,6 @@ kilometer kilometre km mile meter metre m foot feet yard hectare acre sq square 
 """.split())
 # two-word units of length whose head alone means something else ("30 astronomical units", "3000 light years")
 DISTANCE_COMPOUNDS = frozenset({("astronomical", "unit"), ("light", "year")})
-# words before a number that refer back to people counted earlier ("the 36 must face charges", "all four")
-REFERRING_WORDS = frozenset("the all these those".split())
-COUNTED_CATEGORIES = frozenset("people deaths injuries casualties detained troops other".split())  # ... counted earlier
 UNCERTAINTY_SIGNS = frozenset({"±", "+/-", "+-"})  # "40.333 ± 0.004 days": a value and its error
 
 # Counted nouns (lemmas) by category; anything else counted is "other".
