@@ -30,7 +30,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 
-from ..extract.lexicon import WORD_NUMBERS
+from ..extract.lexicon import QUALIFIERS, WORD_NUMBERS
 from .periods import Day, days_apart
 from .text import BACKGROUND_WORDS, Sentences, content_terms, country_of, fold, stem, words
 
@@ -75,6 +75,7 @@ HEADS_SUBPOPULATION = frozenset("""
 child children kid woman women girl boy infant baby teenager teen student pupil journalist foreigner
 elderly man men minor worker doctor nurse police policeman officer firefighter pilgrim migrant refugee
 """.split())
+QUALIFIER_WORDS = frozenset(word for words, _ in QUALIFIERS for word in words)
 MODIFIER_STOP = frozenset("the a an of in on at and or for to by with from as than".split())
 NOT_SIDES = frozenset("the a an of in on at and or for to".split())
 
@@ -182,15 +183,19 @@ class TermWeights:
 
 def measure_of(figure: dict, before: str, after: str) -> str:
     """The figure's category, refined when it counts people and the words around say what befell them:
-    the verb before it ('killing seven riders') or the words right after ('seven motorcyclists dead')."""
+    the verb before it ('killing seven riders') or the words right after ('seven motorcyclists dead'),
+    the nearest one when there are several ('killed 813 ... and infected around 35,000')."""
     category = figure["category"]
     if category not in ("people", "troops", "other"):
         return category
-    text = fold(f"{before} {figure['text']} {after}")
-    for fate in FATES:
-        if FATES[fate].search(text):
-            return fate
-    return category
+    before, rest = fold(before), fold(f" {figure['text']} {after}")
+    nearest = []
+    for rank, fate in enumerate(FATES):
+        gaps = [len(before) - m.end() for m in FATES[fate].finditer(before)]
+        gaps += [m.start() - len(figure["text"]) - 1 for m in FATES[fate].finditer(rest)]
+        if gaps:
+            nearest.append((max(0, min(gaps)), rank, fate))
+    return min(nearest)[2] if nearest else category
 
 
 def family_of(measure: str, unit: str | None) -> str | None:
@@ -207,6 +212,8 @@ def subject_facts(subject: str | None, text: str) -> tuple[list[str], str, list[
     ('active' cases, 'premature' deaths) and the increment flag of a figure's subject."""
     phrase = subject or text
     tokens = re.findall(r"[A-Za-z][\w.'\-]*", phrase)
+    if subject is None:  # "around 35,000", "at least 813": the qualifier is no subject
+        tokens = [t for t in tokens if fold(t) not in QUALIFIER_WORDS]
     lowered = [fold(t).strip(".'") for t in tokens]
     head_at = (lowered.index("of") if "of" in lowered else len(lowered)) - 1
     head_word = stem(lowered[head_at]) if head_at >= 0 else ""

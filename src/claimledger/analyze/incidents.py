@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
-from .figures import LOCAL_ONLY, RUNNING, FigureFacts, TermWeights, consistent, link
+from .figures import LOCAL_ONLY, REVISION_DAYS, RUNNING, FigureFacts, TermWeights, consistent, link
 from .periods import Day, days_apart
 
 RESTATE_SENTENCES = 10  # the identical value of one measure restated this far apart is one quantity
@@ -39,6 +39,9 @@ PER_PLACE = frozenset({"events", "troops", "percent"})
 RESTATED_WORDS = 1  # distinctive words two passages of one document share for a restatement anywhere in it
 RESTATED_SHARES = frozenset({"percent"})  # ... a share restated with its subject's words is one quantity
 APPROXIMATE = frozenset({"about", "almost", "nearly"})  # qualifiers of a rounded value
+REVISED = frozenset({"cases", "casualties"})  # running counts that grow for weeks (an outbreak's cases, a toll)
+REVISED_WORDS = 1  # distinctive context words two reports of one running count share
+WORLD = "place:world"
 CONVERTIBLE = frozenset({"money", "distance"})  # measures written with a conversion into another unit
 CONVERSION_GAP = 3  # at most this many characters between a value and its conversion
 CONVERSION_MARKS = "(;/="  # ... one of which opens the conversion
@@ -47,7 +50,7 @@ CONVERSION_MARKS = "(;/="  # ... one of which opens the conversion
 def evidence(a: FigureFacts, b: FigureFacts, weights: TermWeights) -> float:
     """The strongest evidence that two compatible figures measure one quantity (0: none)."""
     return max(link(a, b, weights), same_document(a, b), restated(a, b, weights), same_incident(a, b),
-               conversion(a, b))
+               revised(a, b, weights), conversion(a, b))
 
 
 def conversion(a: FigureFacts, b: FigureFacts) -> float:
@@ -113,15 +116,39 @@ def same_incident(a: FigureFacts, b: FigureFacts) -> float:
     return 0.8
 
 
+def revised(a: FigureFacts, b: FigureFacts, weights: TermWeights) -> float:
+    """One running count reported again weeks later by another document ("around 35,000" infected
+    worldwide on 9 February, "at least 118,381 cases" on 11 March): the same measure of the same place,
+    within ``REVISION_DAYS``, never falling, and (unless it counts a disease's cases, which in a few
+    weeks in one place are one outbreak's) the two contexts share a distinctive word."""
+    if a.document == b.document or a.measure != b.measure or a.family not in REVISED or a.vague or b.vague \
+            or not set(a.places) & set(b.places) or (WORLD in a.places) != (WORLD in b.places) \
+            or not _same_subject(a, b):
+        return 0.0  # a worldwide count and one country's are two quantities
+    first, later = sorted((a, b), key=lambda f: (f.date or "", f.id))
+    apart = days_apart(Day.parse(first.date), Day.parse(later.date))
+    if apart is None or apart > REVISION_DAYS or (later.high or later.low or 0) < (first.low or 0):
+        return 0.0
+    if a.measure == "cases":  # a disease's cases: one outbreak per place in a few weeks
+        return 0.6
+    shared = [t for t in set(a.terms) & set(b.terms) if weights.distinctive(t)]
+    return 0.6 if len(shared) >= REVISED_WORDS else 0.0
+
+
 def incident_keys(fact: FigureFacts) -> list[tuple]:
     """Blocking keys (place, measure, window): two figures within ``INCIDENT_DAYS`` of each other
-    share a window, as each is filed under its own window and the one before."""
+    share a window, as each is filed under its own window and the one before (for a disease's cases
+    also windows of ``REVISION_DAYS``)."""
     day = Day.parse(fact.date)
     when = day.as_date() if day and day.year else None  # a day without a year is not blocked on
     if fact.family not in RUNNING or when is None or not fact.places:
         return []
     window = when.toordinal() // INCIDENT_DAYS
-    return [("incident", place, fact.measure, w) for place in fact.places for w in (window, window - 1)]
+    keys = [("incident", place, fact.measure, w) for place in fact.places for w in (window, window - 1)]
+    if fact.measure == "cases":  # an outbreak's cases, revised for weeks (``revised``)
+        weeks = when.toordinal() // REVISION_DAYS
+        keys += [("revision", place, fact.measure, w) for place in fact.places for w in (weeks, weeks - 1)]
+    return keys
 
 
 def _close(a: FigureFacts, b: FigureFacts) -> bool:

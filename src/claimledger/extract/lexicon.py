@@ -152,6 +152,7 @@ PERSON_FATE = {
     "deaths": frozenset("die kill dead slay slaughter execute murder perish lose".split()),
     "injuries": frozenset("injure wound hurt injured wounded hospitalise hospitalize hospitalised hospitalized".split()),
     "detained": frozenset("arrest detain capture abduct kidnap imprison hold seize".split()),
+    "people": frozenset("infect".split()),  # "infected around 35,000 worldwide": people, counted as cases
 }
 
 # Singular nouns after a number that make it a designation, not a count ("141 motorized regiment").
