@@ -57,7 +57,8 @@ FATES = {
     "cases": re.compile(r"\b(cases|infections|infected|tested positive)\b"),
 }
 INCREMENT_WORDS = frozenset("other others more additional new further another remaining extra fresh".split())
-RATE = re.compile(r"^\W*(?:\w+\W+){0,2}?(per|a|each|every)\s+(day|week|month|year|hour|minute)\b|^\W*(?:\w+\W+){0,2}?(daily|weekly|monthly|annually|yearly|a year|a day)\b")
+RATE = re.compile(r"^\W*(?:\w+\W+){0,2}?(per|a|each|every)\s+(day|week|month|year|hour|minute)\b|^\W*(?:\w+\W+){0,2}?(daily|weekly|monthly|annually|yearly|a year|a day)\b"
+                  r"|^\W*(?:\w+\W+){0,2}?in the (?:(?:past|last|previous|preceding) )?(?:24|twenty[- ]four) hours\b")
 WORLD = re.compile(r"\b(worldwide|globally|global|around the world|across the world|in the world|world-wide)\b")
 HEADS_COUNT = frozenset("""
 death casualty fatality body victim life toll number figure case dead injured wounded injury total

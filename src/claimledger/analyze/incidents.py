@@ -39,8 +39,10 @@ PER_PLACE = frozenset({"events", "troops", "percent"})
 RESTATED_WORDS = 1  # distinctive words two passages of one document share for a restatement anywhere in it
 RESTATED_SHARES = frozenset({"percent"})  # ... a share restated with its subject's words is one quantity
 APPROXIMATE = frozenset({"about", "almost", "nearly"})  # qualifiers of a rounded value
-REVISED = frozenset({"cases", "casualties"})  # running counts that grow for weeks (an outbreak's cases, a toll)
-REVISED_WORDS = 1  # distinctive context words two reports of one running count share
+WHOLE_SHARES = frozenset({0.0, 100.0})  # shares that say "none" or "all" of something
+OPEN = {"at least": "up", "more than": "up", "over": "up", "up to": "down", "fewer than": "down"}  # open bounds
+REVISED = frozenset({"cases"})  # running counts revised for weeks without a shared word: an outbreak's cases
+DEFAULT_MODIFIERS = frozenset({"confirmed"})  # "confirmed cases" are what "cases" means
 WORLD = "place:world"
 CONVERTIBLE = frozenset({"money", "distance"})  # measures written with a conversion into another unit
 CONVERSION_GAP = 3  # at most this many characters between a value and its conversion
@@ -50,7 +52,7 @@ CONVERSION_MARKS = "(;/="  # ... one of which opens the conversion
 def evidence(a: FigureFacts, b: FigureFacts, weights: TermWeights) -> float:
     """The strongest evidence that two compatible figures measure one quantity (0: none)."""
     return max(link(a, b, weights), same_document(a, b), restated(a, b, weights), same_incident(a, b),
-               revised(a, b, weights), conversion(a, b))
+               revised(a, b), conversion(a, b))
 
 
 def conversion(a: FigureFacts, b: FigureFacts) -> float:
@@ -98,7 +100,7 @@ def restated(a: FigureFacts, b: FigureFacts, weights: TermWeights) -> float:
     sentence and the one before, less the title's words) share a distinctive word."""
     if a.document != b.document or a.family != b.family or a.family is None or a.vague or b.vague \
             or a.family.split(":")[0] in PER_PLACE - RESTATED_SHARES or not _same_subject(a, b) \
-            or not (_close(a, b) or _approximate(a) and _approximate(b) and consistent(a, b)):
+            or min(a.low or 0, b.low or 0) <= 1 or not _same_value(a, b):
         return 0.0
     shared = [t for t in set(a.local) & set(b.local) if weights.distinctive(t)]
     return 1.0 if len(shared) >= RESTATED_WORDS else 0.0
@@ -116,23 +118,21 @@ def same_incident(a: FigureFacts, b: FigureFacts) -> float:
     return 0.8
 
 
-def revised(a: FigureFacts, b: FigureFacts, weights: TermWeights) -> float:
-    """One running count reported again weeks later by another document ("around 35,000" infected
-    worldwide on 9 February, "at least 118,381 cases" on 11 March): the same measure of the same place,
-    within ``REVISION_DAYS``, never falling, and (unless it counts a disease's cases, which in a few
-    weeks in one place are one outbreak's) the two contexts share a distinctive word."""
+def revised(a: FigureFacts, b: FigureFacts) -> float:
+    """A disease's cases reported again weeks later by another document ("around 35,000" infected
+    worldwide on 9 February, "at least 118,381 cases" on 11 March): in one place within
+    ``REVISION_DAYS`` one outbreak's count, never falling, of the same kind (not "suspected" against all).
+    Tolls are left to the wording rule: two attacks in one country within weeks are common."""
     if a.document == b.document or a.measure != b.measure or a.family not in REVISED or a.vague or b.vague \
             or not set(a.places) & set(b.places) or (WORLD in a.places) != (WORLD in b.places) \
-            or not _same_subject(a, b):
-        return 0.0  # a worldwide count and one country's are two quantities
+            or not _same_subject(a, b) or "other:" in a.head + b.head \
+            or set(a.modifiers) - DEFAULT_MODIFIERS != set(b.modifiers) - DEFAULT_MODIFIERS:
+        return 0.0  # a worldwide count and one country's, "suspected" and all cases, are two quantities
     first, later = sorted((a, b), key=lambda f: (f.date or "", f.id))
     apart = days_apart(Day.parse(first.date), Day.parse(later.date))
     if apart is None or apart > REVISION_DAYS or (later.high or later.low or 0) < (first.low or 0):
         return 0.0
-    if a.measure == "cases":  # a disease's cases: one outbreak per place in a few weeks
-        return 0.6
-    shared = [t for t in set(a.terms) & set(b.terms) if weights.distinctive(t)]
-    return 0.6 if len(shared) >= REVISED_WORDS else 0.0
+    return 0.6
 
 
 def incident_keys(fact: FigureFacts) -> list[tuple]:
@@ -158,6 +158,26 @@ def _close(a: FigureFacts, b: FigureFacts) -> bool:
         return False
     top = max(abs(a.low), abs(b.low), abs(a.high or a.low), abs(b.high or b.low))
     return abs(a.low - b.low) <= NEAR_SHARE * top and abs((a.high or a.low) - (b.high or b.low)) <= NEAR_SHARE * top
+
+
+def _same_value(a: FigureFacts, b: FigureFacts) -> bool:
+    """Could two statements give one value? Two exact values must be equal; a rounded value allows
+    its neighbourhood ("almost 5700" / "around 5000"); an open bound only a close value it allows ("40%" /
+    "over 40%", never "at least 25%" / "49%"), and two open bounds point one way ("over 40%" / "at least
+    43%"). Two shares are never rounded into each other ("about 36%" and "about 34%" are two candidates'
+    votes), nor shares of 0 or 100% restated."""
+    if a.measure == "percent" and {a.low, a.high, b.low, b.high} & WHOLE_SHARES:
+        return False  # "100% air", "100% hydrogen": all of different wholes
+    direction_a, direction_b = OPEN.get(a.qualifier or ""), OPEN.get(b.qualifier or "")
+    if direction_a and direction_b and direction_a != direction_b:
+        return False  # "over 1400 feet" / "below 1400 feet"
+    if a.low == b.low and a.high == b.high:
+        return True
+    if direction_a or direction_b:
+        return _close(a, b) and (direction_a == direction_b if direction_a and direction_b else consistent(a, b))
+    if a.measure == "percent" or not (_approximate(a) or _approximate(b)):
+        return False
+    return consistent(a, b)
 
 
 def _approximate(fact: FigureFacts) -> bool:
