@@ -30,7 +30,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 
-from ..extract.lexicon import QUALIFIERS, WORD_NUMBERS
+from ..extract.lexicon import QUALIFIERS, SCALES, WORD_NUMBERS
 from .periods import Day, days_apart
 from .text import BACKGROUND_WORDS, Sentences, content_terms, country_of, fold, stem, words
 
@@ -212,9 +212,7 @@ def subject_facts(subject: str | None, text: str) -> tuple[list[str], str, list[
     """Sides (capitalised modifiers; countries for demonyms), head class, lower-case modifiers
     ('active' cases, 'premature' deaths) and the increment flag of a figure's subject."""
     phrase = subject or text
-    tokens = re.findall(r"[A-Za-z][\w.'\-]*", phrase)
-    if subject is None:  # "around 35,000", "at least 813": the qualifier is no subject
-        tokens = [t for t in tokens if fold(t) not in QUALIFIER_WORDS]
+    tokens = re.findall(r"[A-Za-z][\w.'\-]*", phrase if subject else _unqualified(phrase))
     lowered = [fold(t).strip(".'") for t in tokens]
     head_at = (lowered.index("of") if "of" in lowered else len(lowered)) - 1
     head_word = stem(lowered[head_at]) if head_at >= 0 else ""
@@ -234,7 +232,8 @@ def subject_facts(subject: str | None, text: str) -> tuple[list[str], str, list[
                 sides.append(side)
         elif i < head_at and word.isalpha() and stem(word) not in HEADS_COUNT | HEADS_PEOPLE:
             modifiers.append(word)
-    if head_word in HEADS_COUNT or not head_word or head_word in WORD_NUMBERS or head_word[:1].isdigit():
+    if head_word in HEADS_COUNT or not head_word or head_word in WORD_NUMBERS or head_word in SCALES \
+            or head_word[:1].isdigit():
         head = "count"
     elif head_word in HEADS_MILITARY:
         head = "military"
@@ -244,8 +243,17 @@ def subject_facts(subject: str | None, text: str) -> tuple[list[str], str, list[
         head = "sub:" + head_word
     else:
         head = "other:" + head_word
-    increment = any(w in INCREMENT_WORDS for w in words(phrase))
+    increment = any(w in INCREMENT_WORDS for w in words(" ".join(tokens)))  # qualifier words left out
     return sides, head, modifiers, increment
+
+
+def _unqualified(text: str) -> str:
+    """A figure's text without the qualifier before its number ("more than 2.9 million" -> "2.9 million";
+    "50 more" keeps its "more")."""
+    tokens = text.split()
+    while tokens and fold(tokens[0]) in QUALIFIER_WORDS:
+        tokens.pop(0)
+    return " ".join(tokens)
 
 
 def figure_facts(figure: dict, document: DocumentContext, *, claimant: str | None, named: bool,

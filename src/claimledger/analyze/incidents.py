@@ -36,6 +36,7 @@ INCIDENT_DAYS = 3  # days between two reports' referred dates for one incident a
 # families whose equal values in one document are usually different things: a release's strikes and
 # units per location ("three tactical units" near two towns), shares of different wholes ("100%")
 PER_PLACE = frozenset({"events", "troops", "percent"})
+RAISED_FACTOR = 2  # a toll's exact count at most this many times its floor stated nearby
 RESTATED_WORDS = 1  # distinctive words two passages of one document share for a restatement anywhere in it
 RESTATED_SHARES = frozenset({"percent"})  # ... a share restated with its subject's words is one quantity
 APPROXIMATE = frozenset({"about", "almost", "nearly"})  # qualifiers of a rounded value
@@ -51,8 +52,8 @@ CONVERSION_MARKS = "(;/="  # ... one of which opens the conversion
 
 def evidence(a: FigureFacts, b: FigureFacts, weights: TermWeights) -> float:
     """The strongest evidence that two compatible figures measure one quantity (0: none)."""
-    return max(link(a, b, weights), same_document(a, b), restated(a, b, weights), same_incident(a, b),
-               revised(a, b), conversion(a, b))
+    return max(link(a, b, weights), same_document(a, b), restated(a, b, weights), raised(a, b),
+               same_incident(a, b), revised(a, b), conversion(a, b))
 
 
 def conversion(a: FigureFacts, b: FigureFacts) -> float:
@@ -104,6 +105,23 @@ def restated(a: FigureFacts, b: FigureFacts, weights: TermWeights) -> float:
         return 0.0
     shared = [t for t in set(a.local) & set(b.local) if weights.distinctive(t)]
     return 1.0 if len(shared) >= RESTATED_WORDS else 0.0
+
+
+def raised(a: FigureFacts, b: FigureFacts) -> float:
+    """A toll's floor and a count above it a few sentences on, in one document ("at least a dozen people
+    lost their lives" ... "18 people died"): one toll, told first as a floor. At most ``RAISED_FACTOR``
+    times the floor, so a floor of two is no floor for fifty."""
+    if a.document != b.document or a.measure != b.measure or a.family != "casualties" or a.vague or b.vague \
+            or abs(a.sentence - b.sentence) > RESTATE_SENTENCES or not _same_subject(a, b):
+        return 0.0
+    floors = [f for f in (a, b) if OPEN.get(f.qualifier or "") == "up"]
+    if len(floors) != 1:
+        return 0.0
+    floor = floors[0]
+    count = b if floor is a else a
+    if count.qualifier is not None or count.low is None or floor.low is None or floor.low < 2:
+        return 0.0
+    return 1.0 if floor.low < count.low <= RAISED_FACTOR * floor.low else 0.0
 
 
 def same_incident(a: FigureFacts, b: FigureFacts) -> float:

@@ -247,6 +247,8 @@ def meaningful_bare(token: Token, value: float) -> bool:
         return True  # "claimed 190 were dead", misparsed as an object
     if any(c.dep_ == "relcl" for c in token.children):
         return True  # "the 2.8 million who voted"
+    if nxt is not None and nxt.lower_ == "strong":
+        return True  # "turned out 2.9 million strong": a crowd of that many
     return any(t.lemma_.lower() == "toll" for t in token.sent) and token.dep_ in {"pobj", "attr", "dobj"}
 
 
@@ -295,7 +297,7 @@ def bare_fate(number: Token) -> str:
     for fate, lemmas in PERSON_FATE.items():
         if any(w.lemma_.lower() in lemmas or w.lower_ in lemmas for w in words):
             return fate
-    if any(c.dep_ == "relcl" for c in number.children):
+    if any(c.dep_ == "relcl" for c in number.children) or nxt is not None and nxt.lower_ == "strong":
         return "people"
     if any(t.lower_ == "toll" for t in number.sent):
         return "deaths"
