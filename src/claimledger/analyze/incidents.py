@@ -8,7 +8,9 @@ evidence are added here, both on top of the hard constraints of ``figures.confli
 * **in one document**, the same measure stated again nearby: the identical value within
   ``RESTATE_SENTENCES`` sentences (not for strikes, units or shares: ``PER_PLACE``), or, for a
   running count, an approximate value within ``NEAR_SHARE`` of it (a rounding) within
-  ``NEAR_SENTENCES``; and a value restated in another unit right after it, in brackets or after a
+  ``NEAR_SENTENCES``; one value of one unit restated anywhere when the two passages share a rare word
+  (``restated``: the lead and an interview); a toll's floor and its count (``raised``); and a value
+  restated in another unit right after it, in brackets or after a
   semicolon or slash ("€20,000 (£17,500; US$22,900)", "22 miles (35 km)"): the units differ, so
   such figures sit in different blocks and are paired by ``conversion_pairs``;
 * **across documents**, an *incident*: a running count (casualties, deaths, injuries, detained,
@@ -16,6 +18,7 @@ evidence are added here, both on top of the hard constraints of ``figures.confli
   at most ``INCIDENT_DAYS`` apart (the figure's own day, else the document's published date) and
   compatible values. Candidates come from blocking keys (place × measure × date window), so the
   work grows with the ledger, not with its square.
+  A disease's cases in one place are one outbreak's for weeks (``revised``).
 
 Deaths, injuries and casualties are separate measures and never link here; different places or
 days outside the window never link.

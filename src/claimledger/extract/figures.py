@@ -126,9 +126,7 @@ def figure_at(tokens: list[Token], i: int) -> tuple[Figure, int] | None:
 def uncertainty(tokens: list[Token], j: int) -> tuple[float, int] | None:
     """'± 0.004' right after a value: the error (so the figure is the range it allows), and where it ends."""
     if j + 1 < len(tokens) and tokens[j].text in UNCERTAINTY_SIGNS and is_number_start(tokens[j + 1]):
-        read = read_number(tokens, j + 1)
-        if read is not None:
-            return read
+        return read_number(tokens, j + 1)
     return None
 
 
