@@ -103,18 +103,37 @@ def test_one_quantity_restated_anywhere_in_a_document_is_one_group(gold_ledger):
 
 def test_a_restatement_needs_one_value_and_a_shared_word():
     weights = TermWeights({}, 100)
+
+    def later(fact: FigureFacts, **changes) -> FigureFacts:  # the same figure restated 40 sentences on
+        return dataclasses.replace(fact, id=fact.id + 100, sentence=fact.sentence + 40, **changes)
+
     about = _fact(1, 1, "people", None, [], 5700, qualifier="almost", family="people", local=["aadhaar", "card"])
-    assert restated(about, dataclasses.replace(about, id=2, low=5000, high=5000, qualifier="about"), weights) > 0
-    assert restated(about, dataclasses.replace(about, id=2, low=5000, high=5000, qualifier="about", local=["sir"]),
-                    weights) == 0  # nothing in common but the number
+    assert restated(about, later(about, low=5000, high=5000, qualifier="about"), weights) > 0
+    assert restated(about, later(about, low=5000, high=5000, qualifier="about", local=["aadhaar"]), weights) == 0
+    assert restated(about, later(about, low=5000, high=5000, qualifier="about", local=["sir"]), weights) == 0
     over = _fact(3, 1, "distance", None, [], 1400, qualifier="over", family="distance:foot", local=["wreck"])
-    assert restated(over, dataclasses.replace(over, id=4, qualifier="fewer than"), weights) == 0  # over / below
+    assert restated(over, later(over), weights) > 0
+    assert restated(over, later(over, qualifier="fewer than"), weights) == 0  # over / below
     share = _fact(5, 1, "percent", None, [], 49, family="percent", local=["treatment"])
-    assert restated(share, dataclasses.replace(share, id=6, low=25, high=25, qualifier="at least"), weights) == 0
-    assert restated(share, dataclasses.replace(share, id=6, low=48, high=48), weights) == 0  # two exact shares
-    assert restated(dataclasses.replace(share, low=100, high=100), dataclasses.replace(share, id=6, low=100, high=100),
-                    weights) == 0  # "100% air" / "100% hydrogen"
-    assert restated(share, dataclasses.replace(share, id=6, low=47, high=47, qualifier="over"), weights) > 0
+    assert restated(share, later(share, low=25, high=25, qualifier="at least"), weights) == 0
+    assert restated(share, later(share, low=48, high=48), weights) == 0  # two exact shares
+    whole = dataclasses.replace(share, low=100, high=100)
+    assert restated(whole, later(whole), weights) == 0  # "100% air" / "100% hydrogen"
+    assert restated(share, later(share, low=47, high=47, qualifier="over"), weights) == 0  # a threshold
+    floor = dataclasses.replace(share, qualifier="over", low=40, high=40)
+    assert restated(floor, later(floor, qualifier=None), weights) > 0  # "over 40%" / "40%"
+    assert restated(floor, later(floor, low=43, high=43, qualifier="at least"), weights) > 0
+    assert restated(floor, dataclasses.replace(floor, id=99), weights) == 0  # one sentence lists two things
+    years = _fact(7, 1, "duration", None, [], 14, family="duration:year", local=["prison", "sentence"])
+    assert restated(years, later(years), weights) > 0
+    fifteen = dataclasses.replace(years, low=15, high=15)
+    assert restated(fifteen, later(years, qualifier="almost"), weights) == 0  # "almost fourteen" stays below 15
+    assert restated(fifteen, later(years, qualifier="about"), weights) > 0
+    assert restated(dataclasses.replace(years, low=10, high=10, qualifier="about"), later(years, low=9, high=9),
+                    weights) > 0
+    assert restated(dataclasses.replace(years, low=10, high=10, qualifier="about"),
+                    later(years, low=9, high=9, local=["prison"]), weights) == 0  # a rounding needs two words
+    assert restated(years, later(years, offset=True), weights) == 0  # "fourteen years later"
 
 
 def test_a_toll_floor_and_a_count_above_it_nearby_are_one_toll():

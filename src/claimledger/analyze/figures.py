@@ -59,6 +59,7 @@ FATES = {
 INCREMENT_WORDS = frozenset("other others more additional new further another remaining extra fresh".split())
 RATE = re.compile(r"^\W*(?:\w+\W+){0,2}?(per|a|each|every)\s+(day|week|month|year|hour|minute)\b|^\W*(?:\w+\W+){0,2}?(daily|weekly|monthly|annually|yearly|a year|a day)\b"
                   r"|^\W*(?:\w+\W+){0,2}?in the (?:(?:past|last|previous|preceding) )?(?:24|twenty[- ]four) hours\b")
+OFFSET = re.compile(r"\W*(earlier|later|ago|before|after)\b", re.I)
 WORLD = re.compile(r"\b(worldwide|globally|global|around the world|across the world|in the world|world-wide)\b")
 HEADS_COUNT = frozenset("""
 death casualty fatality body victim life toll number figure case dead injured wounded injury total
@@ -102,6 +103,7 @@ class FigureFacts:
     places: list[str] = field(default_factory=list)
     terms: list[str] = field(default_factory=list)
     local: list[str] = field(default_factory=list)  # words of its sentence and the one before, not in the title
+    offset: bool = False  # a duration that places a moment ("Two days later"), not an amount of time
     day: str | None = None  # the day the figure's own period names (ISO, '--MM-DD' without a year)
     date: str | None = None  # the day it refers to: ``day``, else the document's date
     claimant: str | None = None  # canonical entity key of the claimant
@@ -267,6 +269,7 @@ def figure_facts(figure: dict, document: DocumentContext, *, claimant: str | Non
     after = re.split(r"[,;:.]| and | but | while | who | which ", document.text[figure["end"] : min(end, figure["end"] + 30)])[0]
     measure = measure_of(figure, before, after)
     rate = bool(RATE.search(document.text[figure["end"] : min(end, figure["end"] + 25)]))
+    offset = measure == "duration" and bool(OFFSET.match(document.text[figure["end"] : min(end, figure["end"] + 12)]))
     sides, head, modifiers, increment = subject_facts(figure.get("subject"), figure["text"])
     if measure == "money":
         sides = []  # "Georgian lari", "US$": the currency's country, already in the unit, is no side
@@ -280,7 +283,7 @@ def figure_facts(figure: dict, document: DocumentContext, *, claimant: str | Non
         family=_rate(family_of(measure, figure.get("unit")), rate), subject=figure.get("subject"), period=figure.get("period"),
         sides=sides, head=head, modifiers=modifiers, increment=increment,
         places=places_of(sentence, document, figure.get("claimant")), terms=sorted(content_terms(context)),
-        local=sorted(local),
+        local=sorted(local), offset=offset,
         day=period_day.iso() if period_day else None, date=reference.iso() if reference else None,
         claimant=claimant, named=named, sentence=index, stance=figure.get("stance") or "asserts",
         vague=bool(figure.get("vague")), cluster=document.cluster, start=figure["start"], end=figure["end"],

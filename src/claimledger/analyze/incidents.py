@@ -41,8 +41,10 @@ INCIDENT_DAYS = 3  # days between two reports' referred dates for one incident a
 PER_PLACE = frozenset({"events", "troops", "percent"})
 RAISED_FACTOR = 2  # a toll's exact count at most this many times its floor stated nearby
 RESTATED_WORDS = 1  # distinctive words two passages of one document share for a restatement anywhere in it
+RESTATED_WORDS_APART = 2  # ... when the two values differ (a rounding)
 RESTATED_SHARES = frozenset({"percent"})  # ... a share restated with its subject's words is one quantity
 APPROXIMATE = frozenset({"about", "almost", "nearly"})  # qualifiers of a rounded value
+BELOW = frozenset({"almost", "nearly"})  # ... that stays below its number
 WHOLE_SHARES = frozenset({0.0, 100.0})  # shares that say "none" or "all" of something
 OPEN = {"at least": "up", "more than": "up", "over": "up", "up to": "down", "fewer than": "down"}  # open bounds
 REVISED = frozenset({"cases"})  # running counts revised for weeks without a shared word: an outbreak's cases
@@ -100,14 +102,20 @@ def same_document(a: FigureFacts, b: FigureFacts) -> float:
 
 def restated(a: FigureFacts, b: FigureFacts, weights: TermWeights) -> float:
     """One quantity stated again anywhere in a document (the lead's "4.6 billion years" and the
-    interviewee's "4.5 billion years"): one unit, close values, and the two passages (a figure's
-    sentence and the one before, less the title's words) share a distinctive word."""
+    interviewee's "4.5 billion years"): one unit, one value, in another sentence (one sentence with
+    a value twice lists two things: "two percent in the Léger poll, two percent in the Redfield"), and
+    the two passages (a figure's sentence and the one before, less the title's words) share a
+    distinctive word — two when one rounds the other ("about ten years" and "nine years" share one;
+    two floors, "over 40%" and "at least 43%", are one statement loosely put). Never a moment ("Eight
+    years earlier", "Two days later") for an amount of time."""
     if a.document != b.document or a.family != b.family or a.family is None or a.vague or b.vague \
-            or a.family.split(":")[0] in PER_PLACE - RESTATED_SHARES or not _same_subject(a, b) \
+            or a.sentence == b.sentence or a.offset or b.offset or not _same_subject(a, b) \
+            or a.family.split(":")[0] in PER_PLACE - RESTATED_SHARES \
             or min(a.low or 0, b.low or 0) <= 1 or not _same_value(a, b):
         return 0.0
     shared = [t for t in set(a.local) & set(b.local) if weights.distinctive(t)]
-    return 1.0 if len(shared) >= RESTATED_WORDS else 0.0
+    rounded = (a.low, a.high) != (b.low, b.high) and not (OPEN.get(a.qualifier or "") and OPEN.get(b.qualifier or ""))
+    return 1.0 if len(shared) >= (RESTATED_WORDS_APART if rounded else RESTATED_WORDS) else 0.0
 
 
 def raised(a: FigureFacts, b: FigureFacts) -> float:
@@ -183,9 +191,9 @@ def _close(a: FigureFacts, b: FigureFacts) -> bool:
 
 def _same_value(a: FigureFacts, b: FigureFacts) -> bool:
     """Could two statements give one value? Two exact values must be equal; a rounded value allows
-    its neighbourhood ("almost 5700" / "around 5000"); an open bound only a close value it allows ("40%" /
-    "over 40%", never "at least 25%" / "49%"), and two open bounds point one way ("over 40%" / "at least
-    43%"). Two shares are never rounded into each other ("about 36%" and "about 34%" are two candidates'
+    its neighbourhood ("almost 5700" / "around 5000", never "almost fourteen" / "15"); an open bound only its
+    own number ("40%" / "over 40%", never "at least 74 miles" / "75 miles": a threshold), or a close
+    open bound pointing the same way ("over 40%" / "at least 43%"). Two shares are never rounded into each other ("about 36%" and "about 34%" are two candidates'
     votes), nor shares of 0 or 100% restated."""
     if a.measure == "percent" and {a.low, a.high, b.low, b.high} & WHOLE_SHARES:
         return False  # "100% air", "100% hydrogen": all of different wholes
@@ -194,11 +202,22 @@ def _same_value(a: FigureFacts, b: FigureFacts) -> bool:
         return False  # "over 1400 feet" / "below 1400 feet"
     if a.low == b.low and a.high == b.high:
         return True
-    if direction_a or direction_b:
-        return _close(a, b) and (direction_a == direction_b if direction_a and direction_b else consistent(a, b))
+    if direction_a or direction_b:  # a floor restates only its own number, or a close floor
+        return bool(direction_a and direction_b) and _close(a, b)
     if a.measure == "percent" or not (_approximate(a) or _approximate(b)):
         return False
-    return consistent(a, b)
+    (a_low, a_high), (b_low, b_high) = _rounding(a), _rounding(b)
+    return a_low <= b_high and b_low <= a_high
+
+
+def _rounding(fact: FigureFacts) -> tuple[float, float]:
+    """The values a rounded figure stands for: "about 40" 36-44, "almost 5700" 5130-5700 (never above)."""
+    low, high = float(fact.low or 0), float(fact.high if fact.high is not None else fact.low or 0)
+    if fact.qualifier in BELOW:
+        return low * (1 - NEAR_SHARE), high
+    if fact.qualifier in APPROXIMATE:
+        return low * (1 - NEAR_SHARE), high * (1 + NEAR_SHARE)
+    return low, high
 
 
 def _approximate(fact: FigureFacts) -> bool:
