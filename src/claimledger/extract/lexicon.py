@@ -117,8 +117,11 @@ DURATION_UNITS = frozenset(
     "second minute hour day night week month year decade century fortnight".split()
 )
 DISTANCE_UNITS = frozenset("""
-kilometer kilometre km mile meter metre m foot feet yard hectare acre sq square nautical
+kilometer kilometre km mile meter metre m foot feet yard hectare acre sq square nautical parsec km2 m2 mi2
 """.split())
+# two-word units of length whose head alone means something else ("30 astronomical units", "3000 light years")
+DISTANCE_COMPOUNDS = frozenset({("astronomical", "unit"), ("light", "year")})
+UNCERTAINTY_SIGNS = frozenset({"±", "+/-", "+-"})  # "40.333 ± 0.004 days": a value and its error
 
 # Counted nouns (lemmas) by category; anything else counted is "other".
 CATEGORY_NOUNS: dict[str, frozenset[str]] = {
@@ -156,6 +159,7 @@ PERSON_FATE = {
     "deaths": frozenset("die kill dead slay slaughter execute murder perish lose".split()),
     "injuries": frozenset("injure wound hurt injured wounded hospitalise hospitalize hospitalised hospitalized".split()),
     "detained": frozenset("arrest detain capture abduct kidnap imprison hold seize".split()),
+    "people": frozenset("infect".split()),  # "infected around 35,000 worldwide": people, counted as cases
 }
 
 # Singular nouns after a number that make it a designation, not a count ("141 motorized regiment").
