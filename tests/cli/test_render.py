@@ -5,7 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
+from pathlib import Path
 
+from claimledger import Ledger
 from claimledger.cli.base import Format
 from claimledger.cli.render import emit_page
 from claimledger.cli.tables import quotes_table
@@ -50,3 +54,25 @@ def test_table_says_where_the_next_page_starts(capsys):
 def test_an_empty_page_says_so(capsys):
     emit_page({**PAGE, "items": [], "next_offset": None}, Format.table, quotes_table, "no quotes match")
     assert capsys.readouterr().out.strip() == "no quotes match"
+
+
+QUIET = """
+import sys
+from click.testing import CliRunner
+from claimledger.cli import app
+for command in ("stats", "contested", "figures"):
+    for format in ("json", "csv"):
+        result = CliRunner().invoke(app, [command, "--format", format, "--db", {db!r}])
+        assert result.exit_code == 0, (command, result.output)
+print(",".join(m for m in ("rich", "sqlalchemy", "typer") if m in sys.modules))
+"""
+
+
+def test_json_and_csv_load_neither_rich_nor_sqlalchemy(tmp_path):
+    """A script reading a SQLite ledger gets its answer without the table renderer or the database toolkit."""
+    src, db = Path(__file__).resolve().parents[2] / "src", tmp_path / "ledger.db"
+    Ledger(db).close()  # made here: making a ledger is a write, which needs SQLAlchemy
+    run = subprocess.run([sys.executable, "-c", QUIET.format(db=str(db))], capture_output=True,
+                         text=True, timeout=120, env={"PYTHONPATH": str(src), "PATH": "/usr/bin:/bin"})
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == ""
