@@ -17,6 +17,7 @@ interrupted run keeps its committed batches and loses only the batch in flight.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
@@ -47,6 +48,7 @@ class Store:
         self._target = url
         self._engine: Engine | None = None
         self._closed = False
+        self._engine_lock = threading.Lock()  # the API server's threads may want the engine at once
         self._file = sql.plain_file(url)  # an existing SQLite file: read without SQLAlchemy
         if self._file is not None:
             self.where = str(self._file)
@@ -115,7 +117,9 @@ class Store:
         if self._closed:
             raise LedgerError("the ledger is closed")
         if self._engine is None:
-            self._open_engine()
+            with self._engine_lock:
+                if self._engine is None:
+                    self._open_engine()
         return self._engine
 
     def __enter__(self):
