@@ -10,7 +10,7 @@ import json
 
 import pytest
 from fastapi.testclient import TestClient
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from _live_server import EXAMPLE, shared_ledger
 from claimledger.cli import app as cli_app

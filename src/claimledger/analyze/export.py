@@ -18,12 +18,11 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import IO, Any, get_args, get_type_hints
 
-from sqlalchemy import Connection
-
 from ..errors import MissingExtra
+from ..ledger.sql import Reader
 from ..ledger.tallies import tally_list
 from ..records import Figure, field_names
-from . import queries
+from . import group_reads
 
 FORMATS = ("jsonl", "csv", "parquet", "claimreview")
 WHAT = ("figures", "tallies")
@@ -59,15 +58,15 @@ def record_columns(record_type: type) -> list[tuple[str, str]]:
 COLUMNS: list[tuple[str, str]] = GROUP_COLUMNS + record_columns(Figure) + ANALYSIS_COLUMNS
 
 
-def export_rows(connection: Connection, *, contested_only: bool = False, category: str | None = None) -> list[dict]:
+def export_rows(reader: Reader, *, contested_only: bool = False, category: str | None = None) -> list[dict]:
     """Every analysed figure of current documents as a flat export row, in group order."""
-    figures = list(queries.figure_rows(connection, contested_only=contested_only, category=category))
-    summaries = queries.group_summaries(connection, sorted({f["group"] for f in figures}))
+    figures = group_reads.figure_rows(reader, contested_only=contested_only, category=category)
+    summaries = group_reads.group_summaries(reader, sorted({f["group"] for f in figures}))
     return [flat_row(f, summaries.get(f["group"], {})) for f in figures]
 
 
 def flat_row(figure: dict, group: dict) -> dict[str, Any]:
-    """One export row from a figure dict (``queries.figure_dict``) and its group summary."""
+    """One export row from a figure dict (``group_reads.figure_dict``) and its group summary."""
     row = {
         "group": figure["group"], "group_category": group.get("category"), "group_subject": group.get("subject"),
         "group_period": group.get("period"), "group_place": group.get("place"),
@@ -93,12 +92,12 @@ TALLY_COLUMNS: list[tuple[str, str]] = [
 ]
 
 
-def tally_rows(connection: Connection, *, category: str | None = None) -> Iterator[dict]:
+def tally_rows(reader: Reader, *, category: str | None = None) -> Iterator[dict]:
     """Every tally of current documents as an export row: ``claimants`` joined with "; ", ``claims``
     the list of accounts (claimant, low, high, stance, spans)."""
     offset = 0
     while True:
-        found = tally_list(connection, category=category, group=None, limit=TALLY_PAGE, offset=offset)
+        found = tally_list(reader, category=category, group=None, limit=TALLY_PAGE, offset=offset)
         for tally in found:
             row = {name: tally.get(name) for name, _ in TALLY_COLUMNS}
             row["tally"] = tally["id"]
