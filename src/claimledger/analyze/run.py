@@ -28,6 +28,7 @@ from ..ledger.schema import (
 from . import corroboration
 from .figures import DocumentContext, FigureFacts, figure_facts
 from .grouping import GroupStep
+from .incident_objects import IncidentStep
 from .periods import Day, first_date, period_day
 from .resolve import EntityStep, Resolved
 from .text import content_terms, iso_time, words
@@ -45,6 +46,7 @@ class AnalysisReport:
     groups: int = 0  # groups written
     contested: int = 0  # of those, contested
     entities: int = 0  # canonical entities in the ledger afterwards
+    incidents: int = 0  # incidents in the ledger afterwards
     seconds: float = 0.0
 
 
@@ -116,6 +118,7 @@ class Analysis(Tx):
         self.quote_claims(docs, resolved)
         written = GroupStep(self.c, resolved.ids, self.touched).regroup(new_facts, affected)
         entity_step.refresh_counts()
+        report.incidents = IncidentStep(self.c).run(pending_ids, stale_ids, full=full)
         report.figures = len(new_facts)
         report.groups = len(written)
         report.contested = sum(1 for contested in written.values() if contested)
