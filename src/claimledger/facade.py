@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from .analyze import entity_queries, queries, timeline as timeline_
+from .analyze import entity_queries, incident_queries, queries, timeline as timeline_
 from .analyze.aliases import AliasRule, check_rule, read_alias_file
 from .analyze.export import (
     FORMATS as EXPORT_FORMATS, TALLY_FORMATS, WHAT as EXPORT_WHAT, export_rows, tally_rows, write as write_export,
@@ -134,26 +134,34 @@ class Ledger(Store):
 
     def contested(self, *, category: str | None = None, include_all: bool = False, limit: int | None = 100,
                   offset: int = 0) -> list[dict]:
-        """Contested figure groups, biggest first: each with its low/best/high (and per category), and
-        every figure with its claimant, value, span and Admiralty grade. ``include_all``: every group
-        of two or more figures; ``category``: groups of, or holding figures of, that category."""
-        with self.reading() as connection:
-            return queries.contested(connection, category=category, include_all=include_all, limit=limit,
-                                     offset=offset)
+        """Contested figure groups (revisions are no contest), biggest first: each with its low/best/high
+        (and per category), and every figure with its claimant, value, span and Admiralty grade.
+        ``include_all``: every group of two or more figures; ``category``: groups of, or holding it."""
+        with self.reading() as c:
+            return queries.contested(c, category=category, include_all=include_all, limit=limit, offset=offset)
 
     def group(self, group_id: int) -> dict | None:
         """One figure group (by its id, or the id of a figure in it) with its timeline; None if none."""
-        with self.reading() as connection:
-            found = queries.group(connection, int(group_id))
+        with self.reading() as c:
+            found = queries.group(c, int(group_id))
         if found is not None:
             found["timeline"] = [entry.to_dict() for entry in timeline_.build(found["figures"])]
         return found
 
     def timeline(self, group_id: int) -> list[dict] | None:
-        """A group's figures in time order (published date, else ingest time), each with the change
-        from its claimant's previous figure; None if there is no such group."""
+        """A group's figures in time order, each with its change and revision; None if no such group."""
         found = self.group(group_id)
         return None if found is None else found["timeline"]
+
+    def incidents(self, *, place: str | None = None, since: str | None = None, limit: int = 50, offset: int = 0):
+        """Incidents (``records.Incident``; groups as summaries), latest first; ``since``: an ISO day."""
+        with self.reading() as c:
+            return incident_queries.incident_list(c, place=place, since=since, limit=limit, offset=offset)
+
+    def incident(self, incident_id: int) -> dict | None:
+        """One incident: reports in publication order, tallies, groups with figures and timelines."""
+        with self.reading() as c:
+            return incident_queries.incident(c, int(incident_id))
 
     def merge(self, *group_ids: int) -> dict:
         """Put figure groups together (the edit is kept and replayed by every later analysis)."""
