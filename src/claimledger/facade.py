@@ -21,7 +21,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from .analyze import entity_queries, incident_queries, queries, timeline as timeline_
 from .analyze.aliases import AliasRule, check_rule, read_alias_file
 from .analyze.export import (
-    FORMATS as EXPORT_FORMATS, TALLY_FORMATS, WHAT as EXPORT_WHAT, export_rows, tally_rows, write as write_export,
+    FORMATS as EXPORT_FORMATS, TALLY_FORMATS, WHAT as EXPORT_WHAT, export_rows, incident_rows, tally_rows,
+    write as write_export,
 )
 from .config import DEFAULT_MODEL
 from .errors import InputError, Invalid, LedgerError, Rejected
@@ -295,15 +296,16 @@ class Ledger(Store):
                what: str = "figures") -> int:
         """Write every analysed figure (with group, grade, corroboration) as jsonl, csv, parquet or
         claimreview to ``out`` (a text stream; for parquet a path or binary stream); returns the count.
-        ``what="tallies"``: every casualty tally instead, one row each (jsonl, csv or parquet)."""
-        formats = TALLY_FORMATS if what == "tallies" else EXPORT_FORMATS
+        ``what``: "tallies" or "incidents" instead, one row each (jsonl, csv or parquet)."""
+        formats = EXPORT_FORMATS if what == "figures" else TALLY_FORMATS
         if what not in EXPORT_WHAT or format not in formats:
             raise Rejected(f"unknown export format {format!r} for {what}; figures: {', '.join(EXPORT_FORMATS)}, "
-                           f"tallies: {', '.join(TALLY_FORMATS)}")
-        with self.reading() as connection:
-            if what == "tallies":
-                return write_export(tally_rows(connection, category=category), format, out, what)
-            rows = export_rows(connection, contested_only=contested_only, category=category)
+                           f"tallies and incidents: {', '.join(TALLY_FORMATS)}")
+        with self.reading() as c:
+            if what != "figures":
+                rows = tally_rows(c, category=category) if what == "tallies" else incident_rows(c)
+                return write_export(rows, format, out, what)
+            rows = export_rows(c, contested_only=contested_only, category=category)
         return write_export(rows, format, out)
 
 

@@ -8,7 +8,7 @@ and error messages go to stderr.
 
 from __future__ import annotations
 
-from . import analysis, ingesting, reading, serving
+from . import analysis, incidents, ingesting, reading, serving
 from .base import app
 
 COMMANDS = (
@@ -17,7 +17,8 @@ COMMANDS = (
     ("tallies", reading.tallies_cli), ("search", reading.search_cli),
     ("stats", reading.stats_cli), ("evaluate", ingesting.evaluate_cli), ("demo", ingesting.demo_cli),
     ("serve", serving.serve_cli), ("analyze", analysis.analyze_cli), ("contested", analysis.contested_cli),
-    ("group", analysis.group_cli), ("timeline", analysis.timeline_cli), ("entities", reading.entities_cli),
+    ("group", analysis.group_cli), ("timeline", analysis.timeline_cli), ("incidents", incidents.incidents_cli),
+    ("incident", incidents.incident_cli), ("entities", reading.entities_cli),
     ("grade", analysis.grade_cli), ("alias", analysis.alias_cli), ("export", analysis.export_cli),
 )
 for _name, _command in COMMANDS:

@@ -32,6 +32,7 @@ class ExportWhat(str, Enum):
 
     figures = "figures"
     tallies = "tallies"
+    incidents = "incidents"
 
 
 class ExportFormat(str, Enum):
@@ -226,7 +227,7 @@ def export_cli(
     output: Annotated[str | None, typer.Option("--output", "-o", help="File to write (default stdout; parquet needs a file).")] = None,
     contested_only: Annotated[bool, typer.Option("--contested", help="Only figures of contested groups.")] = False,
     category: Annotated[str | None, typer.Option("--category", "-c", help="Only figures (or tallies) of this category.")] = None,
-    what: Annotated[ExportWhat, typer.Option("--what", help="figures, or tallies (one row per casualty tally; jsonl, csv or parquet).")] = ExportWhat.figures,
+    what: Annotated[ExportWhat, typer.Option("--what", help="figures, tallies (one row per casualty tally) or incidents (one row each); jsonl, csv or parquet for the last two.")] = ExportWhat.figures,
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Export every analysed figure with its group, grade and corroboration (or, with --what tallies, every casualty tally).
@@ -237,8 +238,8 @@ def export_cli(
     """
     if format is ExportFormat.parquet and output is None:
         raise UsageError("parquet is binary: give --output FILE")
-    if what is ExportWhat.tallies and format is ExportFormat.claimreview:
-        raise UsageError("claimreview reviews figures: export tallies as jsonl, csv or parquet")
+    if what is not ExportWhat.figures and format is ExportFormat.claimreview:
+        raise UsageError(f"claimreview reviews figures: export {what.value} as jsonl, csv or parquet")
     options = {"contested_only": contested_only, "category": category, "what": what.value}
     with files.open_ledger(db, must_exist=True) as ledger:
         if output is None:
@@ -253,6 +254,6 @@ def export_cli(
             except OSError as exc:
                 raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
     if output is not None:
-        stderr_console().print(f"wrote {count} {'figure(s)' if what is ExportWhat.figures else 'tallies'} to {escape(output)}", highlight=False)
+        stderr_console().print(f"wrote {count} {'figure(s)' if what is ExportWhat.figures else what.value} to {escape(output)}", highlight=False)
 
 
