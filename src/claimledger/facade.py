@@ -301,12 +301,10 @@ class Ledger(Store):
         if what not in EXPORT_WHAT or format not in formats:
             raise Rejected(f"unknown export format {format!r} for {what}; figures: {', '.join(EXPORT_FORMATS)}, "
                            f"tallies and incidents: {', '.join(TALLY_FORMATS)}")
-        with self.reading() as c:
-            if what != "figures":
-                rows = tally_rows(c, category=category) if what == "tallies" else incident_rows(c)
-                return write_export(rows, format, out, what)
-            rows = export_rows(c, contested_only=contested_only, category=category)
-        return write_export(rows, format, out)
+        with self.reading() as c:  # tallies and incidents are read as they are written
+            rows = (export_rows(c, contested_only=contested_only, category=category) if what == "figures"
+                    else tally_rows(c, category=category) if what == "tallies" else incident_rows(c))
+            return write_export(rows, format, out, what)
 
 
 # -- extraction without a ledger -----------------------------------------------------------------

@@ -16,8 +16,8 @@ The rule:
   "Kabul"), or both kinds are known and are neither equal nor kin (``EVENT_KIN``);
 * they are *linked* when their figures share a figure group (one quantity is one incident), when
   they are of one document (nearer sentences first), or across documents when both kinds are
-  known and compatible, a place part below country level (or the same country, for the same kind)
-  is shared, and their days are at most ``INCIDENT_DAYS`` apart. Cross-document candidates come
+  known and compatible, a place part below country level is shared (a country only between two
+  reports of one kind that both name no more than the country), and their days are at most ``INCIDENT_DAYS`` apart. Cross-document candidates come
   from blocking keys (place part x window of days), so the work grows with the ledger, not its square;
 * links are taken strongest first and two incidents join only when no pair across them clashes.
 """
@@ -181,8 +181,8 @@ def link(a: Item, b: Item) -> float:
         return 0.0
     shared = a.parts & b.parts
     below = {p for p in shared if not is_country(p)}
-    if not below and not (shared and a.what == b.what):
-        return 0.0
+    if not below and not (shared and a.what == b.what and national(a.parts) and national(b.parts)):
+        return 0.0  # a country in common links only reports that both speak of the whole country
     return 1.0 + 0.5 * (a.what == b.what) + 0.5 * (a.parts == b.parts)
 
 
@@ -321,9 +321,19 @@ class IncidentStep(Tx):
         for ids in cluster(items):
             rows.append({"id": ids[0], **summary([by_id[i] for i in ids])})
             moved += [{"i": i, "n": ids[0]} for i in ids if before[i] != ids[0]]
-        self.c.execute(delete(incidents))
-        for part in chunks(rows):
-            self.c.execute(insert(incidents), part)
+        self.write(rows)
         if moved:
             self.c.execute(update(ii).where(ii.c.id == bindparam("i")).values(incident_id=bindparam("n")), moved)
         return len(rows)
+
+    def write(self, rows: list[dict]) -> None:
+        """Store the incidents, touching only those that changed (most do not, run to run)."""
+        i = incidents
+        old = {r.id: dict(r._mapping) for r in self.c.execute(select(i))}
+        new = {r["id"]: r for r in rows}
+        gone = sorted(set(old) - set(new) | {k for k in new if k in old and old[k] != new[k]})
+        for part in chunks(gone):
+            self.c.execute(delete(i).where(i.c.id.in_(part)))
+        fresh = [r for k, r in new.items() if k not in old or old[k] != r]
+        for part in chunks(fresh):
+            self.c.execute(insert(i), part)

@@ -293,6 +293,7 @@ EVENT_KIN: dict[str, frozenset[str]] = {
     "explosion": frozenset("bombing attack collapse fire".split()),
     "clash": frozenset("attack raid shelling".split()),
     "earthquake": frozenset("collapse flood".split()),
+    "crash": frozenset("fire explosion".split()),
     "storm": frozenset("flood".split()),
 }
 # Phrases read as another kind's word before the words are looked up ("opened fire" is a shooting).
