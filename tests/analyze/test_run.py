@@ -8,7 +8,7 @@ import pytest
 
 from claimledger.errors import LedgerError
 from claimledger import Ledger
-from claimledger.records import Attribution, Document, Entity, Figure, Quote, Record
+from claimledger.records import Attribution, Document, Entity, Figure, Quote, Record, Tally, TallyClaim
 
 from _bundled import corpus_documents
 
@@ -31,6 +31,8 @@ def stored_pairs(ledger: Ledger, keys: list[str]) -> list[tuple[Document, Record
             published=d["published"], quotes=[pick(Quote, q) for q in d["quotes"]],
             attributions=[pick(Attribution, a) for a in d["attributions"]],
             figures=[pick(Figure, f) for f in d["figures"]], entities=[pick(Entity, e) for e in d["entities"]],
+            tallies=[dataclasses.replace(pick(Tally, t), claims=[pick(TallyClaim, c) for c in t["claims"]])
+                     for t in d.get("tallies", [])],
         )
         pairs.append((document, record))
     return pairs

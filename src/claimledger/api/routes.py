@@ -167,7 +167,8 @@ def group(db: LedgerDep, group_id: IdPath) -> dict:
 def incidents(
     db: LedgerDep,
     place: Annotated[str | None, Query(max_length=500, description="Substring (any case) of the place.")] = None,
-    since: Annotated[str | None, Query(max_length=10, description="Incidents lasting until this ISO day or later.")] = None,
+    since: Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
+                                       description="Incidents lasting until this ISO day (or month, year) or later.")] = None,
     limit: Limit = DEFAULT_PAGE,
     offset: Offset = 0,
 ) -> dict:
