@@ -51,11 +51,20 @@ def test_incremental_analysis_matches_a_full_one(corpus, tmp_path):
             ledger.add(pairs[start : start + 6])
             report = ledger.analyze()
             assert report.documents == len(pairs[start : start + 6]) and not report.full
-        stepwise = multi_groups(ledger)
+        stepwise, stepwise_incidents = multi_groups(ledger), incident_sets(ledger)
         assert ledger.analyze().documents == 0  # nothing new: nothing done
         full = ledger.analyze(full=True)
         assert full.full and full.documents == len(pairs)
         assert multi_groups(ledger) == stepwise == multi_groups(corpus)
+        assert incident_sets(ledger) == stepwise_incidents == incident_sets(corpus)
+        assert any(len(reports) > 1 for reports, _ in stepwise_incidents)  # incidents across reports, built stepwise
+
+
+def incident_sets(ledger: Ledger) -> set[tuple]:
+    """Each incident as (its reports, its tallies' spans), comparable across ledgers."""
+    return {(frozenset(r["document"] for r in i["reports"]),
+             frozenset((t["document"], t["category"], t["low"]) for t in i["tallies"]))
+            for i in ledger.incidents(limit=1000)}
 
 
 def test_ingest_analyses_only_what_is_new(corpus_copy):
