@@ -28,6 +28,7 @@ import json
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from datetime import timedelta
 from functools import lru_cache
 
 import pycountry
@@ -248,19 +249,46 @@ def summary(members: list[Item]) -> dict:
 
 
 class IncidentStep(Tx):
-    """Reads the items of new documents, forgets those of stale ones, and rebuilds the incidents."""
+    """Reads the items of new documents, forgets those of stale ones, and rebuilds the incidents they
+    touch: those holding an item of a changed document, one of a figure group a new item is in, or
+    one dated within ``INCIDENT_DAYS`` of a new item (all of them with ``full``)."""
 
     def run(self, new_ids: list[int], stale_ids: list[int], *, full: bool = False) -> int:
-        """Returns how many incidents the ledger holds afterwards."""
+        """Returns how many incidents were (re)built."""
+        ii = incident_items
         if full:
-            self.c.execute(delete(incident_items))
-        for part in chunks(sorted({*new_ids, *stale_ids})):
-            self.c.execute(delete(incident_items).where(incident_items.c.document_id.in_(part)))
+            self.c.execute(delete(ii))
+            self.c.execute(delete(incidents))
+        changed = sorted({*new_ids, *stale_ids})
+        region = set(self.scalars_in(lambda part: select(ii.c.incident_id).distinct().where(
+            ii.c.document_id.in_(part), ii.c.incident_id.is_not(None)), changed))
+        for part in chunks(changed):
+            self.c.execute(delete(ii).where(ii.c.document_id.in_(part)))
         for part in chunks(sorted(new_ids), 100):
             rows = self.items_of(part)
             if rows:
-                self.c.execute(insert(incident_items), rows)
-        return self.rebuild()
+                self.c.execute(insert(ii), rows)
+        if not full:
+            region |= self.near(sorted(new_ids))
+        return self.rebuild(region, sorted(new_ids), everything=full)
+
+    def scalars_in(self, make, ids) -> list:
+        return [row[0] for row in self.rows_in(make, ids)]
+
+    def near(self, new_ids: list[int]) -> set[int]:
+        """Incidents a new item could join: sharing its figure group, or dated within the window."""
+        ii, fa = incident_items, figure_analysis
+        new = self.rows_in(lambda part: select(ii.c.date, fa.c.group_id)
+                           .outerjoin(fa, (ii.c.kind == "figure") & (fa.c.figure_id == ii.c.ref))
+                           .where(ii.c.document_id.in_(part)), new_ids)
+        groups = {r.group_id for r in new if r.group_id is not None}
+        found = set(self.scalars_in(lambda part: select(ii.c.incident_id).distinct()
+                                    .join(fa, (ii.c.kind == "figure") & (fa.c.figure_id == ii.c.ref))
+                                    .where(fa.c.group_id.in_(part), ii.c.incident_id.is_not(None)), groups))
+        for low, high in _windows(r.date for r in new):
+            found |= set(self.scalars(select(ii.c.incident_id).distinct().where(
+                ii.c.date >= low, ii.c.date <= high, ii.c.incident_id.is_not(None))))
+        return found
 
     def items_of(self, doc_ids: list[int]) -> list[dict]:
         d, da = documents, document_analysis
@@ -305,15 +333,20 @@ class IncidentStep(Tx):
         ce = canonical_entities
         return dict(self.rows_in(lambda part: select(ce.c.key, ce.c.name).where(ce.c.key.in_(part)), keys_))
 
-    def rebuild(self) -> int:
-        """Cluster every current item afresh; an incident's id is its smallest item id, so ids stay put."""
+    def rebuild(self, region: set[int], new_ids: list[int], *, everything: bool) -> int:
+        """Cluster the items of the incidents in ``region`` with those of the new documents (every
+        current item with ``everything``); an incident's id is its smallest item id, so ids stay put."""
         ii, fa, d = incident_items, figure_analysis, documents
-        found = self.c.execute(
-            select(ii.c.id, ii.c.document_id, ii.c.what, ii.c.place, ii.c.date, ii.c.sentence, ii.c.incident_id,
-                   fa.c.group_id)
-            .join(d, d.c.id == ii.c.document_id)
-            .outerjoin(fa, (ii.c.kind == "figure") & (fa.c.figure_id == ii.c.ref))
-            .where(d.c.is_current)).all()
+        stmt = (select(ii.c.id, ii.c.document_id, ii.c.what, ii.c.place, ii.c.date, ii.c.sentence, ii.c.incident_id,
+                       fa.c.group_id)
+                .join(d, d.c.id == ii.c.document_id)
+                .outerjoin(fa, (ii.c.kind == "figure") & (fa.c.figure_id == ii.c.ref))
+                .where(d.c.is_current))
+        if everything:
+            found = self.c.execute(stmt).all()
+        else:
+            found = self.rows_in(lambda part: stmt.where(ii.c.incident_id.in_(part)), region)
+            found += self.rows_in(lambda part: stmt.where(ii.c.document_id.in_(part)), new_ids)
         items = [Item(r.id, r.document_id, r.what, r.place, r.date, r.sentence, r.group_id) for r in found]
         before = {r.id: r.incident_id for r in found}
         by_id = {i.id: i for i in items}
@@ -321,19 +354,27 @@ class IncidentStep(Tx):
         for ids in cluster(items):
             rows.append({"id": ids[0], **summary([by_id[i] for i in ids])})
             moved += [{"i": i, "n": ids[0]} for i in ids if before[i] != ids[0]]
-        self.write(rows)
+        self.write(rows, region)
         if moved:
             self.c.execute(update(ii).where(ii.c.id == bindparam("i")).values(incident_id=bindparam("n")), moved)
         return len(rows)
 
-    def write(self, rows: list[dict]) -> None:
-        """Store the incidents, touching only those that changed (most do not, run to run)."""
-        i = incidents
-        old = {r.id: dict(r._mapping) for r in self.c.execute(select(i))}
-        new = {r["id"]: r for r in rows}
-        gone = sorted(set(old) - set(new) | {k for k in new if k in old and old[k] != new[k]})
-        for part in chunks(gone):
-            self.c.execute(delete(i).where(i.c.id.in_(part)))
-        fresh = [r for k, r in new.items() if k not in old or old[k] != r]
-        for part in chunks(fresh):
-            self.c.execute(insert(i), part)
+    def write(self, rows: list[dict], region: set[int]) -> None:
+        """Replace the incidents of the region with the rebuilt ones."""
+        for part in chunks(sorted(region | {r["id"] for r in rows})):
+            self.c.execute(delete(incidents).where(incidents.c.id.in_(part)))
+        for part in chunks(rows):
+            self.c.execute(insert(incidents), part)
+
+
+def _windows(dates) -> list[tuple[str, str]]:
+    """ISO day ranges within ``INCIDENT_DAYS`` of the dated ones (overlapping ranges joined)."""
+    days = sorted({day.as_date() for text in dates if (day := Day.parse(text)) and day.year})
+    spans: list[list] = []
+    for day in days:
+        low, high = day - timedelta(days=INCIDENT_DAYS), day + timedelta(days=INCIDENT_DAYS)
+        if spans and low <= spans[-1][1]:
+            spans[-1][1] = high
+        else:
+            spans.append([low, high])
+    return [(low.isoformat(), high.isoformat()) for low, high in spans]

@@ -46,7 +46,7 @@ class AnalysisReport:
     groups: int = 0  # groups written
     contested: int = 0  # of those, contested
     entities: int = 0  # canonical entities in the ledger afterwards
-    incidents: int = 0  # incidents in the ledger afterwards
+    incidents: int = 0  # incidents (re)built: those the new or removed documents touch
     seconds: float = 0.0
 
 

@@ -42,5 +42,6 @@ def m004_incidents(connection: Connection) -> None:
         UniqueConstraint("kind", "ref"),
         Index(None, "incident_id"),
         Index(None, "document_id"),
+        Index(None, "date"),
     )
     md.create_all(connection, tables=[md.tables["incidents"], md.tables["incident_items"]])

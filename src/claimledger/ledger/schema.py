@@ -357,4 +357,5 @@ incident_items = Table(  # a tally or a casualty figure with what the incident r
     UniqueConstraint("kind", "ref"),
     Index(None, "incident_id"),
     Index(None, "document_id"),
+    Index(None, "date"),  # the items near a new one in time
 )
