@@ -309,6 +309,7 @@ def timeline_table(entries: list[dict[str, Any]], title: str = "Timeline") -> Ta
         table.add_column(name, overflow="fold")
     for e in entries:
         change = "" if e["change"] is None else (("+" if e["change"] > 0 else "") + number(e["change"]))
+        change += f" (revises {e['revises']})" if e.get("revises") else ""
         time = (e["time"] or "")[:19] + (" (ingested)" if e["time_source"] == "ingested" else "")
         table.add_row(escape(time), escape(figure_value(e)), change, escape(e["category"] or ""),
                       escape(e["claimant"] or e["outlet"] or "—"), e["admiralty"], escape(e["document"]))
