@@ -81,7 +81,7 @@ def test_the_incident_page_sets_the_contest_beside_the_deaths_and_escapes_hostil
     assert len(cards) == 2 and 'class="side-by-side"' in html
     assert "casualties" in cards[0] and cards[0].count('<tr class="contest">') == 2 and "the Pentagon" not in cards[0]
     assert "deaths" in cards[1] and "the Pentagon" in cards[1] and 'class="contest"' not in cards[1]
-    assert f'href="/documents/' in html and "Ukrainian news sources" in html
+    assert 'href="/documents/' in html and "Ukrainian news sources" in html
     assert "<script>alert(6)" not in hostile and "&lt;script&gt;alert(6)&lt;/script&gt;" in hostile
     assert "<b onmouseover" not in hostile and "javascript:" not in hostile
     assert "Latest incidents" in home and f'href="/incidents/{of[EXAMPLE]}"' in home

@@ -13,12 +13,15 @@ The rule:
   referred day, else the document's date) and its sentence;
 * two items may never share an incident when their places exclude each other (neither place's
   parts hold the other's: "Andar district, Ghazni province" holds "Ghazni" and Afghanistan, not
-  "Kabul"), or both kinds are known and are neither equal nor kin (``EVENT_KIN``);
+  "Kabul"; in one document a place naming only a country holds the towns it tells of), or both
+  kinds are known and are neither equal nor kin (``EVENT_KIN``; in one document, at one place, two
+  words for one event are likelier than two events);
 * they are *linked* when their figures share a figure group (one quantity is one incident), when
-  they are of one document (nearer sentences first), or across documents when both kinds are
-  known and compatible, a place part below country level is shared (a country only between two
-  reports of one kind that both name no more than the country), and their days are at most ``INCIDENT_DAYS`` apart. Cross-document candidates come
-  from blocking keys (place part x window of days), so the work grows with the ledger, not its square;
+  they are of one document (nearer sentences first, days at most ``DOCUMENT_DAYS`` apart), or across
+  documents when both kinds are known and compatible, a place part below country level is shared (a
+  country only between two reports of one kind that both name no more than the country) and their
+  days are at most ``INCIDENT_DAYS`` apart. Cross-document candidates come from blocking keys
+  (place part x window of days), so the work grows with the ledger, not its square;
 * links are taken strongest first and two incidents join only when no pair across them clashes.
 """
 
@@ -84,8 +87,9 @@ def event_kind(text: str, title: str | None, at: int, sentences: Sentences) -> s
         if i < 0:
             continue
         start, end = sentences.span(i)
-        found = [(abs(start + m.start() - at) if near else -m.start(), KIND_ORDER[WORD_KIND[m.group()]], WORD_KIND[m.group()])
-                 for m in _WORD.finditer(_phrased(text[start:end])) if m.group() in WORD_KIND]
+        hits = [m for m in _WORD.finditer(_phrased(text[start:end])) if m.group() in WORD_KIND]
+        found = [(abs(start + m.start() - at) if near else -m.start(), KIND_ORDER[WORD_KIND[m.group()]],
+                  WORD_KIND[m.group()]) for m in hits]  # the sentence before: its last kind word
         if found:
             return min(found)[2]
     found = [WORD_KIND[m.group()] for m in _WORD.finditer(_phrased(title or "")) if m.group() in WORD_KIND]

@@ -49,9 +49,9 @@ def assemble(connection: Connection, rows: list, *, detail: bool) -> list[dict]:
     ids = [r.id for r in rows]
     if not ids:
         return []
-    ii, d, da = incident_items, documents, document_analysis
-    items = connection.execute(select(ii.c.incident_id, ii.c.kind, ii.c.ref, ii.c.document_id, figure_analysis.c.group_id)
-                               .outerjoin(figure_analysis, (ii.c.kind == "figure") & (figure_analysis.c.figure_id == ii.c.ref))
+    ii, fa = incident_items, figure_analysis
+    items = connection.execute(select(ii.c.incident_id, ii.c.kind, ii.c.ref, ii.c.document_id, fa.c.group_id)
+                               .outerjoin(fa, (ii.c.kind == "figure") & (fa.c.figure_id == ii.c.ref))
                                .where(ii.c.incident_id.in_(ids))).all()
     docs, tally_ids, group_ids = defaultdict(set), defaultdict(list), defaultdict(set)
     for item in items:
