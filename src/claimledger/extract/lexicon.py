@@ -105,6 +105,13 @@ CURRENCY_WORDS = {
     "zloty": "PLN", "baht": "THB", "won": "KRW", "rupiah": "IDR", "taka": "BDT", "afghanis": "AFN",
     "manat": "AZN", "tenge": "KZT", "shilling": "KES", "shillings": "KES",
 }
+# Calendar words, for datelines and incident dates (extract.dates) and figure periods (analyze.periods).
+MONTHS: dict[str, int] = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
+    "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
+    "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 PERCENT_WORDS = frozenset({"%", "percent", "per", "pct"})
 DURATION_UNITS = frozenset(
     "second minute hour day night week month year decade century fortnight".split()
