@@ -255,14 +255,13 @@ def summary(members: list[Item]) -> dict:
 class IncidentStep(Tx):
     """Reads the items of new documents, forgets those of stale ones, and rebuilds the incidents they
     touch: those holding an item of a changed document, one of a figure group a new item is in, or
-    one dated within ``INCIDENT_DAYS`` of a new item (all of them with ``full``)."""
+    one dated within ``INCIDENT_DAYS`` of a new item. A full analysis empties the tables first
+    (``run.Analysis.clear``), so the same step then builds every incident; it may run once per chunk
+    of documents."""
 
-    def run(self, new_ids: list[int], stale_ids: list[int], *, full: bool = False) -> int:
+    def run(self, new_ids: list[int], stale_ids: list[int]) -> int:
         """Returns how many incidents were (re)built."""
         ii = incident_items
-        if full:
-            self.c.execute(delete(ii))
-            self.c.execute(delete(incidents))
         changed = sorted({*new_ids, *stale_ids})
         region = set(self.scalars_in(lambda part: select(ii.c.incident_id).distinct().where(
             ii.c.document_id.in_(part), ii.c.incident_id.is_not(None)), changed))
@@ -272,9 +271,8 @@ class IncidentStep(Tx):
             rows = self.items_of(part)
             if rows:
                 self.c.execute(insert(ii), rows)
-        if not full:
-            region |= self.near(sorted(new_ids))
-        return self.rebuild(region, sorted(new_ids), everything=full)
+        region |= self.near(sorted(new_ids))
+        return self.rebuild(region, sorted(new_ids))
 
     def scalars_in(self, make, ids) -> list:
         return [row[0] for row in self.rows_in(make, ids)]
@@ -337,20 +335,17 @@ class IncidentStep(Tx):
         ce = canonical_entities
         return dict(self.rows_in(lambda part: select(ce.c.key, ce.c.name).where(ce.c.key.in_(part)), keys_))
 
-    def rebuild(self, region: set[int], new_ids: list[int], *, everything: bool) -> int:
-        """Cluster the items of the incidents in ``region`` with those of the new documents (every
-        current item with ``everything``); an incident's id is its smallest item id, so ids stay put."""
+    def rebuild(self, region: set[int], new_ids: list[int]) -> int:
+        """Cluster the items of the incidents in ``region`` with those of the new documents; an
+        incident's id is its smallest item id, so ids stay put."""
         ii, fa, d = incident_items, figure_analysis, documents
         stmt = (select(ii.c.id, ii.c.document_id, ii.c.what, ii.c.place, ii.c.date, ii.c.sentence, ii.c.incident_id,
                        fa.c.group_id)
                 .join(d, d.c.id == ii.c.document_id)
                 .outerjoin(fa, (ii.c.kind == "figure") & (fa.c.figure_id == ii.c.ref))
                 .where(d.c.is_current))
-        if everything:
-            found = self.c.execute(stmt).all()
-        else:
-            found = self.rows_in(lambda part: stmt.where(ii.c.incident_id.in_(part)), region)
-            found += self.rows_in(lambda part: stmt.where(ii.c.document_id.in_(part)), new_ids)
+        found = self.rows_in(lambda part: stmt.where(ii.c.incident_id.in_(part)), region)
+        found += self.rows_in(lambda part: stmt.where(ii.c.document_id.in_(part)), new_ids)
         items = [Item(r.id, r.document_id, r.what, r.place, r.date, r.sentence, r.group_id) for r in found]
         before = {r.id: r.incident_id for r in found}
         by_id = {i.id: i for i in items}
