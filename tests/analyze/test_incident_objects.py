@@ -71,6 +71,8 @@ def test_kinds_days_and_countries_keep_look_alikes_apart():
     protest = item(5, 3, "protest", "United States", "2020-11-17")
     assert link(protest, item(6, 4, "protest", "Kenosha, Wisconsin, United States", "2020-11-18")) == 0
     assert link(protest, item(7, 4, "protest", "US", "2020-11-18")) > 0  # two national reports of one kind
+    assert not clash(item(8, 5, "protest", "Kenosha", None), item(9, 6, "shooting", "Kenosha", None))  # kin
+    assert clash(item(10, 5, "protest", "Kenosha", None), item(11, 6, "outbreak", "Kenosha", None))
 
 
 def test_one_document_is_one_incident_per_place_and_a_figure_group_binds_reports():

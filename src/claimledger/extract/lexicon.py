@@ -301,6 +301,7 @@ EVENT_KIN: dict[str, frozenset[str]] = {
     "clash": frozenset("attack raid shelling".split()),
     "earthquake": frozenset("collapse flood".split()),
     "crash": frozenset("fire explosion".split()),
+    "protest": frozenset("clash attack shooting".split()),  # protests turn violent: "protester killings"
     "storm": frozenset("flood".split()),
 }
 # Phrases read as another kind's word before the words are looked up ("opened fire" is a shooting).
