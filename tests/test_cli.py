@@ -31,7 +31,7 @@ SMALL_DOCS = 5
 GOLD = REPO / "tests" / "data" / "gold" / "dev"
 COMMANDS = [
     "ingest", "watch", "extract", "documents", "quotes", "figures", "tallies", "search", "stats", "evaluate", "demo",
-    "serve", "analyze", "contested", "group", "timeline", "entities", "grade", "alias", "export",
+    "serve", "analyze", "contested", "group", "timeline", "incidents", "incident", "entities", "grade", "alias", "export",
 ]
 # A clean environment: no ledger or model from the developer's shell, a wide terminal.
 ENV = {"CLAIMLEDGER_DB": None, "CLAIMLEDGER_MODEL": None, "COLUMNS": "200"}

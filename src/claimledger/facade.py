@@ -1,10 +1,7 @@
 """``Ledger``: the one object the CLI, the API and the web pages talk to.
 
-The layers, bottom to top, are written down once, in ``pyproject.toml`` (``[tool.claimledger.layers]``),
-and ``tests/test_layers.py`` enforces them: this facade sits above storage (``ledger``) and
-analysis (``analyze``), below the faces, and a layer imports only from layers below it.
-
-``Ledger`` extends the storage ``Store`` with what needs both storage and analysis: ingest (store,
+It sits above storage (``ledger``) and analysis (``analyze``), below the faces, in the layer order
+of ``pyproject.toml`` that ``tests/test_layers.py`` enforces. ``Ledger`` extends the storage ``Store`` with what needs both storage and analysis: ingest (store,
 then analyse what is new), and the analysis's reads and edits. Parsing (spaCy) loads only when
 ``ingest`` finds something new to parse.
 """
@@ -17,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from ._lazy import lazy
-from .analyze import entity_queries, export, group_reads, timeline as timeline_
+from .analyze import entity_queries, export, group_reads, incident_queries, timeline as timeline_
 from .analyze.aliases import AliasRule, check_rule, read_alias_file
 from .config import DEFAULT_MODEL
 from .errors import InputError, Invalid, LedgerError, Rejected
@@ -150,10 +147,19 @@ class Ledger(Store):
         return found
 
     def timeline(self, group_id: int) -> list[dict] | None:
-        """A group's figures in time order (published date, else ingest time), each with the change
-        from its claimant's previous figure; None if there is no such group."""
+        """A group's figures in time order, each with its change and revision; None if no such group."""
         found = self.group(group_id)
         return None if found is None else found["timeline"]
+
+    def incidents(self, *, place: str | None = None, since: str | None = None, limit: int = 50, offset: int = 0):
+        """Incidents (``records.Incident``; groups as summaries), latest first; ``since``: an ISO day."""
+        with self.querying() as reader:
+            return incident_queries.incident_list(reader, place=place, since=since, limit=limit, offset=offset)
+
+    def incident(self, incident_id: int) -> dict | None:
+        """One incident: reports in publication order, tallies, groups with figures and timelines."""
+        with self.querying() as reader:
+            return incident_queries.incident(reader, int(incident_id))
 
     def merge(self, *group_ids: int) -> dict:
         """Put figure groups together (the edit is kept and replayed by every later analysis)."""
@@ -288,16 +294,16 @@ class Ledger(Store):
                what: str = "figures") -> int:
         """Write every analysed figure (with group, grade, corroboration) as jsonl, csv, parquet or
         claimreview to ``out`` (a text stream; for parquet a path or binary stream); returns the count.
-        ``what="tallies"``: every casualty tally instead, one row each (jsonl, csv or parquet)."""
-        formats = export.TALLY_FORMATS if what == "tallies" else export.FORMATS
+        ``what``: "tallies" or "incidents" instead, one row each (jsonl, csv or parquet)."""
+        formats = export.FORMATS if what == "figures" else export.TALLY_FORMATS
         if what not in export.WHAT or format not in formats:
             raise Rejected(f"unknown export format {format!r} for {what}; figures: {', '.join(export.FORMATS)}, "
-                           f"tallies: {', '.join(export.TALLY_FORMATS)}")
+                           f"tallies and incidents: {', '.join(export.TALLY_FORMATS)}")
         with self.querying() as reader:
-            if what == "tallies":
-                return export.write(export.tally_rows(reader, category=category), format, out, what)
-            rows = export.export_rows(reader, contested_only=contested_only, category=category)
-        return export.write(rows, format, out)
+            rows = (export.tally_rows(reader, category=category) if what == "tallies"
+                    else export.incident_rows(reader) if what == "incidents"
+                    else export.export_rows(reader, contested_only=contested_only, category=category))
+            return export.write(rows, format, out, what)
 
 
 # -- extraction without a ledger -----------------------------------------------------------------

@@ -45,11 +45,11 @@ def test_an_older_ledger_is_migrated_when_opened_to_read(tmp_path):
     Ledger(path).close()
     last = version.MIGRATION_NAMES[-1]
     with sqlite3.connect(path) as db:  # as a ledger written before the last migration looks
-        db.execute("DROP TABLE tally_claims")
-        db.execute("DROP TABLE tallies")
+        db.execute("DROP TABLE incident_items")
+        db.execute("DROP TABLE incidents")
         db.execute("DELETE FROM _migrations WHERE name = ?", (last,))
     with Ledger(path) as ledger:
-        assert ledger.stats()["tallies"] == 0
+        assert ledger.incidents() == []
     with sqlite3.connect(path) as db:
         assert db.execute("SELECT count(*) FROM _migrations WHERE name = ?", (last,)).fetchone() == (1,)
 

@@ -21,11 +21,12 @@ from typing import IO, Any, get_args, get_type_hints
 from ..errors import MissingExtra
 from ..ledger.sql import Reader
 from ..ledger.tallies import tally_list
-from ..records import Figure, field_names
+from ..records import Figure, Incident, field_names
 from . import group_reads
+from .incident_queries import incident_list
 
 FORMATS = ("jsonl", "csv", "parquet", "claimreview")
-WHAT = ("figures", "tallies")
+WHAT = ("figures", "tallies", "incidents")
 TALLY_FORMATS = ("jsonl", "csv", "parquet")
 TALLY_PAGE = 500  # tallies read per query (their claims are fetched with an IN list of this many ids)
 
@@ -104,6 +105,20 @@ def tally_rows(reader: Reader, *, category: str | None = None) -> Iterator[dict]
             row["claimants"] = "; ".join(c["claimant"] or "—" for c in tally["claims"])
             row["claims"] = tally["claims"]
             yield row
+        if len(found) < TALLY_PAGE:
+            return
+        offset += TALLY_PAGE
+
+
+INCIDENT_COLUMNS: list[tuple[str, str]] = record_columns(Incident)  # reports, tallies, groups: JSON text in CSV
+
+
+def incident_rows(reader: Reader) -> Iterator[dict]:
+    """Every incident as an export row (``records.Incident``: reports, tallies, group summaries nested)."""
+    offset = 0
+    while True:
+        found = incident_list(reader, limit=TALLY_PAGE, offset=offset)
+        yield from found
         if len(found) < TALLY_PAGE:
             return
         offset += TALLY_PAGE
@@ -198,9 +213,9 @@ def write_claimreview(rows: Iterable[dict], out: IO[str], today: str | None = No
 def write(rows: Iterable[dict], format: str, out, what: str = "figures") -> int:
     """Write rows (of ``what``: figures or tallies) in ``format`` to ``out`` (a text stream; Parquet: a
     path or binary stream)."""
-    columns = TALLY_COLUMNS if what == "tallies" else COLUMNS
-    if what == "tallies" and format not in TALLY_FORMATS:
-        raise ValueError(f"tallies export as {', '.join(TALLY_FORMATS)}; {format} is for figures")
+    columns = {"tallies": TALLY_COLUMNS, "incidents": INCIDENT_COLUMNS}.get(what, COLUMNS)
+    if what != "figures" and format not in TALLY_FORMATS:
+        raise ValueError(f"{what} export as {', '.join(TALLY_FORMATS)}; {format} is for figures")
     if format == "jsonl":
         return write_jsonl(rows, out)
     if format == "csv":

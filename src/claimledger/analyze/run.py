@@ -23,11 +23,12 @@ from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, sele
 from ..ledger import dialect
 from ..ledger.schema import (
     canonical_entities, canonical_names, document_analysis, documents, entity_links, figure_analysis, figure_groups,
-    figures, group_estimates, outlets, quote_analysis, quotes, term_counts,
+    figures, group_estimates, incident_items, incidents, outlets, quote_analysis, quotes, term_counts,
 )
 from . import corroboration
 from .figures import DocumentContext, FigureFacts, figure_facts
 from .grouping import GroupStep
+from .incident_objects import IncidentStep
 from .periods import Day, first_date, period_day
 from .resolve import EntityStep, Resolved
 from .text import content_terms, iso_time, words
@@ -45,6 +46,7 @@ class AnalysisReport:
     groups: int = 0  # groups written
     contested: int = 0  # of those, contested
     entities: int = 0  # canonical entities in the ledger afterwards
+    incidents: int = 0  # incidents (re)built: those the new or removed documents touch
     seconds: float = 0.0
 
 
@@ -116,6 +118,7 @@ class Analysis(Tx):
         self.quote_claims(docs, resolved)
         written = GroupStep(self.c, resolved.ids, self.touched).regroup(new_facts, affected)
         entity_step.refresh_counts()
+        report.incidents = IncidentStep(self.c).run(pending_ids, stale_ids)
         report.figures = len(new_facts)
         report.groups = len(written)
         report.contested = sum(1 for contested in written.values() if contested)
@@ -125,7 +128,7 @@ class Analysis(Tx):
     def clear(self) -> None:
         """Drop every analysis result (not the user's rules, grades or edits)."""
         for table in (figure_analysis, quote_analysis, group_estimates, figure_groups, entity_links,
-                      canonical_names, canonical_entities, document_analysis, term_counts):
+                      canonical_names, canonical_entities, document_analysis, term_counts, incident_items, incidents):
             self.c.execute(delete(table))
 
     def remove(self, stale_ids: list[int]) -> set[int]:

@@ -8,7 +8,7 @@ order ``--help`` lists them. Data goes to stdout; progress bars and error messag
 
 from __future__ import annotations
 
-from . import analysis, ingesting, reading, serving
+from . import analysis, incidents, ingesting, reading, serving
 from .base import app
 
 COMMANDS = (
@@ -16,7 +16,7 @@ COMMANDS = (
     reading.documents_cli, reading.quotes_cli, reading.figures_cli, reading.tallies_cli, reading.search_cli,
     reading.stats_cli, ingesting.evaluate_cli, ingesting.demo_cli,
     serving.serve_cli, analysis.analyze_cli, analysis.contested_cli,
-    analysis.group_cli, analysis.timeline_cli, reading.entities_cli,
+    analysis.group_cli, analysis.timeline_cli, incidents.incidents_cli, incidents.incident_cli, reading.entities_cli,
     analysis.grade_cli, analysis.alias_cli, analysis.export_cli,
 )
 for _command in COMMANDS:

@@ -20,7 +20,7 @@ files = lazy("claimledger.files")
 tables = lazy("claimledger.cli.tables")
 
 EXPORT_FORMATS = ("jsonl", "csv", "parquet", "claimreview")
-EXPORT_WHAT = ("figures", "tallies")
+EXPORT_WHAT = ("figures", "tallies", "incidents")
 
 
 def parse_ids(values: tuple[str, ...] | list[str] | None) -> list[int]:
@@ -196,7 +196,7 @@ def alias_cli(alias: str | None, canonical: str | None, type: str | None, side: 
 @click.option("--contested", "contested_only", is_flag=True, help="Only figures of contested groups.")
 @click.option("--category", "-c", help="Only figures (or tallies) of this category.")
 @click.option("--what", type=click.Choice(EXPORT_WHAT), default="figures",
-              help="figures, or tallies (one row per casualty tally; jsonl, csv or parquet).")
+              help="figures, tallies (one row per casualty tally) or incidents (one row each); jsonl, csv or parquet for the last two.")
 @db_option()
 def export_cli(format: str, output: str | None, contested_only: bool, category: str | None, what: str, db: str) -> None:
     """Export every analysed figure with its group, grade and corroboration (or, with --what tallies, every casualty tally).
@@ -207,8 +207,8 @@ def export_cli(format: str, output: str | None, contested_only: bool, category: 
     """
     if format == "parquet" and output is None:
         raise UsageError("parquet is binary: give --output FILE")
-    if what == "tallies" and format == "claimreview":
-        raise UsageError("claimreview reviews figures: export tallies as jsonl, csv or parquet")
+    if what != "figures" and format == "claimreview":
+        raise UsageError(f"claimreview reviews figures: export {what} as jsonl, csv or parquet")
     options = {"contested_only": contested_only, "category": category, "what": what}
     with files.open_ledger(db, must_exist=True) as ledger:
         if output is None:
@@ -223,4 +223,4 @@ def export_cli(format: str, output: str | None, contested_only: bool, category: 
             except OSError as exc:
                 raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
     if output is not None:
-        say(f"wrote {count} {'figure(s)' if what == 'figures' else 'tallies'} to {output}", err=True)
+        say(f"wrote {count} {'figure(s)' if what == 'figures' else what} to {output}", err=True)

@@ -59,6 +59,12 @@ def claimant_text(fig: dict[str, Any]) -> str:
     return claimant or source or "—"
 
 
+def incident_days(incident: dict[str, Any]) -> str:
+    """'2019-06-21' for one day, '2019-06-21 – 2019-06-28' for several."""
+    first, last = incident.get("first"), incident.get("last")
+    return (first or "") if first == last else f"{first or '?'} – {last or '?'}"
+
+
 def analysis_line(report: Any) -> str:
     """One line saying what an analysis run did."""
     what = "re-analysed" if report.full else "analysed"

@@ -17,7 +17,9 @@ from rich.table import Table
 
 from ..records import Record
 from .base import first_line
-from .cells import MARK_CLOSE, MARK_OPEN, claimant_text, estimate_text, figure_value, group_figure_line, number, short
+from .cells import (
+    MARK_CLOSE, MARK_OPEN, claimant_text, estimate_text, figure_value, group_figure_line, incident_days, number, short,
+)
 
 
 def stdout_console() -> Console:
@@ -216,10 +218,45 @@ def timeline_table(entries: list[dict[str, Any]], title: str = "Timeline") -> Ta
         table.add_column(name, overflow="fold")
     for e in entries:
         change = "" if e["change"] is None else (("+" if e["change"] > 0 else "") + number(e["change"]))
+        change += f" (revises {e['revises']})" if e.get("revises") else ""
         time = (e["time"] or "")[:19] + (" (ingested)" if e["time_source"] == "ingested" else "")
         table.add_row(escape(time), escape(figure_value(e)), change, escape(e["category"] or ""),
                       escape(e["claimant"] or e["outlet"] or "—"), e["admiralty"], escape(e["document"]))
     return table
+
+
+def incidents_table(rows: list[dict[str, Any]]) -> Table:
+    """Incidents with their kind, place, days and how many reports, tallies and groups."""
+    table = Table(title="Incidents (latest first)", title_justify="left")
+    for name in ("id", "what", "place", "when", "reports", "tallies", "groups", "contested"):
+        table.add_column(name, overflow="fold", justify="right" if name in ("id", "reports", "tallies", "groups") else "left")
+    for i in rows:
+        table.add_row(str(i["id"]), escape(i["what"] or "—"), escape(i["place"] or "—"), escape(incident_days(i)),
+                      str(len(i["reports"])), str(len(i["tallies"])), str(len(i["groups"])),
+                      "[bold red]yes[/]" if i["contested"] else "")
+    return table
+
+
+def incident_view(incident: dict[str, Any], console: Console) -> None:
+    """Reports, tallies, then each group with every claimant's value (revisions and contests marked)."""
+    console.print(f"[bold]incident {incident['id']}[/] — {escape(incident['what'] or 'event')} at "
+                  f"{escape(incident['place'] or 'an unnamed place')}, {escape(incident_days(incident))}"
+                  + (" [bold red](contested)[/]" if incident["contested"] else ""), highlight=False)
+    for r in incident["reports"]:
+        console.print(f"  {escape(str(r['time'] or 'undated'))[:19]} ({r['time_source']}) "
+                      f"{escape(r['outlet'] or '')} {escape(r['title'] or r['document'])}", highlight=False)
+    for t in incident["tallies"]:
+        accounts = "; ".join(f"{c['claimant'] or '—'}: {figure_value(c)}" for c in t["claims"])
+        console.print(f"  tally {t['category']} of {escape(t['group'])}: {figure_value(t)} ({escape(accounts)})",
+                      highlight=False)
+    for g in incident["groups"]:
+        state = " [bold red]contested[/]" if g["contested"] else ""
+        console.print(f"  group {g['id']} {escape(g['category'] or '')}: "
+                      f"{estimate_text(g['low'], g['best'], g['high'])}{state}", highlight=False)
+        for f in g.get("figures", []):
+            mark = f" (revises {f['revises']})" if f.get("revises") else " (contested)" if f.get("contest") else ""
+            console.print(f"    {escape(f.get('claimant') or f.get('source') or 'unattributed')}: "
+                          f"{escape(figure_value(f))}{mark} — {escape(short(f['text'], 60))}", highlight=False)
 
 
 def entities_table(rows: list[dict[str, Any]]) -> Table:
