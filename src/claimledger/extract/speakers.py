@@ -346,5 +346,29 @@ def describe(token: Token) -> Speaker:
                 title_parts.append(text_of(list(appos.subtree)).strip(" ,"))
         title = ", ".join(p for p in title_parts if p) or None
         return Speaker(name, title, True, person.root.lower_, token.idx)
+    if token.pos_ == "NOUN":
+        tokens = description_tokens(token, tokens)
     name = text_of(tokens) or token.text
     return Speaker(name, None, False, token.lemma_.lower(), token.idx)
+
+
+# Post-modifiers that say which people a description means: "55 percent of all voters", "aides to
+# X", "a source familiar with", "those surveyed", "people who lost their insurance".
+DESCRIPTION_DEPS = frozenset({"prep", "relcl", "acl", "amod", "advmod"})
+DESCRIPTION_WORDS = 16
+
+
+def description_tokens(token: Token, tokens: list[Token]) -> list[Token]:
+    """An unnamed source's phrase with the modifiers after its head: the guide names an unnamed
+    source by its description, and the head alone ("55 percent", "a source") says nobody."""
+    last = tokens[-1].i if tokens else token.i
+    for child in sorted(token.children, key=lambda t: t.i):
+        if child.i <= last or child.dep_ not in DESCRIPTION_DEPS or child.left_edge.i != last + 1:
+            continue
+        if child.right_edge.i - tokens[0].i >= DESCRIPTION_WORDS or any(t.text in {",", ";", "(", "—", "\n"} for t in child.subtree):
+            break
+        last = child.right_edge.i
+    out = list(token.doc[tokens[0].i : last + 1]) if tokens else [token]
+    while out and (out[-1].is_punct or out[-1].is_space):
+        out = out[:-1]
+    return out
