@@ -326,6 +326,8 @@ def describe(token: Token) -> Speaker:
         titles = [text_of(list(a.subtree)).strip(" ,") for a in appositions if a.i > token.i]
         return Speaker(text_of(own), ", ".join(titles) or None, True, token.lower_, token.idx)
 
+    if person is not None and token.pos_ == "NOUN" and person.end <= token.i:
+        person = None  # "Sanders' campaign", "a top Trump adviser": the name only says whose; the noun speaks
     if person is not None:
         name = clean_person(person)
         first = person.start
