@@ -95,6 +95,10 @@ def reported_content(verb: Token) -> list[Token]:
     for child in verb.children:
         if child.dep_ == "xcomp" and lemma in {"report", "claim"} and verb.dep_ != "relcl":
             return clause_tokens(child, set())
+        if child.dep_ == "xcomp" and child.tag_ == "VBG" and child.i == verb.i + 1 and is_cue(verb) and any(
+            t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in child.subtree
+        ):
+            return trailing_clause(verb)  # "said legalizing it could put ...": a clause whose subject is a gerund
         if child.dep_ == "advcl" and lemma == "call" and any(m.lower_ == "for" and m.dep_ == "mark" for m in child.children):
             return clause_tokens(child, set())
     for child in verb.children:
@@ -125,11 +129,53 @@ def reported_content(verb: Token) -> list[Token]:
                 objects = [c for c in prep.children if c.dep_ == "pobj"]
                 if objects:
                     return clause_tokens(objects[0], set())
+            if prep.dep_ == "prep" and prep.lower_ == "on":
+                return called_on(verb, prep)
     if lemma in {"blame", "accuse"}:
         for child in verb.children:
             if child.dep_ in {"dobj", "pobj"}:
                 return object_run(verb, child)
     return []
+
+
+# Words that open an indirect question: "declined to say whether ..." reports no content.
+QUESTION_WORDS = frozenset("if whether who what when where why how which".split())
+# Heads under which "to say" is a refusal or a failure, not a report.
+NOT_SAYING = frozenset("decline refuse fail hesitate".split())
+
+
+def says_something(verb: Token) -> bool:
+    """'stood at an event to say C', 'were more likely to say C', 'let me just say C': an infinitive
+    'say' reports, unless it was declined or refused. Other infinitive cues are purposes."""
+    return verb.lemma_.lower() == "say" and verb.head.lemma_.lower() not in NOT_SAYING
+
+
+def called_on(verb: Token, prep: Token) -> list[Token]:
+    """'called on X to do Y': the one called on and what they are to do."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    if not objects:
+        return []
+    last = objects[0].right_edge.i
+    for child in verb.children:
+        if child.dep_ in {"xcomp", "advcl"} and child.left_edge.i == last + 1 and any(c.lower_ == "to" for c in child.children):
+            last = child.right_edge.i
+    return clause_tokens_between(verb.doc, objects[0].left_edge.i, last)
+
+
+def clause_tokens_between(doc: Doc, first: int, last: int) -> list[Token]:
+    """Tokens first..last with edge punctuation off."""
+    run = list(doc[first : last + 1])
+    while run and (run[-1].is_punct or run[-1].is_space):
+        run = run[:-1]
+    return run
+
+
+def called_for(verb: Token, content: list[Token]) -> bool:
+    """'called for more “flexibility”', 'called on X to …': a demand reported, not a name given,
+    whatever quotation marks the demand holds."""
+    return verb.lemma_.lower() == "call" and any(
+        c.dep_ == "prep" and c.lower_ in {"for", "on"} and c.i < content[0].i <= c.right_edge.i for c in verb.children
+    )
 
 
 def with_stranded_subject(clause: Token, content: list[Token]) -> list[Token]:
@@ -282,7 +328,8 @@ def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex,
             continue
         if verb.pos_ not in {"VERB", "AUX"} or inside(verb.idx, quoted) or verb.lemma_.lower() in NOT_REPORTING:
             continue
-        if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if infinitive and not says_something(verb):
             continue  # "to confirm if ...": a purpose, not a report
         passive = passive_claim(verb)
         if passive is not None:
@@ -293,9 +340,11 @@ def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex,
             source_token = subject_of(verb) or (verb.head if misparsed else None)
         if not content or len(content) < 2 and content[0].pos_ not in {"NOUN", "PROPN"}:
             continue
+        if infinitive and content[0].lower_ in QUESTION_WORDS:
+            continue  # "declined to say whether ...": nothing said
         if source_token is None or source_token.lower_ in FIRST_PERSON or negated(verb, source_token):
             continue
-        if verb.lemma_.lower() in NAMING_VERBS and (content[0].pos_ == "PRON" or any(
+        if verb.lemma_.lower() in NAMING_VERBS and not called_for(verb, content) and (content[0].pos_ == "PRON" or any(
             t.text in QUOTE_MARKS for t in content
         )):  # 'named it "Operation X"', 'described the attacks as a "dastardly act"': the quote says it
             if namings is not None and content[0].pos_ != "PRON":
