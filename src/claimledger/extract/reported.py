@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 from ._cache import doc_text
 from ..records import Quote
 from .cues import QUOTE_MARKS, SUBJECT_DEPS, inside, is_cue, sent_tokens, subject_of
-from .lexicon import NAMING_VERBS, NOT_REPORTING, OBJECT_CLAIM_VERBS, REPORT_NOUNS
+from .lexicon import COMMISSIVE_VERBS, DIRECTIVE_VERBS, NAMING_VERBS, NOT_REPORTING, OBJECT_CLAIM_VERBS, REPORT_NOUNS
 from .speakers import SpeakerIndex
 
 # The author's own voice ("As I conveyed", "we welcome") is not a reported source; nor is "it".
@@ -95,6 +95,12 @@ def reported_content(verb: Token) -> list[Token]:
     for child in verb.children:
         if child.dep_ == "xcomp" and lemma in {"report", "claim"} and verb.dep_ != "relcl":
             return clause_tokens(child, set())
+        if child.dep_ == "xcomp" and lemma in COMMISSIVE_VERBS and child.i > verb.i and to_infinitive(child):
+            return clause_tokens(child, set())  # "pledged to oppose legal status": the deed promised
+        if child.dep_ == "xcomp" and lemma in DIRECTIVE_VERBS and to_infinitive(child):
+            addressee = next((c for c in verb.children if c.dep_ in {"dobj", "dative"} and verb.i < c.i < child.i), None)
+            if addressee is not None:  # "asked them not to stage protests"
+                return clause_tokens_between(verb.doc, addressee.left_edge.i, child.right_edge.i)
         if child.dep_ == "xcomp" and child.tag_ == "VBG" and child.i == verb.i + 1 and is_cue(verb) and any(
             t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in child.subtree
         ):
@@ -144,6 +150,11 @@ QUESTION_WORDS = frozenset("if whether who what when where why how which".split(
 NOT_SAYING = frozenset("decline refuse fail hesitate".split())
 
 
+def to_infinitive(verb: Token) -> bool:
+    """'to oppose', 'not to stage': a verb with the infinitive marker 'to'."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def says_something(verb: Token) -> bool:
     """'stood at an event to say C', 'were more likely to say C', 'let me just say C': an infinitive
     'say' reports, unless it was declined or refused. Other infinitive cues are purposes."""
@@ -168,6 +179,11 @@ def clause_tokens_between(doc: Doc, first: int, last: int) -> list[Token]:
     while run and (run[-1].is_punct or run[-1].is_space):
         run = run[:-1]
     return run
+
+
+def directive(verb: Token) -> bool:
+    """'urged them to leave': someone told to act, not something named."""
+    return verb.lemma_.lower() in DIRECTIVE_VERBS and any(c.dep_ == "xcomp" and to_infinitive(c) for c in verb.children)
 
 
 def called_for(verb: Token, content: list[Token]) -> bool:
@@ -344,7 +360,7 @@ def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex,
             continue  # "declined to say whether ...": nothing said
         if source_token is None or source_token.lower_ in FIRST_PERSON or negated(verb, source_token):
             continue
-        if verb.lemma_.lower() in NAMING_VERBS and not called_for(verb, content) and (content[0].pos_ == "PRON" or any(
+        if verb.lemma_.lower() in NAMING_VERBS and not called_for(verb, content) and not directive(verb) and (content[0].pos_ == "PRON" or any(
             t.text in QUOTE_MARKS for t in content
         )):  # 'named it "Operation X"', 'described the attacks as a "dastardly act"': the quote says it
             if namings is not None and content[0].pos_ != "PRON":
