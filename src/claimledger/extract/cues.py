@@ -227,7 +227,29 @@ def find_cue(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> t
     source = according_to([t for t in frame(doc, start, end) if not inside(t.idx, quoted)])
     if source is not None:
         return source.head.head, source
-    return colon_cue(doc, start)
+    return colon_cue(doc, start) or name_label(doc, start)
+
+
+LABEL_LINE = 200  # characters: a headline or a one-line lead, not a paragraph
+LABEL_WORDS = 5
+
+
+def name_label(doc: Doc, start: int) -> tuple[Token, Token] | None:
+    """'Marco Rubio: ‘You Don’t Win …’', 'OK Gov Fallin: Trump Is ‘Trying …’': a short line that
+    opens with a name and a colon gives the quote on it to that name (a headline's way of saying
+    'X says'). The colon stands in for the cue, the name's last proper noun is the subject."""
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    colon = text.find(":", line_start, start)
+    if colon < 0 or line_end - line_start > LABEL_LINE or not text[line_start:colon].strip():
+        return None
+    label = sent_tokens(doc, line_start, colon)
+    punct = doc.char_span(colon, colon + 1, alignment_mode="expand")
+    if not label or punct is None or len(label) > LABEL_WORDS or not all(t.pos_ == "PROPN" or t.text == "." for t in label):
+        return None
+    return punct[0], [t for t in label if t.pos_ == "PROPN"][-1]
 
 
 OPENING_MARKS = "“\"«„'‘`"
