@@ -203,7 +203,7 @@ def nickname_tokens(tokens: list[Token]) -> set[int]:
 
 def find_cue(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> tuple[Token, Token] | None:
     """The cue verb and its subject for the quote at start:end, nearest first."""
-    surface = surface_cue(doc, start, end + 1) or signature(doc, end) or named_after(doc, end)
+    surface = surface_cue(doc, start, end + 1) or signature(doc, end)
     if surface is not None:
         return surface
     introduced = introducer(doc, start, quoted)
@@ -227,7 +227,7 @@ def find_cue(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> t
     source = according_to([t for t in frame(doc, start, end) if not inside(t.idx, quoted)])
     if source is not None:
         return source.head.head, source
-    return colon_cue(doc, start) or name_label(doc, start)
+    return named_after(doc, end) or colon_cue(doc, start) or name_label(doc, start)
 
 
 LABEL_LINE = 200  # characters: a headline or a one-line lead, not a paragraph
