@@ -69,6 +69,7 @@ def nested_cues(head: Token, verb: Token) -> set[int]:
             continue
         coordinated = token.dep_ == "conj" and (
             any(c.dep_ in SUBJECT_DEPS for c in token.children) or any(c.dep_ in CONTENT_DEPS for c in token.children)
+            or same_form(token, verb)  # "said they planned X and asked for Y": the telling goes on
         )
         participle = token.tag_ == "VBG" and token.dep_ in {"advcl", "xcomp", "conj"} and token.i > head.i
         if coordinated or participle:
@@ -77,6 +78,12 @@ def nested_cues(head: Token, verb: Token) -> set[int]:
                 if child.i < token.i and (child.dep_ == "cc" or child.text == "," and child.i == token.left_edge.i - 1):
                     skip.add(child.i)
     return skip
+
+
+def same_form(token: Token, verb: Token) -> bool:
+    """A cue in the reporting verb's own tense and person, coordinated inside its clause: the
+    parser hung the reporter's next act on the content ('said they planned X and asked for Y')."""
+    return token.tag_ == verb.tag_ and token.tag_ in {"VBD", "VBZ"} and token.i > verb.i
 
 
 def reported_content(verb: Token) -> list[Token]:
