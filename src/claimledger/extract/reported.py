@@ -142,8 +142,8 @@ def reported_content(verb: Token) -> list[Token]:
                 objects = [c for c in prep.children if c.dep_ == "pobj"]
                 if objects:
                     return clause_tokens(objects[0], set())
-            if prep.dep_ == "prep" and prep.lower_ == "on":
-                return called_on(verb, prep)
+            if prep.dep_ == "prep" and prep.lower_ == "on" and prep.i == verb.i + 1:
+                return called_on(verb, prep)  # not "On Thursday, X called for ..."
     if lemma in {"blame", "accuse"}:
         for child in verb.children:
             if child.dep_ in {"dobj", "pobj"}:
@@ -197,7 +197,7 @@ def called_for(verb: Token, content: list[Token]) -> bool:
     """'called for more “flexibility”', 'called on X to …': a demand reported, not a name given,
     whatever quotation marks the demand holds."""
     return verb.lemma_.lower() == "call" and any(
-        c.dep_ == "prep" and c.lower_ in {"for", "on"} and c.i < content[0].i <= c.right_edge.i for c in verb.children
+        c.dep_ == "prep" and c.lower_ in {"for", "on"} and verb.i < c.i < content[0].i <= c.right_edge.i for c in verb.children
     )
 
 
@@ -376,6 +376,10 @@ def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex,
                 namings.append(Quote("indirect", start, end, doc_text(doc)[start:end], speaker.name, speaker.title, verb.lower_))
             continue
         span = fit_to_quotes(doc_text(doc), content[0].idx, content[-1].idx + len(content[-1]), direct)
+        if span is None and namings is not None and called_for(verb, content):
+            speaker = index.resolve(source_token)  # 'called for “G7 action”': the quote is the demand
+            start, end = content[0].idx, content[-1].idx + len(content[-1])
+            namings.append(Quote("indirect", start, end, doc_text(doc)[start:end], speaker.name, speaker.title, verb.lower_))
         if span is None or any(q.start == span[0] and q.end == span[1] for q in found):
             continue
         start, end = span
