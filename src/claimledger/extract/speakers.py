@@ -320,8 +320,8 @@ def describe(token: Token, own_clause: int = -1) -> Speaker:
         for appos in appositions:
             person = person_in(list(appos.subtree))
             if person is not None:
-                title = text_of([t for t in tokens if t.dep_ != "det" or t.i != tokens[0].i])
-                return Speaker(clean_person(person), title or None, True, person.root.lower_, token.idx)
+                title = text_of([t for t in tokens if (t.dep_ != "det" or t.i != tokens[0].i) and t.i < appos.left_edge.i])
+                return Speaker(clean_person(person), title.strip(" ,") or None, True, person.root.lower_, token.idx)
     if person is None and token.pos_ == "NOUN":
         for appos in appositions:  # "a State Department spokesperson, Morgan Ortagus," (NER missed the name)
             if appos.pos_ == "PROPN" and appos.ent_type_ not in PLACE_LABELS and appos.i > token.i:
