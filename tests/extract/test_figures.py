@@ -583,6 +583,10 @@ NOT_FIGURES = [
         "the two units", id="reference-back-the-two",
     ),
     pytest.param(STRIKES, "a VBIED, a bulldozer", id="article-a-is-not-one"),
+    pytest.param(
+        "Because sometimes the tournament is really, the one thing I try to do is to match my time.",
+        "one thing", id="one-counts-nothing-that-matters",
+    ),
 ]
 
 
