@@ -363,6 +363,7 @@ def describe(token: Token, own_clause: int = -1) -> Speaker:
 # X", "a source familiar with", "those surveyed", "people who lost their insurance".
 DESCRIPTION_DEPS = frozenset({"prep", "relcl", "acl", "amod", "advmod"})
 DESCRIPTION_WORDS = 16
+TIME_PREPS = frozenset("during since until after before".split())
 
 
 def description_tokens(token: Token, tokens: list[Token], own_clause: int = -1) -> list[Token]:
@@ -375,6 +376,8 @@ def description_tokens(token: Token, tokens: list[Token], own_clause: int = -1) 
             continue
         if child.i == own_clause:
             break  # "some studies that reported C": the clause is the report, not the description
+        if child.dep_ == "prep" and (child.lower_ in TIME_PREPS or any(t.ent_type_ in {"DATE", "TIME"} for t in child.subtree)):
+            break  # "a report from X during the weekend": when it spoke, not who
         if child.right_edge.i - tokens[0].i >= DESCRIPTION_WORDS or any(t.text in {",", ";", "(", "—", "\n"} for t in child.subtree):
             break
         last = child.right_edge.i
