@@ -623,6 +623,10 @@ NOT_FIGURES = [
         "the 36", id="reference-back-to-a-stated-count",  # the figure gold lists it among its negatives
     ),
     pytest.param(STRIKES, "a VBIED, a bulldozer", id="article-a-is-not-one"),
+    pytest.param(
+        "Because sometimes the tournament is really, the one thing I try to do is to match my time.",
+        "one thing", id="one-counts-nothing-that-matters",
+    ),
 ]
 
 

@@ -603,6 +603,37 @@ REPORTED_SPEECH = [
         [("she had relinquished her royal titles and lived as a commoner", ("Princess Ubolratana", "Ubolratana"))],
         id="pointed-out",
     ),
+    pytest.param(
+        "Ahead of a planned attempt to take down the Emancipation Memorial featuring US President Abraham Lincoln "
+        "in Lincoln Park, Trump vowed to issue an executive order regarding those caught desecrating federal "
+        "statues.",
+        [("to issue an executive order regarding those caught desecrating federal statues", "Trump")],
+        id="vowed-to",
+    ),
+    pytest.param(
+        "Prime Minister Hubert Minnis urged residents to evacuate.",
+        [("residents to evacuate", "Hubert Minnis")],
+        id="urged-x-to",
+    ),
+    pytest.param(
+        "On Thursday, French President Emmanuel Macron called for G7 action to correct what he named the "
+        "international crisis of wildfires currently destroying Amazon rainforest in and around Brazil.",
+        [("G7 action", "Emmanuel Macron")],
+        id="called-for-after-a-date",
+    ),
+    pytest.param(
+        "Professor Jean-Jacques Muyembe, Director General of the DRC's Institut National de Recherche Biomédicale "
+        "that monitored the trial, said, \"From now on, we will no longer say that Ebola is incurable[.]\" He went "
+        "on to say thousands of deaths could be prevented.",
+        [("thousands of deaths could be prevented", "Jean-Jacques Muyembe")],
+        id="went-on-to-say",
+    ),
+    pytest.param(
+        "Flynn said there was a lack of transparency in the elections and urged the crowd to consider what the "
+        "counters are hiding from them and why don't they let them look at the signatures and at the machines.",
+        [("there was a lack of transparency in the elections", "Flynn")],
+        id="said-c-and-urged",
+    ),
 ]
 
 

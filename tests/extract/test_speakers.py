@@ -240,6 +240,34 @@ SPEAKERS = [
     ),
     pytest.param(INTERPOL, "any intervention or activities", "Interpol spokesperson", ANY,
                  id="unnamed-spokesperson-stated"),
+    # an unnamed source is named by its whole description, modifiers after the head included
+    pytest.param(
+        "The owner of the Make Crate subscription service stated her company's products place a strong emphasis "
+        "on teaching young people about technology and coding.",
+        "her company's products", "The owner of the Make Crate subscription service", None,
+        id="description-keeps-of-phrase",
+    ),
+    pytest.param(
+        "Estimates by event organizers indicate roughly one million people marched in London on Saturday during "
+        "an anti-Brexit (\"British exit\") march, protesting the pending exit of the United Kingdom from the "
+        "European Union (EU).",
+        "roughly one million people marched", "Estimates by event organizers", None,
+        id="description-keeps-by-phrase",
+    ),
+    # a name that only says whose: the noun speaks ...
+    pytest.param(
+        "Senator Klobuchar's campaign said she was ending her presidential bid today.",
+        "she was ending her presidential bid", "Senator Klobuchar's campaign", None,
+        id="possessor-is-not-the-speaker",
+    ),
+    # ... unless the noun has an appositive name
+    pytest.param(
+        "German Chancellor Angela Merkel's spokesperson, Steffen Seibert, said it is possible \"that this airline "
+        "carries out transports to Germany that affect our security concerns,\" and the ban followed discussions "
+        "within Europe and with the US.",
+        "that this airline carries out", "Steffen Seibert", "German Chancellor Angela Merkel's spokesperson",
+        id="possessive-title-appositive-name",
+    ),
 ]
 
 

@@ -128,6 +128,47 @@ def surface_cue(doc: Doc, start: int, end: int) -> tuple[Token, Token] | None:
     return None
 
 
+FINITE = frozenset({"VBD", "VBZ", "VBP"})
+ASIDE_WORDS = 16
+
+
+def named_after(doc: Doc, end: int) -> tuple[Token, Token] | None:
+    """'“…,” Ramos, 58, told AFP', '“…,” X, the former governor, proclaimed', '“…,” Toomey fumed':
+    a name right after a quote that closes on a comma (or ? or !), then an optional aside between
+    commas, then a finite verb. A quote ended that way is the object of the clause that follows,
+    whatever its verb, so the verb need not be a known cue; the parser often garbles this shape."""
+    text = doc_text(doc)
+    close = closing_end(text, end)
+    if text[end - 1 : end] not in {",", "?", "!"} and text[close : close + 1] != ",":
+        return None
+    span = doc.char_span(close, min(len(text), close + 200), alignment_mode="expand")
+    tokens = [t for t in (span or []) if not t.is_space and not (t.text == "," and t.idx <= close + 1)]
+    name = []
+    while tokens and tokens[0].pos_ in NP_TAGS and tokens[0].pos_ != "PRON" and len(name) < 6:
+        name.append(tokens.pop(0))
+    heads = [t for t in name if t.pos_ == "PROPN"]
+    if not heads or name[0].pos_ == "NUM":
+        return None
+    if tokens and tokens[0].text == ",":
+        closing = next((k for k, t in enumerate(tokens[1 : ASIDE_WORDS + 2], start=1) if t.text == ","), None)
+        if closing is None or any(t.tag_ in FINITE or t.text in QUOTE_MARKS or t.text in {"\n", ";", "."} for t in tokens[1:closing]):
+            return None
+        tokens = tokens[closing + 1 :]
+    while tokens and tokens[0].pos_ == "ADV":
+        tokens.pop(0)
+    if not tokens or tokens[0].tag_ not in FINITE or tokens[0].pos_ != "VERB":
+        return None
+    return tokens[0], heads[-1]
+
+
+def closing_end(text: str, end: int) -> int:
+    """The offset after the closing quotation mark at ``end`` (``end`` when there is none)."""
+    for mark in ("''", "”", '"', "»", "’", "'"):
+        if text.startswith(mark, end):
+            return end + len(mark)
+    return end
+
+
 SIGNATURE = re.compile(r"[”\"»']{0,2}[ \t]*[―—–-]{1,2}[ \t]*(?=[A-Z])")
 
 
@@ -186,7 +227,29 @@ def find_cue(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> t
     source = according_to([t for t in frame(doc, start, end) if not inside(t.idx, quoted)])
     if source is not None:
         return source.head.head, source
-    return colon_cue(doc, start)
+    return named_after(doc, end) or colon_cue(doc, start) or name_label(doc, start)
+
+
+LABEL_LINE = 200  # characters: a headline or a one-line lead, not a paragraph
+LABEL_WORDS = 5
+
+
+def name_label(doc: Doc, start: int) -> tuple[Token, Token] | None:
+    """'Marco Rubio: ‘You Don’t Win …’', 'OK Gov Fallin: Trump Is ‘Trying …’': a short line that
+    opens with a name and a colon gives the quote on it to that name (a headline's way of saying
+    'X says'). The colon stands in for the cue, the name's last proper noun is the subject."""
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    colon = text.find(":", line_start, start)
+    if colon < 0 or line_end - line_start > LABEL_LINE or not text[line_start:colon].strip():
+        return None
+    label = sent_tokens(doc, line_start, colon)
+    punct = doc.char_span(colon, colon + 1, alignment_mode="expand")
+    if not label or punct is None or len(label) > LABEL_WORDS or not all(t.pos_ == "PROPN" or t.text == "." for t in label):
+        return None
+    return punct[0], [t for t in label if t.pos_ == "PROPN"][-1]
 
 
 OPENING_MARKS = "“\"«„'‘`"

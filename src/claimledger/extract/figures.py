@@ -116,6 +116,8 @@ def figure_at(tokens: list[Token], i: int) -> tuple[Figure, int] | None:
     kind = category(noun, unit) if noun is not None or unit else bare_fate(tokens[j - 1])
     if kind == "other" and more is not None:
         kind = bare_fate(tokens[i])
+    if kind == "other" and tokens[i].lower_ == "one" and high == low:
+        return None  # "one thing", "one site": the guide counts "one" only when it counts what matters
     figure = Figure(
         start=start, end=end, text=doc_text(doc)[start:end], low=low, high=high, qualifier=qualifier,
         unit=unit_name, category=kind, subject=subject_of(tokens, j, noun),

@@ -12,8 +12,13 @@ from spacy.tokens import Doc, Token
 from ._cache import doc_text
 from ..records import Quote
 from .cues import QUOTE_MARKS, SUBJECT_DEPS, inside, is_cue, sent_tokens, subject_of
-from .lexicon import NAMING_VERBS, NOT_REPORTING, OBJECT_CLAIM_VERBS, REPORT_NOUNS
+from .lexicon import (
+    COMMISSIVE_VERBS, DIRECTIVE_VERBS, NAMING_VERBS, NOT_REPORTING, OBJECT_CLAIM_VERBS, QUESTION_WORDS, REPORT_NOUNS,
+)
 from .speakers import SpeakerIndex
+from .speech_acts import (
+    called_for, called_on, clause_tokens_between, directive, same_form, says_something, to_infinitive,
+)
 
 # The author's own voice ("As I conveyed", "we welcome") is not a reported source; nor is "it".
 FIRST_PERSON = frozenset({"i", "we", "you", "me", "us", "it"})
@@ -69,6 +74,7 @@ def nested_cues(head: Token, verb: Token) -> set[int]:
             continue
         coordinated = token.dep_ == "conj" and (
             any(c.dep_ in SUBJECT_DEPS for c in token.children) or any(c.dep_ in CONTENT_DEPS for c in token.children)
+            or same_form(token, verb)  # "said they planned X and asked for Y": the telling goes on
         )
         participle = token.tag_ == "VBG" and token.dep_ in {"advcl", "xcomp", "conj"} and token.i > head.i
         if coordinated or participle:
@@ -95,6 +101,16 @@ def reported_content(verb: Token) -> list[Token]:
     for child in verb.children:
         if child.dep_ == "xcomp" and lemma in {"report", "claim"} and verb.dep_ != "relcl":
             return clause_tokens(child, set())
+        if child.dep_ == "xcomp" and lemma in COMMISSIVE_VERBS and child.i > verb.i and to_infinitive(child):
+            return clause_tokens(child, set())  # "pledged to oppose legal status": the deed promised
+        if child.dep_ == "xcomp" and lemma in DIRECTIVE_VERBS and to_infinitive(child):
+            addressee = next((c for c in verb.children if c.dep_ in {"dobj", "dative"} and verb.i < c.i < child.i), None)
+            if addressee is not None:  # "asked them not to stage protests"
+                return clause_tokens_between(verb.doc, addressee.left_edge.i, child.right_edge.i)
+        if child.dep_ == "xcomp" and child.tag_ == "VBG" and child.i == verb.i + 1 and is_cue(verb) and any(
+            t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in child.subtree
+        ):
+            return trailing_clause(verb)  # "said legalizing it could put ...": a clause whose subject is a gerund
         if child.dep_ == "advcl" and lemma == "call" and any(m.lower_ == "for" and m.dep_ == "mark" for m in child.children):
             return clause_tokens(child, set())
     for child in verb.children:
@@ -125,6 +141,8 @@ def reported_content(verb: Token) -> list[Token]:
                 objects = [c for c in prep.children if c.dep_ == "pobj"]
                 if objects:
                     return clause_tokens(objects[0], set())
+            if prep.dep_ == "prep" and prep.lower_ == "on" and prep.i == verb.i + 1:
+                return called_on(verb, prep)  # not "On Thursday, X called for ..."
     if lemma in {"blame", "accuse"}:
         for child in verb.children:
             if child.dep_ in {"dobj", "pobj"}:
@@ -282,7 +300,8 @@ def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex,
             continue
         if verb.pos_ not in {"VERB", "AUX"} or inside(verb.idx, quoted) or verb.lemma_.lower() in NOT_REPORTING:
             continue
-        if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if infinitive and not says_something(verb):
             continue  # "to confirm if ...": a purpose, not a report
         passive = passive_claim(verb)
         if passive is not None:
@@ -293,9 +312,11 @@ def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex,
             source_token = subject_of(verb) or (verb.head if misparsed else None)
         if not content or len(content) < 2 and content[0].pos_ not in {"NOUN", "PROPN"}:
             continue
+        if infinitive and content[0].lower_ in QUESTION_WORDS:
+            continue  # "declined to say whether ...": nothing said
         if source_token is None or source_token.lower_ in FIRST_PERSON or negated(verb, source_token):
             continue
-        if verb.lemma_.lower() in NAMING_VERBS and (content[0].pos_ == "PRON" or any(
+        if verb.lemma_.lower() in NAMING_VERBS and not called_for(verb, content) and not directive(verb) and (content[0].pos_ == "PRON" or any(
             t.text in QUOTE_MARKS for t in content
         )):  # 'named it "Operation X"', 'described the attacks as a "dastardly act"': the quote says it
             if namings is not None and content[0].pos_ != "PRON":
@@ -304,6 +325,10 @@ def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex,
                 namings.append(Quote("indirect", start, end, doc_text(doc)[start:end], speaker.name, speaker.title, verb.lower_))
             continue
         span = fit_to_quotes(doc_text(doc), content[0].idx, content[-1].idx + len(content[-1]), direct)
+        if span is None and namings is not None and called_for(verb, content):
+            speaker = index.resolve(source_token)  # 'called for “G7 action”': the quote is the demand
+            start, end = content[0].idx, content[-1].idx + len(content[-1])
+            namings.append(Quote("indirect", start, end, doc_text(doc)[start:end], speaker.name, speaker.title, verb.lower_))
         if span is None or any(q.start == span[0] and q.end == span[1] for q in found):
             continue
         start, end = span

@@ -13,7 +13,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from ._cache import doc_ents, doc_text
-from .lexicon import PRONOUNS_GROUP, PRONOUNS_PERSON
+from .lexicon import PRONOUNS_GROUP, PRONOUNS_PERSON, SPEECH_VERBS
 
 HONORIFICS = frozenset("""
 mr mr. mrs mrs. ms ms. dr dr. sir dame gen gen. general lt lt. col col. maj maj. sgt sgt. spc spc.
@@ -152,17 +152,22 @@ class SpeakerIndex:
                          and m.name[:1].isupper() and m.name.split()[0].lower() not in {"the", "a", "an"}), None)
         return None
 
-    def resolve(self, token: Token) -> Speaker:
-        """Name the speaker behind a cue's subject token."""
+    def resolve(self, token: Token, own_clause: int = -1) -> Speaker:
+        """Name the speaker behind a cue's subject token (``own_clause``: the relative clause it
+        heads as the antecedent of 'who' or 'that', which is no part of its name)."""
         lower = token.lower_
         if lower in RELATIVE_PRONOUNS and token.head.dep_ in {"relcl", "acl"} and token.head.head.pos_ in {"PROPN", "NOUN"}:
-            return self.resolve(token.head.head)  # "Mr. Morial, who said ...": the noun the clause hangs on
+            # "Mr. Morial, who said ...": the noun the clause hangs on; a clause that speaks
+            # ("studies that reported C") is the report, one that does not ("an economist who is
+            # the director of X") describes the source
+            speaks = any(t.lemma_.lower() in SPEECH_VERBS for t in (token.head, *token.head.conjuncts))
+            return self.resolve(token.head.head, token.head.i if speaks else -1)
         if lower in PRONOUNS_PERSON or lower in PRONOUNS_GROUP:
             found = self.antecedent(token.idx, person=lower in PRONOUNS_PERSON)
             if found is not None:
                 return Speaker(found.name, found.title, found.is_person, found.head, token.idx)
             return Speaker(token.text, is_person=lower in PRONOUNS_PERSON, head=lower, start=token.idx)
-        speaker = self.known_surname(describe(token))
+        speaker = self.known_surname(describe(token, own_clause))
         if speaker.is_person:
             speaker.name = self.canonical(speaker.name)
         elif is_bare_description(token):
@@ -294,7 +299,7 @@ def hyphenated_name(token: Token) -> Speaker | None:
     return Speaker(doc[first : i + 1].text, text_of(title) or None, True, token.lower_, token.idx)
 
 
-def describe(token: Token) -> Speaker:
+def describe(token: Token, own_clause: int = -1) -> Speaker:
     """Name and title from a subject token, without looking at the rest of the document."""
     hyphenated = hyphenated_name(token)
     if hyphenated is not None:
@@ -305,6 +310,8 @@ def describe(token: Token) -> Speaker:
         return Speaker(named.name, text_of(phrase_tokens(token)), named.is_person, named.head, token.idx)
     tokens = phrase_tokens(token)
     person = person_in([t for t in tokens if t.i <= token.i])  # not "the mayor of <place>"
+    if person is not None and token.pos_ == "NOUN" and person.end <= token.i:
+        person = None  # "Sanders' campaign", "a top Trump adviser": the name only says whose; the noun speaks
     appositions = [c for c in token.children if c.dep_ == "appos"]
     if person is not None and person.end <= token.i and token.pos_ == "PROPN" and token.doc[token.i - 1].pos_ == "PROPN" \
             and any(t.pos_ == "NOUN" for t in token.doc[person.end : token.i]):
@@ -313,8 +320,8 @@ def describe(token: Token) -> Speaker:
         for appos in appositions:
             person = person_in(list(appos.subtree))
             if person is not None:
-                title = text_of([t for t in tokens if t.dep_ != "det" or t.i != tokens[0].i])
-                return Speaker(clean_person(person), title or None, True, person.root.lower_, token.idx)
+                title = text_of([t for t in tokens if (t.dep_ != "det" or t.i != tokens[0].i) and t.i < appos.left_edge.i])
+                return Speaker(clean_person(person), title.strip(" ,") or None, True, person.root.lower_, token.idx)
     if person is None and token.pos_ == "NOUN":
         for appos in appositions:  # "a State Department spokesperson, Morgan Ortagus," (NER missed the name)
             if appos.pos_ == "PROPN" and appos.ent_type_ not in PLACE_LABELS and appos.i > token.i:
@@ -346,5 +353,35 @@ def describe(token: Token) -> Speaker:
                 title_parts.append(text_of(list(appos.subtree)).strip(" ,"))
         title = ", ".join(p for p in title_parts if p) or None
         return Speaker(name, title, True, person.root.lower_, token.idx)
+    if token.pos_ == "NOUN":
+        tokens = description_tokens(token, tokens, own_clause)
     name = text_of(tokens) or token.text
     return Speaker(name, None, False, token.lemma_.lower(), token.idx)
+
+
+# Post-modifiers that say which people a description means: "55 percent of all voters", "aides to
+# X", "a source familiar with", "those surveyed", "people who lost their insurance".
+DESCRIPTION_DEPS = frozenset({"prep", "relcl", "acl", "amod", "advmod"})
+DESCRIPTION_WORDS = 16
+TIME_PREPS = frozenset("during since until after before".split())
+
+
+def description_tokens(token: Token, tokens: list[Token], own_clause: int = -1) -> list[Token]:
+    """An unnamed source's phrase with the modifiers after its head: the guide names an unnamed
+    source by its description, and the head alone ("55 percent", "a source") says nobody.
+    ``own_clause`` is the relative clause whose subject the phrase is (it reports, not describes)."""
+    last = tokens[-1].i if tokens else token.i
+    for child in sorted(token.children, key=lambda t: t.i):
+        if child.i <= last or child.dep_ not in DESCRIPTION_DEPS or child.left_edge.i != last + 1:
+            continue
+        if child.i == own_clause:
+            break  # "some studies that reported C": the clause is the report, not the description
+        if child.dep_ == "prep" and (child.lower_ in TIME_PREPS or any(t.ent_type_ in {"DATE", "TIME"} for t in child.subtree)):
+            break  # "a report from X during the weekend": when it spoke, not who
+        if child.right_edge.i - tokens[0].i >= DESCRIPTION_WORDS or any(t.text in {",", ";", "(", "—", "\n"} for t in child.subtree):
+            break
+        last = child.right_edge.i
+    out = list(token.doc[tokens[0].i : last + 1]) if tokens else [token]
+    while out and (out[-1].is_punct or out[-1].is_space):
+        out = out[:-1]
+    return out

@@ -1,0 +1,60 @@
+"""Speech acts beyond 'X said C': commitments ('vowed to X'), directives ('urged them to X'),
+demands ('called for X', 'called on X to Y') and the infinitive 'to say', with the small checks
+reported.py uses to tell them from purposes, names given and the reporter's next act.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import DIRECTIVE_VERBS, NOT_SAYING
+
+
+def same_form(token: Token, verb: Token) -> bool:
+    """A cue in the reporting verb's own tense and person, coordinated inside its clause: the
+    parser hung the reporter's next act on the content ('said they planned X and asked for Y')."""
+    return token.tag_ == verb.tag_ and token.tag_ in {"VBD", "VBZ"} and token.i > verb.i
+
+
+def to_infinitive(verb: Token) -> bool:
+    """'to oppose', 'not to stage': a verb with the infinitive marker 'to'."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def says_something(verb: Token) -> bool:
+    """'stood at an event to say C', 'were more likely to say C', 'let me just say C': an infinitive
+    'say' reports, unless it was declined or refused. Other infinitive cues are purposes."""
+    return verb.lemma_.lower() == "say" and verb.head.lemma_.lower() not in NOT_SAYING
+
+
+def called_on(verb: Token, prep: Token) -> list[Token]:
+    """'called on X to do Y': the one called on and what they are to do."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    if not objects:
+        return []
+    last = objects[0].right_edge.i
+    for child in verb.children:
+        if child.dep_ in {"xcomp", "advcl"} and child.left_edge.i == last + 1 and any(c.lower_ == "to" for c in child.children):
+            last = child.right_edge.i
+    return clause_tokens_between(verb.doc, objects[0].left_edge.i, last)
+
+
+def clause_tokens_between(doc: Doc, first: int, last: int) -> list[Token]:
+    """Tokens first..last with edge punctuation off."""
+    run = list(doc[first : last + 1])
+    while run and (run[-1].is_punct or run[-1].is_space):
+        run = run[:-1]
+    return run
+
+
+def directive(verb: Token) -> bool:
+    """'urged them to leave': someone told to act, not something named."""
+    return verb.lemma_.lower() in DIRECTIVE_VERBS and any(c.dep_ == "xcomp" and to_infinitive(c) for c in verb.children)
+
+
+def called_for(verb: Token, content: list[Token]) -> bool:
+    """'called for more “flexibility”', 'called on X to …': a demand reported, not a name given,
+    whatever quotation marks the demand holds."""
+    return verb.lemma_.lower() == "call" and any(
+        c.dep_ == "prep" and c.lower_ in {"for", "on"} and verb.i < c.i < content[0].i <= c.right_edge.i for c in verb.children
+    )
