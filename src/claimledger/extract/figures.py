@@ -16,7 +16,7 @@ from .lexicon import (
     CATEGORY_NOUNS, CURRENCY_SYMBOLS, CURRENCY_WORDS, DENY_VERBS, DESIGNATION_NOUNS, DISPUTE_VERBS,
     DISTANCE_COMPOUNDS, DISTANCE_UNITS, DURATION_UNITS, PERSON_FATE, QUALIFIERS, UNCERTAINTY_SIGNS, VAGUE_FLOORS,
 )
-from .numbers import is_number_start, read_number, token_range
+from .numbers import is_number_start, read_number, shared_scale, token_range, uncertainty
 from .turns import transcript_claims
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "FAC", "PRODUCT", "LAW", "EVENT", "WORK_OF_ART", "GPE", "LOC", "NORP"})
@@ -123,23 +123,6 @@ def figure_at(tokens: list[Token], i: int) -> tuple[Figure, int] | None:
         unit=unit_name, category=kind, subject=subject_of(tokens, j, noun),
     )
     return figure, max(end_i, j)
-
-
-def uncertainty(tokens: list[Token], j: int) -> tuple[float, int] | None:
-    """'± 0.004' right after a value: the error (so the figure is the range it allows), and where it ends."""
-    if j + 1 < len(tokens) and tokens[j].text in UNCERTAINTY_SIGNS and is_number_start(tokens[j + 1]):
-        return read_number(tokens, j + 1)
-    return None
-
-
-def shared_scale(tokens: list[Token], i: int, j: int, k: int, low: float, second: tuple[float, int]) -> tuple[float, tuple[float, int]]:
-    """'between $5 and $7 billion', 'two to three hundred': the scale after the range's end
-    belongs to both ends."""
-    scale_words = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-    last = tokens[second[1] - 1].lower_
-    if last in scale_words and tokens[j - 1].lower_ not in scale_words and low < second[0] / scale_words[last] * 10:
-        low *= scale_words[last]
-    return low, second
 
 
 def excluded(token: Token) -> bool:

@@ -9,7 +9,7 @@ import re
 
 from spacy.tokens import Token
 
-from .lexicon import SCALES, WORD_NUMBERS
+from .lexicon import SCALES, UNCERTAINTY_SIGNS, WORD_NUMBERS
 
 DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 DIGIT_RANGE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)[–—-](\d[\d,]*(?:\.\d+)?)$")
@@ -102,3 +102,20 @@ def read_number(tokens: list[Token], i: int) -> tuple[float, int] | None:
     if not seen:
         return None
     return total + current, j
+
+
+def uncertainty(tokens: list[Token], j: int) -> tuple[float, int] | None:
+    """'± 0.004' right after a value: the error (so the figure is the range it allows), and where it ends."""
+    if j + 1 < len(tokens) and tokens[j].text in UNCERTAINTY_SIGNS and is_number_start(tokens[j + 1]):
+        return read_number(tokens, j + 1)
+    return None
+
+
+def shared_scale(tokens: list[Token], i: int, j: int, k: int, low: float, second: tuple[float, int]) -> tuple[float, tuple[float, int]]:
+    """'between $5 and $7 billion', 'two to three hundred': the scale after the range's end
+    belongs to both ends."""
+    scale_words = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+    last = tokens[second[1] - 1].lower_
+    if last in scale_words and tokens[j - 1].lower_ not in scale_words and low < second[0] / scale_words[last] * 10:
+        low *= scale_words[last]
+    return low, second
