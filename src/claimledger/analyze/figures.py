@@ -1,13 +1,12 @@
 """Figure groups: figures that measure the same quantity, within and across documents.
 
-Why: "almost 12,000 casualties" (Ukrainian news sources), "just about 500" (the Russians) and
-"4,000 Russian troops had died" (the Pentagon) are three answers to one question; a revised toll a
-week later is a fourth. Grouping them is what lets the ledger say a figure is contested.
+Why: "almost 12,000 casualties" (Ukrainian news sources) and "just about 500" (the Russians) answer one
+question; a revised toll a week later is a third answer. Grouping them lets the ledger say a figure is contested.
 
 The rule (docs/analysis.md has it in full, with examples from the bundled corpus):
 
-* only figures of one *block* are ever compared: the same measure family (deaths, injuries and
-  casualties are one family; strikes, tanks, dollars ... each their own, by unit; a rate apart);
+* only figures of one *block* are ever compared: one measure (deaths, injuries, casualties, strikes, tanks,
+  dollars ... each apart; an incident shows its deaths and injuries side by side); a rate apart;
 * a pair can never share a group when a hard constraint says they measure different things:
   subjects of different sides ("Azerbaijani soldiers" / "Artsakh soldiers"), incompatible subjects
   (soldiers / civilians; a sub-population such as children / everyone; "active" / "recovered"),
