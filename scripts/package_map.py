@@ -1,5 +1,6 @@
 """The package tree with line counts, and the import graph between its parts (for reviews and notes).
 
+``lazy("claimledger.x")`` (a module loaded on first use) counts as an import inside a function.
 A part is a top-level module or subpackage of ``claimledger`` (``ledger``, ``analyze``, ``cli`` …).
 The graph lists, for each part, the parts it imports (at module level or inside functions, marked
 ``*``); an edge that points both ways is a cycle. AST only: nothing is imported or installed.
@@ -43,6 +44,10 @@ def imported(path: Path, package: Path) -> set[tuple[str, bool]]:
             targets = [f"{target}.{a.name}" for a in node.names] if not node.module else [target]
         elif isinstance(node, ast.Import):
             targets = [a.name for a in node.names]
+        elif (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "lazy" and node.args
+              and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
+            found.add((node.args[0].value, True))  # lazy("claimledger.pages"): loaded on first use
+            continue
         else:
             continue
         for target in targets:
