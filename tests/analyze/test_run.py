@@ -6,6 +6,7 @@ import dataclasses
 
 import pytest
 
+from claimledger.analyze import run
 from claimledger.errors import LedgerError
 from claimledger import Ledger
 from claimledger.records import Attribution, Document, Entity, Figure, Quote, Record
@@ -54,6 +55,49 @@ def test_incremental_analysis_matches_a_full_one(corpus, tmp_path):
         full = ledger.analyze(full=True)
         assert full.full and full.documents == len(pairs)
         assert multi_groups(ledger) == stepwise == multi_groups(corpus)
+
+
+def merged(ledger: Ledger) -> set[tuple]:
+    """Every merged entity: name, type and the number of documents naming it."""
+    return {(e["name"], e["type"], e["documents"]) for e in ledger.merged_entities(limit=10_000)}
+
+
+def test_chunks_give_the_analysis_of_one_run(corpus, tmp_path):
+    pairs = stored_pairs(corpus, ["syrian-fighters-recruitment", *CORPUS_KEYS])
+    with Ledger(tmp_path / "chunks.db") as ledger:
+        ledger.add(pairs)
+        done = []
+        report = run.analyze(ledger.engine, chunk=5, on_progress=done.append)
+        assert done == [5, 10, 15, 18] and report.documents == 18 and report.figures == len(ledger.figures(limit=None))
+        assert multi_groups(ledger) == multi_groups(corpus)
+        assert merged(ledger) == merged(corpus)
+
+
+def test_an_interrupted_analysis_keeps_whole_chunks_and_the_next_run_finishes_it(corpus, tmp_path, monkeypatch):
+    pairs = stored_pairs(corpus, ["syrian-fighters-recruitment", *CORPUS_KEYS])
+    with Ledger(tmp_path / "stopped.db") as ledger:
+        ledger.add(pairs)
+        real = run.Analysis.run_chunk
+        calls = []
+
+        def stopping(self, size, report, written):
+            calls.append(size)
+            if len(calls) == 3:  # mid-chunk: its documents are read and half analysed, then it fails
+                real(self, size, report, written)
+                raise OSError("disk full")
+            return real(self, size, report, written)
+
+        monkeypatch.setattr(run.Analysis, "run_chunk", stopping)
+        with pytest.raises(OSError):
+            run.analyze(ledger.engine, chunk=6)
+        monkeypatch.setattr(run.Analysis, "run_chunk", real)
+        analysed = {f["document"] for f in ledger.figures(limit=None) if f["group"] is not None}
+        assert len(analysed) <= 12 and ledger.analysis_pending()  # two chunks kept, the third rolled back whole
+        assert all(ledger.group(f["group"]) for f in ledger.figures(limit=None) if f["group"] is not None)
+        assert ledger.analyze().documents == 6  # the rest, once
+        assert not ledger.analysis_pending()
+        assert multi_groups(ledger) == multi_groups(corpus)
+        assert merged(ledger) == merged(corpus)
 
 
 def test_ingest_analyses_only_what_is_new(corpus_copy):
