@@ -115,22 +115,20 @@ class GroupStep(Tx):
             if fact.family is not None:
                 for key in index_keys(fact, weights):
                     index[(fact.family, key)].append(fact)
-        places = self.document_places({f.document for f in new_facts})
+        new_places = self.document_places({f.document for f in new_facts})
         linked: set[int] = set()
         rows = self.stream(select(fa.c.figure_id, fa.c.group_id, fa.c.features).where(fa.c.family.in_(families)),
                            fa.c.figure_id)
         for page in batched(rows, PAGE):
-            pairs = []
-            for row in page:
-                if row.group_id in linked:
-                    continue
-                old = FigureFacts.from_json(row.features)
+            olds = [(row.group_id, FigureFacts.from_json(row.features)) for row in page if row.group_id not in linked]
+            places = {**new_places, **self.document_places({old.document for _, old in olds})}
+            pairs = []  # only the compatible pairs are kept: most pairs of a large ledger conflict (days, places)
+            for group_id, old in olds:
                 partners = {f.id: f for key in index_keys(old, weights) for f in index.get((old.family, key), ())}
-                pairs += [(row.group_id, old, new) for new in partners.values()]
+                pairs += [(group_id, old, new) for new in partners.values() if conflict(new, old, places) is None]
             self.load_weights(weights, loaded, {t for _, old, _ in pairs for t in old.terms})
-            places.update(self.document_places({old.document for _, old, _ in pairs} - set(places)))
             for group_id, old, new in pairs:
-                if group_id not in linked and conflict(new, old, places) is None and evidence(new, old, weights) > 0:
+                if group_id not in linked and evidence(new, old, weights) > 0:
                     linked.add(group_id)
         return linked
 
