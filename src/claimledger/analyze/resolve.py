@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, and_, bindparam, distinct, func, insert, or_, select, union, update
+from sqlalchemy import Connection, bindparam, distinct, func, insert, or_, select, union, update
 
 from ..ledger import dialect
 from ..ledger.schema import (
@@ -55,7 +55,7 @@ class EntityStep(Tx):
         Unnamed sources ("officials") are one entity per story, so a reprint's officials are the original's."""
         doc_ids = list(docs)
         resolver = Resolver(rule_table(user_rules(self.c)))
-        stored = self.load_registry(resolver, {story_of.get(doc_id, doc_id) for doc_id in doc_ids})
+        stored = self.load_registry(resolver, {story_of.get(doc_id, doc_id) for doc_id in doc_ids} - set(doc_ids))
         row_info = self.entity_rows(doc_ids)
         linked = dict(self.rows_in(lambda part: select(entity_links.c.entity_id, canonical_entities.c.key)
                                    .join(canonical_entities, canonical_entities.c.id == entity_links.c.canonical_id)
@@ -130,13 +130,14 @@ class EntityStep(Tx):
         """The canonical entities of earlier runs, so new names can join them; returns what was stored
         of each (key -> name, type, side, affiliation), to write back only what changed. Unnamed sources
         ("officials") are one entity per story and only ever found by their key, so only those of the
-        new documents' stories (``scopes``) are loaded: most of a large ledger's entities are those."""
+        older stories the new documents joined (``scopes``) are loaded: most of a large ledger's
+        entities are unnamed sources, and a new document's own story has none yet."""
         ce, cn = canonical_entities, canonical_names
         stored: dict[int, CanonicalEntity] = {}
         named = select(ce).where(~ce.c.key.startswith(UNNAMED, autoescape=True))
         unnamed = [f"{UNNAMED}{scope}:" for scope in sorted(scopes | {None}, key=str)]  # None: a labelled name's
         rows = [*self.stream(named, ce.c.id), *self.rows_in(lambda part: select(ce).where(or_(
-            *(and_(ce.c.key >= prefix, ce.c.key < prefix[:-1] + ";") for prefix in part))), unnamed)]
+            *(ce.c.key.startswith(prefix, autoescape=True) for prefix in part))), unnamed)]
         for row in rows:
             stored[row.id] = CanonicalEntity(row.key, row.name, row.type, side=row.side, affiliation=row.affiliation,
                                              id=row.id, known_documents=row.documents, fixed_name=True)
