@@ -15,7 +15,7 @@ peak RSS (VmHWM) of the analysis alone (the peak is reset before it starts). The
 analysis peak under 1.5 GB at 100,000 documents (``--check`` exits 1 over it).
 
 Usage: .venv/bin/python benchmarks/bounded.py [--n 100000] [--records PATH] [--db PATH] [--every 10000]
-                                              [--seed 7] [--no-analysis] [--full] [--check]
+                                              [--seed 7] [--no-analysis] [--full] [--chunk N] [--check]
 """
 
 from __future__ import annotations
@@ -160,6 +160,7 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--no-analysis", dest="analysis", action="store_false",
                         help="only store (run again with the same --db to analyse: stored texts are skipped)")
+    parser.add_argument("--chunk", type=int, help="documents per analysis transaction (default: the analysis's own)")
     parser.add_argument("--full", action="store_true", help="analyse everything again (a --db analysed before)")
     parser.add_argument("--check", action="store_true", help="exit 1 if the analysis peak is over 1.5 GB")
     args = parser.parse_args()
@@ -185,7 +186,12 @@ def main() -> int:
             base = memory_kb()
             clock = Clock("analyse", args.every)
             progress = {"on_progress": clock} if "on_progress" in inspect.signature(ledger.analyze).parameters else {}
-            analysis = ledger.analyze(full=args.full, **progress)
+            if args.chunk:
+                from claimledger.analyze import run
+
+                analysis = run.analyze(ledger.engine, full=args.full, chunk=args.chunk, **progress)
+            else:
+                analysis = ledger.analyze(full=args.full, **progress)
             analysis_seconds = time.perf_counter() - clock.started
             peak = memory_kb("VmHWM")
     print(f"analysis: {analysis.documents:,} documents, {analysis.figures:,} figures, {analysis.entities:,} entities; "
