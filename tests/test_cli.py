@@ -1,6 +1,6 @@
 """The ``claimledger`` command against the bundled corpus and real SQLite files.
 
-Runs in-process through typer's CliRunner (the spaCy model loads once per session), except
+Runs in-process through click's CliRunner (the spaCy model loads once per session), except
 for the checks that a real process prints no traceback. Ledgers are built once per session
 from a small slice of the corpus; only the demo reads more of it.
 """
@@ -15,8 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.main import get_command
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from claimledger import demo
 import claimledger
@@ -32,7 +31,7 @@ SMALL_DOCS = 5
 GOLD = REPO / "tests" / "data" / "gold" / "dev"
 COMMANDS = [
     "ingest", "watch", "extract", "documents", "quotes", "figures", "tallies", "search", "stats", "evaluate", "demo",
-    "serve", "analyze", "contested", "group", "timeline", "entities", "grade", "alias", "export",
+    "serve", "analyze", "contested", "group", "timeline", "incidents", "incident", "entities", "grade", "alias", "export",
 ]
 # A clean environment: no ledger or model from the developer's shell, a wide terminal.
 ENV = {"CLAIMLEDGER_DB": None, "CLAIMLEDGER_MODEL": None, "COLUMNS": "200"}
@@ -101,8 +100,7 @@ def test_help_lists_every_command_and_each_has_an_example():
 
 
 def test_readme_mentions_every_command():
-    group = get_command(app)
-    names = list(group.commands)
+    names = list(app.commands)
     assert sorted(names) == sorted(COMMANDS)
     listed = invoke("--help").stdout
     readme = (REPO / "README.md").read_text(encoding="utf-8")

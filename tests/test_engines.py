@@ -63,7 +63,7 @@ def test_ray_engine_equals_the_local_engine(ray_cluster, local_ledger, documents
 
 
 def test_ray_engine_through_the_cli(ray_cluster, local_ledger, documents, tmp_path):
-    from typer.testing import CliRunner
+    from click.testing import CliRunner
 
     from claimledger.cli import app
 

@@ -10,7 +10,7 @@ import json
 
 import pytest
 from fastapi.testclient import TestClient
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from _live_server import EXAMPLE, shared_ledger
 from claimledger.cli import app as cli_app
@@ -96,3 +96,12 @@ def test_tallies_and_their_totals(cli, api):
         same_page(totals, get(api, "/api/tallies", by=by, limit=10))
         assert all(row["by"] == by and row["document_keys"] for row in totals["items"])
     assert api.get("/api/tallies", params={"by": "outlet"}).status_code == 422
+
+
+def test_incidents(cli, api):
+    ours = cli("incidents", "--limit", "5")
+    same_page(ours, get(api, "/api/incidents", limit=5))
+    same_page(cli("incidents", "--place", "ukraine"), get(api, "/api/incidents", place="ukraine", limit=50))
+    incident_id = ours["items"][0]["id"]
+    detail = cli("incident", str(incident_id))
+    assert detail == get(api, f"/api/incidents/{incident_id}") and detail["reports"]

@@ -139,7 +139,7 @@ def test_the_contract_catches_a_cycle_dodged_inside_a_function(tmp_path):
 
 READ_ONLY = """
 import sys
-from typer.testing import CliRunner
+from click.testing import CliRunner
 from claimledger.cli import app
 from claimledger.facade import Ledger
 Ledger({db!r}).close()
@@ -151,7 +151,7 @@ print(",".join(heavy))
 """
 HELP_ONLY = """
 import sys
-from typer.testing import CliRunner
+from click.testing import CliRunner
 from claimledger.cli import app
 assert CliRunner().invoke(app, ["--help"]).exit_code == 0
 print(",".join(m for m in ("sqlalchemy", "spacy") if m in sys.modules))

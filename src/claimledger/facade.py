@@ -1,10 +1,7 @@
 """``Ledger``: the one object the CLI, the API and the web pages talk to.
 
-The layers, bottom to top, are written down once, in ``pyproject.toml`` (``[tool.claimledger.layers]``),
-and ``tests/test_layers.py`` enforces them: this facade sits above storage (``ledger``) and
-analysis (``analyze``), below the faces, and a layer imports only from layers below it.
-
-``Ledger`` extends the storage ``Store`` with what needs both storage and analysis: ingest (store,
+It sits above storage (``ledger``) and analysis (``analyze``), below the faces, in the layer order
+of ``pyproject.toml`` that ``tests/test_layers.py`` enforces. ``Ledger`` extends the storage ``Store`` with what needs both storage and analysis: ingest (store,
 then analyse what is new), and the analysis's reads and edits. Parsing (spaCy) loads only when
 ``ingest`` finds something new to parse.
 """
@@ -16,21 +13,21 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.exc import SQLAlchemyError
-
-from .analyze import entity_queries, queries, timeline as timeline_
+from ._lazy import lazy
+from .analyze import entity_queries, export, group_reads, incident_queries, timeline as timeline_
 from .analyze.aliases import AliasRule, check_rule, read_alias_file
-from .analyze.export import (
-    FORMATS as EXPORT_FORMATS, TALLY_FORMATS, WHAT as EXPORT_WHAT, export_rows, tally_rows, write as write_export,
-)
 from .config import DEFAULT_MODEL
 from .errors import InputError, Invalid, LedgerError, Rejected
 from .ledger import DEFAULT_URL, IngestReport, Store, content_hash, reason
-from .ledger import dialect
 from .records import Document, Record
 
 if TYPE_CHECKING:
     from .analyze.run import AnalysisReport
+
+# Written in SQLAlchemy: loaded by the first write (an edit, a grade, an alias), never by the reads of
+# stats, figures or contested (plain SQL, ``Store.querying``).
+dialect = lazy("claimledger.ledger.dialect")
+queries = lazy("claimledger.analyze.queries")
 
 Extractor = Callable[..., Iterable[tuple[Document, Record]]]
 
@@ -128,7 +125,7 @@ class Ledger(Store):
 
         try:
             return run.analyze(self.engine, full=full, on_progress=on_progress)
-        except SQLAlchemyError as exc:
+        except dialect.SQLAlchemyError as exc:
             raise LedgerError(f"the analysis stopped (the chunks of documents done are kept; analyse again to "
                               f"finish): {reason(exc)}") from exc
 
@@ -139,23 +136,32 @@ class Ledger(Store):
         """Contested figure groups, biggest first: each with its low/best/high (and per category), and
         every figure with its claimant, value, span and Admiralty grade. ``include_all``: every group
         of two or more figures; ``category``: groups of, or holding figures of, that category."""
-        with self.reading() as connection:
-            return queries.contested(connection, category=category, include_all=include_all, limit=limit,
-                                     offset=offset)
+        with self.querying() as reader:
+            return group_reads.contested(reader, category=category, include_all=include_all, limit=limit,
+                                         offset=offset)
 
     def group(self, group_id: int) -> dict | None:
         """One figure group (by its id, or the id of a figure in it) with its timeline; None if none."""
-        with self.reading() as connection:
-            found = queries.group(connection, int(group_id))
+        with self.querying() as reader:
+            found = group_reads.group(reader, int(group_id))
         if found is not None:
             found["timeline"] = [entry.to_dict() for entry in timeline_.build(found["figures"])]
         return found
 
     def timeline(self, group_id: int) -> list[dict] | None:
-        """A group's figures in time order (published date, else ingest time), each with the change
-        from its claimant's previous figure; None if there is no such group."""
+        """A group's figures in time order, each with its change and revision; None if no such group."""
         found = self.group(group_id)
         return None if found is None else found["timeline"]
+
+    def incidents(self, *, place: str | None = None, since: str | None = None, limit: int = 50, offset: int = 0):
+        """Incidents (``records.Incident``; groups as summaries), latest first; ``since``: an ISO day."""
+        with self.querying() as reader:
+            return incident_queries.incident_list(reader, place=place, since=since, limit=limit, offset=offset)
+
+    def incident(self, incident_id: int) -> dict | None:
+        """One incident: reports in publication order, tallies, groups with figures and timelines."""
+        with self.querying() as reader:
+            return incident_queries.incident(reader, int(incident_id))
 
     def merge(self, *group_ids: int) -> dict:
         """Put figure groups together (the edit is kept and replayed by every later analysis)."""
@@ -191,29 +197,29 @@ class Ledger(Store):
                         offset: int = 0) -> list[dict]:
         """Entities merged across documents (one per person or organisation, with aliases, titles,
         type and side), most documents first. ``name``: substring of the name or an alias."""
-        with self.reading() as connection:
-            return entity_queries.merged_entities(connection, name=name, type=type, limit=limit, offset=offset)
+        with self.querying() as reader:
+            return entity_queries.merged_entities(reader, name=name, type=type, limit=limit, offset=offset)
 
     def entity(self, entity_id: int) -> dict | None:
         """One merged entity by id with what it said (quotes), is credited with (attributions) and
         claims (figures); None if there is none."""
-        with self.reading() as connection:
-            found = entity_queries.entity(connection, int(entity_id))
+        with self.querying() as reader:
+            found = entity_queries.entity(reader, int(entity_id))
             if found is not None and "variants" not in found:
-                merged = entity_queries.entity_by_id(connection, int(entity_id))
+                merged = entity_queries.entity_by_id(reader, int(entity_id))
                 found["variants"] = merged["variants"] if merged else []
             return found
 
     def merged_entity(self, entity_id: int) -> dict | None:
         """One merged entity by id, with its variants and the documents behind each; None if unknown."""
-        with self.reading() as connection:
-            return entity_queries.entity_by_id(connection, int(entity_id))
+        with self.querying() as reader:
+            return entity_queries.entity_by_id(reader, int(entity_id))
 
     def merge_entities(self, *entity_ids: int) -> dict:
         """Make entities one, by hand: stored as user alias rules, so the edit survives re-analysis
         (undo with ``remove_alias``). Re-analyses and returns the merged entity."""
         with dialect.writing(self.engine) as connection:
-            rules = entity_queries.merge_rules(connection, [int(i) for i in entity_ids])
+            rules = entity_queries.merge_rules(self.reader_on(connection), [int(i) for i in entity_ids])
             queries.add_aliases(connection, rules)
         self.analyze(full=True)  # entity ids are given afresh
         return self._entity_named(rules[0].canonical)
@@ -223,8 +229,9 @@ class Ledger(Store):
         alias rules); re-analyses and returns the entities that now hold the names."""
         names = [n for n in names if n and n.strip()]
         with dialect.writing(self.engine) as connection:
-            before = entity_queries.entity_by_id(connection, int(entity_id))
-            rules = entity_queries.split_rules(connection, int(entity_id), names)
+            reader = self.reader_on(connection)
+            before = entity_queries.entity_by_id(reader, int(entity_id))
+            rules = entity_queries.split_rules(reader, int(entity_id), names)
             queries.add_aliases(connection, rules)
         self.analyze(full=True)  # entity ids are given afresh
         moved = {r.alias for r in rules}
@@ -247,7 +254,7 @@ class Ledger(Store):
                 return queries.set_grade(connection, source, reliability)
         except ValueError as exc:
             raise Rejected(str(exc)) from None
-        except SQLAlchemyError as exc:
+        except dialect.SQLAlchemyError as exc:
             raise LedgerError(f"could not store the grade: {reason(exc)}") from exc
 
     def grades(self) -> list[dict]:
@@ -289,16 +296,16 @@ class Ledger(Store):
                what: str = "figures") -> int:
         """Write every analysed figure (with group, grade, corroboration) as jsonl, csv, parquet or
         claimreview to ``out`` (a text stream; for parquet a path or binary stream); returns the count.
-        ``what="tallies"``: every casualty tally instead, one row each (jsonl, csv or parquet)."""
-        formats = TALLY_FORMATS if what == "tallies" else EXPORT_FORMATS
-        if what not in EXPORT_WHAT or format not in formats:
-            raise Rejected(f"unknown export format {format!r} for {what}; figures: {', '.join(EXPORT_FORMATS)}, "
-                           f"tallies: {', '.join(TALLY_FORMATS)}")
-        with self.reading() as connection:
-            if what == "tallies":
-                return write_export(tally_rows(connection, category=category), format, out, what)
-            rows = export_rows(connection, contested_only=contested_only, category=category)
-        return write_export(rows, format, out)
+        ``what``: "tallies" or "incidents" instead, one row each (jsonl, csv or parquet)."""
+        formats = export.FORMATS if what == "figures" else export.TALLY_FORMATS
+        if what not in export.WHAT or format not in formats:
+            raise Rejected(f"unknown export format {format!r} for {what}; figures: {', '.join(export.FORMATS)}, "
+                           f"tallies and incidents: {', '.join(export.TALLY_FORMATS)}")
+        with self.querying() as reader:
+            rows = (export.tally_rows(reader, category=category) if what == "tallies"
+                    else export.incident_rows(reader) if what == "incidents"
+                    else export.export_rows(reader, contested_only=contested_only, category=category))
+            return export.write(rows, format, out, what)
 
 
 # -- extraction without a ledger -----------------------------------------------------------------

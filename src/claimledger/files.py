@@ -13,7 +13,7 @@ from pathlib import Path
 from .config import DEFAULT_DEMO_DB, DEFAULT_MODEL
 from .errors import UsageError
 from .facade import Ledger
-from .ledger.dialect import sqlite_path
+from .ledger.sql import sqlite_path
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 

@@ -23,6 +23,8 @@ MAX_ID = 2**62
 SEARCH_LIMIT = 100
 SEARCH_MAX_OFFSET = 1_000  # search ranks every hit up to offset + limit (with snippets): a deep page costs
 HOME_GROUPS = 10
+HOME_INCIDENTS = 10
+_ISO_DAY = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 CLAIM_KINDS = ("quote", "direct", "indirect", "attribution", "figure")
 CLAIM_TYPES = ("quote", "attribution", "figure")
 _TYPE_ORDER = {name: i for i, name in enumerate(CLAIM_TYPES)}
@@ -232,6 +234,25 @@ def group_detail(ledger: Ledger, group_id: int) -> dict:
     return group
 
 
+def incidents_page(ledger: Ledger, *, place: str | None = None, since: str | None = None,
+                   limit: int = DEFAULT_PAGE, offset: int = 0) -> dict:
+    """Incidents, latest first: what, where, when, their reports, tallies and groups (as summaries);
+    ``since`` is an ISO day (or year, or month) and anything else is ``Invalid``."""
+    if since is not None and not _ISO_DAY.fullmatch(since):
+        raise Invalid(f"since must be an ISO date such as 2020-01-31, not {since!r}")
+    rows = ledger.incidents(place=place, since=since, limit=limit + 1, offset=offset)
+    return page(rows, limit, offset)
+
+
+def incident_detail(ledger: Ledger, incident_id: int) -> dict:
+    """One incident: its reports in publication order, tallies, and groups with each claimant's value,
+    revisions and contests marked."""
+    found = ledger.incident(incident_id)
+    if found is None:
+        raise NotFound(f"no incident {incident_id} (see 'claimledger incidents' for incident ids)")
+    return found
+
+
 def grade_source(ledger: Ledger, source: str, reliability: str) -> dict:
     """Set a source's reliability (Admiralty A-F); a name no source can be made of is NotFound."""
     try:
@@ -256,5 +277,7 @@ def search_page(ledger: Ledger, query: str, *, limit: int = 20, offset: int = 0,
 def overview(ledger: Ledger) -> dict:
     """What the home page shows: the ledger's counts and its most contested figures."""
     contested = ledger.contested(limit=HOME_GROUPS + 1)
+    incidents = ledger.incidents(limit=HOME_INCIDENTS + 1)
     return {"stats": ledger.stats(), "contested": contested[:HOME_GROUPS],
-            "more_contested": len(contested) > HOME_GROUPS, "analysed": True}
+            "more_contested": len(contested) > HOME_GROUPS, "analysed": True,
+            "incidents": incidents[:HOME_INCIDENTS], "more_incidents": len(incidents) > HOME_INCIDENTS}

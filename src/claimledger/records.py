@@ -97,6 +97,27 @@ class Tally:
 
 
 @dataclass
+class Incident:
+    """One event (an attack, a crash, an outbreak ...) at one place over a few days, as the ledger's
+    reports tell of it: its reports in publication order, its tallies and its figure groups.
+
+    ``what`` is the event's kind, read from the words around its counts (``extract.lexicon.EVENT_KINDS``);
+    ``first``/``last`` the earliest and latest day its counts refer to (ISO). Tallies and groups keep
+    their categories apart: the casualties, deaths and injuries of one incident are separate groups.
+    """
+
+    id: int
+    what: str | None
+    place: str | None
+    first: str | None
+    last: str | None
+    contested: bool = False  # a group of it has claimants who disagree (revisions are no contest)
+    reports: list[dict] = field(default_factory=list)  # its documents, in publication order
+    tallies: list[dict] = field(default_factory=list)
+    groups: list[dict] = field(default_factory=list)
+
+
+@dataclass
 class Entity:
     """A named person or organisation mentioned in a document, with the other names it goes by."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from claimledger.analyze.contest import TOLERANCE, Claim, agree, disagree, estimate, interval, judge
+from claimledger.analyze.contest import TOLERANCE, Claim, agree, disagree, estimate, interval, judge, revision
 
 
 def claim(figure, low, claimant, *, measure="deaths", high=None, qualifier=None, date=None, order=None, **kw):
@@ -35,6 +35,18 @@ def test_a_revision_weeks_later_is_not_a_dispute():
     # two figures of one document without stated days are contemporaneous, whatever their dates
     assert disagree(claim(1, 103, "a", date="2020-09-30", day="2020-09-30", document=7),
                     claim(2, 2300, "b", date="2020-10-29", document=7))
+
+
+def test_a_later_report_of_one_outlet_revises_whoever_it_credits():
+    # the New Hampshire crash: one outlet's two reports, days apart, credit different officials
+    early = claim(1, 7, "outlet:wikinews", date="2019-06-24", document=1, outlet="wikinews")
+    later = claim(2, 9, "police", date="2019-06-25", document=2, outlet="wikinews")
+    assert revision(early, later) and not disagree(early, later)
+    rival = claim(3, 9, "police", date="2019-06-25", document=3, outlet="other wire")
+    assert not revision(early, rival) and disagree(early, rival)  # another outlet's claimant: a contest
+    assert not revision(early, claim(4, 7, "police", document=2, outlet="wikinews"))  # the same value
+    same_report = claim(5, 9, "police", document=1, outlet="wikinews")
+    assert not revision(early, same_report) and disagree(early, same_report)  # one report: rivals side by side
 
 
 def test_best_is_the_lowest_of_each_claimants_latest_figure():

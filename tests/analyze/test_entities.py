@@ -11,7 +11,7 @@ from claimledger.errors import InputError, LedgerError
 from claimledger import Ledger
 
 from . import entity_gold
-from .conftest import corpus_documents
+from .conftest import corpus_documents, group_of
 
 
 def resolve(*uses: NameUse, rules=None) -> tuple[Resolver, dict]:
@@ -112,7 +112,7 @@ def test_people_and_organisations_merge_across_articles(corpus):
 
 
 def test_figure_claimants_point_at_merged_entities(corpus):
-    group = corpus.group(1)
+    group = group_of(corpus, "syrian-fighters-recruitment", "4,000 Russian troops")
     sources = {f["claimant"]: f["source"] for f in group["figures"]}
     assert sources["the Pentagon"] == "US Department of Defense"
 

@@ -26,7 +26,9 @@ def test_jsonl(corpus, figure_count):
     assert len(rows) == figure_count and list(rows[0]) == NAMES
     pentagon = next(r for r in rows if r["claimant"] == "the Pentagon")
     assert (pentagon["low"], pentagon["group"], pentagon["group_contested"], pentagon["source"]) == (
-        4000, 1, True, "US Department of Defense")
+        4000, pentagon["figure"], False, "US Department of Defense")  # deaths: a group apart from the casualties
+    russians = next(r for r in rows if r["claimant"] == "The Russians")
+    assert (russians["group"], russians["group_contested"], russians["group_category"]) == (1, True, "casualties")
 
 
 def test_csv_reads_in_pandas_and_duckdb_without_options(corpus, tmp_path, figure_count):
@@ -54,7 +56,7 @@ def test_parquet_keeps_the_types(corpus, tmp_path, figure_count):
     assert str(table.schema.field("low").type) == "double" and str(table.schema.field("group").type) == "int64"
     frame = pd.read_parquet(path)
     assert frame["group_contested"].all()
-    assert set(frame[frame["group"] == 1]["low"]) == {12000.0, 500.0, 4000.0}
+    assert set(frame[frame["group"] == 1]["low"]) == {12000.0, 500.0}
 
 
 def test_claimreview_json_ld(corpus):
@@ -98,7 +100,7 @@ def test_tallies_as_jsonl_csv_and_parquet(corpus, tmp_path):
     pq = pytest.importorskip("pyarrow.parquet")
     assert corpus.export("parquet", tmp_path / "tallies.parquet", what="tallies") == n
     assert pq.read_table(tmp_path / "tallies.parquet").column_names == [name for name, _ in TALLY_COLUMNS]
-    with pytest.raises(LedgerError, match="tallies: jsonl, csv, parquet"):
+    with pytest.raises(LedgerError, match="tallies and incidents: jsonl, csv, parquet"):
         corpus.export("claimreview", io.StringIO(), what="tallies")
 
 

@@ -17,17 +17,21 @@ MAGNITOGORSK = "wikinews-magnitogorsk-apartment-building-collapses-after-explosi
 CAMPAIGN = "wikinews-on-the-campaign-trail-in-the-usa-september-2020"
 
 
-def test_the_example_articles_three_claims_are_one_group(example_path):
+def test_the_example_articles_casualty_claims_are_one_group_and_its_deaths_another(example_path):
     from claimledger import Ledger
 
     with Ledger(example_path) as ledger:
         groups = ledger.contested()
+        deaths = ledger.contested(include_all=True, category="deaths")
+        pentagon = ledger.group(figure_in(ledger, "syrian-fighters-recruitment", "4,000 Russian troops")["id"])
     assert len(groups) == 1
     group = groups[0]
     values = {(f["low"], f["claimant"], f["category"]) for f in group["figures"]}
-    assert values == {(12000, "Ukrainian news sources", "casualties"), (500, "The Russians", "casualties"),
-                      (4000, "the Pentagon", "deaths")}
-    assert group["contested"] and group["category"] == "casualties" and group["subject"] == "Russian troops"
+    assert values == {(12000, "Ukrainian news sources", "casualties"), (500, "The Russians", "casualties")}
+    assert group["contested"] and group["category"] == "casualties" and list(group["categories"]) == ["casualties"]
+    assert [(f["low"], f["claimant"]) for f in pentagon["figures"]] == [(4000, "the Pentagon")]
+    assert pentagon["category"] == "deaths" and not pentagon["contested"] and pentagon["id"] not in {
+        g["id"] for g in deaths}  # a group of one figure is no contest, and not listed
 
 
 def test_a_revised_toll_groups_across_reports(corpus):

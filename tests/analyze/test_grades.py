@@ -30,12 +30,13 @@ def test_unjudgeable_claims_and_codes():
 
 
 def test_grading_a_source_grades_its_figures(corpus_copy):
-    pentagon = next(f for f in corpus_copy.group(1)["figures"] if f["claimant"] == "the Pentagon")
+    deaths = group_of(corpus_copy, "syrian-fighters-recruitment", "4,000 Russian troops")["id"]
+    pentagon = next(f for f in corpus_copy.group(deaths)["figures"] if f["claimant"] == "the Pentagon")
     assert pentagon["admiralty"] == "F3"  # default F; a single source, not contradicted in its category
     result = corpus_copy.grade("Pentagon", "b")
     assert (result["source"], result["reliability"]) == ("US Department of Defense", "B")
     assert result["figures"] >= 1
-    pentagon = next(f for f in corpus_copy.group(1)["figures"] if f["claimant"] == "the Pentagon")
+    pentagon = next(f for f in corpus_copy.group(deaths)["figures"] if f["claimant"] == "the Pentagon")
     assert (pentagon["reliability"], pentagon["admiralty"]) == ("B", "B3")
     corpus_copy.grade("Wikinews", "C")  # an outlet grades the figures it states without naming anyone
     revised = group_of(corpus_copy, "wikinews-samoan-government-temporarily-shuts-down-for-nationwide-meas", "at least 62")

@@ -23,9 +23,12 @@ def test_the_analysis_answers_the_same_on_postgresql(corpus, postgres_url):
                                 for g in groups]
         assert strip(pg.contested()) == strip(corpus.contested())
         assert [e["name"] for e in pg.merged_entities(limit=10)] == [e["name"] for e in corpus.merged_entities(limit=10)]
+        incidents = lambda ledger: sorted((i["what"] or "", i["place"] or "", i["first"] or "", len(i["reports"]),  # noqa: E731
+                                           len(i["tallies"]), len(i["groups"])) for i in ledger.incidents(limit=500))
+        assert incidents(pg) == incidents(corpus) and pg.incidents(place="samoa")
         assert pg.grade("the Pentagon", "B")["source"] == "US Department of Defense"
         out = io.StringIO()
-        pg.export("claimreview", out, contested_only=True)
+        pg.export("claimreview", out)
         assert {r["itemReviewed"]["author"]["name"] for r in json.loads(out.getvalue())} >= {"US Department of Defense"}
         group = pg.contested()[0]
         kept, apart = pg.split(group["id"], [group["figures"][-1]["id"]])

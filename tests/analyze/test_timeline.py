@@ -17,6 +17,23 @@ def test_a_revised_toll_in_time_order(corpus):
     assert corpus.timeline(10**9) is None
 
 
+def test_a_raised_toll_is_marked_as_the_revision_of_the_earlier_report(corpus):
+    first = figure_in(corpus, SAMOA_1, "at least 62")
+    entries = corpus.timeline(first["id"])
+    assert [(e["revision"], e["revises"]) for e in entries] == [(False, None), (True, first["id"])]
+
+
+def test_a_revision_needs_another_report_of_the_same_claimant_or_outlet():
+    row = {"start": 0, "text": "n", "published": "2024-01-01", "measure": "deaths"}
+    rows = [{**row, "id": 1, "document_id": 1, "document": "a", "low": 7, "source": "Police", "outlet": "A"},
+            {**row, "id": 2, "document_id": 1, "document": "a", "low": 9, "source": "Police", "outlet": "A"},
+            {**row, "id": 3, "document_id": 2, "document": "b", "low": 12, "source": "Mayor", "outlet": "B",
+             "published": "2024-01-02"},
+            {**row, "id": 4, "document_id": 3, "document": "c", "low": 11, "source": "Police", "outlet": "C",
+             "published": "2024-01-03"}]
+    assert [e.revises for e in build(rows)] == [None, None, None, 2]  # one report's two values revise nothing
+
+
 def test_undated_documents_fall_back_to_ingest_time():
     rows = [
         {"id": 2, "document_id": 2, "start": 0, "document": "b", "text": "9", "low": 9, "published": None,

@@ -152,10 +152,11 @@ def test_contested_and_groups(client):
     assert casualty_groups, "the example article's casualty figures form a contested group"
     group = client.get(f"/api/groups/{casualty_groups[0]['id']}").json()
     values = {(f["claimant"], f["low"]) for f in group["figures"]}
-    assert {("Ukrainian news sources", 12000), ("The Russians", 500), ("the Pentagon", 4000)} <= values
+    assert {("Ukrainian news sources", 12000), ("The Russians", 500)} <= values
+    assert ("the Pentagon", 4000) not in values  # deaths are a group of their own, beside it in the incident
     assert group["contested"] is True and group["timeline"]
     doc = example(client)
-    assert {f["group"] for f in doc["figures"] if f["low"] in (12000, 500, 4000)} == {group["id"]}
+    assert {f["group"] for f in doc["figures"] if f["low"] in (12000, 500)} == {group["id"]}
 
 
 def test_openapi_and_docs(client):
@@ -283,3 +284,20 @@ def test_html_errors_are_pages(client):
     assert missing.status_code == 404 and "<html" in missing.text and "no document nope" in missing.text
     bad = client.get("/claims", params={"limit": 0})
     assert bad.status_code == 422 and "<html" in bad.text
+
+
+def test_incidents_hold_the_contest_and_the_deaths_beside_it(client):
+    page = client.get("/api/incidents", params={"place": "ukr"}).json()
+    [incident] = [i for i in page["items"] if any(r["document"] == EXAMPLE for r in i["reports"])]
+    assert incident["contested"] is True and incident["place"] == "Ukraine"
+    detail = client.get(f"/api/incidents/{incident['id']}").json()
+    casualties, deaths = detail["groups"][:2]
+    assert casualties["category"] == "casualties" and deaths["category"] == "deaths"
+    assert {(f["claimant"], f["low"], f["contest"]) for f in casualties["figures"]} == {
+        ("Ukrainian news sources", 12000, True), ("The Russians", 500, True)}
+    assert [(f["claimant"], f["low"], f["contest"]) for f in deaths["figures"]] == [("the Pentagon", 4000, False)]
+    assert {(t["category"], t["low"], t["high"]) for t in detail["tallies"]} >= {("casualties", 500, 12000),
+                                                                                  ("deaths", 4000, 4000)}
+    assert client.get("/api/incidents/987654321").status_code == 404
+    assert client.get("/api/incidents", params={"since": "yesterday"}).status_code == 422
+    assert client.get("/api/incidents", params={"since": "2999-01-01"}).json()["items"] == []

@@ -7,7 +7,7 @@ import io
 import json
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from claimledger import Ledger
 from claimledger.cli import app

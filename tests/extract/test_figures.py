@@ -418,6 +418,40 @@ FIGURES = [
     pytest.param(CUBA, "11,187", F(11_187, category="events"), id="accidents-events"),
     pytest.param(CUBA, "750 deaths", F(750, category="deaths"), id="deaths-after-year-subject"),
     pytest.param(CUBA, "7,999", F(7_999, category="injuries"), id="injuries-noun"),
+    # a value with its error, units of length in two words or with a sign, a dozen, a crowd N strong
+    pytest.param(
+        "One of the two stars in the HR 6819 system is close to the black hole and orbits the black hole in just "
+        "40.333 ± 0.004 days.",
+        "40.333", F(40.329, 40.337, category="duration"), id="value-plus-minus-error-is-its-range",
+    ),
+    pytest.param(
+        "The disturbance in the twist is located around 30 astronomical units — one astronomical unit is the "
+        "distance between the Sun and the Earth — from the host star.",
+        "around 30", F(30, qualifier="about", category="distance"), id="astronomical-units-distance",
+    ),
+    pytest.param(
+        "USCG Captain Monica Rochester told the press a nearly 24-hour search mission involving three helicopters "
+        "covering 160 square miles (~415 km2) had discovered no further signs in the water.",
+        "~415", F(415, qualifier="about", category="distance", claimant="Monica Rochester"),
+        id="tilde-about-square-km",
+    ),
+    pytest.param(
+        "According to authorities, at least a dozen people lost their lives and scores more were injured.",
+        "a dozen", F(12, qualifier="at least", category="deaths", claimant=ANY), id="a-dozen-is-twelve",
+    ),
+    pytest.param(
+        "On Sunday, Hong Kongers turned out more than 2.9 million strong to vote in their district-level elections.",
+        "2.9 million", F(2_900_000, qualifier="more than", category="people"), id="a-crowd-n-strong",
+    ),
+    pytest.param(
+        "As of yesterday, the virus had reportedly killed at least 813 in China and infected around 35,000 "
+        "worldwide in at least 28 countries.",
+        "35,000", F(35_000, qualifier="about", category="people"), id="infected-bare-number-people",
+    ),
+    pytest.param(
+        "Three of the victims were male police officers and the fourth was a female office worker.",
+        "Three", F(3), id="partitive-three-of-the-victims",
+    ),
 ]
 
 
@@ -581,6 +615,12 @@ NOT_FIGURES = [
         "challenges through the use of translators and linguists while weeks of using their equipment together "
         "provided the right environment for the teams to overcome any technical differences.",
         "the two units", id="reference-back-the-two",
+    ),
+    pytest.param(
+        "According to semi-official news agency ISNA, the prosecutor general of Tehran, Ali Alghasi Mehr, said the "
+        "36 must face \"murder and terrorism charges\", adding Iran will pursue the prosecution of Trump even after "
+        "he ends serving as president of the US.",
+        "the 36", id="reference-back-to-a-stated-count",  # the figure gold lists it among its negatives
     ),
     pytest.param(STRIKES, "a VBIED, a bulldozer", id="article-a-is-not-one"),
 ]

@@ -247,7 +247,7 @@ def test_feed_entries_ingest_into_the_ledger(tmp_path, wikinews_rows):
 
 
 def test_watch_polls_and_stores_only_what_is_new(tmp_path, wikinews_rows):
-    from typer.testing import CliRunner
+    from click.testing import CliRunner
 
     from claimledger.cli import app
 

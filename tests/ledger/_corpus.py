@@ -1,9 +1,8 @@
 """Real documents and hand-built records for the ledger tests (the corpus itself: tests/_bundled.py).
 
-Plain module (no pytest) so the kill -9 test's child process can import it too (with tests/ and
-tests/ledger/ on its path). The ingest corpus is re3d (75 documents) plus every 6th Wikinews article (50): enough batches to
-kill a run in the middle while keeping the suite fast. Set CLAIMLEDGER_TEST_FULL_CORPUS=1 to use
-all 370 re3d + Wikinews documents.
+The ingest corpus is re3d (75 documents) plus every 6th Wikinews article (50): enough batches for
+the idempotence tests while keeping the suite fast. Set CLAIMLEDGER_TEST_FULL_CORPUS=1 to use all
+370 re3d + Wikinews documents. kill -9 is tested once, in tests/reliability/test_kill9.py.
 """
 
 from __future__ import annotations
@@ -18,7 +17,7 @@ FULL = os.environ.get("CLAIMLEDGER_TEST_FULL_CORPUS") == "1"
 
 
 def ingest_corpus() -> list[Document]:
-    """The documents the idempotence and kill -9 tests ingest (same list in every process)."""
+    """The documents the idempotence tests ingest."""
     documents = [doc for path in RE3D for doc in jsonl_documents(path)]
     wikinews = jsonl_documents(WIKINEWS)
     return documents + (wikinews if FULL else wikinews[::6])

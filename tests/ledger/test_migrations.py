@@ -9,7 +9,7 @@ from sqlalchemy import Column, String, UniqueConstraint, create_engine, inspect
 
 from claimledger.errors import LedgerError
 from claimledger import Ledger
-from claimledger.ledger import migrations, schema
+from claimledger.ledger import migrations, schema, version
 
 
 def recorded(path) -> list[tuple[str, str]]:
@@ -37,6 +37,7 @@ def test_a_later_migration_runs_once_on_an_existing_ledger(tmp_path, monkeypatch
         migrations.add_column(connection, "figures", Column("note", String))
 
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, m999_figure_note])
+    monkeypatch.setattr(version, "MIGRATION_NAMES", (*version.MIGRATION_NAMES, "m999_figure_note"))
     for _ in range(2):
         with Ledger(path) as ledger:
             assert ledger.stats()["figures"] == 0
@@ -56,6 +57,7 @@ def test_a_failing_migration_leaves_no_trace(tmp_path, monkeypatch):
         connection.exec_driver_sql("ALTER TABLE no_such_table ADD COLUMN x TEXT")
 
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, m999_broken])
+    monkeypatch.setattr(version, "MIGRATION_NAMES", (*version.MIGRATION_NAMES, "m999_broken"))
     with pytest.raises(LedgerError, match="no_such_table"):
         Ledger(path)
     assert recorded(path) == before

@@ -11,6 +11,7 @@ from _live_server import EXAMPLE, XSS_KEY
 from .conftest import screenshot
 
 CASUALTIES = [("12,000", "Ukrainian news sources"), ("500", "The Russians"), ("4,000", "the Pentagon")]
+CONTEST = CASUALTIES[:2]  # the casualties group; the Pentagon's deaths are a group of their own, in the same incident
 
 
 def figure_mark(page, value: str):
@@ -28,7 +29,8 @@ def test_home_shows_counts_and_contested_figures(page):
     assert counts.locator("dd").first.inner_text().strip() == "8"
     card = page.locator(".group-card.contested", has_text="Ukrainian news sources")
     assert card.is_visible()
-    assert "The Russians" in card.inner_text() and "the Pentagon" in card.inner_text()
+    assert "The Russians" in card.inner_text() and "the Pentagon" not in card.inner_text()
+    assert page.locator("h2", has_text="Latest incidents").is_visible()
     screenshot(page, "home")
     assert not page.errors
 
@@ -63,11 +65,28 @@ def test_document_highlights_the_casualty_figures_with_their_claimants_and_links
     chart = page.locator("svg.chart")
     assert chart.is_visible()
     claimants = chart.locator("g.claim").evaluate_all("gs => gs.map(g => g.dataset.claimant)")
-    assert {c for _v, c in CASUALTIES} <= set(claimants)
+    assert {c for _v, c in CONTEST} <= set(claimants)
     assert page.locator(".tag.hot", has_text="contested").is_visible()
     timeline = page.locator("ol.timeline").inner_text()
-    assert all(c in timeline for _v, c in CASUALTIES)
+    assert all(c in timeline for _v, c in CONTEST)
     screenshot(page, "contested")
+    assert not page.errors
+
+
+def test_incident_page_shows_the_contest_beside_the_deaths(page):
+    page.goto("/incidents?place=Ukraine")
+    page.locator("a.incident-link", has_text="Ukraine").first.click()
+    page.wait_for_url(re.compile(r"/incidents/\d+$"))
+    cards = page.locator(".side-by-side .group-card")
+    assert cards.count() == 2
+    contest, deaths = cards.nth(0), cards.nth(1)
+    assert "contested" in contest.get_attribute("class") and "the Pentagon" not in contest.inner_text()
+    assert all(c in contest.inner_text() for _v, c in CONTEST)
+    assert contest.locator("tr.contest").count() == 2 and "the Pentagon" in deaths.inner_text()
+    left, right = contest.bounding_box(), deaths.bounding_box()
+    assert abs(left["y"] - right["y"]) < 2 and left["x"] < right["x"]  # side by side
+    assert page.locator("ol.reports a", has_text="syrian").count() == 1
+    screenshot(page, "incident")
     assert not page.errors
 
 

@@ -12,7 +12,7 @@ from claimledger import Ledger
 from claimledger.records import Document, Record, Tally, TallyClaim
 from claimledger.server import create_app
 
-from _live_server import EXAMPLE, shared_ledger
+from _live_server import EXAMPLE, XSS_KEY, shared_ledger
 
 TALLY_MARK = re.compile(r'<mark id="(tally-\d+-\d+)" class="tally"[^>]*>(.*?)</mark>')
 
@@ -68,3 +68,20 @@ def test_tally_fields_and_the_text_around_marks_are_escaped(hostile):
     assert mark[1] == "25 people"
     assert 'title="deaths of unspecified: 25 — counted by the &lt;b onclick=&#34;alert(5)&#34;&gt;ministry&lt;/b&gt;"' in html
     assert "<script>alert(1)" not in html and "<b onmouseover" not in html
+
+
+def test_the_incident_page_sets_the_contest_beside_the_deaths_and_escapes_hostile_reports(tmp_path_factory):
+    with TestClient(create_app(str(shared_ledger(tmp_path_factory)))) as client:
+        incidents = client.get("/api/incidents", params={"limit": 200}).json()["items"]
+        of = {r["document"]: i["id"] for i in incidents for r in i["reports"]}
+        html = client.get(f"/incidents/{of[EXAMPLE]}").text
+        hostile = client.get(f"/incidents/{of[XSS_KEY]}").text
+        home = client.get("/").text
+    cards = re.findall(r'<section class="group-card[^"]*">(.*?)</section>', html, re.S)
+    assert len(cards) == 2 and 'class="side-by-side"' in html
+    assert "casualties" in cards[0] and cards[0].count('<tr class="contest">') == 2 and "the Pentagon" not in cards[0]
+    assert "deaths" in cards[1] and "the Pentagon" in cards[1] and 'class="contest"' not in cards[1]
+    assert 'href="/documents/' in html and "Ukrainian news sources" in html
+    assert "<script>alert(6)" not in hostile and "&lt;script&gt;alert(6)&lt;/script&gt;" in hostile
+    assert "<b onmouseover" not in hostile and "javascript:" not in hostile
+    assert "Latest incidents" in home and f'href="/incidents/{of[EXAMPLE]}"' in home

@@ -51,7 +51,8 @@ def cluster(facts: list[FigureFacts], weights: TermWeights, places: dict[int, se
     def clash(x: int, y: int) -> bool:
         key = (x, y) if x < y else (y, x)
         if key not in conflicts:
-            conflicts[key] = conflict(by_id[x], by_id[y], places) is not None
+            a, b = by_id[x], by_id[y]  # casualties, deaths, injuries: related groups, never one (issue 12)
+            conflicts[key] = a.measure != b.measure or conflict(a, b, places) is not None
         return conflicts[key]
 
     candidates = []

@@ -10,7 +10,8 @@ The rule (docs/analysis.md):
 * two figures *disagree* when their intervals do not meet, they come from different claimants, and
   they refer to days at most ``SAME_TIME_DAYS`` apart (the days their periods state, else their
   documents' dates; two figures of one document without stated days are contemporaneous). Further
-  apart it is a revision, not a dispute: the timeline shows it;
+  apart it is a revision, not a dispute: the timeline shows it. A later report of the same outlet
+  that changes the value is a revision too (``revision``), whoever it credits: no contest;
 * a category of a group is contested when two of its figures disagree; a group is contested when a
   category is, or when a part (deaths, injuries) exceeds a whole (casualties) another claimant gives;
 * low and high are the smallest and largest values given (UCDP's low and high estimates); best is the
@@ -50,6 +51,7 @@ class Claim:
     order: tuple = ()  # sorts claims in time (published or ingested, then position)
     day: str | None = None  # the day the figure's own period states, if it states one
     document: int | None = None
+    outlet: str | None = None  # the outlet whose report carries it
 
     @property
     def counts(self) -> bool:
@@ -100,9 +102,19 @@ def contemporaneous(a: Claim, b: Claim) -> bool:
     return apart is None or apart <= SAME_TIME_DAYS
 
 
+def revision(a: Claim, b: Claim) -> bool:
+    """Two reports of one claimant, or of one outlet, that state the quantity differently: the later
+    one revises the earlier (a toll raised from "at least 20" to "27 dead")."""
+    if a.document == b.document or not (a.counts and b.counts) or a.measure != b.measure:
+        return False
+    same = a.claimant == b.claimant or (a.outlet is not None and a.outlet == b.outlet)
+    return same and (a.low, a.high) != (b.low, b.high)
+
+
 def disagree(a: Claim, b: Claim) -> bool:
-    """Different claimants whose values cannot both be right, reported at about the same time."""
-    if not (a.counts and b.counts) or a.claimant == b.claimant or not contemporaneous(a, b):
+    """Different claimants whose values cannot both be right, reported at about the same time (not
+    a revision: one outlet's later report)."""
+    if not (a.counts and b.counts) or a.claimant == b.claimant or not contemporaneous(a, b) or revision(a, b):
         return False
     (a_low, a_high), (b_low, b_high) = interval(a), interval(b)
     return a_high < b_low or b_high < a_low

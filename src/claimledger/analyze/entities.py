@@ -4,7 +4,8 @@ Why: the same speaker appears as "John Kirby", "Kirby", "Pentagon spokesperson J
 "KIRBY"; the same body as "the Pentagon" and "Department of Defense". Claims can only be compared
 across articles once those names point at one entity. The rules, in order (docs/analysis.md):
 
-1. the alias table (defaults + the user's, which hold merges and splits made by hand) decides first;
+1. each name is first parsed on its own (analyze/names.py), where the alias table (defaults + the
+   user's, which hold merges and splits made by hand) decides first;
 2. a span is cleaned (analyze/mentions.py) and given the label it gets in most documents
    (analyze/evidence.py); spans that are no names make no entity;
 3. a person is keyed by given name and surname (titles, initials, particles dropped, folded to ASCII);
@@ -25,13 +26,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .aliases import AliasRule, normal_alias
-from .evidence import NameEvidence, NameUse
+from .evidence import NameUse
 from .mentions import (  # clean, split_title, person_key: the parsing helpers, here for callers
-    ABBREVIATION, GOVERNMENT_WORDS, OUTLET_WORDS, clean, country_of, initials, is_description, is_non_name,
-    name_words, person_key, undoubled, place_like, same_person_name, sides_in, split_title, surname_of, surname_typos,
+    ABBREVIATION, clean, initials, name_words, person_key, undoubled, same_person_name, sides_in,
+    split_title, surname_of, surname_typos,
 )
-from .text import DEMONYMS, fold, stem
-
+from .names import NameParser, Parsed, type_of
+from .text import DEMONYMS, fold
 
 
 @dataclass
@@ -71,19 +72,6 @@ class CanonicalEntity:
             self.side = max(self.sides.items(), key=lambda item: (item[1], item[0]))[0]
 
 
-@dataclass
-class Parsed:
-    """What the rules make of one name."""
-
-    kind: str  # rule | person | surname | organisation | outlet | place | group | unnamed
-    name: str  # cleaned display form
-    key: str
-    title: str | None = None
-    abbreviation: str | None = None
-    rule: AliasRule | None = None
-    fallback: "Parsed | None" = None  # what a provisional surname/abbreviation becomes if nothing claims it
-
-
 # A bare word spelt like a person's surname but for a doubled letter joins them only if they are named in
 # this many documents: on the bundled corpus "Asad" -> Bashar al-Assad (9 documents) is right, while
 # "Dorian" (a hurricane) -> John Dorrian and "Channel" -> Coco Chanel (1 document each) are not.
@@ -103,101 +91,12 @@ class Resolver:
         self.by_undoubled: dict[str, set[str]] = defaultdict(set)  # surname, doubled letters single -> persons
         self.by_middle: dict[str, set[str]] = defaultdict(set)  # middle word of three-word names -> persons
         self.first_names: set[str] = set()  # given names of the people registered: never a bare surname
-        self.evidence = NameEvidence(self._rule, self.by_normal)
-
-    # -- parsing ---------------------------------------------------------------------------
+        self.parser = NameParser(rules, self.by_normal)
+        self.evidence = self.parser.evidence
 
     def parse(self, use: NameUse, document: int | None = None) -> Parsed | None:
-        """Which rule applies to a name and the key it gives (None for an empty name).
-
-        A ``Parsed`` of kind "surname" (or with ``fallback`` set) is provisional: ``resolve``
-        first tries to attach it to a known person or abbreviation, then falls back.
-        """
-        name, abbreviation = clean(use.name)
-        if not name or not any(ch.isalpha() for ch in name):
-            return None
-        rule = self._rule(name) or (self._rule(abbreviation) if abbreviation else None)
-        if rule is not None:
-            return self._by_rule(rule, abbreviation=abbreviation)
-        if use.outlet:
-            return Parsed("outlet", name, "outlet:" + normal_alias(name))
-        if use.label is not None and is_non_name(name):
-            return None
-        if use.label == "PERSON" and name.isupper() and len(name) > 3:
-            name = name.title()  # "KIRBY"
-        glued = self.evidence.unglue(name, use.label)
-        if glued is not None:
-            head, rest = glued
-            rule = self._rule(rest)
-            if rule is not None:
-                return self._by_rule(rule, title=head)
-            return Parsed("person", rest, "person:" + person_key(rest), title=head)
-        if use.label == "PERSON" and place_like(name):
-            return self._organisation(name, abbreviation)
-        label = self.evidence.label(name, use.label)
-        if label == "ORG" and (self.evidence.titled_person(name) or person_key(name) in self.evidence.known_people):
-            label = "PERSON"  # 'Dr Valeria Gazzola': a title stands before a person; a known person's full name
-        if label in (None, "PERSON"):
-            title, rest = split_title(name)
-            if title is not None:
-                rule = self._rule(rest)
-                if rule is not None:
-                    return self._by_rule(rule, title=title)
-                key = person_key(rest)
-                if key:
-                    return Parsed("person", rest, "person:" + key, title=title)
-                return Parsed("surname", rest, "surname:" + fold(rest), title=title,
-                              fallback=Parsed("person", rest, "person:" + fold(rest), title=title))
-        if label is None:
-            if is_description(name):
-                return Parsed("unnamed", name, f"unnamed:{document}:{normal_alias(name)}")
-            label = self.evidence.label(name, self.evidence.guess(name))
-        if label == "PERSON":
-            key = person_key(name)
-            if key:
-                return Parsed("person", name, "person:" + key)
-            return Parsed("surname", name, "surname:" + fold(name), fallback=Parsed("person", name, "person:" + fold(name)))
-        if label == "GPE" or label == "ORG" and country_of(name) and not fold(name).endswith("s"):
-            country = country_of(name)
-            parsed = Parsed("place", country or name, "place:" + fold(country or name))
-        elif label == "NORP":
-            country = country_of(name)
-            parsed = Parsed("group", name, "group:" + (fold(country) if country else stem(fold(name))))
-        else:
-            parsed = self._organisation(name, abbreviation)
-        if " " not in name and name[:1].isupper() and not name.isupper() and not country_of(name):
-            return Parsed("surname", name, "surname:" + fold(name), fallback=parsed)  # "Trump" tagged ORG
-        if parsed.kind in ("organisation", "outlet") and ABBREVIATION.match(name):
-            return Parsed("abbreviation", name, parsed.key, fallback=parsed)
-        return parsed
-
-    def _rule(self, name: str | None) -> AliasRule | None:
-        return self.rules.get(normal_alias(name)) if name else None
-
-    @staticmethod
-    def _by_rule(rule: AliasRule, *, title: str | None = None, abbreviation: str | None = None) -> Parsed:
-        return Parsed("rule", rule.canonical, "rule:" + fold(rule.canonical), title=title,
-                      abbreviation=abbreviation, rule=rule)
-
-    def _organisation(self, name: str, abbreviation: str | None = None) -> Parsed:
-        words = {fold(t).strip(".,") for t in name.split()}
-        kind = "outlet" if words & OUTLET_WORDS and not words & GOVERNMENT_WORDS and len(words) <= 4 else "organisation"
-        return Parsed(kind, name, ("outlet:" if kind == "outlet" else "org:") + normal_alias(self._expand(name)),
-                      abbreviation=abbreviation)
-
-    def _expand(self, name: str) -> str:
-        """A body's name with the abbreviations in it spelt out, so 'UN Security Council' and 'United
-        Nations Security Council', 'U.S. Senate' and 'United States Senate' share one key."""
-        tokens = name.split()
-        if len(tokens) < 2:
-            return name
-        out = []
-        for token in tokens:
-            bare = token.strip(",;:()")
-            rule = self._rule(bare) if ABBREVIATION.match(bare.replace(".", "")) else None
-            country = DEMONYMS.get(fold(bare)) if bare.replace(".", "").isupper() else None
-            out.append(rule.canonical if rule is not None else country or token)
-        return " ".join(out)
+        """Which rule applies to a name and the key it gives (``NameParser.parse``)."""
+        return self.parser.parse(use, document)
 
     # -- resolving -------------------------------------------------------------------------
 
@@ -246,12 +145,12 @@ class Resolver:
         for key, entity in self.entities.items():
             if entity.type in ("organisation", "government"):
                 for form in {entity.name, *entity.forms}:
-                    words = normal_alias(self._expand(form)).split()
+                    words = normal_alias(self.parser.expand(form)).split()
                     for i in range(1, len(words) - 1):
                         tails[" ".join(words[i:])].add(key)
         moved: dict[str, str] = {}
         for key, entity in list(self.entities.items()):
-            own = normal_alias(self._expand(entity.name))
+            own = normal_alias(self.parser.expand(entity.name))
             if entity.id is not None or entity.type not in ("organisation", "government") or len(own.split()) < 2:
                 continue
             target = self._dominant(tails.get(own, set()) - {key})
@@ -366,7 +265,7 @@ class Resolver:
                     if other.canonical == rule.canonical and other.alias != rule.canonical:
                         entity.add_name("alias", other.alias)
             else:
-                entity = CanonicalEntity(parsed.key, parsed.name, _type_of(parsed))
+                entity = CanonicalEntity(parsed.key, parsed.name, type_of(parsed))
             self.entities[parsed.key] = entity
             if entity.type == "person":
                 self._index_person(parsed.key, entity.name)
@@ -445,13 +344,6 @@ class Resolver:
 
 def parsed_kind_of(entity: CanonicalEntity) -> str:
     return {"government": "organisation"}.get(entity.type, entity.type)
-
-
-def _type_of(parsed: Parsed) -> str:
-    if parsed.kind == "organisation":
-        words = {fold(t).strip(".,") for t in parsed.name.split()}
-        return "government" if words & GOVERNMENT_WORDS or sides_in(parsed.name) and len(words) > 1 else "organisation"
-    return {"surname": "person"}.get(parsed.kind, parsed.kind)
 
 
 def _good_title(title: str) -> bool:

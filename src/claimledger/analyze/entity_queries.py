@@ -1,7 +1,8 @@
 """Reading merged entities back: the list, one entity with what it said and claims, its variants
 with the documents behind each, and the alias rules a merge or split by hand becomes.
 
-Kept apart from ``analyze.queries`` (groups, grades, aliases) so each reads in one sitting.
+Kept apart from ``analyze.queries`` (grades, aliases) so each reads in one sitting. Plain SQL on a
+``Reader`` (``ledger/sql.py``), as every read the faces ask for: no SQLAlchemy to list entities.
 """
 
 from __future__ import annotations
@@ -9,65 +10,62 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from sqlalchemy import Connection, func, or_, select
-
 from ..errors import Rejected
-from ..ledger.reads import contains, plain
-from ..ledger.schema import (
-    attributions, canonical_entities, canonical_names, documents, entities, entity_links, figure_analysis, figures,
-    mentions, quote_analysis, quotes,
-)
+from ..ledger.sql import Reader, contains, marks
 from .aliases import AliasRule, normal_alias
 from .text import fold
 
+NAME_KINDS = {"alias": "aliases", "abbreviation": "abbreviations", "title": "titles"}
+CHUNK = 500  # ids per IN (...) list
 
-def merged_entities(connection: Connection, *, name: str | None = None, type: str | None = None,
+
+def merged_entities(reader: Reader, *, name: str | None = None, type: str | None = None,
                     limit: int = 100, offset: int = 0) -> list[dict]:
     """Canonical entities, most documents first, with their aliases, abbreviations and titles."""
-    ce, cn = canonical_entities, canonical_names
-    stmt = select(ce).where(ce.c.documents > 0)
+    where, params = ["ce.documents > 0"], []
     if type is not None:
-        stmt = stmt.where(ce.c.type == type)
+        where.append("ce.type = ?")
+        params.append(type)
     if name is not None:
-        needle = fold(name)
-        stmt = stmt.where(or_(func.lower(ce.c.name).contains(name.lower(), autoescape=True),
-                              ce.c.id.in_(select(cn.c.canonical_id).where(cn.c.normal.contains(normal_alias(name) or needle,
-                                                                                               autoescape=True)))))
-    stmt = stmt.order_by(ce.c.documents.desc(), ce.c.name, ce.c.id).limit(limit).offset(offset)
-    return entity_dicts(connection, connection.execute(stmt).all())
+        named, named_params = contains("ce.name", name)
+        normal, normal_params = contains("normal", normal_alias(name) or fold(name), any_case=False)
+        where.append(f"({named} OR ce.id IN (SELECT canonical_id FROM canonical_names WHERE {normal}))")
+        params += named_params + normal_params
+    rows = reader.rows(f"SELECT ce.* FROM canonical_entities ce WHERE {' AND '.join(where)} "
+                       "ORDER BY ce.documents DESC, ce.name, ce.id LIMIT ? OFFSET ?", [*params, limit, offset])
+    return entity_dicts(reader, rows)
 
 
-def entity_dicts(connection: Connection, rows: list) -> list[dict]:
+def entity_dicts(reader: Reader, rows: list[dict]) -> list[dict]:
     """Canonical entity rows with their aliases, abbreviations and titles."""
-    cn = canonical_names
-    names: dict[int, dict[str, list[str]]] = {r.id: {"aliases": [], "abbreviations": [], "titles": []} for r in rows}
+    names: dict[int, dict[str, list[str]]] = {r["id"]: {"aliases": [], "abbreviations": [], "titles": []} for r in rows}
     if rows:
-        for row in connection.execute(select(cn.c.canonical_id, cn.c.kind, cn.c.name)
-                                      .where(cn.c.canonical_id.in_(list(names))).order_by(cn.c.name)):
-            key = {"alias": "aliases", "abbreviation": "abbreviations", "title": "titles"}.get(row.kind)
+        ids = list(names)
+        for row in reader.rows(f"SELECT canonical_id, kind, name FROM canonical_names WHERE canonical_id IN "
+                               f"({marks(ids)}) ORDER BY name", ids):
+            key = NAME_KINDS.get(row["kind"])
             if key:
-                names[row.canonical_id][key].append(row.name)
-    variants = entity_variants(connection, list(names))
-    return [{"id": r.id, "name": r.name, "type": r.type, "side": r.side, "affiliation": r.affiliation,
-             "documents": r.documents, **names[r.id], "variants": variants.get(r.id, [])} for r in rows]
+                names[row["canonical_id"]][key].append(row["name"])
+    variants = entity_variants(reader, list(names))
+    return [{"id": r["id"], "name": r["name"], "type": r["type"], "side": r["side"], "affiliation": r["affiliation"],
+             "documents": r["documents"], **names[r["id"]], "variants": variants.get(r["id"], [])} for r in rows]
 
 
-def entity_variants(connection: Connection, ids: list[int]) -> dict[int, list[dict]]:
+def entity_variants(reader: Reader, ids: list[int]) -> dict[int, list[dict]]:
     """Each entity's variants: every extracted name merged into it, with the current documents that use it.
 
     Why: a merge is only checkable when the user sees which spelling came from which article
     ("Haider al-Abadi" in one, "Al-Abadi" in another) and can split a wrong one off by name.
     """
     found: dict[int, dict[str, dict[int, str]]] = defaultdict(lambda: defaultdict(dict))
-    for part in (ids[i : i + 500] for i in range(0, len(ids), 500)):
-        rows = connection.execute(
-            select(entity_links.c.canonical_id, entities.c.name, documents.c.id, documents.c.key)
-            .join(entities, entities.c.id == entity_links.c.entity_id)
-            .join(mentions, mentions.c.entity_id == entities.c.id)
-            .join(documents, documents.c.id == mentions.c.document_id)
-            .where(entity_links.c.canonical_id.in_(part), documents.c.is_current.is_(True)))
-        for canonical_id, name, document_id, key in rows:
-            found[canonical_id][name][document_id] = key
+    for part in (ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK)):
+        rows = reader.rows(
+            "SELECT el.canonical_id, e.name, d.id AS document_id, d.key FROM entity_links el "
+            "JOIN entities e ON e.id = el.entity_id JOIN mentions m ON m.entity_id = e.id "
+            f"JOIN documents d ON d.id = m.document_id WHERE el.canonical_id IN ({marks(part)}) AND d.is_current",
+            part)
+        for row in rows:
+            found[row["canonical_id"]][row["name"]][row["document_id"]] = row["key"]
     return {cid: [{"name": name, "documents": [{"id": d, "key": k} for d, k in sorted(docs.items())]}
                   for name, docs in sorted(by_name.items(), key=lambda item: (-len(item[1]), item[0]))]
             for cid, by_name in found.items()}
@@ -77,25 +75,20 @@ ENTITY_CLAIMS = 200  # claims of each kind shown for an entity
 ENTITY_SCAN = 2000  # attributions read per name before the whole-word check
 
 
-def entity(connection: Connection, entity_id: int) -> dict | None:
+def entity(reader: Reader, entity_id: int) -> dict | None:
     """One canonical entity with its claims: the quotes and figures the analysis resolved to it, and
     the attributions whose source names it (one of its names as whole words)."""
-    row = connection.execute(select(canonical_entities).where(canonical_entities.c.id == entity_id)).first()
+    row = reader.row("SELECT * FROM canonical_entities WHERE id = ?", [entity_id])
     if row is None:
         return None
-    found = entity_dicts(connection, [row])[0]
-    d = documents
-    for name, table, link, column in (("quotes", quotes, quote_analysis, quote_analysis.c.speaker_id),
-                                      ("figures", figures, figure_analysis, figure_analysis.c.claimant_id)):
-        stmt = (select(table, d.c.key.label("document"), d.c.title)
-                .join(d, d.c.id == table.c.document_id)
-                .join(link, link.c[name[:-1] + "_id"] == table.c.id)
-                .where(d.c.is_current, column == entity_id)
-                .order_by(table.c.document_id, table.c.start, table.c.id).limit(ENTITY_CLAIMS))
-        if table is figures:
-            stmt = stmt.add_columns(figure_analysis.c.group_id.label("group"))
-        found[name] = [plain(r) for r in connection.execute(stmt)]
-    found["attributions"] = _attributions_naming(connection, _names_of(found))
+    found = entity_dicts(reader, [row])[0]
+    for table, link, column, extra in (("quotes", "quote_analysis", "speaker_id", ""),
+                                       ("figures", "figure_analysis", "claimant_id", ', l.group_id AS "group"')):
+        found[table] = reader.rows(
+            f"SELECT t.*, d.key AS document, d.title{extra} FROM {table} t JOIN documents d ON d.id = t.document_id "
+            f"JOIN {link} l ON l.{table[:-1]}_id = t.id WHERE d.is_current AND l.{column} = ? "
+            "ORDER BY t.document_id, t.start, t.id LIMIT ?", [entity_id, ENTITY_CLAIMS])
+    found["attributions"] = _attributions_naming(reader, _names_of(found))
     return found
 
 
@@ -107,42 +100,27 @@ def _names_of(entity: dict) -> list[str]:
     return list(seen.values())
 
 
-def _attributions_naming(connection: Connection, names: list[str]) -> list[dict]:
+def _attributions_naming(reader: Reader, names: list[str]) -> list[dict]:
     """Attributions whose source names one of ``names`` as whole words ("US" finds "US officials",
     not "Russia"): attributions have no resolved source, so their text is matched."""
-    d, a = documents, attributions
     found: dict[int, dict] = {}
     for name in names:
         whole = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
-        rows = connection.execute(
-            select(a, d.c.key.label("document"), d.c.title).join(d, d.c.id == a.c.document_id)
-            .where(d.c.is_current, contains(a.c.source, name)).order_by(a.c.document_id, a.c.start, a.c.id)
-            .limit(ENTITY_SCAN))
+        condition, params = contains("t.source", name)
+        rows = reader.rows(
+            "SELECT t.*, d.key AS document, d.title FROM attributions t JOIN documents d ON d.id = t.document_id "
+            f"WHERE d.is_current AND {condition} ORDER BY t.document_id, t.start, t.id LIMIT ?", [*params, ENTITY_SCAN])
         for row in rows:
-            if whole.search(row.source or ""):
-                found.setdefault(row.id, plain(row))
+            if whole.search(row["source"] or ""):
+                found.setdefault(row["id"], row)
     ordered = sorted(found.values(), key=lambda r: (r["document_id"], r["start"], r["id"]))
     return ordered[:ENTITY_CLAIMS]
 
 
-# -- grades -------------------------------------------------------------------------------------------
-
-
-
-def entity_by_id(connection: Connection, entity_id: int) -> dict | None:
+def entity_by_id(reader: Reader, entity_id: int) -> dict | None:
     """One merged entity with its names and variants, or None."""
-    ce, cn = canonical_entities, canonical_names
-    row = connection.execute(select(ce).where(ce.c.id == entity_id)).first()
-    if row is None:
-        return None
-    names = {"aliases": [], "abbreviations": [], "titles": []}
-    for kind, name in connection.execute(select(cn.c.kind, cn.c.name).where(cn.c.canonical_id == entity_id)
-                                         .order_by(cn.c.name)):
-        key = {"alias": "aliases", "abbreviation": "abbreviations", "title": "titles"}.get(kind)
-        if key:
-            names[key].append(name)
-    return {"id": row.id, "name": row.name, "type": row.type, "side": row.side, "affiliation": row.affiliation,
-            "documents": row.documents, **names, "variants": entity_variants(connection, [row.id]).get(row.id, [])}
+    row = reader.row("SELECT * FROM canonical_entities WHERE id = ?", [entity_id])
+    return None if row is None else entity_dicts(reader, [row])[0]
 
 
 def _every_name(entity: dict) -> list[str]:
@@ -150,12 +128,12 @@ def _every_name(entity: dict) -> list[str]:
     return list(dict.fromkeys(n for n in found if n and normal_alias(n)))
 
 
-def merge_rules(connection: Connection, entity_ids: list[int]) -> list[AliasRule]:
+def merge_rules(reader: Reader, entity_ids: list[int]) -> list[AliasRule]:
     """Alias rules that make these entities one (named as the one in most documents).
 
     Why rules: the user's alias rules are replayed by every analysis, so a merge by hand survives
     re-analysis the way group edits do, and shows in ``claimledger alias`` where it can be undone."""
-    found = [entity_by_id(connection, i) for i in sorted(set(entity_ids))]
+    found = [entity_by_id(reader, i) for i in sorted(set(entity_ids))]
     if len(found) < 2 or any(e is None for e in found):
         missing = [str(i) for i, e in zip(sorted(set(entity_ids)), found) if e is None]
         raise Rejected(f"no entity {', '.join(missing)}" if missing else "merge needs at least two entity ids")
@@ -164,9 +142,9 @@ def merge_rules(connection: Connection, entity_ids: list[int]) -> list[AliasRule
             for entity in found for name in _every_name(entity)]
 
 
-def split_rules(connection: Connection, entity_id: int, names: list[str]) -> list[AliasRule]:
+def split_rules(reader: Reader, entity_id: int, names: list[str]) -> list[AliasRule]:
     """Alias rules that take these names (variants or aliases) out of an entity into one of their own."""
-    entity = entity_by_id(connection, entity_id)
+    entity = entity_by_id(reader, entity_id)
     if entity is None:
         raise Rejected(f"no entity {entity_id}")
     known = {normal_alias(n): n for n in _every_name(entity)}

@@ -18,15 +18,15 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import IO, Any, get_args, get_type_hints
 
-from sqlalchemy import Connection
-
 from ..errors import MissingExtra
+from ..ledger.sql import Reader
 from ..ledger.tallies import tally_list
-from ..records import Figure, field_names
-from . import queries
+from ..records import Figure, Incident, field_names
+from . import group_reads
+from .incident_queries import incident_list
 
 FORMATS = ("jsonl", "csv", "parquet", "claimreview")
-WHAT = ("figures", "tallies")
+WHAT = ("figures", "tallies", "incidents")
 TALLY_FORMATS = ("jsonl", "csv", "parquet")
 TALLY_PAGE = 500  # tallies read per query (their claims are fetched with an IN list of this many ids)
 
@@ -59,15 +59,15 @@ def record_columns(record_type: type) -> list[tuple[str, str]]:
 COLUMNS: list[tuple[str, str]] = GROUP_COLUMNS + record_columns(Figure) + ANALYSIS_COLUMNS
 
 
-def export_rows(connection: Connection, *, contested_only: bool = False, category: str | None = None) -> list[dict]:
+def export_rows(reader: Reader, *, contested_only: bool = False, category: str | None = None) -> list[dict]:
     """Every analysed figure of current documents as a flat export row, in group order."""
-    figures = list(queries.figure_rows(connection, contested_only=contested_only, category=category))
-    summaries = queries.group_summaries(connection, sorted({f["group"] for f in figures}))
+    figures = group_reads.figure_rows(reader, contested_only=contested_only, category=category)
+    summaries = group_reads.group_summaries(reader, sorted({f["group"] for f in figures}))
     return [flat_row(f, summaries.get(f["group"], {})) for f in figures]
 
 
 def flat_row(figure: dict, group: dict) -> dict[str, Any]:
-    """One export row from a figure dict (``queries.figure_dict``) and its group summary."""
+    """One export row from a figure dict (``group_reads.figure_dict``) and its group summary."""
     row = {
         "group": figure["group"], "group_category": group.get("category"), "group_subject": group.get("subject"),
         "group_period": group.get("period"), "group_place": group.get("place"),
@@ -93,18 +93,32 @@ TALLY_COLUMNS: list[tuple[str, str]] = [
 ]
 
 
-def tally_rows(connection: Connection, *, category: str | None = None) -> Iterator[dict]:
+def tally_rows(reader: Reader, *, category: str | None = None) -> Iterator[dict]:
     """Every tally of current documents as an export row: ``claimants`` joined with "; ", ``claims``
     the list of accounts (claimant, low, high, stance, spans)."""
     offset = 0
     while True:
-        found = tally_list(connection, category=category, group=None, limit=TALLY_PAGE, offset=offset)
+        found = tally_list(reader, category=category, group=None, limit=TALLY_PAGE, offset=offset)
         for tally in found:
             row = {name: tally.get(name) for name, _ in TALLY_COLUMNS}
             row["tally"] = tally["id"]
             row["claimants"] = "; ".join(c["claimant"] or "—" for c in tally["claims"])
             row["claims"] = tally["claims"]
             yield row
+        if len(found) < TALLY_PAGE:
+            return
+        offset += TALLY_PAGE
+
+
+INCIDENT_COLUMNS: list[tuple[str, str]] = record_columns(Incident)  # reports, tallies, groups: JSON text in CSV
+
+
+def incident_rows(reader: Reader) -> Iterator[dict]:
+    """Every incident as an export row (``records.Incident``: reports, tallies, group summaries nested)."""
+    offset = 0
+    while True:
+        found = incident_list(reader, limit=TALLY_PAGE, offset=offset)
+        yield from found
         if len(found) < TALLY_PAGE:
             return
         offset += TALLY_PAGE
@@ -199,9 +213,9 @@ def write_claimreview(rows: Iterable[dict], out: IO[str], today: str | None = No
 def write(rows: Iterable[dict], format: str, out, what: str = "figures") -> int:
     """Write rows (of ``what``: figures or tallies) in ``format`` to ``out`` (a text stream; Parquet: a
     path or binary stream)."""
-    columns = TALLY_COLUMNS if what == "tallies" else COLUMNS
-    if what == "tallies" and format not in TALLY_FORMATS:
-        raise ValueError(f"tallies export as {', '.join(TALLY_FORMATS)}; {format} is for figures")
+    columns = {"tallies": TALLY_COLUMNS, "incidents": INCIDENT_COLUMNS}.get(what, COLUMNS)
+    if what != "figures" and format not in TALLY_FORMATS:
+        raise ValueError(f"{what} export as {', '.join(TALLY_FORMATS)}; {format} is for figures")
     if format == "jsonl":
         return write_jsonl(rows, out)
     if format == "csv":

@@ -30,12 +30,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 
+from ..extract.lexicon import QUALIFIERS, SCALES, WORD_NUMBERS
 from .periods import Day, days_apart
 from .text import BACKGROUND_WORDS, Sentences, content_terms, country_of, fold, stem, words
 
 CASUALTY_FAMILY = frozenset({"casualties", "deaths", "injuries"})
 RUNNING = frozenset({"casualties", "detained", "people", "cases"})  # families that are running totals (tolls)
-UNGROUPED = frozenset({"duration", "distance"})  # measures of time and length: not grouped automatically
+LOCAL_ONLY = frozenset({"duration", "distance"})  # measures of time and length: grouped within one document only
 REVISION_DAYS = 60  # a running toll reported this many days apart can still be one quantity, revised
 CLAIM_WINDOW = 3  # sentences between two claimants' figures in one document
 SHARED_WORDS = 2.0  # rare context words two figures must share (rarity-weighted) for a cross-document link
@@ -56,7 +57,9 @@ FATES = {
     "cases": re.compile(r"\b(cases|infections|infected|tested positive)\b"),
 }
 INCREMENT_WORDS = frozenset("other others more additional new further another remaining extra fresh".split())
-RATE = re.compile(r"^\W*(?:\w+\W+){0,2}?(per|a|each|every)\s+(day|week|month|year|hour|minute)\b|^\W*(?:\w+\W+){0,2}?(daily|weekly|monthly|annually|yearly|a year|a day)\b")
+RATE = re.compile(r"^\W*(?:\w+\W+){0,2}?(per|a|each|every)\s+(day|week|month|year|hour|minute)\b|^\W*(?:\w+\W+){0,2}?(daily|weekly|monthly|annually|yearly|a year|a day)\b"
+                  r"|^\W*(?:\w+\W+){0,2}?in the (?:(?:past|last|previous|preceding) )?(?:24|twenty[- ]four) hours\b")
+OFFSET = re.compile(r"\W*(earlier|later|ago|before|after)\b", re.I)
 WORLD = re.compile(r"\b(worldwide|globally|global|around the world|across the world|in the world|world-wide)\b")
 HEADS_COUNT = frozenset("""
 death casualty fatality body victim life toll number figure case dead injured wounded injury total
@@ -74,6 +77,7 @@ HEADS_SUBPOPULATION = frozenset("""
 child children kid woman women girl boy infant baby teenager teen student pupil journalist foreigner
 elderly man men minor worker doctor nurse police policeman officer firefighter pilgrim migrant refugee
 """.split())
+QUALIFIER_WORDS = frozenset(word for words, _ in QUALIFIERS for word in words)
 MODIFIER_STOP = frozenset("the a an of in on at and or for to by with from as than".split())
 NOT_SIDES = frozenset("the a an of in on at and or for to".split())
 
@@ -98,6 +102,8 @@ class FigureFacts:
     increment: bool = False
     places: list[str] = field(default_factory=list)
     terms: list[str] = field(default_factory=list)
+    local: list[str] = field(default_factory=list)  # words of its sentence and the one before, not in the title
+    offset: bool = False  # a duration that places a moment ("Two days later"), not an amount of time
     day: str | None = None  # the day the figure's own period names (ISO, '--MM-DD' without a year)
     date: str | None = None  # the day it refers to: ``day``, else the document's date
     claimant: str | None = None  # canonical entity key of the claimant
@@ -180,23 +186,25 @@ class TermWeights:
 
 def measure_of(figure: dict, before: str, after: str) -> str:
     """The figure's category, refined when it counts people and the words around say what befell them:
-    the verb before it ('killing seven riders') or the words right after ('seven motorcyclists dead')."""
+    the verb before it ('killing seven riders') or the words right after ('seven motorcyclists dead'),
+    the nearest one when there are several ('killed 813 ... and infected around 35,000')."""
     category = figure["category"]
     if category not in ("people", "troops", "other"):
         return category
-    text = fold(f"{before} {figure['text']} {after}")
-    for fate in FATES:
-        if FATES[fate].search(text):
-            return fate
-    return category
+    before, rest = fold(before), fold(f" {figure['text']} {after}")
+    nearest = []
+    for rank, fate in enumerate(FATES):
+        gaps = [len(before) - m.end() for m in FATES[fate].finditer(before)]
+        gaps += [m.start() - len(figure["text"]) - 1 for m in FATES[fate].finditer(rest)]
+        if gaps:
+            nearest.append((max(0, min(gaps)), rank, fate))
+    return min(nearest)[2] if nearest else category
 
 
 def family_of(measure: str, unit: str | None) -> str | None:
     """The block a figure is compared within (None for measures never grouped automatically)."""
     if measure in CASUALTY_FAMILY:
         return "casualties"
-    if measure in UNGROUPED:
-        return None
     if measure in ("detained", "troops", "people", "percent", "cases"):
         return measure
     return f"{measure}:{stem(fold(unit))}" if unit else measure
@@ -206,7 +214,7 @@ def subject_facts(subject: str | None, text: str) -> tuple[list[str], str, list[
     """Sides (capitalised modifiers; countries for demonyms), head class, lower-case modifiers
     ('active' cases, 'premature' deaths) and the increment flag of a figure's subject."""
     phrase = subject or text
-    tokens = re.findall(r"[A-Za-z][\w.'\-]*", phrase)
+    tokens = re.findall(r"[A-Za-z][\w.'\-]*", phrase if subject else _unqualified(phrase))
     lowered = [fold(t).strip(".'") for t in tokens]
     head_at = (lowered.index("of") if "of" in lowered else len(lowered)) - 1
     head_word = stem(lowered[head_at]) if head_at >= 0 else ""
@@ -226,7 +234,8 @@ def subject_facts(subject: str | None, text: str) -> tuple[list[str], str, list[
                 sides.append(side)
         elif i < head_at and word.isalpha() and stem(word) not in HEADS_COUNT | HEADS_PEOPLE:
             modifiers.append(word)
-    if head_word in HEADS_COUNT or not head_word:
+    if head_word in HEADS_COUNT or not head_word or head_word in WORD_NUMBERS or head_word in SCALES \
+            or head_word[:1].isdigit():
         head = "count"
     elif head_word in HEADS_MILITARY:
         head = "military"
@@ -236,8 +245,17 @@ def subject_facts(subject: str | None, text: str) -> tuple[list[str], str, list[
         head = "sub:" + head_word
     else:
         head = "other:" + head_word
-    increment = any(w in INCREMENT_WORDS for w in words(phrase))
+    increment = any(w in INCREMENT_WORDS for w in words(" ".join(tokens)))  # qualifier words left out
     return sides, head, modifiers, increment
+
+
+def _unqualified(text: str) -> str:
+    """A figure's text without the qualifier before its number ("more than 2.9 million" -> "2.9 million";
+    "50 more" keeps its "more")."""
+    tokens = text.split()
+    while tokens and fold(tokens[0]) in QUALIFIER_WORDS:
+        tokens.pop(0)
+    return " ".join(tokens)
 
 
 def figure_facts(figure: dict, document: DocumentContext, *, claimant: str | None, named: bool,
@@ -251,9 +269,13 @@ def figure_facts(figure: dict, document: DocumentContext, *, claimant: str | Non
     after = re.split(r"[,;:.]| and | but | while | who | which ", document.text[figure["end"] : min(end, figure["end"] + 30)])[0]
     measure = measure_of(figure, before, after)
     rate = bool(RATE.search(document.text[figure["end"] : min(end, figure["end"] + 25)]))
+    offset = measure == "duration" and bool(OFFSET.match(document.text[figure["end"] : min(end, figure["end"] + 12)]))
     sides, head, modifiers, increment = subject_facts(figure.get("subject"), figure["text"])
+    if measure == "money":
+        sides = []  # "Georgian lari", "US$": the currency's country, already in the unit, is no side
     previous = sentences.sentence(index - 1) if index > 0 else ""
     context = " ".join((document.title or "", previous, sentence))
+    local = content_terms(f"{previous} {sentence}") - content_terms(document.title or "") - content_terms(figure["text"])
     reference = period_day or document.date
     return FigureFacts(
         id=figure["id"], document=document.id, low=figure["low"], high=figure["high"],
@@ -261,6 +283,7 @@ def figure_facts(figure: dict, document: DocumentContext, *, claimant: str | Non
         family=_rate(family_of(measure, figure.get("unit")), rate), subject=figure.get("subject"), period=figure.get("period"),
         sides=sides, head=head, modifiers=modifiers, increment=increment,
         places=places_of(sentence, document, figure.get("claimant")), terms=sorted(content_terms(context)),
+        local=sorted(local), offset=offset,
         day=period_day.iso() if period_day else None, date=reference.iso() if reference else None,
         claimant=claimant, named=named, sentence=index, stance=figure.get("stance") or "asserts",
         vague=bool(figure.get("vague")), cluster=document.cluster, start=figure["start"], end=figure["end"],
@@ -328,7 +351,7 @@ def link(a: FigureFacts, b: FigureFacts, weights: TermWeights) -> float:
         return 0.0
     if a.cluster is not None and a.cluster == b.cluster:  # reprints of one story
         return 4.0 if a.low == b.low and a.high == b.high else 0.0
-    if a.vague or b.vague:
+    if a.vague or b.vague or a.measure in LOCAL_ONLY:
         return 0.0
     if a.family not in RUNNING and not (a.date and a.date == b.date):
         return 0.0  # a per-day count links across documents only for the same stated day

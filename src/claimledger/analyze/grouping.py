@@ -214,7 +214,8 @@ class GroupStep(Tx):
         story = info.get(doc.story, doc)
         claimant = fact.claimant or (f"outlet:{fold(story.outlet)}" if story.outlet else f"document:{story.id}")
         return contest.Claim(fact.id, fact.measure, fact.low, fact.high, fact.qualifier, claimant, fact.stance,
-                             fact.vague, fact.date or doc.date, (doc.seen or "", doc.id, fact.id), fact.day, fact.document)
+                             fact.vague, fact.date or doc.date, (doc.seen or "", doc.id, fact.id), fact.day, fact.document,
+                             fold(doc.outlet) if doc.outlet else None)
 
     @staticmethod
     def corroborate(fact: FigureFacts, claim: contest.Claim, members: list[FigureFacts], claims: list[contest.Claim],

@@ -8,7 +8,9 @@ evidence are added here, both on top of the hard constraints of ``figures.confli
 * **in one document**, the same measure stated again nearby: the identical value within
   ``RESTATE_SENTENCES`` sentences (not for strikes, units or shares: ``PER_PLACE``), or, for a
   running count, an approximate value within ``NEAR_SHARE`` of it (a rounding) within
-  ``NEAR_SENTENCES``; and a value restated in another unit right after it, in brackets or after a
+  ``NEAR_SENTENCES``; one value of one unit restated anywhere when the two passages share a rare word
+  (``restated``: the lead and an interview); a toll's floor and its count (``raised``); and a value
+  restated in another unit right after it, in brackets or after a
   semicolon or slash ("€20,000 (£17,500; US$22,900)", "22 miles (35 km)"): the units differ, so
   such figures sit in different blocks and are paired by ``conversion_pairs``;
 * **across documents**, an *incident*: a running count (casualties, deaths, injuries, detained,
@@ -16,6 +18,7 @@ evidence are added here, both on top of the hard constraints of ``figures.confli
   at most ``INCIDENT_DAYS`` apart (the figure's own day, else the document's published date) and
   compatible values. Candidates come from blocking keys (place × measure × date window), so the
   work grows with the ledger, not with its square.
+  A disease's cases in one place are one outbreak's for weeks (``revised``).
 
 Deaths, injuries and casualties are separate measures and never link here; different places or
 days outside the window never link.
@@ -26,7 +29,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
-from .figures import RUNNING, FigureFacts, TermWeights, consistent, link
+from .figures import LOCAL_ONLY, REVISION_DAYS, RUNNING, FigureFacts, TermWeights, consistent, link
 from .periods import Day, days_apart
 
 RESTATE_SENTENCES = 10  # the identical value of one measure restated this far apart is one quantity
@@ -36,6 +39,17 @@ INCIDENT_DAYS = 3  # days between two reports' referred dates for one incident a
 # families whose equal values in one document are usually different things: a release's strikes and
 # units per location ("three tactical units" near two towns), shares of different wholes ("100%")
 PER_PLACE = frozenset({"events", "troops", "percent"})
+RAISED_FACTOR = 2  # a toll's exact count at most this many times its floor stated nearby
+RESTATED_WORDS = 1  # distinctive words two passages of one document share for a restatement anywhere in it
+RESTATED_WORDS_APART = 2  # ... when the two values differ (a rounding)
+RESTATED_SHARES = frozenset({"percent"})  # ... a share restated with its subject's words is one quantity
+APPROXIMATE = frozenset({"about", "almost", "nearly"})  # qualifiers of a rounded value
+BELOW = frozenset({"almost", "nearly"})  # ... that stays below its number
+WHOLE_SHARES = frozenset({0.0, 100.0})  # shares that say "none" or "all" of something
+OPEN = {"at least": "up", "more than": "up", "over": "up", "up to": "down", "fewer than": "down"}  # open bounds
+REVISED = frozenset({"cases"})  # running counts revised for weeks without a shared word: an outbreak's cases
+DEFAULT_MODIFIERS = frozenset({"confirmed"})  # "confirmed cases" are what "cases" means
+WORLD = "place:world"
 CONVERTIBLE = frozenset({"money", "distance"})  # measures written with a conversion into another unit
 CONVERSION_GAP = 3  # at most this many characters between a value and its conversion
 CONVERSION_MARKS = "(;/="  # ... one of which opens the conversion
@@ -43,7 +57,8 @@ CONVERSION_MARKS = "(;/="  # ... one of which opens the conversion
 
 def evidence(a: FigureFacts, b: FigureFacts, weights: TermWeights) -> float:
     """The strongest evidence that two compatible figures measure one quantity (0: none)."""
-    return max(link(a, b, weights), same_document(a, b), same_incident(a, b), conversion(a, b))
+    return max(link(a, b, weights), same_document(a, b), restated(a, b, weights), raised(a, b),
+               same_incident(a, b), revised(a, b), conversion(a, b))
 
 
 def conversion(a: FigureFacts, b: FigureFacts) -> float:
@@ -74,7 +89,7 @@ def conversion_pairs(facts: Iterable[FigureFacts]) -> Iterator[tuple[FigureFacts
 def same_document(a: FigureFacts, b: FigureFacts) -> float:
     """One measure restated in one document (identical value nearby, or a rounding of a toll adjacent)."""
     if a.document != b.document or a.measure != b.measure or a.family is None or a.vague or b.vague \
-            or a.family.split(":")[0] in PER_PLACE or not _same_subject(a, b):
+            or a.family.split(":")[0] in PER_PLACE or a.measure in LOCAL_ONLY or not _same_subject(a, b):
         return 0.0
     apart = abs(a.sentence - b.sentence)
     if a.low == b.low and a.high == b.high and (a.low or 0) > 1 and apart <= RESTATE_SENTENCES:
@@ -83,6 +98,41 @@ def same_document(a: FigureFacts, b: FigureFacts) -> float:
     if apart <= NEAR_SENTENCES and a.family in RUNNING and approximate and _close(a, b):
         return 1.2
     return 0.0
+
+
+def restated(a: FigureFacts, b: FigureFacts, weights: TermWeights) -> float:
+    """One quantity stated again anywhere in a document (the lead's "4.6 billion years" and the
+    interviewee's "4.5 billion years"): one unit, one value, in another sentence (one sentence with
+    a value twice lists two things: "two percent in the Léger poll, two percent in the Redfield"), and
+    the two passages (a figure's sentence and the one before, less the title's words) share a
+    distinctive word — two when one rounds the other ("about ten years" and "nine years" share one;
+    two floors, "over 40%" and "at least 43%", are one statement loosely put). Never a moment ("Eight
+    years earlier", "Two days later") for an amount of time."""
+    if a.document != b.document or a.family != b.family or a.family is None or a.vague or b.vague \
+            or a.sentence == b.sentence or a.offset or b.offset or not _same_subject(a, b) \
+            or a.family.split(":")[0] in PER_PLACE - RESTATED_SHARES \
+            or min(a.low or 0, b.low or 0) <= 1 or not _same_value(a, b):
+        return 0.0
+    shared = [t for t in set(a.local) & set(b.local) if weights.distinctive(t)]
+    rounded = (a.low, a.high) != (b.low, b.high) and not (OPEN.get(a.qualifier or "") and OPEN.get(b.qualifier or ""))
+    return 1.0 if len(shared) >= (RESTATED_WORDS_APART if rounded else RESTATED_WORDS) else 0.0
+
+
+def raised(a: FigureFacts, b: FigureFacts) -> float:
+    """A toll's floor and a count above it a few sentences on, in one document ("at least a dozen people
+    lost their lives" ... "18 people died"): one toll, told first as a floor. At most ``RAISED_FACTOR``
+    times the floor, so a floor of two is no floor for fifty."""
+    if a.document != b.document or a.measure != b.measure or a.family != "casualties" or a.vague or b.vague \
+            or abs(a.sentence - b.sentence) > RESTATE_SENTENCES or not _same_subject(a, b):
+        return 0.0
+    floors = [f for f in (a, b) if OPEN.get(f.qualifier or "") == "up"]
+    if len(floors) != 1:
+        return 0.0
+    floor = floors[0]
+    count = b if floor is a else a
+    if count.qualifier is not None or count.low is None or floor.low is None or floor.low < 2:
+        return 0.0
+    return 1.0 if floor.low < count.low <= RAISED_FACTOR * floor.low else 0.0
 
 
 def same_incident(a: FigureFacts, b: FigureFacts) -> float:
@@ -97,15 +147,37 @@ def same_incident(a: FigureFacts, b: FigureFacts) -> float:
     return 0.8
 
 
+def revised(a: FigureFacts, b: FigureFacts) -> float:
+    """A disease's cases reported again weeks later by another document ("around 35,000" infected
+    worldwide on 9 February, "at least 118,381 cases" on 11 March): in one place within
+    ``REVISION_DAYS`` one outbreak's count, never falling, of the same kind (not "suspected" against all).
+    Tolls are left to the wording rule: two attacks in one country within weeks are common."""
+    if a.document == b.document or a.measure != b.measure or a.family not in REVISED or a.vague or b.vague \
+            or not set(a.places) & set(b.places) or (WORLD in a.places) != (WORLD in b.places) \
+            or not _same_subject(a, b) or "other:" in a.head + b.head \
+            or set(a.modifiers) - DEFAULT_MODIFIERS != set(b.modifiers) - DEFAULT_MODIFIERS:
+        return 0.0  # a worldwide count and one country's, "suspected" and all cases, are two quantities
+    first, later = sorted((a, b), key=lambda f: (f.date or "", f.id))
+    apart = days_apart(Day.parse(first.date), Day.parse(later.date))
+    if apart is None or apart > REVISION_DAYS or (later.high or later.low or 0) < (first.low or 0):
+        return 0.0
+    return 0.6
+
+
 def incident_keys(fact: FigureFacts) -> list[tuple]:
     """Blocking keys (place, measure, window): two figures within ``INCIDENT_DAYS`` of each other
-    share a window, as each is filed under its own window and the one before."""
+    share a window, as each is filed under its own window and the one before (for a disease's cases
+    also windows of ``REVISION_DAYS``)."""
     day = Day.parse(fact.date)
     when = day.as_date() if day and day.year else None  # a day without a year is not blocked on
     if fact.family not in RUNNING or when is None or not fact.places:
         return []
     window = when.toordinal() // INCIDENT_DAYS
-    return [("incident", place, fact.measure, w) for place in fact.places for w in (window, window - 1)]
+    keys = [("incident", place, fact.measure, w) for place in fact.places for w in (window, window - 1)]
+    if fact.measure == "cases":  # an outbreak's cases, revised for weeks (``revised``)
+        weeks = when.toordinal() // REVISION_DAYS
+        keys += [("revision", place, fact.measure, w) for place in fact.places for w in (weeks, weeks - 1)]
+    return keys
 
 
 def _close(a: FigureFacts, b: FigureFacts) -> bool:
@@ -115,6 +187,42 @@ def _close(a: FigureFacts, b: FigureFacts) -> bool:
         return False
     top = max(abs(a.low), abs(b.low), abs(a.high or a.low), abs(b.high or b.low))
     return abs(a.low - b.low) <= NEAR_SHARE * top and abs((a.high or a.low) - (b.high or b.low)) <= NEAR_SHARE * top
+
+
+def _same_value(a: FigureFacts, b: FigureFacts) -> bool:
+    """Could two statements give one value? Two exact values must be equal; a rounded value allows
+    its neighbourhood ("almost 5700" / "around 5000", never "almost fourteen" / "15"); an open bound only its
+    own number ("40%" / "over 40%", never "at least 74 miles" / "75 miles": a threshold), or a close
+    open bound pointing the same way ("over 40%" / "at least 43%"). Two shares are never rounded into each other ("about 36%" and "about 34%" are two candidates'
+    votes), nor shares of 0 or 100% restated."""
+    if a.measure == "percent" and {a.low, a.high, b.low, b.high} & WHOLE_SHARES:
+        return False  # "100% air", "100% hydrogen": all of different wholes
+    direction_a, direction_b = OPEN.get(a.qualifier or ""), OPEN.get(b.qualifier or "")
+    if direction_a and direction_b and direction_a != direction_b:
+        return False  # "over 1400 feet" / "below 1400 feet"
+    if a.low == b.low and a.high == b.high:
+        return True
+    if direction_a or direction_b:  # a floor restates only its own number, or a close floor
+        return bool(direction_a and direction_b) and _close(a, b)
+    if a.measure == "percent" or not (_approximate(a) or _approximate(b)):
+        return False
+    (a_low, a_high), (b_low, b_high) = _rounding(a), _rounding(b)
+    return a_low <= b_high and b_low <= a_high
+
+
+def _rounding(fact: FigureFacts) -> tuple[float, float]:
+    """The values a rounded figure stands for: "about 40" 36-44, "almost 5700" 5130-5700 (never above)."""
+    low, high = float(fact.low or 0), float(fact.high if fact.high is not None else fact.low or 0)
+    if fact.qualifier in BELOW:
+        return low * (1 - NEAR_SHARE), high
+    if fact.qualifier in APPROXIMATE:
+        return low * (1 - NEAR_SHARE), high * (1 + NEAR_SHARE)
+    return low, high
+
+
+def _approximate(fact: FigureFacts) -> bool:
+    """A rounded value ("about 40", "almost 5700"), not an open bound ("at least 40")."""
+    return fact.qualifier in APPROXIMATE
 
 
 def _same_subject(a: FigureFacts, b: FigureFacts) -> bool:

@@ -11,13 +11,11 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
-    "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
-    "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
-}
-WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
-_MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+from ..extract.lexicon import MONTHS
+from ..extract.lexicon import WEEKDAYS as WEEKDAY_NAMES
+
+WEEKDAYS = {name: number for number, name in enumerate(WEEKDAY_NAMES)}
+_MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _MONTH_DAY = re.compile(_MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?", re.IGNORECASE)
 _DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r"(?:,?\s+(\d{4}))?\b", re.IGNORECASE)
 _MONTH_YEAR = re.compile(r"\b" + _MONTH + r"\s+(\d{4})\b", re.IGNORECASE)
@@ -85,6 +83,9 @@ def _month(name: str) -> int:
 
 def _day_from(match: re.Match, order: str) -> Day | None:
     groups = match.groups()
+    month_word = groups[0] if order == "mdy" else groups[1] if order == "dmy" else None
+    if month_word is not None and month_word.islower():
+        return None  # news capitalises months: "officials may 20 ..." is a modal verb, not May 20
     try:
         if order == "ymd":
             year, month, day = int(groups[0]), int(groups[1]), int(groups[2])

@@ -27,11 +27,12 @@ from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, sele
 from ..ledger import dialect
 from ..ledger.schema import (
     canonical_entities, canonical_names, document_analysis, documents, entity_links, figure_analysis, figure_groups,
-    figures, group_estimates, outlets, quote_analysis, quotes, term_counts,
+    figures, group_estimates, incident_items, incidents, outlets, quote_analysis, quotes, term_counts,
 )
 from . import corroboration
 from .figures import DocumentContext, FigureFacts, figure_facts
 from .grouping import GroupStep
+from .incident_objects import IncidentStep
 from .periods import Day, first_date, period_day
 from .resolve import EntityStep, Resolved
 from .text import content_terms, iso_time, words
@@ -51,6 +52,7 @@ class AnalysisReport:
     groups: int = 0  # groups written
     contested: int = 0  # of those, contested
     entities: int = 0  # canonical entities in the ledger afterwards
+    incidents: int = 0  # incidents (re)built: those the new or removed documents touch
     seconds: float = 0.0
 
 
@@ -126,6 +128,7 @@ class Analysis(Tx):
         report.removed += len(stale_ids)
         written.update(GroupStep(self.c, {}, self.touched).regroup([], self.remove(stale_ids)))
         EntityStep(self.c, self.touched).refresh_counts()
+        report.incidents += IncidentStep(self.c).run([], stale_ids)
 
     def run_chunk(self, size: int, report: AnalysisReport, written: dict[int, bool]) -> int:
         """Analyse the next ``size`` documents not yet analysed (in id order); returns how many."""
@@ -146,6 +149,7 @@ class Analysis(Tx):
         del contexts
         written.update(GroupStep(self.c, resolved.ids, self.touched).regroup(new_facts, stories.affected))
         entity_step.refresh_counts()
+        report.incidents += IncidentStep(self.c).run(pending_ids, [])
         report.documents += len(pending_ids)
         report.figures += len(new_facts)
         return len(pending_ids)
@@ -153,7 +157,7 @@ class Analysis(Tx):
     def clear(self) -> None:
         """Drop every analysis result (not the user's rules, grades or edits)."""
         for table in (figure_analysis, quote_analysis, group_estimates, figure_groups, entity_links,
-                      canonical_names, canonical_entities, document_analysis, term_counts):
+                      canonical_names, canonical_entities, document_analysis, term_counts, incident_items, incidents):
             self.c.execute(delete(table))
 
     def remove(self, stale_ids: list[int]) -> set[int]:

@@ -147,6 +147,24 @@ class TallyTotal(Open):
     document_keys: list[str]
 
 
+def record_model(record_type: type, **descriptions: str) -> type[Open]:
+    """A response model with every field of a record type (same types and defaults)."""
+    hints = get_type_hints(record_type)
+    fields: dict = {}
+    for f in dataclass_fields(record_type):
+        default = f.default if f.default is not MISSING else [] if f.default_factory is not MISSING else ...
+        fields[f.name] = (hints[f.name], Field(default, description=descriptions.get(f.name)))
+    return create_model(record_type.__name__, __base__=Open, **fields)
+
+
+Incident = record_model(
+    records.Incident, what="The kind of event (attack, crash, outbreak ...), null when no report says.",
+    first="The earliest day its counts refer to (ISO).", last="The latest day its counts refer to (ISO).",
+    reports="Its documents in publication order (time, and time_source: published | dateline | ingested).",
+    groups="Its figure groups, one per category; in a list as summaries, alone with figures and timeline "
+           "(each figure's ``revises``: the figure it revises; ``contest``: another claimant disagrees).")
+
+
 class DocumentDetail(DocumentSummary):
     text: str
     quotes: list[Quote]  # type: ignore[assignment]

@@ -15,7 +15,7 @@ from .. import __version__, pages
 from ..facade import Ledger
 from .models import (
     Attribution, Created, DocumentDetail, DocumentSummary, Entity, EntityDetail, Figure, Grade, GradeIn, Group,
-    GroupDetail, Health, NewDocument, Page, Problem, Quote, SearchHit, Tally, TallyTotal, ValidationProblem,
+    GroupDetail, Health, Incident, NewDocument, Page, Problem, Quote, SearchHit, Tally, TallyTotal, ValidationProblem,
 )
 from ..pages import DEFAULT_PAGE, MAX_ID, MAX_MIXED_OFFSET, MAX_OFFSET, MAX_PAGE, blank_to_none, clean
 
@@ -161,6 +161,24 @@ def contested(
             summary="One figure group: each claimant's value, low/best/high and its timeline")
 def group(db: LedgerDep, group_id: IdPath) -> dict:
     return pages.group_detail(db, group_id)
+
+
+@router.get("/incidents", response_model=Page[Incident], summary="Incidents, latest first: reports, tallies, groups")
+def incidents(
+    db: LedgerDep,
+    place: Annotated[str | None, Query(max_length=500, description="Substring (any case) of the place.")] = None,
+    since: Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
+                                       description="Incidents lasting until this ISO day (or month, year) or later.")] = None,
+    limit: Limit = DEFAULT_PAGE,
+    offset: Offset = 0,
+) -> dict:
+    return pages.incidents_page(db, place=blank_to_none(place), since=blank_to_none(since), limit=limit, offset=offset)
+
+
+@router.get("/incidents/{incident_id}", response_model=Incident, responses=NOT_FOUND,
+            summary="One incident: its reports in publication order, tallies, and groups with revisions and contests")
+def incident(db: LedgerDep, incident_id: IdPath) -> dict:
+    return pages.incident_detail(db, incident_id)
 
 
 @router.get("/entities", response_model=Page[Entity], summary="People and organisations, most mentioned first")

@@ -1,32 +1,31 @@
 """The ``claimledger`` command: parse options, call the library, render the result.
 
 One module per command group (``ingesting``, ``reading``, ``analysis``, ``serving``), one for what
-they share (``base``) and one for rendering (``render``). Commands are registered here, in the
-order of a session, which is the order ``--help`` lists them. Data goes to stdout; progress bars
-and error messages go to stderr.
+they share (``base``) and two for rendering (``render``: the formats; ``tables``: rich tables, loaded
+only when one is drawn). Commands are registered here, in the order of a session, which is the
+order ``--help`` lists them. Data goes to stdout; progress bars and error messages go to stderr.
 """
 
 from __future__ import annotations
 
-from . import analysis, ingesting, reading, serving
+from . import analysis, incidents, ingesting, reading, serving
 from .base import app
 
 COMMANDS = (
-    ("ingest", ingesting.ingest_cli), ("watch", ingesting.watch_cli), ("extract", ingesting.extract_cli),
-    ("documents", reading.documents_cli), ("quotes", reading.quotes_cli), ("figures", reading.figures_cli),
-    ("tallies", reading.tallies_cli), ("search", reading.search_cli),
-    ("stats", reading.stats_cli), ("evaluate", ingesting.evaluate_cli), ("demo", ingesting.demo_cli),
-    ("serve", serving.serve_cli), ("analyze", analysis.analyze_cli), ("contested", analysis.contested_cli),
-    ("group", analysis.group_cli), ("timeline", analysis.timeline_cli), ("entities", reading.entities_cli),
-    ("grade", analysis.grade_cli), ("alias", analysis.alias_cli), ("export", analysis.export_cli),
+    ingesting.ingest_cli, ingesting.watch_cli, ingesting.extract_cli,
+    reading.documents_cli, reading.quotes_cli, reading.figures_cli, reading.tallies_cli, reading.search_cli,
+    reading.stats_cli, ingesting.evaluate_cli, ingesting.demo_cli,
+    serving.serve_cli, analysis.analyze_cli, analysis.contested_cli,
+    analysis.group_cli, analysis.timeline_cli, incidents.incidents_cli, incidents.incident_cli, reading.entities_cli,
+    analysis.grade_cli, analysis.alias_cli, analysis.export_cli,
 )
-for _name, _command in COMMANDS:
-    app.command(_name)(_command)
+for _command in COMMANDS:
+    app.add_command(_command)
 
 
 def main() -> None:
     """Console-script entry point (``claimledger``)."""
-    app()
+    app(prog_name="claimledger")
 
 
 __all__ = ["app", "main"]

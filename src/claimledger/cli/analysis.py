@@ -7,43 +7,23 @@ renders the answer; docs/analysis.md describes what the analysis computes.
 from __future__ import annotations
 
 import sys
-from enum import Enum
-from typing import Annotated
 
-import typer
-from rich.markup import escape
+import click
 
 from ..errors import UsageError
-from .base import (
-    DEFAULT_DB, lazy, DbOption, Format, FormatOption, JsonOption, LimitOption, OffsetOption, chosen, stderr_console,
-    stdout_console,
-)
-from .render import (
-    aliases_table, analysis_line, contested_table, emit_object, emit_page, grades_table, group_detail,
-    timeline_table,
-)
+from .base import Format, chosen, db_option, format_options, lazy, listing_options
+from .cells import analysis_line
+from .render import emit_object, emit_page, say
 
 pages = lazy("claimledger.pages")
 files = lazy("claimledger.files")
+tables = lazy("claimledger.cli.tables")
+
+EXPORT_FORMATS = ("jsonl", "csv", "parquet", "claimreview")
+EXPORT_WHAT = ("figures", "tallies", "incidents")
 
 
-class ExportWhat(str, Enum):
-    """What ``export`` exports."""
-
-    figures = "figures"
-    tallies = "tallies"
-
-
-class ExportFormat(str, Enum):
-    """What ``export`` writes."""
-
-    jsonl = "jsonl"
-    csv = "csv"
-    parquet = "parquet"
-    claimreview = "claimreview"
-
-
-def parse_ids(values: list[str] | None) -> list[int]:
+def parse_ids(values: tuple[str, ...] | list[str] | None) -> list[int]:
     """'3,4' '5' -> [3, 4, 5]; anything but integers is an error."""
     ids = []
     for value in values or []:
@@ -54,63 +34,51 @@ def parse_ids(values: list[str] | None) -> list[int]:
     return ids
 
 
-def analyze_cli(
-    incremental: Annotated[
-        bool, typer.Option("--incremental", help="Only what is new since the last analysis (what ingest runs).")
-    ] = False,
-    db: DbOption = DEFAULT_DB,
-) -> None:
+@click.command("analyze")
+@click.option("--incremental", is_flag=True, help="Only what is new since the last analysis (what ingest runs).")
+@db_option()
+def analyze_cli(incremental: bool, db: str) -> None:
     """Redo the cross-document analysis: merged entities, figure groups, contest, corroboration, grades.
 
     Ingest runs it by itself on new documents; run this after changing the alias table or to start over. Your grades and group edits are kept and replayed.
 
-    [bold]Example:[/] claimledger analyze --db news.db
+    Example: claimledger analyze --db news.db
     """
     with files.open_ledger(db, must_exist=True) as ledger:
         report = ledger.analyze(full=not incremental)
-    stdout_console().print(analysis_line(report), highlight=False)
+    say(analysis_line(report))
 
 
-def contested_cli(
-    category: Annotated[
-        str | None, typer.Option("--category", "-c", help="Only groups of, or holding figures of, this category.")
-    ] = None,
-    all_groups: Annotated[bool, typer.Option("--all", help="Every group of two or more figures, not only contested ones.")] = False,
-    limit: LimitOption = 50,
-    offset: OffsetOption = 0,
-    format: FormatOption = Format.table,
-    as_json: JsonOption = False,
-    db: DbOption = DEFAULT_DB,
-) -> None:
+@click.command("contested")
+@click.option("--category", "-c", help="Only groups of, or holding figures of, this category.")
+@click.option("--all", "all_groups", is_flag=True, help="Every group of two or more figures, not only contested ones.")
+@listing_options(limit=50)
+def contested_cli(category: str | None, all_groups: bool, limit: int, offset: int, format: Format, as_json: bool,
+                  db: str) -> None:
     """Figures that sources disagree on: groups of figures measuring one thing, with low, best and high.
 
     Best is the conservative estimate (each claimant's latest figure, the lowest of those); docs/analysis.md has the rules.
 
-    [bold]Example:[/] claimledger contested --category deaths --format json
+    Example: claimledger contested --category deaths --format json
     """
     with files.open_ledger(db, must_exist=True) as ledger:
         page = pages.contested_page(ledger, category=category, include_all=all_groups, limit=limit, offset=offset)
-    what = "Figure groups" if all_groups else "Contested figures"
-    empty = "no contested figures" + (f" of category {escape(category)}" if category else "")
-    emit_page(page, chosen(format, as_json), lambda groups: contested_table(groups, f"{what} (low · best · high)"),
-              empty)
+    title = ("Figure groups" if all_groups else "Contested figures") + " (low · best · high)"
+    empty = "no contested figures" + (f" of category {category}" if category else "")
+    emit_page(page, chosen(format, as_json), lambda groups: tables.contested_table(groups, title), empty)
 
 
-def group_cli(
-    group_id: Annotated[int, typer.Argument(metavar="ID", help="A group id (or the id of a figure in it).")],
-    split: Annotated[
-        list[str] | None, typer.Option("--split", metavar="FIGURES", help="Move these figures (ids, e.g. 3,4) into a group of their own.")
-    ] = None,
-    merge: Annotated[
-        list[str] | None, typer.Option("--merge", metavar="GROUPS", help="Merge these groups into this one.")
-    ] = None,
-    format: FormatOption = Format.table,
-    as_json: JsonOption = False,
-    db: DbOption = DEFAULT_DB,
-) -> None:
+@click.command("group")
+@click.argument("group_id", metavar="ID", type=int, help="A group id (or the id of a figure in it).")
+@click.option("--split", multiple=True, metavar="FIGURES", help="Move these figures (ids, e.g. 3,4) into a group of their own.")
+@click.option("--merge", multiple=True, metavar="GROUPS", help="Merge these groups into this one.")
+@format_options()
+@db_option()
+def group_cli(group_id: int, split: tuple[str, ...], merge: tuple[str, ...], format: Format, as_json: bool,
+              db: str) -> None:
     """Show one figure group, or split or merge groups (edits survive re-analysis).
 
-    [bold]Example:[/] claimledger group 1 --split 2
+    Example: claimledger group 1 --split 2
     """
     split_ids, merge_ids = parse_ids(split), parse_ids(merge)
     if split_ids and merge_ids:
@@ -128,39 +96,37 @@ def group_cli(
         emit_page(pages.page(shown, len(shown), 0, total=len(shown)), format, lambda _: None, "")
         return
     for item in shown:
-        emit_object(item, format, group_detail)
+        emit_object(item, format, lambda value, console: tables.group_detail(value, console))
 
 
-def timeline_cli(
-    group_id: Annotated[int, typer.Argument(metavar="GROUP", help="A group id (or the id of a figure in it).")],
-    format: FormatOption = Format.table,
-    as_json: JsonOption = False,
-    db: DbOption = DEFAULT_DB,
-) -> None:
+@click.command("timeline")
+@click.argument("group_id", metavar="GROUP", type=int, help="A group id (or the id of a figure in it).")
+@format_options()
+@db_option()
+def timeline_cli(group_id: int, format: Format, as_json: bool, db: str) -> None:
     """A group's figures in time order (published date, else ingest time), to see how an estimate moved.
 
-    [bold]Example:[/] claimledger timeline 1
+    Example: claimledger timeline 1
     """
     with files.open_ledger(db, must_exist=True) as ledger:
         entries = pages.group_detail(ledger, group_id)["timeline"]
     page = pages.page(entries, len(entries), 0, total=len(entries))
-    emit_page(page, chosen(format, as_json), lambda rows: timeline_table(rows, f"Timeline of group {group_id}"),
+    emit_page(page, chosen(format, as_json), lambda rows: tables.timeline_table(rows, f"Timeline of group {group_id}"),
               f"group {group_id} has no figures")
 
 
-def grade_cli(
-    source: Annotated[str | None, typer.Argument(metavar="SOURCE", help="An outlet or entity, e.g. Reuters or 'the Pentagon'.")] = None,
-    reliability: Annotated[str | None, typer.Argument(metavar="RELIABILITY", help="A-F (Admiralty source reliability).")] = None,
-    list_: Annotated[bool, typer.Option("--list", help="List the grades set so far.")] = False,
-    format: FormatOption = Format.table,
-    as_json: JsonOption = False,
-    db: DbOption = DEFAULT_DB,
-) -> None:
+@click.command("grade")
+@click.argument("source", metavar="SOURCE", required=False, help="An outlet or entity, e.g. Reuters or 'the Pentagon'.")
+@click.argument("reliability", metavar="RELIABILITY", required=False, help="A-F (Admiralty source reliability).")
+@click.option("--list", "list_", is_flag=True, help="List the grades set so far.")
+@format_options()
+@db_option()
+def grade_cli(source: str | None, reliability: str | None, list_: bool, format: Format, as_json: bool, db: str) -> None:
     """Grade a source's reliability, A (completely reliable) to F (cannot be judged, the default).
 
     Figures then carry an Admiralty code such as B2: the source's reliability and the information's credibility (1-6, from corroboration).
 
-    [bold]Example:[/] claimledger grade "the Pentagon" B
+    Example: claimledger grade "the Pentagon" B
     """
     format = chosen(format, as_json)
     if list_ or source is None:
@@ -168,38 +134,39 @@ def grade_cli(
             raise UsageError("give SOURCE RELIABILITY, or --list")
         with files.open_ledger(db, must_exist=True) as ledger:
             rows = ledger.grades()
-        emit_page(pages.page(rows, len(rows), 0, total=len(rows)), format, grades_table,
+        emit_page(pages.page(rows, len(rows), 0, total=len(rows)), format, lambda rows: tables.grades_table(rows),
                   "no grades set; every source is F (cannot be judged)")
         return
     if reliability is None:
         raise UsageError("give the reliability too: claimledger grade SOURCE A|B|C|D|E|F")
     with files.open_ledger(db, must_exist=True) as ledger:
         result = ledger.grade(source, reliability)
-    emit_object(result, format, lambda r, console: console.print(
-        f"{escape(r['source'])}: {r['reliability']} ({r['meaning']}); {r['figures']} figure(s) from this source",
-        highlight=False))
+    emit_object(result, format, lambda r, _console: say(
+        f"{r['source']}: {r['reliability']} ({r['meaning']}); {r['figures']} figure(s) from this source"))
 
 
-def alias_cli(
-    alias: Annotated[str | None, typer.Argument(metavar="ALIAS", help="A name, e.g. DoD.")] = None,
-    canonical: Annotated[str | None, typer.Argument(metavar="CANONICAL", help="The entity it names.")] = None,
-    type: Annotated[str | None, typer.Option("--type", "-t", help="The entity's type (person, organisation, government, outlet ...).")] = None,
-    side: Annotated[str | None, typer.Option("--side", help="The country or party the entity belongs to.")] = None,
-    file: Annotated[str | None, typer.Option("--file", help="Load rules from a CSV file: alias,canonical[,type][,side].")] = None,
-    remove: Annotated[str | None, typer.Option("--remove", metavar="ALIAS", help="Drop a rule you added.")] = None,
-    list_: Annotated[bool, typer.Option("--list", help="Show the alias table in effect (defaults and yours).")] = False,
-    no_analyze: Annotated[bool, typer.Option("--no-analyze", help="Do not re-run the analysis after a change.")] = False,
-    format: FormatOption = Format.table,
-    db: DbOption = DEFAULT_DB,
-) -> None:
+@click.command("alias")
+@click.argument("alias", metavar="ALIAS", required=False, help="A name, e.g. DoD.")
+@click.argument("canonical", metavar="CANONICAL", required=False, help="The entity it names.")
+@click.option("--type", "-t", help="The entity's type (person, organisation, government, outlet ...).")
+@click.option("--side", help="The country or party the entity belongs to.")
+@click.option("--file", help="Load rules from a CSV file: alias,canonical[,type][,side].")
+@click.option("--remove", metavar="ALIAS", help="Drop a rule you added.")
+@click.option("--list", "list_", is_flag=True, help="Show the alias table in effect (defaults and yours).")
+@click.option("--no-analyze", is_flag=True, help="Do not re-run the analysis after a change.")
+@click.option("--format", "-f", "format", type=click.Choice(Format), default=Format.table,
+              help='table; json: a page {"items": [...], "next_offset": ...} as the API gives it; jsonl: one item '
+                   "per line; csv: one row per item.")
+@db_option()
+def alias_cli(alias: str | None, canonical: str | None, type: str | None, side: str | None, file: str | None,
+              remove: str | None, list_: bool, no_analyze: bool, format: Format, db: str) -> None:
     """Edit the alias table that merges entities (e.g. Pentagon = US Department of Defense).
 
     A change re-runs the analysis so entities and groups follow it (unless --no-analyze).
 
-    [bold]Example:[/] claimledger alias "MoD" "UK Ministry of Defence" --type government --side "United Kingdom"
+    Example: claimledger alias "MoD" "UK Ministry of Defence" --type government --side "United Kingdom"
     """
     with files.open_ledger(db, must_exist=True) as ledger:
-        console = stdout_console()
         changed = 0
         if file is not None:
             changed += ledger.load_aliases(file)
@@ -214,45 +181,46 @@ def alias_cli(
             changed += 1
         if list_ or not changed:
             rows = ledger.aliases()
-            emit_page(pages.page(rows, len(rows), 0, total=len(rows)), format, aliases_table, "no alias rules")
+            emit_page(pages.page(rows, len(rows), 0, total=len(rows)), format, lambda rows: tables.aliases_table(rows),
+                      "no alias rules")
         if changed:
-            console.print(f"stored {changed} alias change(s)")
+            say(f"stored {changed} alias change(s)")
             if not no_analyze:
-                console.print(analysis_line(ledger.analyze(full=True)), highlight=False)
+                say(analysis_line(ledger.analyze(full=True)))
 
 
-def export_cli(
-    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="jsonl, csv, parquet or claimreview (schema.org JSON-LD).")],
-    output: Annotated[str | None, typer.Option("--output", "-o", help="File to write (default stdout; parquet needs a file).")] = None,
-    contested_only: Annotated[bool, typer.Option("--contested", help="Only figures of contested groups.")] = False,
-    category: Annotated[str | None, typer.Option("--category", "-c", help="Only figures (or tallies) of this category.")] = None,
-    what: Annotated[ExportWhat, typer.Option("--what", help="figures, or tallies (one row per casualty tally; jsonl, csv or parquet).")] = ExportWhat.figures,
-    db: DbOption = DEFAULT_DB,
-) -> None:
+@click.command("export")
+@click.option("--format", "-f", "format", type=click.Choice(EXPORT_FORMATS), required=True,
+              help="jsonl, csv, parquet or claimreview (schema.org JSON-LD).")
+@click.option("--output", "-o", help="File to write (default stdout; parquet needs a file).")
+@click.option("--contested", "contested_only", is_flag=True, help="Only figures of contested groups.")
+@click.option("--category", "-c", help="Only figures (or tallies) of this category.")
+@click.option("--what", type=click.Choice(EXPORT_WHAT), default="figures",
+              help="figures, tallies (one row per casualty tally) or incidents (one row each); jsonl, csv or parquet for the last two.")
+@db_option()
+def export_cli(format: str, output: str | None, contested_only: bool, category: str | None, what: str, db: str) -> None:
     """Export every analysed figure with its group, grade and corroboration (or, with --what tallies, every casualty tally).
 
     CSV reads in pandas and DuckDB without options; Parquet keeps the column types; claimreview is a JSON-LD array of schema.org ClaimReview objects.
 
-    [bold]Example:[/] claimledger export --format csv --output figures.csv
+    Example: claimledger export --format csv --output figures.csv
     """
-    if format is ExportFormat.parquet and output is None:
+    if format == "parquet" and output is None:
         raise UsageError("parquet is binary: give --output FILE")
-    if what is ExportWhat.tallies and format is ExportFormat.claimreview:
-        raise UsageError("claimreview reviews figures: export tallies as jsonl, csv or parquet")
-    options = {"contested_only": contested_only, "category": category, "what": what.value}
+    if what != "figures" and format == "claimreview":
+        raise UsageError(f"claimreview reviews figures: export {what} as jsonl, csv or parquet")
+    options = {"contested_only": contested_only, "category": category, "what": what}
     with files.open_ledger(db, must_exist=True) as ledger:
         if output is None:
-            count = ledger.export(format.value, sys.stdout, **options)
+            count = ledger.export(format, sys.stdout, **options)
         else:
             try:
-                if format is ExportFormat.parquet:
-                    count = ledger.export(format.value, output, **options)
+                if format == "parquet":
+                    count = ledger.export(format, output, **options)
                 else:
                     with open(output, "w", encoding="utf-8", newline="") as handle:
-                        count = ledger.export(format.value, handle, **options)
+                        count = ledger.export(format, handle, **options)
             except OSError as exc:
                 raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
     if output is not None:
-        stderr_console().print(f"wrote {count} {'figure(s)' if what is ExportWhat.figures else 'tallies'} to {escape(output)}", highlight=False)
-
-
+        say(f"wrote {count} {'figure(s)' if what == 'figures' else what} to {output}", err=True)

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import os
-from typing import Annotated
 
-import typer
-from rich.markup import escape
+import click
 
 from ..config import DEFAULT_MODEL
-from .base import DEFAULT_DB, DbOption, ModelOption, lazy, stderr_console
+from .base import db_option, lazy, model_option
+from .render import say
 
 files = lazy("claimledger.files")
 
@@ -28,31 +27,29 @@ def serve_app(db: str, *, token: str | None = None, model: str = DEFAULT_MODEL, 
     return create_app(ledger, token=token, max_body=max_body, close_ledger=True)
 
 
-def serve_cli(
-    db: DbOption = DEFAULT_DB,
-    host: Annotated[str, typer.Option("--host", help="Address to listen on (0.0.0.0: every interface).")] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
-    max_body: Annotated[
-        int, typer.Option("--max-body", min=1, help="Largest request body accepted, in bytes (larger ones get 413).")
-    ] = SERVE_MAX_BODY,
-    model: ModelOption = DEFAULT_MODEL,
-) -> None:
+@click.command("serve")
+@db_option()
+@click.option("--host", default="127.0.0.1", help="Address to listen on (0.0.0.0: every interface).")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, help="Port to listen on.")
+@click.option("--max-body", type=click.IntRange(min=1), default=SERVE_MAX_BODY,
+              help="Largest request body accepted, in bytes (larger ones get 413).")
+@model_option()
+def serve_cli(db: str, host: str, port: int, max_body: int, model: str) -> None:
     """Serve the REST API (/api, documented at /docs) and the web pages over HTTP.
 
     Writes (POST /api/documents, PUT /api/sources/ID/grade) need 'Authorization: Bearer TOKEN' where TOKEN is the value of CLAIMLEDGER_TOKEN; without CLAIMLEDGER_TOKEN the server is read-only. Stop it with Ctrl-C.
 
-    [bold]Example:[/] CLAIMLEDGER_TOKEN=secret claimledger serve --db news.db --port 8000
+    Example: CLAIMLEDGER_TOKEN=secret claimledger serve --db news.db --port 8000
     """
     import uvicorn
 
     token = os.environ.get(TOKEN_ENV) or None
     application = serve_app(db, token=token, model=model, max_body=max_body)
-    console = stderr_console()
     shown = f"[{host}]" if ":" in host else host
-    console.print(f"serving ledger [bold]{escape(db)}[/] at [cyan]http://{escape(shown)}:{port}/[/] "
-                  f"(API at /api, its docs at /docs)", highlight=False)
+    say(f"serving ledger {db} at {click.style(f'http://{shown}:{port}/', fg='cyan')} "
+        f"(API at /api, its docs at /docs)", err=True)
     if token is None:
-        console.print(f"[yellow]read-only:[/] {TOKEN_ENV} is not set, so writes are refused (403)", highlight=False)
+        say(f"{click.style('read-only:', fg='yellow')} {TOKEN_ENV} is not set, so writes are refused (403)", err=True)
     else:
-        console.print(f"writes need 'Authorization: Bearer <{TOKEN_ENV}>'", highlight=False)
+        say(f"writes need 'Authorization: Bearer <{TOKEN_ENV}>'", err=True)
     uvicorn.run(application, host=host, port=port, log_level="info")

@@ -13,10 +13,9 @@ from datetime import date, datetime, timedelta
 
 from dateutil import parser as dateparser
 
-from .lexicon import DATE_OFFSETS
+from .lexicon import DATE_OFFSETS, MONTHS, WEEKDAYS
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+MONTH = "(?:" + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True)) + r")\b\.?"  # capitalised: not "may"
 TOP_DATE = re.compile(rf"\b{MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\b\d{{1,2}}\s+{MONTH}\s+\d{{4}}|\b\d{{4}}-\d{{2}}-\d{{2}}\b")
 YEAR = re.compile(r"\b(19|20)\d{2}\b")
 

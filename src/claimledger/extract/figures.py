@@ -14,7 +14,7 @@ from ._cache import doc_ents, doc_text
 from ..records import Attribution, Figure, Quote
 from .lexicon import (
     CATEGORY_NOUNS, CURRENCY_SYMBOLS, CURRENCY_WORDS, DENY_VERBS, DESIGNATION_NOUNS, DISPUTE_VERBS,
-    DISTANCE_UNITS, DURATION_UNITS, PERSON_FATE, QUALIFIERS, VAGUE_FLOORS,
+    DISTANCE_COMPOUNDS, DISTANCE_UNITS, DURATION_UNITS, PERSON_FATE, QUALIFIERS, UNCERTAINTY_SIGNS, VAGUE_FLOORS,
 )
 from .numbers import is_number_start, read_number, token_range
 from .turns import transcript_claims
@@ -57,6 +57,9 @@ def figure_at(tokens: list[Token], i: int) -> tuple[Figure, int] | None:
         return None
     low, j = read
     high, qualifier, unit = (packed[1] if packed else low), None, None
+    error = uncertainty(tokens, j)
+    if error is not None:
+        low, high, j = round(low - error[0], 9), round(low + error[0], 9), error[1]
     start_i = i
     currency = currency_before(tokens, i)
     if currency:
@@ -87,7 +90,7 @@ def figure_at(tokens: list[Token], i: int) -> tuple[Figure, int] | None:
         unit, j = "percent", j + 2
     elif j < len(tokens) and tokens[j].lower_ in CURRENCY_WORDS and not unit:
         unit, j = CURRENCY_WORDS[tokens[j].lower_], j + 1
-    noun = counted_noun(tokens, i, j)
+    noun = counted_noun(tokens, i, j) or (partitive_noun(tokens, j) if low > 1 else None)
     more = tokens[j] if j < len(tokens) and tokens[j].lower_ == "more" else None
     if more is not None and noun is None:
         j += 1
@@ -103,7 +106,7 @@ def figure_at(tokens: list[Token], i: int) -> tuple[Figure, int] | None:
         return None  # "Boeing 707", "Flight 610"
     if year_like(tokens[i], low, noun, unit):
         return None
-    qualifier_found = qualifier_before(tokens, start_i)
+    qualifier_found = qualifier_before(tokens, start_i) or (("about", start_i) if token.text.startswith("~") else None)
     if qualifier_found:
         qualifier, start_i = qualifier_found[0], qualifier_found[1]
     end_i = max(j, noun.i - tokens[0].i + 1 if noun is not None else j)
@@ -118,6 +121,13 @@ def figure_at(tokens: list[Token], i: int) -> tuple[Figure, int] | None:
         unit=unit_name, category=kind, subject=subject_of(tokens, j, noun),
     )
     return figure, max(end_i, j)
+
+
+def uncertainty(tokens: list[Token], j: int) -> tuple[float, int] | None:
+    """'± 0.004' right after a value: the error (so the figure is the range it allows), and where it ends."""
+    if j + 1 < len(tokens) and tokens[j].text in UNCERTAINTY_SIGNS and is_number_start(tokens[j + 1]):
+        return read_number(tokens, j + 1)
+    return None
 
 
 def shared_scale(tokens: list[Token], i: int, j: int, k: int, low: float, second: tuple[float, int]) -> tuple[float, tuple[float, int]]:
@@ -144,7 +154,8 @@ def excluded(token: Token) -> bool:
         tail = token.doc[token.i : min(len(token.doc), token.i + 5)].text.lower()
         if "old" in tail.split("-") or " old" in tail or "ago" in tail:
             return True
-        unit = next((t for t in token.doc[token.i + 1 : token.i + 4] if t.lemma_.lower() in DURATION_UNITS), None)
+        reach = token.i + (6 if nxt is not None and nxt.text in UNCERTAINTY_SIGNS else 4)  # "1010 ± 195 light years"
+        unit = next((t for t in token.doc[token.i + 1 : reach] if t.lemma_.lower() in DURATION_UNITS), None)
         return unit is None
     if token.i >= 2 and token.doc[token.i - 1].text in {"-", "/"} and (token.doc[token.i - 2].pos_ == "PROPN" or (
             token.i >= 3 and token.doc[token.i - 2].like_num and token.doc[token.i - 3].pos_ == "PROPN")):
@@ -179,17 +190,24 @@ def counted_noun(tokens: list[Token], i: int, j: int) -> Token | None:
         if (candidate.pos_ in {"NOUN", "PROPN"} or candidate.pos_ == "ADJ" and candidate.lower_ in fates) and candidate.i >= tokens[0].i + j and candidate.i - (tokens[0].i + j) <= 4:
             if tokens[0].i + i != candidate.i:
                 return candidate
-    if j < len(tokens) and tokens[j].pos_ == "NOUN":
-        return tokens[j]
+    if j < len(tokens) and (tokens[j].pos_ == "NOUN" or tokens[j].lower_ in DISTANCE_UNITS):
+        return tokens[j]  # "~415 km2", tagged a proper noun
     if j + 1 < len(tokens) and tokens[j].text == "-" and tokens[j + 1].pos_ in {"NOUN", "ADJ"}:
         return tokens[j + 1]  # "eight-year", "six-month"
+    return None
+
+
+def partitive_noun(tokens: list[Token], j: int) -> Token | None:
+    """'Three of the victims': the plural noun a number takes a part of ('one of the' is no figure)."""
+    if j + 2 < len(tokens) and tokens[j].lower_ == "of" and tokens[j + 1].lower_ in {"the", "these", "those"}:
+        return next((t for t in tokens[j + 2 : j + 5] if t.tag_ == "NNS"), None)
     return None
 
 
 def not_a_count(noun: Token, value: float, unit: str | None) -> bool:
     """'141 motorized regiment', 'one of': a designation or a choice, not a quantity."""
     lemma = noun.lemma_.lower()
-    if unit or lemma in DURATION_UNITS or lemma in DISTANCE_UNITS:
+    if unit or lemma in DURATION_UNITS or lemma in DISTANCE_UNITS or distance_compound(noun):
         return False
     if lemma in DESIGNATION_NOUNS and noun.tag_ in {"NN", "NNP"} and value != 1:
         return True
@@ -227,6 +245,8 @@ def meaningful_bare(token: Token, value: float) -> bool:
         return True  # "claimed 190 were dead", misparsed as an object
     if any(c.dep_ == "relcl" for c in token.children):
         return True  # "the 2.8 million who voted"
+    if nxt is not None and nxt.lower_ == "strong":
+        return True  # "turned out 2.9 million strong": a crowd of that many
     return any(t.lemma_.lower() == "toll" for t in token.sent) and token.dep_ in {"pobj", "attr", "dobj"}
 
 
@@ -245,6 +265,8 @@ def category(noun: Token | None, unit: str | None) -> str:
         return next((fate for fate, words in PERSON_FATE.items() if noun.lower_ in words), "other")
     if noun.ent_type_ == "NORP" and noun.tag_ in {"NNS", "NNPS"}:
         return fate_of(noun) or "people"  # "two Argentinians"
+    if distance_compound(noun):
+        return "distance"
     if lemma in DURATION_UNITS:
         return "duration"
     if lemma in DISTANCE_UNITS:
@@ -257,6 +279,13 @@ def category(noun: Token | None, unit: str | None) -> str:
     return found
 
 
+def distance_compound(noun: Token) -> bool:
+    """'astronomical units', 'light-years': a unit of length whose head alone is no such unit."""
+    doc, lemma = noun.doc, noun.lemma_.lower()
+    before = [doc[k].lower_ for k in range(max(0, noun.i - 2), noun.i) if doc[k].text != "-"]
+    return bool(before) and (before[-1], lemma) in DISTANCE_COMPOUNDS
+
+
 def bare_fate(number: Token) -> str:
     """'killed seven', '189 ... died': a number standing for people, by what happened to them."""
     words = [number.head] + [c for c in number.head.children if c.dep_ in {"acomp", "attr"}]
@@ -266,7 +295,7 @@ def bare_fate(number: Token) -> str:
     for fate, lemmas in PERSON_FATE.items():
         if any(w.lemma_.lower() in lemmas or w.lower_ in lemmas for w in words):
             return fate
-    if any(c.dep_ == "relcl" for c in number.children):
+    if any(c.dep_ == "relcl" for c in number.children) or nxt is not None and nxt.lower_ == "strong":
         return "people"
     if any(t.lower_ == "toll" for t in number.sent):
         return "deaths"

@@ -105,13 +105,23 @@ CURRENCY_WORDS = {
     "zloty": "PLN", "baht": "THB", "won": "KRW", "rupiah": "IDR", "taka": "BDT", "afghanis": "AFN",
     "manat": "AZN", "tenge": "KZT", "shilling": "KES", "shillings": "KES",
 }
+# Calendar words, for datelines and incident dates (extract.dates) and figure periods (analyze.periods).
+MONTHS: dict[str, int] = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
+    "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
+    "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 PERCENT_WORDS = frozenset({"%", "percent", "per", "pct"})
 DURATION_UNITS = frozenset(
     "second minute hour day night week month year decade century fortnight".split()
 )
 DISTANCE_UNITS = frozenset("""
-kilometer kilometre km mile meter metre m foot feet yard hectare acre sq square nautical
+kilometer kilometre km mile meter metre m foot feet yard hectare acre sq square nautical parsec km2 m2 mi2
 """.split())
+# two-word units of length whose head alone means something else ("30 astronomical units", "3000 light years")
+DISTANCE_COMPOUNDS = frozenset({("astronomical", "unit"), ("light", "year")})
+UNCERTAINTY_SIGNS = frozenset({"±", "+/-", "+-"})  # "40.333 ± 0.004 days": a value and its error
 
 # Counted nouns (lemmas) by category; anything else counted is "other".
 CATEGORY_NOUNS: dict[str, frozenset[str]] = {
@@ -149,6 +159,7 @@ PERSON_FATE = {
     "deaths": frozenset("die kill dead slay slaughter execute murder perish lose".split()),
     "injuries": frozenset("injure wound hurt injured wounded hospitalise hospitalize hospitalised hospitalized".split()),
     "detained": frozenset("arrest detain capture abduct kidnap imprison hold seize".split()),
+    "people": frozenset("infect".split()),  # "infected around 35,000 worldwide": people, counted as cases
 }
 
 # Singular nouns after a number that make it a designation, not a count ("141 motorized regiment").
@@ -259,3 +270,43 @@ typhoon tsunami landslide avalanche collapse stampede engagement firefight opera
 missile rocket mortar drone ied grenade accident derail sink capsize wreck massacre assault riot
 violence killing execution suicide invasion offensive combat conflict insurgency
 """.split())
+# What kind of event a count belongs to, by the words around it (``analyze.incident_objects``).
+# Checked nearest-first in the count's sentence, then the sentence before, then the title. Kinds
+# follow what casualty recorders and the bundled corpus tell apart (counts: docs/analysis.md).
+EVENT_KINDS: dict[str, frozenset[str]] = {
+    "airstrike": frozenset("airstrike airstrikes air-strike air-strikes bombardment bombardments".split()),
+    "bombing": frozenset("""
+        bombing bombings bomb bombs bomber bombers ied ieds car-bomb suicide-bomber explosive explosives
+    """.split()),
+    "explosion": frozenset("explosion explosions blast blasts exploded explodes".split()),
+    "shooting": frozenset("shooting shootings gunman gunmen gunfire shooter shot".split()),
+    "shelling": frozenset("shelling shelled artillery rocket rockets missile missiles mortar mortars".split()),
+    "raid": frozenset("raid raids".split()),
+    "clash": frozenset("clash clashes clashed fighting firefight battle battles ambush ambushed".split()),
+    "attack": frozenset("attack attacks attacked assault assaulted massacre".split()),
+    "war": frozenset("invasion offensive".split()),  # not "war": "World War II-era plane", "civil war" background
+    "crash": frozenset("crash crashed crashes collision collided derailed derailment".split()),
+    "collapse": frozenset("collapse collapsed collapses".split()),
+    "fire": frozenset("fire fires blaze wildfire wildfires bushfire bushfires arson".split()),
+    "earthquake": frozenset("earthquake earthquakes quake tremor".split()),
+    "flood": frozenset("flood floods flooding landslide landslides".split()),
+    "storm": frozenset("hurricane cyclone typhoon tornado".split()),  # not "storm": "tried to storm parliament"
+    "stampede": frozenset("stampede crush".split()),
+    "outbreak": frozenset("outbreak epidemic pandemic measles cholera ebola coronavirus covid-19 virus".split()),
+    "protest": frozenset("protest protests protesters demonstration demonstrations riot riots".split()),
+    "vote": frozenset("vote votes voted election elections referendum ballot ballots".split()),
+}
+# Kinds that name the same event at another grain: an attack may be the bombing another report
+# tells of; a war holds its attacks; an explosion can bring a building down.
+EVENT_KIN: dict[str, frozenset[str]] = {
+    "attack": frozenset("bombing shooting airstrike raid shelling explosion clash".split()),
+    "war": frozenset("attack airstrike shelling clash raid bombing".split()),
+    "explosion": frozenset("bombing attack collapse fire".split()),
+    "clash": frozenset("attack raid shelling".split()),
+    "earthquake": frozenset("collapse flood".split()),
+    "crash": frozenset("fire explosion".split()),
+    "protest": frozenset("clash attack shooting".split()),  # protests turn violent: "protester killings"
+    "storm": frozenset("flood".split()),
+}
+# Phrases read as another kind's word before the words are looked up ("opened fire" is a shooting).
+EVENT_PHRASES = {r"\b(?:open|opens|opened|opening|returned|return) fire\b": "gunfire"}

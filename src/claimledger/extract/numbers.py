@@ -26,7 +26,8 @@ def hyphen_words_value(text: str) -> float | None:
 
 
 def digit_value(text: str) -> float | None:
-    """'12,000' -> 12000.0; '1.5m' -> 1500000.0; 'Ninety-Four' -> 94.0; anything else -> None."""
+    """'12,000' -> 12000.0; '1.5m' -> 1500000.0; 'Ninety-Four' -> 94.0; '~415' -> 415.0; anything else -> None."""
+    text = text[1:] if text.startswith("~") and text[1:2].isdigit() else text  # "~415": about 415
     words = hyphen_words_value(text)
     if words is not None:
         return words
@@ -45,7 +46,7 @@ def is_number_start(token: Token) -> bool:
         return False
     if lower in {"a", "an"}:  # "a million people", never "a" alone
         nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-        return nxt is not None and nxt.lower_ in {"hundred", "thousand", "million", "billion"}
+        return nxt is not None and nxt.lower_ in {"hundred", "thousand", "million", "billion", "dozen"}
     return digit_value(token.text) is not None or DIGIT_RANGE.match(token.text) is not None or (
         lower in WORD_NUMBERS and lower != "dozen")
 
@@ -79,6 +80,9 @@ def read_number(tokens: list[Token], i: int) -> tuple[float, int] | None:
                 break
             current += WORD_NUMBERS[lower]
             seen, j = True, j + 1
+            continue
+        if lower == "dozen" and seen and current < 10:  # "a dozen", "two dozen"
+            current, j = current * 12, j + 1
             continue
         if lower in SCALES and seen and lower not in {"m", "k", "bn"}:
             scale = SCALES[lower]

@@ -6,6 +6,6 @@ the one object every face talks to.
 
 from ..errors import LedgerError
 from .store import DEFAULT_URL, Store, reason
-from .writer import IngestReport, content_hash
+from .report import IngestReport, content_hash
 
 __all__ = ["DEFAULT_URL", "IngestReport", "LedgerError", "Store", "content_hash", "reason"]

@@ -16,11 +16,10 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
 from sqlalchemy import Connection, Engine, Table, create_engine, event, insert
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError  # SQLAlchemyError: what Store and Ledger catch
 
 BUSY_TIMEOUT_MS = 30_000
 _WRITE = "claimledger_write"  # execution option: this connection's transaction will write
@@ -45,20 +44,6 @@ def to_url(target: str | os.PathLike) -> URL:
     if path != ":memory:":
         path = os.path.expanduser(path)
     return URL.create("sqlite", database=path)
-
-
-def sqlite_path(target: str | os.PathLike) -> "Path | None":
-    """The SQLite file a path or sqlite:/// URL names; None for other databases, ``:memory:`` and
-    malformed URLs (those are reported when the ledger opens them)."""
-    if not (isinstance(target, str) and "://" in target):
-        return Path(target).expanduser()
-    try:
-        url = make_url(target)
-    except Exception:  # noqa: BLE001 - ArgumentError and friends: reported when the ledger opens it
-        return None
-    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
-        return Path(url.database).expanduser()
-    return None
 
 
 def is_sqlite(bind: Engine | Connection) -> bool:

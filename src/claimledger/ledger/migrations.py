@@ -20,7 +20,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.schema import CreateColumn
 
-from . import dialect, m001_search
+from . import dialect, m001_search, m004_incidents
 from .schema import NAMING
 
 Migration = Callable[[Connection], None]
@@ -387,3 +387,6 @@ def m003_tallies(connection: Connection) -> None:
         Index(None, "claimant"),
     )
     md.create_all(connection, tables=[md.tables["tallies"], md.tables["tally_claims"]])
+
+
+migration(m004_incidents.m004_incidents)  # in a module of its own (this file is near its size limit)

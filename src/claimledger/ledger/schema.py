@@ -326,3 +326,36 @@ ANALYSIS_TABLES = (
 )
 
 CLAIM_TABLES = {"quotes": quotes, "attributions": attributions, "figures": figures}
+
+# -- incidents (claimledger.analyze.incident_objects; records.Incident) ----------------------------
+
+incidents = Table(  # one event at one place over a few days: the tallies and figures of its items
+    "incidents", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),  # the smallest item id in it
+    Column("what", String),  # event kind (extract.lexicon.EVENT_KINDS), None when no report says
+    Column("place", String),
+    Column("first", String),  # ISO day: the earliest day its counts refer to
+    Column("last", String),
+    Column("documents", Integer, nullable=False),
+    Column("items", Integer, nullable=False),
+    Index(None, "last"),
+    Index(None, "place"),
+)
+
+incident_items = Table(  # a tally or a casualty figure with what the incident rule reads of it
+    "incident_items", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("incident_id", Integer),  # None until the incidents are built
+    Column("kind", String, nullable=False),  # tally | figure
+    Column("ref", Integer, nullable=False),  # tallies.id or figures.id
+    Column("document_id", Integer, ForeignKey("documents.id"), nullable=False),
+    Column("category", String, nullable=False),  # deaths, injuries, casualties, detained, missing, cases
+    Column("what", String),
+    Column("place", String),  # as the text names it ("Andar district, Ghazni province")
+    Column("date", String),  # ISO day it refers to (a day without a year: '--MM-DD')
+    Column("sentence", Integer, nullable=False),  # where in its document (for nearness)
+    UniqueConstraint("kind", "ref"),
+    Index(None, "incident_id"),
+    Index(None, "document_id"),
+    Index(None, "date"),  # the items near a new one in time
+)

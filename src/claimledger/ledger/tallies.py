@@ -2,8 +2,9 @@
 
 Why a module of its own: tallies are two tables (a tally and its claimants' accounts) read three
 ways (a document's tallies, a filtered list, totals per place, date, group or claimant); keeping the
-SQL here keeps ``reads.py`` about the claim tables. Rows come back as the plain dicts every face
-shows: a tally's victims' group is ``group`` (the column is ``grp``: ``group`` is an SQL keyword).
+SQL here keeps ``reads.py`` about the claim tables. Plain SQL on a ``Reader`` (``ledger/sql.py``).
+Rows come back as the plain dicts every face shows: a tally's victims' group is ``group`` (the
+column is ``grp``: ``group`` is an SQL keyword).
 """
 
 from __future__ import annotations
@@ -11,44 +12,31 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 
-from sqlalchemy import Connection, distinct, func, select
-
-from .schema import documents, outlets, tallies, tally_claims
+from .sql import Reader, marks
 
 BY = ("place", "date", "group", "claimant")  # what tallies can be totalled by
+TALLY_COLUMNS = 't.id, t.document_id, t.category, t.grp AS "group", t.side, t.low, t.high, t.place, t.date'
+KEYS = {"place": "t.place", "date": "t.date", "group": "t.grp", "claimant": "tc.claimant"}
 
 
-def tally_columns():
-    t = tallies
-    return (t.c.id, t.c.document_id, t.c.category, t.c.grp.label("group"), t.c.side, t.c.low, t.c.high, t.c.place,
-            t.c.date)
-
-
-def document_tallies(connection: Connection, doc_id: int) -> list[dict]:
+def document_tallies(reader: Reader, doc_id: int) -> list[dict]:
     """One document's tallies (any revision), in the order extraction found them, claims attached."""
-    rows = connection.execute(select(*tally_columns()).where(tallies.c.document_id == doc_id).order_by(tallies.c.id))
-    return with_claims(connection, [dict(row._mapping) for row in rows])
+    return with_claims(reader, reader.rows(f"SELECT {TALLY_COLUMNS} FROM tallies t WHERE t.document_id = ? "
+                                           "ORDER BY t.id", [doc_id]))
 
 
-def tally_list(connection: Connection, *, category: str | None, group: str | None, limit: int,
-               offset: int) -> list[dict]:
+def tally_list(reader: Reader, *, category: str | None, group: str | None, limit: int, offset: int) -> list[dict]:
     """Tallies of current documents (document order, then extraction order), with their document's
     key, title, published date, outlet and URL, and every claimant's account."""
-    d = documents
-    stmt = (
-        select(*tally_columns(), d.c.key.label("document"), d.c.title, d.c.published,
-               outlets.c.name.label("outlet"), d.c.url)
-        .join(d, d.c.id == tallies.c.document_id)
-        .outerjoin(outlets, outlets.c.id == d.c.outlet_id)
-        .where(d.c.is_current, *filters(category, group))
-        .order_by(tallies.c.document_id, tallies.c.id)
-        .limit(limit)
-        .offset(offset)
-    )
-    return with_claims(connection, [dict(row._mapping) for row in connection.execute(stmt)])
+    where, params = filters(category, group)
+    rows = reader.rows(
+        f"SELECT {TALLY_COLUMNS}, d.key AS document, d.title, d.published, o.name AS outlet, d.url "
+        "FROM tallies t JOIN documents d ON d.id = t.document_id LEFT JOIN outlets o ON o.id = d.outlet_id "
+        f"WHERE {where} ORDER BY t.document_id, t.id LIMIT ? OFFSET ?", [*params, limit, offset])
+    return with_claims(reader, rows)
 
 
-def tally_totals(connection: Connection, by: str, *, category: str | None, group: str | None, limit: int,
+def tally_totals(reader: Reader, by: str, *, category: str | None, group: str | None, limit: int,
                  offset: int) -> list[dict]:
     """Per place, date, group or claimant of current documents: the sum of the lows and of the highs,
     how many tallies and documents, and the documents' keys; most tallies first.
@@ -58,61 +46,52 @@ def tally_totals(connection: Connection, by: str, *, category: str | None, group
     """
     if by not in BY:
         raise ValueError(f"tallies are totalled by {', '.join(BY)}, not {by!r}")
-    d, t, tc = documents, tallies, tally_claims
-    key = {"place": t.c.place, "date": t.c.date, "group": t.c.grp, "claimant": tc.c.claimant}[by]
-    source = tc if by == "claimant" else t
-    joined = t.join(d, d.c.id == t.c.document_id)
+    key, source = KEYS[by], "tc" if by == "claimant" else "t"
+    joined = "tallies t JOIN documents d ON d.id = t.document_id"
     if by == "claimant":
-        joined = joined.join(tc, tc.c.tally_id == t.c.id)
-    conditions = [d.c.is_current, *filters(category, group)]
-    count = func.count(distinct(t.c.id))
-    stmt = (
-        select(key.label("key"), func.sum(source.c.low).label("low"), func.sum(source.c.high).label("high"),
-               count.label("tallies"), func.count(distinct(t.c.document_id)).label("documents"))
-        .select_from(joined)
-        .where(*conditions)
-        .group_by(key)
-        .order_by(count.desc(), key.is_(None), key)
-        .limit(limit)
-        .offset(offset)
-    )
-    rows = [{"by": by, **row._mapping} for row in connection.execute(stmt)]
+        joined += " JOIN tally_claims tc ON tc.tally_id = t.id"
+    where, params = filters(category, group)
+    rows = reader.rows(
+        f"SELECT {key} AS key, sum({source}.low) AS low, sum({source}.high) AS high, "
+        "count(DISTINCT t.id) AS tallies, count(DISTINCT t.document_id) AS documents "
+        f"FROM {joined} WHERE {where} GROUP BY {key} "
+        f"ORDER BY count(DISTINCT t.id) DESC, {key} IS NULL, {key} LIMIT ? OFFSET ?", [*params, limit, offset])
+    rows = [{"by": by, **row} for row in rows]
     keys = defaultdict(list)
     if rows:
         wanted = [row["key"] for row in rows if row["key"] is not None]
-        where = key.in_(wanted) if wanted else None
+        which = [f"{key} IN ({marks(wanted)})"] if wanted else []
         if any(row["key"] is None for row in rows):
-            where = key.is_(None) if where is None else where | key.is_(None)
-        found = connection.execute(
-            select(key, d.c.key).distinct().select_from(joined).where(*conditions, where).order_by(key, d.c.key)
-        )
-        for value, document_key in found:
-            keys[value].append(document_key)
+            which.append(f"{key} IS NULL")
+        found = reader.rows(f"SELECT DISTINCT {key} AS key, d.key AS document FROM {joined} "
+                            f"WHERE {where} AND ({' OR '.join(which)}) ORDER BY 1, 2", [*params, *wanted])
+        for row in found:
+            keys[row["key"]].append(row["document"])
     for row in rows:
         row["document_keys"] = keys[row["key"]]
     return rows
 
 
-def filters(category: str | None, group: str | None) -> list:
-    conditions = []
+def filters(category: str | None, group: str | None) -> tuple[str, list]:
+    """Current documents' tallies, of this category and victims' group when given."""
+    where, params = ["d.is_current"], []
     if category is not None:
-        conditions.append(tallies.c.category == category)
+        where.append("t.category = ?")
+        params.append(category)
     if group is not None:
-        conditions.append(tallies.c.grp == group)
-    return conditions
+        where.append("t.grp = ?")
+        params.append(group)
+    return " AND ".join(where), params
 
 
-def with_claims(connection: Connection, rows: list[dict]) -> list[dict]:
+def with_claims(reader: Reader, rows: list[dict]) -> list[dict]:
     """Tally rows with their claims attached, each claim's spans decoded from JSON."""
     by_tally: dict[int, list[dict]] = {row["id"]: [] for row in rows}
     if by_tally:
-        tc = tally_claims
-        found = connection.execute(
-            select(tc.c.tally_id, tc.c.claimant, tc.c.low, tc.c.high, tc.c.stance, tc.c.spans)
-            .where(tc.c.tally_id.in_(list(by_tally))).order_by(tc.c.tally_id, tc.c.id)
-        )
-        for row in found:
-            claim = dict(row._mapping)
+        ids = list(by_tally)
+        found = reader.rows("SELECT tally_id, claimant, low, high, stance, spans FROM tally_claims "
+                            f"WHERE tally_id IN ({marks(ids)}) ORDER BY tally_id, id", ids)
+        for claim in found:
             tally_id = claim.pop("tally_id")
             claim["spans"] = json.loads(claim["spans"])
             by_tally[tally_id].append(claim)

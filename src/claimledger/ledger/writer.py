@@ -7,48 +7,19 @@ record whose claims point outside its text before anything is written.
 
 from __future__ import annotations
 
-import hashlib
 import json
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Any
 
 from sqlalchemy import Connection, func, insert, select, update
 
-from ..errors import InputError, LedgerError
+from ..errors import LedgerError
 from ..records import Attribution, Document, Figure, Quote, Record, Tally, field_names
 from . import dialect
+from .report import content_hash
 from .schema import (
     attributions, documents, entities, entity_aliases, entity_titles, figures, mentions, outlets, quotes, tallies,
     tally_claims,
 )
-
-
-def content_hash(text: str) -> str:
-    """The identity of a text: sha256 of its UTF-8 bytes, hex."""
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-@dataclass
-class IngestReport:
-    """What an ``ingest`` or ``add`` did, document by document."""
-
-    added: int = 0  # new documents (revision 1)
-    unchanged: int = 0  # text already stored (same content hash), or repeated within the run
-    revised: int = 0  # known identity (url, else key) with a new text: stored as the next revision
-    failed: list[InputError] = field(default_factory=list)
-    analysis: Any = None  # the analyze.AnalysisReport of the analysis that ran after storing, if one did
-
-    @property
-    def stored(self) -> int:
-        return self.added + self.revised
-
-    def absorb(self, other: "IngestReport") -> None:
-        """Add another report's counts to this one."""
-        self.added += other.added
-        self.unchanged += other.unchanged
-        self.revised += other.revised
-        self.failed.extend(other.failed)
 
 
 # Each claim table with the record field that fills it; its columns are the record type's fields

@@ -164,6 +164,20 @@ def group(request: Request, db: LedgerDep, group_id: IdPath):
     return render(request, "group.html", group=pages.group_detail(db, group_id))
 
 
+@router.get("/incidents")
+def incidents(request: Request, db: LedgerDep, place: Annotated[str | None, Query(max_length=500)] = None,
+              since: Annotated[str | None, Query(max_length=10)] = None, limit: Limit = DEFAULT_PAGE,
+              offset: Offset = 0):
+    place, since = blank_to_none(place), blank_to_none(since)
+    page = pages.incidents_page(db, place=place, since=since, limit=limit, offset=offset)
+    return render(request, "incidents.html", page=page, place=place, since=since)
+
+
+@router.get("/incidents/{incident_id}")
+def incident(request: Request, db: LedgerDep, incident_id: IdPath):
+    return render(request, "incident.html", incident=pages.incident_detail(db, incident_id))
+
+
 @router.get("/entities")
 def entities(request: Request, db: LedgerDep, name: Annotated[str | None, Query(max_length=500)] = None,
              limit: Limit = DEFAULT_PAGE, offset: Offset = 0):

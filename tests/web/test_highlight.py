@@ -1,4 +1,4 @@
-"""Highlighting and the group chart, without a browser: well-formed, complete, escaped."""
+"""Claims highlighted in their source text, without a browser: well-formed, complete, escaped."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from html.parser import HTMLParser
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimledger.web.chart import group_chart
 from claimledger.web.highlight import Span, highlight
 
 
@@ -85,17 +84,3 @@ def test_any_claims_give_well_formed_html_with_the_whole_text(text, raw):
         start, end = max(0, span.start), min(len(text), span.end)
         covered = [i for i, claims in enumerate(reader.inside) if span.claim in claims]
         assert covered == list(range(start, end)) if start < end else covered == []
-
-
-def test_chart_escapes_claimants_and_draws_each_claim():
-    group = {"subject": "<deaths>", "low": 10, "best": 10, "high": 300, "figures": [
-        {"claimant": '<script>alert("c")</script>', "low": 10, "high": 10, "qualifier": None},
-        {"claimant": "Ministry", "low": 200, "high": 300, "qualifier": None},
-        {"claimant": "Monitor", "low": 150, "high": 150, "qualifier": "more than"},
-        {"claimant": "No value", "low": None, "high": None},
-    ]}
-    svg = str(group_chart(group))
-    assert "<script>" not in svg and "&lt;script&gt;" in svg and "&lt;deaths&gt;" in svg
-    assert svg.count('<g class="claim"') == 3
-    assert 'class="range"' in svg and 'class="bound"' in svg and "low = best" in svg
-    assert group_chart({"figures": []}) == ""

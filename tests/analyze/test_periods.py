@@ -1,0 +1,62 @@
+"""Which day a figure's period names, read as the Wikinews and press-release corpus writes dates."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger.analyze.periods import Day, days_apart, first_date, period_day, period_month
+
+FRIDAY = Day(1, 4, 2019)  # "Friday, January 4, 2019", the dateline of a corpus article
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Friday, January 4, 2019 \n\nAn apartment building collapsed on Monday", Day(1, 4, 2019)),
+    ("KABUL, Afghanistan (Jan. 25, 2013) - An Afghan and coalition security force", Day(1, 25, 2013)),
+    ("On 20 Nov 2019 the ministry said", Day(11, 20, 2019)),
+    ("published 2019-03-15T10:00:00Z", Day(3, 15, 2019)),
+    ("Jan. 8 - insurgents were detained", Day(1, 8)),  # undated release: month and day only
+    ("Officials may 20 percent of the budget", None),  # 'may' followed by a number is no date
+    ("No date here at all.", None),
+])
+def test_first_date_reads_datelines_and_inline_dates(text, expected):
+    assert first_date(text) == expected
+
+
+@pytest.mark.parametrize("period, expected", [
+    ("yesterday", Day(1, 3, 2019)),
+    ("on Monday", Day(12, 31, 2018)),  # the last Monday on or before a Friday's report
+    ("last Friday", Day(12, 28, 2018)),  # "last" never means the report's own day
+    ("today", FRIDAY),
+    ("Jan. 2", Day(1, 2, 2019)),  # a day without a year takes the report's year
+    ("since October", None),  # spans name no single day
+    ("every Monday", None),
+    ("last week", None),
+])
+def test_period_day_resolves_against_the_publication_day(period, expected):
+    assert period_day(period, FRIDAY) == expected
+
+
+def test_relative_days_need_a_dated_report():
+    assert period_day("yesterday", None) is None
+    assert period_day("yesterday", Day(1, 8)) is None  # an undated release's "Jan. 8" has no year
+
+
+def test_period_month_reads_a_month_alone_or_with_its_year():
+    assert period_month("in May 2019", None) == (2019, 5)
+    assert period_month("October", FRIDAY) == (2019, 10)
+    assert period_month("early March", FRIDAY) == (2019, 3)
+    assert period_month("last week", FRIDAY) is None
+
+
+def test_days_apart_lets_a_missing_year_borrow_the_other():
+    assert days_apart(Day(1, 8), Day(1, 10, 2013)) == 2
+    assert days_apart(Day(12, 31, 2018), FRIDAY) == 4
+    assert days_apart(None, FRIDAY) is None
+    assert days_apart(Day(2, 30, 2019), FRIDAY) is None  # no such day
+
+
+def test_iso_round_trips_with_and_without_a_year():
+    for day in (FRIDAY, Day(1, 8)):
+        assert Day.parse(day.iso()) == day
+    assert Day.parse("2019-01-04T10:00:00+00:00") == FRIDAY
+    assert Day.parse("") is None
