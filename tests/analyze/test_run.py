@@ -81,7 +81,7 @@ def test_chunks_give_the_analysis_of_one_run(corpus, tmp_path):
         ledger.add(pairs)
         done = []
         report = run.analyze(ledger.engine, chunk=5, on_progress=done.append)
-        assert done == [5, 10, 15, 18] and report.documents == 18 and report.figures == len(ledger.figures(limit=None))
+        assert done == [5, 10, 15, 18] and report.documents == 18 and report.figures == len(ledger.figures(limit=100_000))
         assert multi_groups(ledger) == multi_groups(corpus)
 
 
@@ -110,7 +110,7 @@ def test_an_interrupted_analysis_keeps_whole_chunks_and_the_next_run_finishes_it
         with ledger.engine.connect() as connection:  # two chunks kept, the third rolled back whole
             assert connection.scalar(select(func.count()).select_from(document_analysis)) == 12
         assert ledger.analysis_pending()
-        assert all(ledger.group(f["group"]) for f in ledger.figures(limit=None) if f["group"] is not None)
+        assert all(ledger.group(f["group"]) for f in ledger.figures(limit=100_000) if f["group"] is not None)
         assert run.analyze(ledger.engine, chunk=6).documents == 6  # the rest, once
         assert not ledger.analysis_pending()
         assert (multi_groups(ledger), merged(ledger), ledger.stats()) == expected
