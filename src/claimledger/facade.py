@@ -117,15 +117,17 @@ class Ledger(Store):
             report.analysis = self.analyze()
         return report
 
-    def analyze(self, *, full: bool = False) -> AnalysisReport:
+    def analyze(self, *, full: bool = False, on_progress: Callable[[int], None] | None = None) -> AnalysisReport:
         """Analyse what is new since the last analysis (``full``: everything again). Runs by itself
-        after ``ingest``."""
+        after ``ingest``. Commits a chunk of documents at a time (``on_progress`` gets the running
+        number analysed): if it stops, the chunks done are kept and the next analysis finishes."""
         from .analyze import run  # MinHash and numpy: loaded only when something is analysed
 
         try:
-            return run.analyze(self.engine, full=full)
+            return run.analyze(self.engine, full=full, on_progress=on_progress)
         except dialect.SQLAlchemyError as exc:
-            raise LedgerError(f"the analysis could not be stored (nothing of it was kept): {reason(exc)}") from exc
+            raise LedgerError(f"the analysis stopped (the chunks of documents done are kept; analyse again to "
+                              f"finish): {reason(exc)}") from exc
 
     # -- figure groups ---------------------------------------------------------------------------
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from claimledger.analyze import corroboration
-from claimledger.analyze.corroboration import Seen, estimated_jaccard, independent_outlets, signature, stories
+from claimledger.analyze.corroboration import BandIndex, Seen, estimated_jaccard, independent_outlets, signature, stories
 from claimledger import Ledger
 from claimledger.records import Document
 
@@ -68,6 +69,27 @@ def test_signatures_find_near_duplicates_and_not_look_alikes():
     assert stories(new, old, {1: 1, 2: 2}) == {3: 1, 4: 4}
     # an earlier copy arriving later becomes the story's first-seen document
     assert stories([Seen(5, signature(original), "2023-12-31")], old + [new[0]], {1: 1, 2: 2, 3: 1}) == {1: 5, 3: 5, 5: 5}
+
+
+def test_the_band_index_finds_what_datasketch_lsh_finds():
+    from datasketch import MinHash, MinHashLSH
+
+    documents = corpus_documents(["centcom-26cc3286", "centcom-6b183780", "centcom-f5b5e863"])
+    texts = [example_document().text, *(d.text for d in documents)]
+    texts += [texts[0] + " (AP)", texts[1].replace("Syria", "Iraq", 1), texts[2][: len(texts[2]) // 2]]
+    seen = [Seen(i, signature(text), "2024-01-01") for i, text in enumerate(texts)]
+    lsh = MinHashLSH(threshold=corroboration.THRESHOLD, num_perm=corroboration.NUM_PERM)
+    hashes = {d.id: MinHash(num_perm=corroboration.NUM_PERM, scheme=corroboration.SCHEME,
+                               hashvalues=np.frombuffer(d.signature, corroboration.DTYPE).copy())
+              for d in seen}
+    for doc_id, minhash in hashes.items():
+        lsh.insert(doc_id, minhash)
+    index = BandIndex(seen)
+    for doc in seen:
+        expected = {i for i in lsh.query(hashes[doc.id]) if i != doc.id
+                    and estimated_jaccard(doc.signature, seen[i].signature) >= corroboration.THRESHOLD}
+        assert index.near(doc) == expected
+    assert index.near(seen[0]) == {4} and index.near(seen[1]) == {5}  # the reprint; one word changed
 
 
 def test_independent_outlets():

@@ -5,8 +5,11 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from sqlalchemy import func, select
 
+from claimledger.analyze import run
 from claimledger.errors import LedgerError
+from claimledger.ledger.schema import document_analysis
 from claimledger import Ledger
 from claimledger.records import Attribution, Document, Entity, Figure, Quote, Record, Tally, TallyClaim
 
@@ -65,6 +68,52 @@ def incident_sets(ledger: Ledger) -> set[tuple]:
     return {(frozenset(r["document"] for r in i["reports"]),
              frozenset((t["document"], t["category"], t["low"]) for t in i["tallies"]))
             for i in ledger.incidents(limit=1000)}
+
+
+def merged(ledger: Ledger) -> set[tuple]:
+    """Every merged entity: name, type and the number of documents naming it."""
+    return {(e["name"], e["type"], e["documents"]) for e in ledger.merged_entities(limit=10_000)}
+
+
+def test_chunks_give_the_analysis_of_one_run(corpus, tmp_path):
+    pairs = stored_pairs(corpus, ["syrian-fighters-recruitment", *CORPUS_KEYS])
+    with Ledger(tmp_path / "chunks.db") as ledger:
+        ledger.add(pairs)
+        done = []
+        report = run.analyze(ledger.engine, chunk=5, on_progress=done.append)
+        assert done == [5, 10, 15, 18] and report.documents == 18 and report.figures == len(ledger.figures(limit=100_000))
+        assert multi_groups(ledger) == multi_groups(corpus)
+
+
+def test_an_interrupted_analysis_keeps_whole_chunks_and_the_next_run_finishes_it(corpus, tmp_path, monkeypatch):
+    pairs = stored_pairs(corpus, ["syrian-fighters-recruitment", *CORPUS_KEYS])
+    with Ledger(tmp_path / "uninterrupted.db") as uninterrupted:
+        uninterrupted.add(pairs)
+        run.analyze(uninterrupted.engine, chunk=6)
+        expected = multi_groups(uninterrupted), merged(uninterrupted), uninterrupted.stats()
+    with Ledger(tmp_path / "stopped.db") as ledger:
+        ledger.add(pairs)
+        real = run.Analysis.run_chunk
+        calls = []
+
+        def stopping(self, size, report, written):
+            calls.append(size)
+            if len(calls) == 3:  # mid-chunk: its documents are read and half analysed, then it fails
+                real(self, size, report, written)
+                raise OSError("disk full")
+            return real(self, size, report, written)
+
+        monkeypatch.setattr(run.Analysis, "run_chunk", stopping)
+        with pytest.raises(OSError):
+            run.analyze(ledger.engine, chunk=6)
+        monkeypatch.setattr(run.Analysis, "run_chunk", real)
+        with ledger.engine.connect() as connection:  # two chunks kept, the third rolled back whole
+            assert connection.scalar(select(func.count()).select_from(document_analysis)) == 12
+        assert ledger.analysis_pending()
+        assert all(ledger.group(f["group"]) for f in ledger.figures(limit=100_000) if f["group"] is not None)
+        assert run.analyze(ledger.engine, chunk=6).documents == 6  # the rest, once
+        assert not ledger.analysis_pending()
+        assert (multi_groups(ledger), merged(ledger), ledger.stats()) == expected
 
 
 def test_ingest_analyses_only_what_is_new(corpus_copy):

@@ -80,18 +80,21 @@ def blocks(facts: Iterable[FigureFacts]) -> dict[str, list[FigureFacts]]:
     return found
 
 
+def index_keys(fact: FigureFacts, weights: TermWeights) -> list[tuple]:
+    """The blocking keys of a figure within its block: two figures sharing one are a candidate pair."""
+    keys: list[tuple] = [("doc", fact.document)]
+    if fact.cluster is not None:
+        keys.append(("cluster", fact.cluster))
+    keys += [("term", term) for term in fact.terms if weights.distinctive(term)]
+    return keys + incident_keys(fact)
+
+
 def candidate_pairs(block: list[FigureFacts], weights: TermWeights) -> Iterable[tuple[FigureFacts, FigureFacts]]:
     """Pairs worth scoring: same document, same near-duplicate cluster, a distinctive word in common, or
-    one incident's blocking key (place × measure × date window)."""
-    index: dict[tuple[str, object], list[int]] = defaultdict(list)
+    one incident's blocking key (place × measure × date window): those sharing an ``index_keys`` key."""
+    index: dict[tuple, list[int]] = defaultdict(list)
     for i, fact in enumerate(block):
-        index[("doc", fact.document)].append(i)
-        if fact.cluster is not None:
-            index[("cluster", fact.cluster)].append(i)
-        for term in fact.terms:
-            if weights.distinctive(term):
-                index[("term", term)].append(i)
-        for key in incident_keys(fact):
+        for key in index_keys(fact, weights):
             index[key].append(i)
     seen: set[tuple[int, int]] = set()
     for positions in index.values():

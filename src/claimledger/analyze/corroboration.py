@@ -52,10 +52,6 @@ def signature(text: str) -> bytes:
     return np.asarray(minhash.hashvalues, dtype=DTYPE).tobytes()
 
 
-def _minhash(blob: bytes):
-    return _new_minhash(np.frombuffer(blob, dtype=DTYPE).copy())
-
-
 def estimated_jaccard(a: bytes, b: bytes) -> float:
     """Jaccard similarity of two texts estimated from their signatures."""
     return float(np.mean(np.frombuffer(a, dtype=DTYPE) == np.frombuffer(b, dtype=DTYPE)))
@@ -70,22 +66,59 @@ class Seen:
     seen: str  # published date, else ingest time (ISO): orders documents in time
 
 
+_BANDS = None
+
+
+def bands() -> list[tuple[int, int]]:
+    """The LSH bands (byte ranges of a signature) datasketch chooses for ``THRESHOLD``: two documents
+    are candidates when all values of one band are equal."""
+    global _BANDS
+    if _BANDS is None:
+        from datasketch import MinHashLSH
+
+        size = np.dtype(DTYPE).itemsize
+        lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+        _BANDS = [(start * size, end * size) for start, end in lsh.hashranges]
+    return _BANDS
+
+
+def band_keys(signature: bytes) -> list[tuple[int, bytes]]:
+    """The LSH bucket of each band of a signature."""
+    return [(i, signature[start:end]) for i, (start, end) in enumerate(bands())]
+
+
+class BandIndex:
+    """LSH buckets of a few documents (the new ones), to test any number of others against them one at a
+    time: the others stream past and are never all held (``run.Analysis.find_stories``)."""
+
+    def __init__(self, docs: Iterable[Seen]):
+        self.docs = {d.id: d for d in docs}
+        self.buckets: dict[tuple[int, bytes], list[int]] = {}
+        for doc in self.docs.values():
+            for key in band_keys(doc.signature):
+                self.buckets.setdefault(key, []).append(doc.id)
+
+    def near(self, doc: Seen) -> set[int]:
+        """Indexed documents that share a band with ``doc`` and are near duplicates of it."""
+        found = {i for key in band_keys(doc.signature) for i in self.buckets.get(key, ())}
+        return {i for i in found if i != doc.id
+                and estimated_jaccard(doc.signature, self.docs[i].signature) >= THRESHOLD}
+
+
 def stories(new: Iterable[Seen], old: Iterable[Seen], old_story: dict[int, int]) -> dict[int, int]:
     """The story (first-seen document id) of every document whose story is new or changed.
 
-    ``old`` are documents already analysed, with their story in ``old_story``. New documents join
-    the story of any near duplicate; a story whose members now include an earlier document is
-    re-pointed to it, so the result may also list old documents.
+    ``old`` are documents already analysed, with their story in ``old_story``: at least every old
+    near duplicate of a new document and the other members of its story (the rest cannot change).
+    New documents join the story of any near duplicate (LSH candidates confirmed on the signatures);
+    a story whose members now include an earlier document is re-pointed to it, so the result may
+    also list old documents.
     """
-    from datasketch import MinHashLSH
-
     new, old = list(new), list(old)
     if not new:
         return {}
-    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
     everyone = {d.id: d for d in old + new}
-    for doc in old + new:
-        lsh.insert(doc.id, _minhash(doc.signature), check_duplication=False)
+    index = BandIndex(everyone.values())
     parent = {d.id: old_story.get(d.id, d.id) for d in old + new}
 
     def find(x: int) -> int:
@@ -95,11 +128,10 @@ def stories(new: Iterable[Seen], old: Iterable[Seen], old_story: dict[int, int])
         return x
 
     for doc in new:
-        for other in lsh.query(_minhash(doc.signature)):
-            if other != doc.id and estimated_jaccard(doc.signature, everyone[other].signature) >= THRESHOLD:
-                a, b = find(doc.id), find(other)
-                if a != b:
-                    parent[max(a, b)] = min(a, b)
+        for other in sorted(index.near(doc)):
+            a, b = find(doc.id), find(other)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
     members: dict[int, list[int]] = {}
     for doc_id in everyone:
         members.setdefault(find(doc_id), []).append(doc_id)

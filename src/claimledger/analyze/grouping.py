@@ -8,7 +8,7 @@ they touch, the entity ids this run resolved) and writes the groups with their m
 from __future__ import annotations
 
 import json
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -20,12 +20,11 @@ from ..ledger.schema import (
 )
 from . import contest, corroboration, grades
 from .aliases import normal_alias
-from .clusters import Edit, apply_edits, candidate_pairs, cluster
-from .clusters import blocks as figure_blocks
+from .clusters import Edit, apply_edits, cluster, index_keys
 from .figures import FigureFacts, TermWeights, conflict
 from .incidents import evidence
 from .text import fold
-from .tx import Tx, chunks
+from .tx import PAGE, Tx, batched, chunks
 
 
 @dataclass
@@ -70,35 +69,12 @@ class GroupStep(Tx):
         {group id: contested} of the groups written."""
         fa = figure_analysis
         facts: dict[int, FigureFacts] = {f.id: f for f in new_facts}
-        group_of: dict[int, int] = {}
-        families = sorted({f.family for f in new_facts if f.family is not None})
-        block_rows = []
-        for part in chunks(families, 50):
-            block_rows += self.c.execute(select(fa.c.figure_id, fa.c.group_id, fa.c.features)
-                                         .where(fa.c.family.in_(part))).all()
-        existing = {}
-        for row in block_rows:
-            existing[row.figure_id] = FigureFacts.from_json(row.features)
-            group_of[row.figure_id] = row.group_id
-        involved_docs = {f.document for f in new_facts} | {f.document for f in existing.values()}
-        places = self.document_places(involved_docs)
-        weights = self.weights({t for f in (*new_facts, *existing.values()) for t in f.terms})
-        if new_facts and existing:
-            everyone = [*existing.values(), *new_facts]
-            for block in figure_blocks(everyone).values():
-                for a, b in candidate_pairs(block, weights):
-                    if (a.id in facts) == (b.id in facts):
-                        continue
-                    if conflict(a, b, places) is None and evidence(a, b, weights) > 0:
-                        old = a if a.id in existing else b
-                        affected.add(group_of[old.id])
+        affected |= self.linked_groups(new_facts)
         edits = [Edit(r.kind, tuple(json.loads(r.figures))) for r in
                  self.c.execute(select(group_edits).order_by(group_edits.c.id))]
         # Close over the user's edits: a merge reaching into another group brings that group along.
         while True:
             members = self.group_members(affected)
-            for fid, gid in members.items():
-                group_of.setdefault(fid, gid)
             subset = set(facts) | set(members)
             extra = set()
             for edit in edits:
@@ -107,24 +83,62 @@ class GroupStep(Tx):
             if extra <= affected:
                 break
             affected |= extra
-        missing = [fid for fid in members if fid not in existing and fid not in facts]
-        for part in chunks(missing):
+        existing = {}
+        for part in chunks([fid for fid in members if fid not in facts]):
             for row in self.c.execute(select(fa.c.figure_id, fa.c.features).where(fa.c.figure_id.in_(part))):
                 existing[row.figure_id] = FigureFacts.from_json(row.features)
         subset_facts = [facts.get(fid) or existing[fid] for fid in sorted(subset) if fid in facts or fid in existing]
         if not subset_facts:
             self.drop_groups(affected)
             return {}
-        extra_docs = {f.document for f in subset_facts} - involved_docs
-        if extra_docs:
-            places.update(self.document_places(extra_docs))
-            weights = self.weights({t for f in subset_facts for t in f.terms})
+        places = self.document_places({f.document for f in subset_facts})
+        weights = self.weights({t for f in subset_facts for t in f.terms})
         automatic = cluster(subset_facts, weights, places)
         groups = apply_edits(automatic, edits)
         unchanged = {tuple(g) for g in automatic}
         edited = {fid for g in groups if tuple(g) not in unchanged for fid in g}
         self.drop_groups(affected)
         return self.write_groups(groups, {f.id: f for f in subset_facts}, set(facts), edited)
+
+    def linked_groups(self, new_facts: list[FigureFacts]) -> set[int]:
+        """The groups of older figures that a new figure links to (shares a blocking key with, without a
+        conflict, with some evidence). The older figures of the new ones' blocks stream past an index
+        of the new figures' keys; only the pairs sharing a key are scored, and nothing older is kept."""
+        fa = figure_analysis
+        families = sorted({f.family for f in new_facts if f.family is not None})
+        if not families:
+            return set()
+        loaded = {t for f in new_facts for t in f.terms}
+        weights = self.weights(loaded)
+        index: dict[tuple, list[FigureFacts]] = defaultdict(list)
+        for fact in new_facts:
+            if fact.family is not None:
+                for key in index_keys(fact, weights):
+                    index[(fact.family, key)].append(fact)
+        new_places = self.document_places({f.document for f in new_facts})
+        linked: set[int] = set()
+        rows = self.stream(select(fa.c.figure_id, fa.c.group_id, fa.c.features).where(fa.c.family.in_(families)),
+                           fa.c.figure_id)
+        for page in batched(rows, PAGE):
+            olds = [(row.group_id, FigureFacts.from_json(row.features)) for row in page if row.group_id not in linked]
+            places = {**new_places, **self.document_places({old.document for _, old in olds})}
+            pairs = []  # only the compatible pairs are kept: most pairs of a large ledger conflict (days, places)
+            for group_id, old in olds:
+                partners = {f.id: f for key in index_keys(old, weights) for f in index.get((old.family, key), ())}
+                pairs += [(group_id, old, new) for new in partners.values() if conflict(new, old, places) is None]
+            self.load_weights(weights, loaded, {t for _, old, _ in pairs for t in old.terms})
+            for group_id, old, new in pairs:
+                if group_id not in linked and evidence(new, old, weights) > 0:
+                    linked.add(group_id)
+        return linked
+
+    def load_weights(self, weights: TermWeights, loaded: set[str], terms: set[str]) -> None:
+        """Add the document counts of terms not loaded yet to ``weights``."""
+        t = term_counts
+        missing = terms - loaded
+        weights.counts.update(self.rows_in(lambda part: select(t.c.term, t.c.documents).where(t.c.term.in_(part)),
+                                           missing))
+        loaded |= missing
 
     def group_members(self, groups: set[int]) -> dict[int, int]:
         fa = figure_analysis

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, bindparam, distinct, func, insert, select, union, update
+from sqlalchemy import Connection, bindparam, distinct, func, insert, or_, select, union, update
 
 from ..ledger import dialect
 from ..ledger.schema import (
@@ -20,6 +20,8 @@ from ..ledger.schema import (
 from .aliases import AliasRule, normal_alias, rule_table
 from .entities import CanonicalEntity, NameUse, Resolver
 from .tx import Tx, chunks
+
+UNNAMED = "unnamed:"  # the key prefix of unnamed sources (entities.Resolver.parse): "unnamed:<story>:<words>"
 
 
 @dataclass
@@ -53,7 +55,7 @@ class EntityStep(Tx):
         Unnamed sources ("officials") are one entity per story, so a reprint's officials are the original's."""
         doc_ids = list(docs)
         resolver = Resolver(rule_table(user_rules(self.c)))
-        stored = self.load_registry(resolver)
+        stored = self.load_registry(resolver, {story_of.get(doc_id, doc_id) for doc_id in doc_ids} - set(doc_ids))
         row_info = self.entity_rows(doc_ids)
         linked = dict(self.rows_in(lambda part: select(entity_links.c.entity_id, canonical_entities.c.key)
                                    .join(canonical_entities, canonical_entities.c.id == entity_links.c.canonical_id)
@@ -124,17 +126,25 @@ class EntityStep(Tx):
                         entry[1].add(row[2])
         return found
 
-    def load_registry(self, resolver: Resolver) -> dict[str, tuple]:
+    def load_registry(self, resolver: Resolver, scopes: set[int]) -> dict[str, tuple]:
         """The canonical entities of earlier runs, so new names can join them; returns what was stored
-        of each (key -> name, type, side, affiliation), to write back only what changed."""
+        of each (key -> name, type, side, affiliation), to write back only what changed. Unnamed sources
+        ("officials") are one entity per story and only ever found by their key, so only those of the
+        older stories the new documents joined (``scopes``) are loaded: most of a large ledger's
+        entities are unnamed sources, and a new document's own story has none yet."""
         ce, cn = canonical_entities, canonical_names
         stored: dict[int, CanonicalEntity] = {}
-        for row in self.c.execute(select(ce)):
+        named = select(ce).where(~ce.c.key.startswith(UNNAMED, autoescape=True))
+        unnamed = [f"{UNNAMED}{scope}:" for scope in sorted(scopes | {None}, key=str)]  # None: a labelled name's
+        rows = [*self.stream(named, ce.c.id), *self.rows_in(lambda part: select(ce).where(or_(
+            *(ce.c.key.startswith(prefix, autoescape=True) for prefix in part))), unnamed)]
+        for row in rows:
             stored[row.id] = CanonicalEntity(row.key, row.name, row.type, side=row.side, affiliation=row.affiliation,
                                              id=row.id, known_documents=row.documents, fixed_name=True)
-        for row in self.c.execute(select(cn.c.canonical_id, cn.c.kind, cn.c.name)):
+        for row in self.rows_in(lambda part: select(cn.c.canonical_id, cn.c.kind, cn.c.name)
+                                .where(cn.c.canonical_id.in_(part)).order_by(cn.c.id), stored):
             stored[row.canonical_id].names[row.kind].add(row.name)
-        for entity in stored.values():
+        for entity in sorted(stored.values(), key=lambda e: e.id):
             resolver.load(entity)
         return {e.key: (e.name, e.type, e.side, e.affiliation) for e in stored.values()}
 

@@ -6,7 +6,11 @@ compared with the figures already grouped, and only the groups it touches are re
 or removed document's analysis is dropped and its groups recomputed. ``full=True`` starts over
 (the user's alias rules, grades and group edits are kept and replayed).
 
-Everything happens in one write transaction: an analysis is either stored whole or not at all.
+Bounded: the new documents are analysed ``CHUNK_DOCUMENTS`` at a time, each chunk in its own write
+transaction, exactly as if they had been ingested and analysed in batches of that size; what a
+chunk compares with (older near duplicates, figures it may join) is streamed from the ledger, not
+held. A document counts as analysed once its chunk commits, so an interrupted analysis leaves a
+consistent ledger (every committed chunk whole, the rest not analysed) and the next run finishes it.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ import hashlib
 import json
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, select, update
@@ -34,6 +38,8 @@ from .resolve import EntityStep, Resolved
 from .text import content_terms, iso_time, words
 from .tx import Tx, chunks
 
+CHUNK_DOCUMENTS = 2_000  # documents analysed per transaction: what bounds the analysis's memory
+
 
 @dataclass
 class AnalysisReport:
@@ -50,11 +56,28 @@ class AnalysisReport:
     seconds: float = 0.0
 
 
-def analyze(engine: Engine, *, full: bool = False) -> AnalysisReport:
-    """Analyse the documents not yet analysed (all of them with ``full``), in one transaction."""
+def analyze(engine: Engine, *, full: bool = False, chunk: int = CHUNK_DOCUMENTS,
+            on_progress: Callable[[int], None] | None = None) -> AnalysisReport:
+    """Analyse the documents not yet analysed (all of them with ``full``), ``chunk`` documents per
+    transaction; ``on_progress`` gets the running number of documents analysed after each chunk."""
+    if chunk < 1:
+        raise ValueError(f"chunk must be positive, got {chunk}")
     started = time.perf_counter()
+    report = AnalysisReport(full=full)
+    written: dict[int, bool] = {}
     with dialect.writing(engine) as connection:
-        report = Analysis(connection).run(full=full)
+        Analysis(connection).settle(report, written, full=full)
+    while True:
+        with dialect.writing(engine) as connection:
+            done = Analysis(connection).run_chunk(chunk, report, written)
+        if not done:
+            break
+        if on_progress is not None:
+            on_progress(report.documents)
+    with engine.connect() as connection:
+        report.entities = connection.scalar(select(func.count()).select_from(canonical_entities))
+    report.groups = len(written)
+    report.contested = sum(1 for contested in written.values() if contested)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -93,37 +116,43 @@ class Analysis(Tx):
 
     # -- the run ---------------------------------------------------------------------------------
 
-    def run(self, *, full: bool) -> AnalysisReport:
+    def settle(self, report: AnalysisReport, written: dict[int, bool], *, full: bool) -> None:
+        """Before the chunks: drop everything (``full``), and the analysis of documents no longer current."""
         if full:
             self.clear()
         d, da = documents, document_analysis
-        pending_ids = self.scalars(
-            select(d.c.id).where(d.c.is_current, d.c.id.not_in(select(da.c.document_id))).order_by(d.c.id))
         stale_ids = self.scalars(
             select(da.c.document_id).join(d, d.c.id == da.c.document_id).where(~d.c.is_current))
-        report = AnalysisReport(full=full, documents=len(pending_ids), removed=len(stale_ids))
-        if not pending_ids and not stale_ids:
-            report.entities = self.c.scalar(select(func.count()).select_from(canonical_entities))
-            return report
-        affected = self.remove(stale_ids) if stale_ids else set()
+        if not stale_ids:
+            return
+        report.removed += len(stale_ids)
+        written.update(GroupStep(self.c, {}, self.touched).regroup([], self.remove(stale_ids)))
+        EntityStep(self.c, self.touched).refresh_counts()
+        report.incidents += IncidentStep(self.c).run([], stale_ids)
+
+    def run_chunk(self, size: int, report: AnalysisReport, written: dict[int, bool]) -> int:
+        """Analyse the next ``size`` documents not yet analysed (in id order); returns how many."""
+        d, da = documents, document_analysis
+        pending_ids = self.scalars(select(d.c.id).where(d.c.is_current, d.c.id.not_in(select(da.c.document_id)))
+                                   .order_by(d.c.id).limit(size))
+        if not pending_ids:
+            return 0
         docs = self.load_documents(pending_ids)
         self.count_terms([document_terms(r.title, r.text) for r in docs.values()], +1)
         stories = self.find_stories(docs)
-        affected |= stories.affected
         entity_step = EntityStep(self.c, self.touched)
         resolved = entity_step.resolve(docs, stories.story_of)
         contexts = self.document_contexts(docs, resolved)
         self.store_documents(docs, contexts, stories)
         new_facts = self.figure_facts(docs, contexts, resolved)
         self.quote_claims(docs, resolved)
-        written = GroupStep(self.c, resolved.ids, self.touched).regroup(new_facts, affected)
+        del contexts
+        written.update(GroupStep(self.c, resolved.ids, self.touched).regroup(new_facts, stories.affected))
         entity_step.refresh_counts()
-        report.incidents = IncidentStep(self.c).run(pending_ids, stale_ids)
-        report.figures = len(new_facts)
-        report.groups = len(written)
-        report.contested = sum(1 for contested in written.values() if contested)
-        report.entities = self.c.scalar(select(func.count()).select_from(canonical_entities))
-        return report
+        report.incidents += IncidentStep(self.c).run(pending_ids, [])
+        report.documents += len(pending_ids)
+        report.figures += len(new_facts)
+        return len(pending_ids)
 
     def clear(self) -> None:
         """Drop every analysis result (not the user's rules, grades or edits)."""
@@ -196,7 +225,8 @@ class Analysis(Tx):
         return contexts
 
     def find_stories(self, docs: dict[int, object]) -> Stories:
-        """MinHash the new documents and put near duplicates into one story."""
+        """MinHash the new documents and put near duplicates into one story. The older documents'
+        signatures stream past the new ones' LSH buckets; only the stories of near duplicates are loaded."""
         da = document_analysis
         signatures = {}
         new = []
@@ -204,7 +234,13 @@ class Analysis(Tx):
             seen = doc.published or iso_time(doc.ingested_at)
             signatures[doc.id] = (corroboration.signature(doc.text), seen)
             new.append(corroboration.Seen(doc.id, *signatures[doc.id]))
-        old_rows = self.c.execute(select(da.c.document_id, da.c.signature, da.c.seen, da.c.story_id)).all()
+        index = corroboration.BandIndex(new)
+        near = {row.document_id for row in self.stream(select(da.c.document_id, da.c.signature), da.c.document_id)
+                if index.near(corroboration.Seen(row.document_id, row.signature, ""))}
+        touched_stories = {r.story_id for r in self.rows_in(
+            lambda part: select(da.c.story_id).where(da.c.document_id.in_(part)), near)}
+        old_rows = self.rows_in(lambda part: select(da.c.document_id, da.c.signature, da.c.seen, da.c.story_id)
+                                .where(da.c.story_id.in_(part)), touched_stories)
         old = [corroboration.Seen(r.document_id, r.signature, r.seen) for r in old_rows]
         old_story = {r.document_id: r.story_id for r in old_rows}
         changes = corroboration.stories(new, old, old_story)
