@@ -1,9 +1,9 @@
 """``Ledger``: the one object the CLI, the API and the web pages talk to.
 
 It sits above storage (``ledger``) and analysis (``analyze``), below the faces, in the layer order
-of ``pyproject.toml`` that ``tests/test_layers.py`` enforces. ``Ledger`` extends the storage ``Store`` with what needs both storage and analysis: ingest (store,
-then analyse what is new), and the analysis's reads and edits. Parsing (spaCy) loads only when
-``ingest`` finds something new to parse.
+of ``pyproject.toml`` that ``tests/test_layers.py`` enforces. It extends the storage ``Store`` with
+what needs both: ingest (store, then analyse what is new), the analysis's reads and edits.
+Parsing (spaCy) loads only when ``ingest`` finds something new to parse.
 """
 
 from __future__ import annotations
@@ -133,12 +133,10 @@ class Ledger(Store):
 
     def contested(self, *, category: str | None = None, include_all: bool = False, limit: int | None = 100,
                   offset: int = 0) -> list[dict]:
-        """Contested figure groups, biggest first: each with its low/best/high (and per category), and
-        every figure with its claimant, value, span and Admiralty grade. ``include_all``: every group
-        of two or more figures; ``category``: groups of, or holding figures of, that category."""
+        """Contested figure groups (revisions are no contest), biggest first, each with its estimates and
+        figures (claimant, value, span, grade). ``include_all``: every group of 2+ figures; ``category``: of it."""
         with self.querying() as reader:
-            return group_reads.contested(reader, category=category, include_all=include_all, limit=limit,
-                                         offset=offset)
+            return group_reads.contested(reader, category=category, include_all=include_all, limit=limit, offset=offset)
 
     def group(self, group_id: int) -> dict | None:
         """One figure group (by its id, or the id of a figure in it) with its timeline; None if none."""
