@@ -16,6 +16,7 @@ from ._cache import doc_text
 from .lexicon import PHRASAL_CUES, REPORT_NOUNS, SPEECH_VERBS
 
 SUBJECT_DEPS = frozenset({"nsubj"})
+PHRASAL_LEMMAS = frozenset(lemma for lemma, _ in PHRASAL_CUES)  # only these need their particles read
 
 
 def is_cue(token: Token) -> bool:
@@ -23,7 +24,9 @@ def is_cue(token: Token) -> bool:
     if token.pos_ not in {"VERB", "AUX"}:
         return False
     lemma = token.lemma_.lower()
-    return lemma in SPEECH_VERBS or any((lemma, c.lower_) in PHRASAL_CUES for c in token.children if c.dep_ == "prt")
+    if lemma in SPEECH_VERBS:
+        return True
+    return lemma in PHRASAL_LEMMAS and any((lemma, c.lower_) in PHRASAL_CUES for c in token.children if c.dep_ == "prt")
 
 
 def inside(char: int, spans: list[tuple[int, int]]) -> bool:

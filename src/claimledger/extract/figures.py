@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ._cache import doc_ents, doc_text
+from ._cache import doc_ents, doc_text, span_tokens
 from ..records import Attribution, Figure, Quote
 from .lexicon import (
     CATEGORY_NOUNS, CURRENCY_SYMBOLS, CURRENCY_WORDS, DENY_VERBS, DESIGNATION_NOUNS, DISPUTE_VERBS,
@@ -30,7 +30,7 @@ def extract_figures(doc: Doc, quotes: list[Quote], attributions: list[Attributio
     ] + transcript_claims(doc)
     figures: list[Figure] = []
     for sent in doc.sents:
-        tokens = list(sent)
+        tokens = list(span_tokens(sent))
         i = 0
         while i < len(tokens):
             found = figure_at(tokens, i) or vague_at(tokens, i)
