@@ -11,8 +11,8 @@ from spacy.tokens import Doc, Span, Token
 
 @lru_cache(maxsize=8)
 def doc_text(doc: Doc) -> str:
-    """The document's text, joined once."""
-    return doc.text
+    """The document's text, joined once (from the cached tokens, as spaCy joins it)."""
+    return "".join(token.text_with_ws for token in doc_tokens(doc))
 
 
 @lru_cache(maxsize=8)

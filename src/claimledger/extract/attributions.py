@@ -195,7 +195,7 @@ def leading_phrase_end(sent: Span, source: Token) -> int:
 def impersonal(sent: Span, quoted: list[tuple[int, int]]) -> list[Attribution]:
     """'It was reported that C', 'it is said that C': a claim with no named source."""
     out = []
-    for token in sent:
+    for token in span_tokens(sent):
         if token.lemma_.lower() not in SPEECH_VERBS or inside(token.idx, quoted):
             continue
         children = list(token.children)

@@ -17,7 +17,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
-from ._cache import doc_ents, doc_tokens
+from ._cache import doc_ents, doc_text, doc_tokens
 from .dates import explicit_date
 from .lexicon import (
     CUSTODY_WORDS, INCIDENT_WORDS, NATURAL_CAUSES, NOT_AN_EVENT, TALLY_ADJECTIVES, TALLY_NOUNS, TALLY_VERBS, WORD_NUMBERS,
@@ -71,7 +71,7 @@ def find_mentions(doc: Doc, anchor: date | None = None) -> list[Mention]:
         categories.setdefault(mention.token, set()).add(mention.category)
     for mention in mentions:
         mention.mixed = len(categories[mention.token]) > 1  # "were killed and detained"
-    inherit_victims(mentions, doc.text)
+    inherit_victims(mentions, doc_text(doc))
     return mentions
 
 

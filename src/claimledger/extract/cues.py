@@ -12,7 +12,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Token
 
-from ._cache import doc_text
+from ._cache import doc_text, doc_tokens
 from .lexicon import PHRASAL_CUES, REPORT_NOUNS, SPEECH_VERBS
 
 SUBJECT_DEPS = frozenset({"nsubj"})
@@ -46,10 +46,10 @@ def frame(doc: Doc, start: int, end: int) -> list[Token]:
         return []
     low, high = paragraph_bounds(doc_text(doc), start, end)
     stop = last.sent.end
-    after = next((t for t in doc[last.end :] if not t.is_space and not (t.is_punct and t.idx <= end + 1)), None)
+    after = next((t for t in doc_tokens(doc)[last.end :] if not t.is_space and not (t.is_punct and t.idx <= end + 1)), None)
     if after is not None and after.idx < high:
         stop = max(stop, after.sent.end)  # '..., ” Kirby said.' split off as a sentence of its own
-    return [t for t in doc[first.sent.start : stop] if low <= t.idx < high]
+    return [t for t in doc_tokens(doc)[first.sent.start : stop] if low <= t.idx < high]
 
 
 def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
