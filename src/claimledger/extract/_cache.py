@@ -27,6 +27,12 @@ def doc_tokens(doc: Doc) -> tuple[Token, ...]:
     return tuple(doc)
 
 
+@lru_cache(maxsize=8)
+def doc_sents(doc: Doc) -> tuple[Span, ...]:
+    """The document's sentences, built once (``doc.sents`` walks every token each time)."""
+    return tuple(doc.sents)
+
+
 def span_tokens(span: Span) -> tuple[Token, ...]:
     """A span's (a sentence's) tokens, from the document's cached ones."""
     return doc_tokens(span.doc)[span.start:span.end]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ._cache import doc_text, span_tokens
+from ._cache import doc_sents, doc_text, span_tokens
 from ..records import Attribution, Quote
 from .lexicon import AS_CUES, REPORT_NOUNS, REPORTEDLY, SPEECH_VERBS
 from .marks import quote_spans
@@ -27,7 +27,7 @@ def extract_attributions(doc: Doc, quotes: list[Quote]) -> list[Attribution]:
     quoted = sorted((q.start, q.end) for q in direct)
     index = SpeakerIndex.build(doc, quote_spans(doc_text(doc)))  # the quotes component's index, copied
     found: list[Attribution] = []
-    for sent in doc.sents:
+    for sent in doc_sents(doc):
         for token in span_tokens(sent):
             if inside(token.idx, quoted):
                 continue

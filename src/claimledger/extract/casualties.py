@@ -17,7 +17,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
-from ._cache import doc_ents, doc_text, doc_tokens
+from ._cache import doc_ents, doc_sents, doc_text, doc_tokens, span_tokens
 from .dates import explicit_date
 from .lexicon import (
     CUSTODY_WORDS, INCIDENT_WORDS, NATURAL_CAUSES, NOT_AN_EVENT, TALLY_ADJECTIVES, TALLY_NOUNS, TALLY_VERBS, WORD_NUMBERS,
@@ -176,10 +176,10 @@ def natural(fate: Token, doc: Doc) -> bool:
 
 def context(fate: Token, doc: Doc) -> list[Token]:
     """Where an incident word may stand: the sentence, the one before, and the report's lead."""
-    sentences = list(doc.sents)
+    sentences = doc_sents(doc)
     index = next(i for i, sent in enumerate(sentences) if sent.start <= fate.i < sent.end)
     near = sentences[max(0, index - 1) : index + 1] + sentences[:2]
-    return [t for sent in near for t in sent]
+    return [t for sent in near for t in span_tokens(sent)]
 
 
 def not_an_event(token: Token) -> bool:
