@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ._cache import doc_text
+from ._cache import doc_sents, doc_text, span_tokens
 from ..records import Attribution, Quote
 from .lexicon import AS_CUES, REPORT_NOUNS, REPORTEDLY, SPEECH_VERBS
 from .marks import quote_spans
@@ -17,6 +17,9 @@ from .cues import inside
 from .reported import clause_tokens, fit_to_quotes
 from .speakers import SpeakerIndex
 
+# The words that head an attribution phrase in ``attribution_at`` (besides AS_CUES lemmas).
+HEAD_WORDS = frozenset({"according", "citing", "in", "by"})
+
 
 def extract_attributions(doc: Doc, quotes: list[Quote]) -> list[Attribution]:
     """Every attribution phrase with the clause it credits."""
@@ -24,8 +27,8 @@ def extract_attributions(doc: Doc, quotes: list[Quote]) -> list[Attribution]:
     quoted = sorted((q.start, q.end) for q in direct)
     index = SpeakerIndex.build(doc, quote_spans(doc_text(doc)))  # the quotes component's index, copied
     found: list[Attribution] = []
-    for sent in doc.sents:
-        for token in sent:
+    for sent in doc_sents(doc):
+        for token in span_tokens(sent):
             if inside(token.idx, quoted):
                 continue
             item = attribution_at(token, sent)
@@ -50,7 +53,7 @@ def extract_attributions(doc: Doc, quotes: list[Quote]) -> list[Attribution]:
 def reportedly(sent: Span, quoted: list[tuple[int, int]]) -> list[Attribution]:
     """'reportedly conducted by the Taliban', 'There are reportedly 5000 troops': unnamed reports."""
     out = []
-    for token in sent:
+    for token in span_tokens(sent):
         if token.lower_ not in REPORTEDLY or inside(token.idx, quoted):
             continue
         head = token.head
@@ -74,6 +77,8 @@ def reportedly(sent: Span, quoted: list[tuple[int, int]]) -> list[Attribution]:
 def attribution_at(token: Token, sent: Span) -> tuple[list[Token], Token | None, str] | None:
     """Recognise an attribution phrase headed by this token: (its tokens, source, cue)."""
     lower = token.lower_
+    if lower not in HEAD_WORDS and token.lemma_.lower() not in AS_CUES:  # most words head no attribution
+        return None
     if lower == "according":
         for prep in token.children:
             objects = [c for c in prep.children if c.dep_ == "pobj"]
@@ -190,7 +195,7 @@ def leading_phrase_end(sent: Span, source: Token) -> int:
 def impersonal(sent: Span, quoted: list[tuple[int, int]]) -> list[Attribution]:
     """'It was reported that C', 'it is said that C': a claim with no named source."""
     out = []
-    for token in sent:
+    for token in span_tokens(sent):
         if token.lemma_.lower() not in SPEECH_VERBS or inside(token.idx, quoted):
             continue
         children = list(token.children)

@@ -17,7 +17,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
-from ._cache import doc_ents
+from ._cache import doc_ents, doc_sents, doc_text, doc_tokens, span_tokens
 from .dates import explicit_date
 from .lexicon import (
     CUSTODY_WORDS, INCIDENT_WORDS, NATURAL_CAUSES, NOT_AN_EVENT, TALLY_ADJECTIVES, TALLY_NOUNS, TALLY_VERBS, WORD_NUMBERS,
@@ -25,6 +25,8 @@ from .lexicon import (
 from .victims import PERSON_WORDS, PRONOUNS, count_of, group_of, is_people, side_of, vague_words
 
 VERB_FATES = {lemma: fate for fate, lemmas in TALLY_VERBS.items() for lemma in lemmas}
+# Every lemma ``fate_victims`` reads (with TALLY_ADJECTIVES by form): a cheap test before the parse is read.
+FATE_LEMMAS = frozenset(VERB_FATES) | frozenset(TALLY_NOUNS) | {"take", "lose"}
 MODALS = frozenset("will would could might may shall should can".split())
 
 
@@ -55,7 +57,7 @@ class Mention:
 def find_mentions(doc: Doc, anchor: date | None = None) -> list[Mention]:
     """Every casualty mention in text order (negated ones kept, flagged, for stance)."""
     found: dict[tuple[int, str], Mention] = {}
-    for token in doc:
+    for token in doc_tokens(doc):
         for category, victims in fate_victims(token):
             if not_an_event(token) or background(token, anchor) or category == "deaths" and natural(token, doc):
                 continue
@@ -69,7 +71,7 @@ def find_mentions(doc: Doc, anchor: date | None = None) -> list[Mention]:
         categories.setdefault(mention.token, set()).add(mention.category)
     for mention in mentions:
         mention.mixed = len(categories[mention.token]) > 1  # "were killed and detained"
-    inherit_victims(mentions, doc.text)
+    inherit_victims(mentions, doc_text(doc))
     return mentions
 
 
@@ -94,6 +96,8 @@ def inherit_victims(mentions: list[Mention], text: str) -> None:
 def fate_victims(token: Token) -> list[tuple[str, list[Token]]]:
     """(category, victim heads) for a word that says what happened to people."""
     lemma, lower = token.lemma_.lower(), token.lower_
+    if lemma not in FATE_LEMMAS and lower not in TALLY_ADJECTIVES:  # most words: nothing below can match
+        return []
     if token.pos_ in {"VERB", "AUX"} and lemma in VERB_FATES:
         fate = VERB_FATES[lemma]
         if fate == "injuries" and any(c.lower_ in {"dead", "death"} for c in token.subtree if c.i > token.i and c.i - token.i <= 3):
@@ -172,10 +176,10 @@ def natural(fate: Token, doc: Doc) -> bool:
 
 def context(fate: Token, doc: Doc) -> list[Token]:
     """Where an incident word may stand: the sentence, the one before, and the report's lead."""
-    sentences = list(doc.sents)
+    sentences = doc_sents(doc)
     index = next(i for i, sent in enumerate(sentences) if sent.start <= fate.i < sent.end)
     near = sentences[max(0, index - 1) : index + 1] + sentences[:2]
-    return [t for sent in near for t in sent]
+    return [t for sent in near for t in span_tokens(sent)]
 
 
 def not_an_event(token: Token) -> bool:

@@ -12,10 +12,11 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Token
 
-from ._cache import doc_text
+from ._cache import doc_text, doc_tokens
 from .lexicon import PHRASAL_CUES, REPORT_NOUNS, SPEECH_VERBS
 
 SUBJECT_DEPS = frozenset({"nsubj"})
+PHRASAL_LEMMAS = frozenset(lemma for lemma, _ in PHRASAL_CUES)  # only these need their particles read
 
 
 def is_cue(token: Token) -> bool:
@@ -23,7 +24,9 @@ def is_cue(token: Token) -> bool:
     if token.pos_ not in {"VERB", "AUX"}:
         return False
     lemma = token.lemma_.lower()
-    return lemma in SPEECH_VERBS or any((lemma, c.lower_) in PHRASAL_CUES for c in token.children if c.dep_ == "prt")
+    if lemma in SPEECH_VERBS:
+        return True
+    return lemma in PHRASAL_LEMMAS and any((lemma, c.lower_) in PHRASAL_CUES for c in token.children if c.dep_ == "prt")
 
 
 def inside(char: int, spans: list[tuple[int, int]]) -> bool:
@@ -43,10 +46,10 @@ def frame(doc: Doc, start: int, end: int) -> list[Token]:
         return []
     low, high = paragraph_bounds(doc_text(doc), start, end)
     stop = last.sent.end
-    after = next((t for t in doc[last.end :] if not t.is_space and not (t.is_punct and t.idx <= end + 1)), None)
+    after = next((t for t in doc_tokens(doc)[last.end :] if not t.is_space and not (t.is_punct and t.idx <= end + 1)), None)
     if after is not None and after.idx < high:
         stop = max(stop, after.sent.end)  # '..., ” Kirby said.' split off as a sentence of its own
-    return [t for t in doc[first.sent.start : stop] if low <= t.idx < high]
+    return [t for t in doc_tokens(doc)[first.sent.start : stop] if low <= t.idx < high]
 
 
 def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:

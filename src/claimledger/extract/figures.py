@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ._cache import doc_ents, doc_text
+from ._cache import doc_ents, doc_sents, doc_text, span_tokens
 from ..records import Attribution, Figure, Quote
 from .lexicon import (
     CATEGORY_NOUNS, CURRENCY_SYMBOLS, CURRENCY_WORDS, DENY_VERBS, DESIGNATION_NOUNS, DISPUTE_VERBS,
@@ -29,8 +29,8 @@ def extract_figures(doc: Doc, quotes: list[Quote], attributions: list[Attributio
         (a.start, a.end, a.source, a.cue) for a in attributions
     ] + transcript_claims(doc)
     figures: list[Figure] = []
-    for sent in doc.sents:
-        tokens = list(sent)
+    for sent in doc_sents(doc):
+        tokens = list(span_tokens(sent))
         i = 0
         while i < len(tokens):
             found = figure_at(tokens, i) or vague_at(tokens, i)

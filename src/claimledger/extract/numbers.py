@@ -42,6 +42,8 @@ def digit_value(text: str) -> float | None:
 def is_number_start(token: Token) -> bool:
     """A token that can begin a number: digits or a number word ('a' and 'an' never count)."""
     lower = token.lower_
+    if not (lower[:1].isdigit() or lower[:1] == "~" or "-" in lower or lower in WORD_NUMBERS or lower in {"a", "an"}):
+        return False  # the readers below need a digit, a number word or a hyphen: most words have none
     if ORDINAL.match(lower):
         return False
     if lower in {"a", "an"}:  # "a million people", never "a" alone

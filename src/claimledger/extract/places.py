@@ -19,7 +19,7 @@ import pycountry
 
 from spacy.tokens import Doc
 
-from ._cache import doc_ents, doc_text
+from ._cache import doc_ents, doc_text, doc_tokens
 from .lexicon import PLACE_LEVELS
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -41,7 +41,8 @@ def find_places(doc: Doc) -> list[Place]:
     text = doc_text(doc)
     dateline = dateline_span(text)
     places: list[Place] = []
-    for token in doc:
+    tokens = doc_tokens(doc)
+    for token in tokens:
         level = PLACE_LEVELS.get(token.lower_)
         if level is None or token.i == 0 or token.pos_ not in {"NOUN", "PROPN"}:
             continue
@@ -50,10 +51,10 @@ def find_places(doc: Doc) -> list[Place]:
             first -= 1
         if first == token.i:
             continue
-        places.append(Place(doc[first].idx, token.idx + len(token), text[doc[first].idx : token.idx + len(token)], level))
+        places.append(Place(tokens[first].idx, token.idx + len(token), text[tokens[first].idx : token.idx + len(token)], level))
     covered = [(p.start, p.end) for p in places]
-    for token in doc:  # NER misses regions: "In Logar last night"
-        if token.pos_ == "PROPN" and token.i > 0 and doc[token.i - 1].lower_ in {"in", "of", "near"} and not token.ent_type_ in {"PERSON", "ORG"} \
+    for token in tokens:  # NER misses regions: "In Logar last night"
+        if token.pos_ == "PROPN" and token.i > 0 and tokens[token.i - 1].lower_ in {"in", "of", "near"} and not token.ent_type_ in {"PERSON", "ORG"} \
                 and not any(s <= token.idx < e for s, e in covered) and gazetteer_level(token.text) == 2:
             places.append(Place(token.idx, token.idx + len(token), token.text, 2))
             covered.append((token.idx, token.idx + len(token)))

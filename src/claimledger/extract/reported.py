@@ -9,7 +9,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from ._cache import doc_text
+from ._cache import doc_text, doc_tokens
 from ..records import Quote
 from .cues import QUOTE_MARKS, SUBJECT_DEPS, inside, is_cue, sent_tokens, subject_of
 from .lexicon import (
@@ -22,6 +22,8 @@ from .speech_acts import (
 
 # The author's own voice ("As I conveyed", "we welcome") is not a reported source; nor is "it".
 FIRST_PERSON = frozenset({"i", "we", "you", "me", "us", "it"})
+# Verbs that report a claim without being speech cues ("praised X for", "called on", "blamed X").
+CLAIM_VERBS = OBJECT_CLAIM_VERBS | {"praise", "call", "blame"}
 
 
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
@@ -295,10 +297,12 @@ def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex,
     the quoted words are: such clauses go to ``namings`` when a list is given."""
     quoted = sorted((q.start, q.end) for q in direct)
     found: list[Quote] = []
-    for verb in doc:
-        if not is_cue(verb) and verb.lemma_.lower() not in OBJECT_CLAIM_VERBS | {"praise", "call", "blame"}:
+    for verb in doc_tokens(doc):
+        if verb.pos_ not in {"VERB", "AUX"}:  # checked first: most tokens are not verbs
             continue
-        if verb.pos_ not in {"VERB", "AUX"} or inside(verb.idx, quoted) or verb.lemma_.lower() in NOT_REPORTING:
+        if not is_cue(verb) and verb.lemma_.lower() not in CLAIM_VERBS:
+            continue
+        if inside(verb.idx, quoted) or verb.lemma_.lower() in NOT_REPORTING:
             continue
         infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         if infinitive and not says_something(verb):

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from ._cache import doc_ents, doc_text
+from ._cache import doc_ents, doc_text, doc_tokens
 from .lexicon import PRONOUNS_GROUP, PRONOUNS_PERSON, SPEECH_VERBS
 
 HONORIFICS = frozenset("""
@@ -232,7 +232,7 @@ def phrase_tokens(token: Token) -> list[Token]:
     ordered = sorted(keep)
     # keep a contiguous run around the head
     run = [i for i in ordered if i >= ordered[0]]
-    tokens = [token.doc[i] for i in range(run[0], run[-1] + 1)]
+    tokens = list(doc_tokens(token.doc)[run[0] : run[-1] + 1])
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
         tokens = tokens[:-1]
     while tokens and (tokens[0].is_punct or tokens[0].dep_ in {"cc", "preconj"}):

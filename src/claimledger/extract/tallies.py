@@ -21,7 +21,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from ..records import Attribution, Figure, Quote, Tally, TallyClaim
-from ._cache import doc_text
+from ._cache import doc_sents, doc_text, span_tokens
 from .casualties import Mention, find_mentions
 from .dates import anchor_date, resolve
 from .lexicon import DENY_VERBS, DISPUTE_VERBS
@@ -55,7 +55,7 @@ def extract_tallies(
         return []
     places = find_places(doc)
     eventful = [(doc[m.token].sent.start_char, doc[m.token].sent.end_char) for m in mentions]
-    lead = next((sent for sent in doc.sents if sent.start_char >= body and any(t.pos_ == "VERB" for t in sent)), None)
+    lead = next((sent for sent in doc_sents(doc) if sent.start_char >= body and any(t.pos_ == "VERB" for t in span_tokens(sent))), None)
     if lead is not None:
         eventful.append((lead.start_char, lead.end_char))
     by_category: dict[str, list[Mention]] = defaultdict(list)
