@@ -3,6 +3,8 @@ driven by Playwright (Playwright's own browser download is not used)."""
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,10 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--no-first-run", "--disable-sync",
 ]
-DOCS = Path(__file__).resolve().parents[2] / "docs"
+# The README's pictures are refreshed on request only (CLAIMLEDGER_SCREENSHOTS=docs), so that a test
+# run leaves the checkout as it found it; otherwise they go to a temporary folder.
+DOCS = (Path(__file__).resolve().parents[2] / "docs" if os.environ.get("CLAIMLEDGER_SCREENSHOTS") == "docs"
+        else Path(tempfile.gettempdir()) / "claimledger-screenshots")
 
 
 @pytest.fixture(scope="session")
@@ -59,7 +64,7 @@ def page(browser, web_server):
 
 
 def screenshot(tab, name: str) -> Path:
-    """Save ``docs/screenshot-<name>.png`` (the README shows them)."""
+    """Save ``screenshot-<name>.png`` (into docs/, which the README shows, with CLAIMLEDGER_SCREENSHOTS=docs)."""
     DOCS.mkdir(exist_ok=True)
     path = DOCS / f"screenshot-{name}.png"
     tab.screenshot(path=str(path), full_page=False)
