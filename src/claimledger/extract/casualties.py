@@ -185,7 +185,7 @@ def context(fate: Token, doc: Doc) -> list[Token]:
 def not_an_event(token: Token) -> bool:
     """A fate that did not happen in this report: planned, suspected, modal, habitual."""
     chain = [token]
-    while chain[-1].dep_ in {"conj", "xcomp"} and chain[-1].head is not chain[-1] and len(chain) < 4:
+    while chain[-1].dep_ in {"conj", "xcomp"} and chain[-1].head != chain[-1] and len(chain) < 4:
         chain.append(chain[-1].head)  # "will continue to capture or kill"
     for verb in chain:
         if any(c.lower_ in MODALS and c.dep_ == "aux" for c in verb.children):
@@ -196,9 +196,9 @@ def not_an_event(token: Token) -> bool:
         return True  # "civilians are killed by these devices": what happens, not what happened
     seen = token
     for _ in range(6):
-        if seen.lemma_.lower() in NOT_AN_EVENT and seen is not token:
+        if seen.lemma_.lower() in NOT_AN_EVENT and seen != token:
             return True
-        if seen.head is seen:
+        if seen.head == seen:
             break
         seen = seen.head
     return False

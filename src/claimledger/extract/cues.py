@@ -74,7 +74,7 @@ def subject_of(verb: Token) -> Token | None:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
                     return objects[0]
-        if node.dep_ in {"conj", "advcl", "xcomp", "ccomp", "acl", "pcomp", "prep", "acomp"} and node.head is not node:
+        if node.dep_ in {"conj", "advcl", "xcomp", "ccomp", "acl", "pcomp", "prep", "acomp"} and node.head != node:
             came_by_acl = node.dep_ == "acl"
             node = node.head
             if came_by_acl and node.dep_ in {"dobj", "pobj"} and node.lemma_.lower() in REPORT_NOUNS | {"message"}:
@@ -289,7 +289,7 @@ def stranded_subject(punct: Token) -> Token | None:
     subject: a person or organisation that is a subject on the way up from the clause wins."""
     node = punct.doc[punct.i - 1] if punct.i > 0 else None
     for _ in range(8):
-        if node is None or node.head is node:
+        if node is None or node.head == node:
             return None
         node = node.head
         if node.i < punct.i and node.dep_ in SUBJECT_DEPS and node.ent_type_ in {"PERSON", "ORG"}:
@@ -307,7 +307,7 @@ def clause_verb(punct: Token) -> Token | None:
             break
         if node.i < punct.i and node.pos_ in {"VERB", "AUX"} and any(c.dep_ in SUBJECT_DEPS | {"agent"} for c in node.children):
             best = node
-        if node.head is node:
+        if node.head == node:
             break
         node = node.head
     return best

@@ -72,7 +72,7 @@ def nested_cues(head: Token, verb: Token) -> set[int]:
     that ...') or a 'saying ...' participle. Each is a report of its own, not this one's content."""
     skip: set[int] = set()
     for token in head.subtree:
-        if token is verb or token is head or not is_cue(token):
+        if token == verb or token == head or not is_cue(token):
             continue
         coordinated = token.dep_ == "conj" and (
             any(c.dep_ in SUBJECT_DEPS for c in token.children) or any(c.dep_ in CONTENT_DEPS for c in token.children)
