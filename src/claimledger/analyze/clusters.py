@@ -8,7 +8,7 @@ share a group; this module turns those pairwise answers into groups, determinist
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .figures import FigureFacts, TermWeights, conflict
@@ -28,24 +28,6 @@ def cluster(facts: list[FigureFacts], weights: TermWeights, places: dict[int, se
             edits: Iterable[Edit] = ()) -> list[list[int]]:
     """Groups of figure ids (each sorted; groups sorted by their smallest id). Deterministic."""
     by_id = {f.id: f for f in facts}
-    parent = {f.id: f.id for f in facts}
-    members = {f.id: [f.id] for f in facts}
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(x: int, y: int) -> None:
-        rx, ry = find(x), find(y)
-        if rx == ry:
-            return
-        if rx > ry:
-            rx, ry = ry, rx
-        parent[ry] = rx
-        members[rx].extend(members.pop(ry))
-
     conflicts: dict[tuple[int, int], bool] = {}
 
     def clash(x: int, y: int) -> bool:
@@ -55,21 +37,39 @@ def cluster(facts: list[FigureFacts], weights: TermWeights, places: dict[int, se
             conflicts[key] = a.measure != b.measure or conflict(a, b, places) is not None
         return conflicts[key]
 
-    candidates = []
+    links = []
     pairs = [pair for block in blocks(facts).values() for pair in candidate_pairs(block, weights)]
     for a, b in [*pairs, *conversion_pairs(facts)]:
         if clash(a.id, b.id):
             continue
         score = evidence(a, b, weights)
         if score > 0:
-            candidates.append((-score, a.id, b.id))
-    candidates.sort()
-    for _, x, y in candidates:
+            links.append((score, a.id, b.id))
+    return apply_edits(join_strongest(by_id, links, clash), edits)
+
+
+def join_strongest(ids: Iterable[int], links: Iterable[tuple[float, int, int]],
+                   clash: Callable[[int, int], bool]) -> list[list[int]]:
+    """Clusters of ``ids`` from scored ``links`` (score, a, b), strongest first (ties by ids): two
+    clusters join only if no pair across them clashes, so a chain of links never carries a member
+    into a cluster it contradicts. Each cluster sorted, clusters by their smallest id. Deterministic.
+    Figure groups and incidents are both built this way."""
+    parent = {i: i for i in ids}
+    members = {i: [i] for i in parent}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for _, x, y in sorted((-score, a, b) for score, a, b in links):
         rx, ry = find(x), find(y)
         if rx != ry and not any(clash(p, q) for p in members[rx] for q in members[ry]):
-            union(rx, ry)
-    groups = {root: sorted(ids) for root, ids in members.items()}
-    return apply_edits(list(groups.values()), edits)
+            rx, ry = min(rx, ry), max(rx, ry)
+            parent[ry] = rx
+            members[rx].extend(members.pop(ry))
+    return sorted(sorted(found) for found in members.values())
 
 
 def blocks(facts: Iterable[FigureFacts]) -> dict[str, list[FigureFacts]]:

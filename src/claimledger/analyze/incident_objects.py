@@ -43,6 +43,7 @@ from ..ledger.schema import (
     canonical_entities, document_analysis, documents, figure_analysis, figures, incident_items, incidents, tallies,
     tally_claims,
 )
+from .clusters import join_strongest
 from .incidents import INCIDENT_DAYS
 from .periods import Day, days_apart
 from .text import Sentences
@@ -206,15 +207,6 @@ def keys(item: Item) -> list[tuple]:
 def cluster(items: list[Item]) -> list[list[int]]:
     """Incidents as lists of item ids (each sorted; sorted by smallest id). Deterministic."""
     by_id = {i.id: i for i in items}
-    parent = {i.id: i.id for i in items}
-    members = {i.id: [i.id] for i in items}
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
     index: dict[tuple, list[int]] = defaultdict(list)
     for item in sorted(items, key=lambda i: i.id):
         index[("document", item.document)].append(item.id)
@@ -222,20 +214,14 @@ def cluster(items: list[Item]) -> list[list[int]]:
             index[("group", item.group)].append(item.id)
         for key in keys(item):
             index[key].append(item.id)
-    candidates = set()
+    links = set()
     for ids in index.values():
         for x in range(len(ids)):
             for y in range(x + 1, len(ids)):
                 a, b = by_id[ids[x]], by_id[ids[y]]
                 if not clash(a, b) and (score := link(a, b)) > 0:
-                    candidates.add((-score, a.id, b.id))
-    for _, x, y in sorted(candidates):
-        rx, ry = find(x), find(y)
-        if rx != ry and not any(clash(by_id[p], by_id[q]) for p in members[rx] for q in members[ry]):
-            rx, ry = min(rx, ry), max(rx, ry)
-            parent[ry] = rx
-            members[rx].extend(members.pop(ry))
-    return sorted(sorted(ids) for ids in members.values())
+                    links.add((score, a.id, b.id))
+    return join_strongest(by_id, links, lambda p, q: clash(by_id[p], by_id[q]))
 
 
 def summary(members: list[Item]) -> dict:
