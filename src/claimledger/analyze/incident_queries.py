@@ -11,13 +11,13 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..ledger.sql import Reader, contains, marks
-from ..ledger.tallies import TALLY_COLUMNS, with_claims
+from ..ledger.tallies import tallies_by_id
 from ..records import Incident, field_names
 from . import timeline
 from .group_reads import group_dicts, number
 
 FIELDS = field_names(Incident)
-INCIDENT_COLUMNS = 'i.id, i.what, i.place, i."first", i."last", i.documents, i.items'
+INCIDENT_SELECT = 'i.id, i.what, i.place, i."first", i."last", i.documents, i.items'
 
 
 def incident_list(reader: Reader, *, place: str | None = None, since: str | None = None, limit: int = 50,
@@ -31,7 +31,7 @@ def incident_list(reader: Reader, *, place: str | None = None, since: str | None
     if since:
         where.append('i."last" >= ?')
         params.append(since)
-    rows = reader.rows(f"SELECT {INCIDENT_COLUMNS} FROM incidents i WHERE {' AND '.join(where)} "
+    rows = reader.rows(f"SELECT {INCIDENT_SELECT} FROM incidents i WHERE {' AND '.join(where)} "
                        'ORDER BY CASE WHEN i."last" IS NULL THEN 1 ELSE 0 END, i."last" DESC, i.id DESC '
                        "LIMIT ? OFFSET ?", [*params, limit, offset])
     return assemble(reader, rows, detail=False)
@@ -39,7 +39,7 @@ def incident_list(reader: Reader, *, place: str | None = None, since: str | None
 
 def incident(reader: Reader, incident_id: int) -> dict | None:
     """One incident by id with its reports, tallies and full groups; None if there is none."""
-    row = reader.row(f"SELECT {INCIDENT_COLUMNS} FROM incidents i WHERE i.id = ?", [incident_id])
+    row = reader.row(f"SELECT {INCIDENT_SELECT} FROM incidents i WHERE i.id = ?", [incident_id])
     return assemble(reader, [row], detail=True)[0] if row is not None else None
 
 
@@ -96,11 +96,8 @@ def report_rows(reader: Reader, doc_ids: set[int]) -> dict[int, dict]:
 
 
 def tally_rows(reader: Reader, ids: list[int]) -> dict[int, dict]:
-    """Tallies by id, with their claims and the key of their document."""
-    ids = sorted(ids)
-    rows = reader.rows(f"SELECT {TALLY_COLUMNS}, d.key AS document FROM tallies t "
-                       f"JOIN documents d ON d.id = t.document_id WHERE t.id IN ({marks(ids)})", ids) if ids else []
-    found = with_claims(reader, rows)
+    """Tallies by id, with their claims and the key of their document; whole values as integers."""
+    found = tallies_by_id(reader, ids)
     for row in found:
         for key in ("low", "high"):
             row[key] = number(row[key])

@@ -36,6 +36,15 @@ def tally_list(reader: Reader, *, category: str | None, group: str | None, limit
     return with_claims(reader, rows)
 
 
+def tallies_by_id(reader: Reader, ids: list[int]) -> list[dict]:
+    """The tallies of these ids (an incident's), with their document's key and every claimant's account."""
+    if not ids:
+        return []
+    ids = sorted(ids)
+    return with_claims(reader, reader.rows(f"SELECT {TALLY_COLUMNS}, d.key AS document FROM tallies t "
+                                           f"JOIN documents d ON d.id = t.document_id WHERE t.id IN ({marks(ids)})", ids))
+
+
 def tally_totals(reader: Reader, by: str, *, category: str | None, group: str | None, limit: int,
                  offset: int) -> list[dict]:
     """Per place, date, group or claimant of current documents: the sum of the lows and of the highs,
