@@ -54,6 +54,8 @@ def same_page(cli_page: dict, api_page: dict) -> None:
     for ours, theirs in zip(cli_page["items"], api_page["items"], strict=True):
         assert set(ours) == set(theirs)
         assert ours == theirs
+        # printed alike too: 500 in both, never 500 in one and 500.0 in the other (500 == 500.0 in Python)
+        assert json.dumps(ours, sort_keys=True) == json.dumps(theirs, sort_keys=True)
 
 
 def test_documents(cli, api):

@@ -149,9 +149,7 @@ class Record:
         data = asdict(self)
         for item in data["figures"] + data["tallies"] + [c for t in data["tallies"] for c in t["claims"]]:
             for key in ("low", "high"):
-                value = item[key]
-                if isinstance(value, float) and value.is_integer():
-                    item[key] = int(value)
+                item[key] = whole(item[key])
         return data
 
     @classmethod
@@ -183,3 +181,30 @@ def tally_from_dict(data: dict[str, Any]) -> Tally:
     """A tally from its JSON form, claims included."""
     values = {k: v for k, v in data.items() if k != "claims"}
     return Tally(**values, claims=[TallyClaim(**c) for c in data.get("claims", [])])
+
+
+def whole(value: Any) -> Any:
+    """A whole float as an int (12000.0 -> 12000), anything else as it is: every face and export prints
+    numbers as the record format does, so one value never reads "500" in one place and "500.0" in another."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def wholes(value: Any) -> Any:
+    """``whole`` through a row, a list of rows (a tally's claims) or a plain value."""
+    if isinstance(value, dict):
+        return {key: wholes(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [wholes(item) for item in value]
+    return whole(value)
+
+
+def number_text(value: Any, missing: str = "") -> str:
+    """A value as people read it: '12,000', '2.5'; ``missing`` for None, other values as text."""
+    if value is None:
+        return missing
+    value = whole(value)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return str(value)
+    return f"{value:,}"

@@ -21,7 +21,7 @@ from typing import IO, Any, get_args, get_type_hints
 from ..errors import MissingExtra
 from ..ledger.sql import Reader
 from ..ledger.tallies import tally_list
-from ..records import Figure, Incident, field_names
+from ..records import Figure, Incident, field_names, whole, wholes
 from . import group_reads
 from .incident_queries import incident_list
 
@@ -127,7 +127,7 @@ def incident_rows(reader: Reader) -> Iterator[dict]:
 def write_jsonl(rows: Iterable[dict], out: IO[str]) -> int:
     n = 0
     for row in rows:
-        out.write(json.dumps(_whole(row), ensure_ascii=False) + "\n")
+        out.write(json.dumps(wholes(row), ensure_ascii=False) + "\n")
         n += 1
     return n
 
@@ -231,28 +231,14 @@ def _csv_value(value) -> str:
     if value is None:
         return ""
     if isinstance(value, list):
-        return json.dumps(_whole_claims(value), ensure_ascii=False)
+        return json.dumps(wholes(value), ensure_ascii=False)
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def _whole(row: dict) -> dict:
-    return {k: (int(v) if isinstance(v, float) and v.is_integer() else _whole_claims(v) if isinstance(v, list) else v)
-            for k, v in row.items()}
-
-
-def _whole_claims(items: list) -> list:
-    """A tally's claims with whole numbers printed without ``.0``."""
-    return [_whole(item) if isinstance(item, dict) else item for item in items]
+    return str(whole(value))
 
 
 def _num(value) -> str:
-    if value is None:
-        return "?"
-    return str(int(value)) if float(value).is_integer() else str(value)
+    return "?" if value is None else str(whole(value))
 
 
 def to_text(rows: Iterable[dict], format: str) -> str:

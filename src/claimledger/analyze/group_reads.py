@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..ledger.sql import NO_LIMIT, Reader, marks
+from ..records import whole
 from . import grades
 from .text import iso_time
 
@@ -33,20 +34,13 @@ FROM figure_analysis fa
 FIGURE_ORDER = "ORDER BY fa.group_id, f.document_id, f.start, f.id"
 
 
-def number(value):
-    """Whole floats as ints (12000.0 -> 12000), as the record format prints them."""
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
-
-
 def figure_dict(m: dict) -> dict:
     """One figure as the JSON output shows it (the contested-format fields first)."""
     reliability = m["reliability"] or grades.DEFAULT_RELIABILITY
     code = grades.admiralty(reliability, m["credibility"])
     published = m["published"]
     return {
-        "id": m["id"], "low": number(m["low"]), "high": number(m["high"]), "qualifier": m["qualifier"],
+        "id": m["id"], "low": whole(m["low"]), "high": whole(m["high"]), "qualifier": m["qualifier"],
         "claimant": m["claimant"], "document": m["document"], "start": m["start"], "end": m["end"],
         "text": m["text"], "published": published, "dated": m["dated"],
         "category": m["category"], "measure": m["measure"], "unit": m["unit"], "subject": m["subject"],
@@ -70,15 +64,15 @@ def group_dicts(reader: Reader, groups: list[dict]) -> list[dict]:
     estimates: dict[int, dict] = defaultdict(dict)
     for row in reader.rows(f"SELECT * FROM group_estimates WHERE group_id IN ({marks(ids)}) ORDER BY group_id, id", ids):
         estimates[row["group_id"]][row["category"]] = {
-            "low": number(row["low"]), "best": number(row["best"]), "high": number(row["high"]),
+            "low": whole(row["low"]), "best": whole(row["best"]), "high": whole(row["high"]),
             "contested": bool(row["contested"]), "figures": row["figures"]}
     members: dict[int, list[dict]] = defaultdict(list)
     for row in reader.rows(f"{FIGURE_SELECT} WHERE fa.group_id IN ({marks(ids)}) {FIGURE_ORDER}", ids):
         members[row["group_id"]].append(figure_dict(row))
     return [{
         "id": g["id"], "category": g["category"], "subject": g["subject"], "period": g["period"],
-        "contested": bool(g["contested"]), "low": number(g["low"]), "best": number(g["best"]),
-        "high": number(g["high"]), "place": g["place"], "claimants": g["claimants"], "documents": g["documents"],
+        "contested": bool(g["contested"]), "low": whole(g["low"]), "best": whole(g["best"]),
+        "high": whole(g["high"]), "place": g["place"], "claimants": g["claimants"], "documents": g["documents"],
         "first_seen": g["first_seen"], "last_seen": g["last_seen"], "edited": bool(g["edited"]),
         "categories": estimates.get(g["id"], {}), "figures": members.get(g["id"], []),
     } for g in groups]
@@ -132,6 +126,6 @@ def group_summaries(reader: Reader, ids: list[int]) -> dict[int, dict]:
     for i in range(0, len(ids), CHUNK):
         chunk = ids[i : i + CHUNK]
         for row in reader.rows(f"SELECT * FROM figure_groups WHERE id IN ({marks(chunk)})", chunk):
-            found[row["id"]] = {k: number(row[k]) if k in ("low", "best", "high") else row[k]
+            found[row["id"]] = {k: whole(row[k]) if k in ("low", "best", "high") else row[k]
                                 for k in (*GROUP_FIELDS, "figures", "claimants", "place")}
     return found

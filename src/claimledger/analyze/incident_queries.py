@@ -12,9 +12,9 @@ from collections import defaultdict
 
 from ..ledger.sql import Reader, contains, marks
 from ..ledger.tallies import tallies_by_id
-from ..records import Incident, field_names
+from ..records import Incident, field_names, whole
 from . import timeline
-from .group_reads import group_dicts, number
+from .group_reads import group_dicts
 
 FIELDS = field_names(Incident)
 INCIDENT_SELECT = 'i.id, i.what, i.place, i."first", i."last", i.documents, i.items'
@@ -100,9 +100,9 @@ def tally_rows(reader: Reader, ids: list[int]) -> dict[int, dict]:
     found = tallies_by_id(reader, ids)
     for row in found:
         for key in ("low", "high"):
-            row[key] = number(row[key])
+            row[key] = whole(row[key])
         for claim in row["claims"]:
-            claim["low"], claim["high"] = number(claim["low"]), number(claim["high"])
+            claim["low"], claim["high"] = whole(claim["low"]), whole(claim["high"])
     return {row["id"]: row for row in found}
 
 
@@ -112,8 +112,8 @@ def group_rows(reader: Reader, ids: list[int], detail: bool) -> dict[int, dict]:
     rows = reader.rows(f"SELECT * FROM figure_groups WHERE id IN ({marks(ids)})", ids) if ids else []
     if not detail:
         return {r["id"]: {"id": r["id"], "category": r["category"], "subject": r["subject"], "period": r["period"],
-                          "contested": bool(r["contested"]), "low": number(r["low"]), "best": number(r["best"]),
-                          "high": number(r["high"]), "figures": r["figures"], "claimants": r["claimants"],
+                          "contested": bool(r["contested"]), "low": whole(r["low"]), "best": whole(r["best"]),
+                          "high": whole(r["high"]), "figures": r["figures"], "claimants": r["claimants"],
                           "documents": r["documents"]} for r in rows}
     found = {}
     for group in group_dicts(reader, rows):

@@ -18,6 +18,18 @@ MAX_TEXT = 200_000  # characters of article text accepted by POST /api/documents
 MAX_FIELD = 2_000
 
 T = TypeVar("T")
+# A value as the record format prints it: 500, not 500.0 (pydantic turns an int into a float for a
+# ``float`` field), so the API shows the same numbers as the CLI's JSON and the exports.
+Number = int | float
+
+
+def _numbers(hint):
+    """A record field's type with ``float`` read as ``Number`` (whole values stay ints)."""
+    if hint is float:
+        return Number
+    if hint == float | None:
+        return Number | None
+    return hint
 
 
 class Open(BaseModel):
@@ -94,7 +106,7 @@ def claim_model(record_type: type, kind: str, **extra) -> type[ClaimBase]:
     fields: dict = {"type": (Literal[kind], kind)}  # type: ignore[valid-type]
     for f in dataclass_fields(record_type):
         default = f.default if f.default is not MISSING else (None if "None" in str(hints[f.name]) else ...)
-        fields[f.name] = (hints[f.name], Field(default, description=DESCRIPTIONS.get(f.name)))
+        fields[f.name] = (_numbers(hints[f.name]), Field(default, description=DESCRIPTIONS.get(f.name)))
     return create_model(record_type.__name__, __base__=ClaimBase, **fields, **extra)
 
 
@@ -111,8 +123,8 @@ class TallyClaim(Open):
     """One claimant's account of a tally (``records.TallyClaim``)."""
 
     claimant: str | None = None
-    low: float
-    high: float
+    low: Number
+    high: Number
     stance: str = "asserts"
     spans: list[list[int]] = Field([], description="[start, end] of each counted mention in the document text.")
 
@@ -128,8 +140,8 @@ class Tally(Open):
     category: str = Field(description="deaths, injuries, casualties, detained or missing.")
     group: str = Field(description="civilians, armed groups, security forces or unspecified.")
     side: str | None = None
-    low: float = Field(description="The least any asserting account supports.")
-    high: float = Field(description="The most any account says.")
+    low: Number = Field(description="The least any asserting account supports.")
+    high: Number = Field(description="The most any account says.")
     place: str | None = None
     date: str | None = None
     claims: list[TallyClaim] = []
@@ -140,8 +152,8 @@ class TallyTotal(Open):
 
     by: Literal["place", "date", "group", "claimant"]
     key: str | None = None
-    low: float = Field(description="Sum of the lows (by claimant: of that claimant's accounts).")
-    high: float = Field(description="Sum of the highs.")
+    low: Number = Field(description="Sum of the lows (by claimant: of that claimant's accounts).")
+    high: Number = Field(description="Sum of the highs.")
     tallies: int
     documents: int
     document_keys: list[str]
@@ -153,7 +165,7 @@ def record_model(record_type: type, **descriptions: str) -> type[Open]:
     fields: dict = {}
     for f in dataclass_fields(record_type):
         default = f.default if f.default is not MISSING else [] if f.default_factory is not MISSING else ...
-        fields[f.name] = (hints[f.name], Field(default, description=descriptions.get(f.name)))
+        fields[f.name] = (_numbers(hints[f.name]), Field(default, description=descriptions.get(f.name)))
     return create_model(record_type.__name__, __base__=Open, **fields)
 
 
@@ -193,9 +205,9 @@ class Group(Open):
     category: str | None = None
     subject: str | None = None
     contested: bool = False
-    low: float | None = None
-    best: float | None = None
-    high: float | None = None
+    low: Number | None = None
+    best: Number | None = None
+    high: Number | None = None
     figures: list[dict] = []
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..records import number_text
+
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"  # search marks that survive rich's escaping
 
 
@@ -20,14 +22,8 @@ def short(text: Any, width: int = 100) -> str:
 
 
 def number(value: Any) -> str:
-    """A figure value without a trailing .0 and with thousands separators."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return str(value)
-    return f"{value:,}"
+    """A figure value without a trailing .0 and with thousands separators (blank when missing)."""
+    return number_text(value)
 
 
 def figure_value(fig: dict[str, Any]) -> str:

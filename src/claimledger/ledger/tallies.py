@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 
+from ..records import whole, wholes
 from .sql import Reader, marks
 
 BY = ("place", "date", "group", "claimant")  # what tallies can be totalled by
@@ -65,7 +66,7 @@ def tally_totals(reader: Reader, by: str, *, category: str | None, group: str | 
         "count(DISTINCT t.id) AS tallies, count(DISTINCT t.document_id) AS documents "
         f"FROM {joined} WHERE {where} GROUP BY {key} "
         f"ORDER BY count(DISTINCT t.id) DESC, {key} IS NULL, {key} LIMIT ? OFFSET ?", [*params, limit, offset])
-    rows = [{"by": by, **row} for row in rows]
+    rows = [{"by": by, **row, "low": whole(row["low"]), "high": whole(row["high"])} for row in rows]
     keys = defaultdict(list)
     if rows:
         wanted = [row["key"] for row in rows if row["key"] is not None]
@@ -94,7 +95,7 @@ def filters(category: str | None, group: str | None) -> tuple[str, list]:
 
 
 def with_claims(reader: Reader, rows: list[dict]) -> list[dict]:
-    """Tally rows with their claims attached, each claim's spans decoded from JSON."""
+    """Tally rows with their claims attached, each claim's spans decoded from JSON, whole numbers as ints."""
     by_tally: dict[int, list[dict]] = {row["id"]: [] for row in rows}
     if by_tally:
         ids = list(by_tally)
@@ -106,4 +107,4 @@ def with_claims(reader: Reader, rows: list[dict]) -> list[dict]:
             by_tally[tally_id].append(claim)
     for row in rows:
         row["claims"] = by_tally[row["id"]]
-    return rows
+    return wholes(rows)  # 500, not 500.0: as the record format and every other read print numbers

@@ -10,6 +10,8 @@ import math
 
 from markupsafe import Markup, escape
 
+from ..records import number_text
+
 WIDTH = 720
 LABEL = 210  # left column for the claimant
 RIGHT = 130  # right column for the value
@@ -22,14 +24,8 @@ PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8
 
 
 def number(value) -> str:
-    """12000.0 -> '12,000'; 2.5 -> '2.5'."""
-    if value is None:
-        return "?"
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, int):
-        return f"{value:,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+    """12000.0 -> '12,000'; 2.5 -> '2.5'; '?' when missing."""
+    return number_text(value, "?")
 
 
 def value_text(fig: dict) -> str:
