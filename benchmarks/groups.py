@@ -2,7 +2,9 @@
 
 Ingests the gold's documents from the bundled corpus into a fresh ledger (or reuses ``--db``),
 maps each gold member to the stored figure overlapping it most, and prints per split (tune,
-check) the pairwise recall of same-quantity pairs and the share of look-alike pairs merged.
+check) the pairwise recall of same-quantity pairs (over all gold pairs, and over the pairs whose two
+members are figures: the gold marks back-references such as "the 36" ``"figure": false``) and the
+share of look-alike pairs merged.
 
 Usage: .venv/bin/python benchmarks/groups.py [--db PATH] [--reanalyze] [--errors]
 """

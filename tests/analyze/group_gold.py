@@ -4,6 +4,11 @@ Library-independent: it takes the gold and, per document, the stored figures as 
 (``start``, ``end``, ``group``), so the benchmark and the tests share one scorer. A gold member
 maps to the stored figure whose span overlaps it most; a member no figure overlaps is *unmatched*
 and its pairs count as missed (recall is of the gold, not of what the extractor found).
+
+Some gold members are marked ``"figure": false``: back-references such as "the 36" or "all four",
+which the annotation guide and the figure gold's negatives say a figure extractor must not produce.
+Pairs with such a member stay in the pair recall over all gold pairs; the figure-pair recall counts
+only pairs whose two members are figures, i.e. what figure grouping can find at all.
 """
 
 from __future__ import annotations
@@ -27,6 +32,11 @@ def gold_documents(gold: dict) -> list[str]:
     return sorted(keys)
 
 
+def is_figure(member: dict) -> bool:
+    """False only for a member the gold marks as no figure (``"figure": false``)."""
+    return member.get("figure", True) is not False
+
+
 def match(member: dict, figures: list[dict]) -> dict | None:
     """The stored figure overlapping the gold span most (None if none overlaps)."""
     best, best_overlap = None, 0
@@ -44,6 +54,9 @@ class Score:
     pairs: int = 0
     together: int = 0
     unmatched: int = 0  # gold pairs with a member no stored figure overlaps
+    figure_pairs: int = 0  # gold pairs whose two members are figures
+    figure_together: int = 0
+    figure_unmatched: int = 0
     lookalikes: int = 0
     merged: int = 0
     missed: list[str] = field(default_factory=list)
@@ -54,11 +67,17 @@ class Score:
         return self.together / self.pairs if self.pairs else 0.0
 
     @property
+    def figure_recall(self) -> float:
+        return self.figure_together / self.figure_pairs if self.figure_pairs else 0.0
+
+    @property
     def merge_rate(self) -> float:
         return self.merged / self.lookalikes if self.lookalikes else 0.0
 
     def line(self, name: str) -> str:
         return (f"{name}: pair recall {self.recall:.3f} ({self.together}/{self.pairs}, {self.unmatched} unmatched), "
+                f"figure-pair recall {self.figure_recall:.3f} "
+                f"({self.figure_together}/{self.figure_pairs}, {self.figure_unmatched} unmatched), "
                 f"look-alikes merged {self.merge_rate:.3f} ({self.merged}/{self.lookalikes})")
 
 
@@ -67,21 +86,31 @@ def _group(member: dict, figures_of: dict[str, list[dict]]) -> int | None:
     return None if figure is None else figure.get("group")
 
 
+def _score_pair(s: Score, group_id: str, a: dict, b: dict, figures_of: dict[str, list[dict]]) -> None:
+    """Counts one same-quantity gold pair, in the figure-pair counts too when both are figures."""
+    figures = is_figure(a) and is_figure(b)
+    s.pairs += 1
+    s.figure_pairs += figures
+    note = "" if figures else " (not figures)"
+    ga, gb = _group(a, figures_of), _group(b, figures_of)
+    if ga is None or gb is None:
+        s.unmatched += 1
+        s.figure_unmatched += figures
+        s.missed.append(f"{group_id}: {a['text']!r} / {b['text']!r} (unmatched){note}")
+    elif ga == gb:
+        s.together += 1
+        s.figure_together += figures
+    else:
+        s.missed.append(f"{group_id}: {a['text']!r} / {b['text']!r}{note}")
+
+
 def score(gold: dict, figures_of: dict[str, list[dict]]) -> dict[str, Score]:
     """Scores per split ('tune', 'check'); ``figures_of`` maps a document key to its stored figures."""
     scores = {"tune": Score(), "check": Score()}
     for group in gold["groups"]:
         s = scores[group["split"]]
         for a, b in combinations(group["members"], 2):
-            s.pairs += 1
-            ga, gb = _group(a, figures_of), _group(b, figures_of)
-            if ga is None or gb is None:
-                s.unmatched += ga is None or gb is None
-                s.missed.append(f"{group['id']}: {a['text']!r} / {b['text']!r} (unmatched)")
-            elif ga == gb:
-                s.together += 1
-            else:
-                s.missed.append(f"{group['id']}: {a['text']!r} / {b['text']!r}")
+            _score_pair(s, group["id"], a, b, figures_of)
     for pair in gold["lookalikes"]:
         s = scores[pair["split"]]
         s.lookalikes += 1

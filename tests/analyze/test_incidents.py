@@ -29,6 +29,7 @@ UNDATED = "wikinews-state-run-bus-crashes-in-cuba-en-route-to-havana-killing-sev
 PARIS = "wikinews-paris-court-jails-two-police-in-high-profile-rape-case"
 CHANNEL = "wikinews-french-inventor-franky-zapata-successfully-crosses-english-c"
 RECALL_FLOOR = 0.62  # tune: 27 of 43 same-quantity pairs (12 have a member that is no figure, 6 of them references back)
+FIGURE_RECALL_FLOOR = 0.74  # tune: 27 of the 36 pairs whose members are both figures (gold "figure" not false)
 BLACK_HOLE = "wikinews-astronomer-tells-wikinews-about-discovery-of-closest-black-h"
 PENGUINS = "wikinews-male-magellanic-penguins-pine-for-pairings-wikinews-intervie"
 WUHAN = "wikinews-first-foreigners-die-from-coronavirus-in-wuhan-china"
@@ -58,7 +59,21 @@ def test_tune_recall_and_look_alike_merges_hold(gold_scores):
     tune = gold_scores["tune"]
     assert tune.pairs == 43 and tune.lookalikes == 20
     assert tune.recall >= RECALL_FLOOR, tune.missed
+    assert tune.figure_pairs == 36 and tune.figure_recall >= FIGURE_RECALL_FLOOR, tune.missed
     assert tune.merge_rate <= MERGE_CEILING, tune.wrongly_merged
+
+
+def test_figure_pair_recall_leaves_out_pairs_with_a_back_reference():
+    """Check group g4: "36 infections", "58", then twice "the 36 people", back-references (no figures)."""
+    gold = load_gold()
+    group = next(g for g in gold["groups"] if g["id"] == "g4")
+    infections, fifty_eight, *back = group["members"]
+    figures = [{"start": m["start"], "end": m["end"], "group": 1} for m in (infections, fifty_eight)]
+    figures += [{"start": m["start"], "end": m["end"], "group": 2} for m in back]
+    check = score({"groups": [group], "lookalikes": []}, {infections["doc"]: figures})["check"]
+    assert [m["text"] for m in back] == ["36 people", "36 people"]
+    assert (check.together, check.pairs) == (2, 6)
+    assert (check.figure_together, check.figure_pairs, check.figure_recall) == (1, 1, 1.0)
 
 
 def test_a_value_and_its_conversions_into_other_units_are_one_group(gold_ledger):
