@@ -208,3 +208,11 @@ def number_text(value: Any, missing: str = "") -> str:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return str(value)
     return f"{value:,}"
+
+
+def value_text(item: dict[str, Any]) -> str:
+    """A figure's, tally's or claim's value as people read it: 'almost 12,000' or '200 – 300' ('?' for a
+    missing bound). One wording for the terminal, the web page and the charts."""
+    low, high = item.get("low"), item.get("high")
+    text = number_text(low, "?") if high is None or low == high else f"{number_text(low, '?')} – {number_text(high, '?')}"
+    return f"{item['qualifier']} {text}" if item.get("qualifier") else text

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from claimledger.cli.cells import analysis_line, estimate_text, figure_value, number, short
+from claimledger.cli.cells import analysis_line, estimate_text, number, short
+from claimledger.records import value_text
 
 
 def test_numbers_print_as_people_read_them():
     assert number(12000.0) == "12,000" and number(None) == ""
-    assert figure_value({"low": 200, "high": 300, "qualifier": "between"}) == "between 200 – 300"
+    assert value_text({"low": 200, "high": 300, "qualifier": "between"}) == "between 200 – 300"
 
 
 def test_long_text_is_cut_to_one_line():

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimledger.web.chart import Scale, group_chart, number, value_text
+from claimledger.records import value_text
+from claimledger.web.chart import Scale, group_chart, number
 
 # The example article's contest: almost 12,000 casualties (Ukrainian news sources), about 500 (the Russians)
 EXAMPLE_GROUP = {"subject": "casualties", "low": 500, "best": 500, "high": 12000, "figures": [

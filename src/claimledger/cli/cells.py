@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..records import number_text
+from ..records import number_text, value_text
 
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"  # search marks that survive rich's escaping
 
@@ -26,14 +26,6 @@ def number(value: Any) -> str:
     return number_text(value)
 
 
-def figure_value(fig: dict[str, Any]) -> str:
-    """'about 12,000' or '200 – 300': the value as a number, with its qualifier."""
-    low, high = fig.get("low"), fig.get("high")
-    value = number(low) if low == high or high is None else f"{number(low)} – {number(high)}"
-    qualifier = fig.get("qualifier")
-    return f"{qualifier} {value}" if qualifier else value
-
-
 def estimate_text(low: Any, best: Any, high: Any) -> str:
     """'500 · 500 · 12,000' (low · best · high)."""
     return " · ".join(number(v) if v is not None else "?" for v in (low, best, high))
@@ -43,7 +35,7 @@ def group_figure_line(fig: dict[str, Any]) -> str:
     """'almost 12,000 casualties — Ukrainian news sources [F4] (document)' for table cells."""
     who = fig.get("claimant") or fig.get("source") or "—"
     category = fig.get("measure") or fig.get("category")
-    return (f"{figure_value(fig)} {category} — {who} [{fig.get('admiralty')}] "
+    return (f"{value_text(fig)} {category} — {who} [{fig.get('admiralty')}] "
             f"({fig.get('document')})")
 
 

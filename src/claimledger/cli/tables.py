@@ -15,10 +15,10 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from ..records import Record
+from ..records import Record, value_text
 from .base import first_line
 from .cells import (
-    MARK_CLOSE, MARK_OPEN, claimant_text, estimate_text, figure_value, group_figure_line, incident_days, number, short,
+    MARK_CLOSE, MARK_OPEN, claimant_text, estimate_text, group_figure_line, incident_days, number, short,
 )
 
 
@@ -90,7 +90,7 @@ def figures_table(figures: list[dict[str, Any]], title: str | None = None, with_
     if with_document:
         table.add_column("document", style="dim", overflow="fold", ratio=2)
     for fig in figures:
-        value = figure_value(fig) + (" (vague)" if fig.get("vague") else "")
+        value = value_text(fig) + (" (vague)" if fig.get("vague") else "")
         row = [escape(short(fig.get("text"), 80)), escape(value), fig.get("category") or "",
                escape(fig.get("claimant") or "—"), fig.get("stance") or ""]
         if with_document:
@@ -107,10 +107,10 @@ def tallies_table(tallies: list[dict[str, Any]]) -> Table:
                      ("document", {"style": "dim", "overflow": "fold", "ratio": 2})):
         table.add_column(name, **kw)
     for t in tallies:
-        claims = "; ".join(f"{c.get('claimant') or '—'}: {figure_value(c)}" + ("" if c.get("stance") == "asserts"
+        claims = "; ".join(f"{c.get('claimant') or '—'}: {value_text(c)}" + ("" if c.get("stance") == "asserts"
                                                                               else f" ({c.get('stance')})")
                            for c in t.get("claims", []))
-        table.add_row(t["category"], t["group"], escape(t.get("side") or ""), figure_value(t),
+        table.add_row(t["category"], t["group"], escape(t.get("side") or ""), value_text(t),
                       escape(t.get("place") or ""), escape(t.get("date") or ""), escape(claims),
                       escape(str(t.get("document") or "")))
     return table
@@ -204,7 +204,7 @@ def group_detail(group: dict[str, Any], console: Console) -> None:
                      ("document", {"style": "dim", "overflow": "fold"}), ("text", {"overflow": "fold"})):
         table.add_column(name, **kw)
     for fig in group["figures"]:
-        table.add_row(str(fig["id"]), escape(figure_value(fig)), escape(fig.get("measure") or fig["category"]),
+        table.add_row(str(fig["id"]), escape(value_text(fig)), escape(fig.get("measure") or fig["category"]),
                       escape(claimant_text(fig)), fig["admiralty"],
                       str(fig.get("outlets") or ""), escape(str(fig.get("first_seen") or "")),
                       escape(str(fig["document"])), escape(short(fig["text"], 80)))
@@ -220,7 +220,7 @@ def timeline_table(entries: list[dict[str, Any]], title: str = "Timeline") -> Ta
         change = "" if e["change"] is None else (("+" if e["change"] > 0 else "") + number(e["change"]))
         change += f" (revises {e['revises']})" if e.get("revises") else ""
         time = (e["time"] or "")[:19] + (" (ingested)" if e["time_source"] == "ingested" else "")
-        table.add_row(escape(time), escape(figure_value(e)), change, escape(e["category"] or ""),
+        table.add_row(escape(time), escape(value_text(e)), change, escape(e["category"] or ""),
                       escape(e["claimant"] or e["outlet"] or "—"), e["admiralty"], escape(e["document"]))
     return table
 
@@ -246,8 +246,8 @@ def incident_view(incident: dict[str, Any], console: Console) -> None:
         console.print(f"  {escape(str(r['time'] or 'undated'))[:19]} ({r['time_source']}) "
                       f"{escape(r['outlet'] or '')} {escape(r['title'] or r['document'])}", highlight=False)
     for t in incident["tallies"]:
-        accounts = "; ".join(f"{c['claimant'] or '—'}: {figure_value(c)}" for c in t["claims"])
-        console.print(f"  tally {t['category']} of {escape(t['group'])}: {figure_value(t)} ({escape(accounts)})",
+        accounts = "; ".join(f"{c['claimant'] or '—'}: {value_text(c)}" for c in t["claims"])
+        console.print(f"  tally {t['category']} of {escape(t['group'])}: {value_text(t)} ({escape(accounts)})",
                       highlight=False)
     for g in incident["groups"]:
         state = " [bold red]contested[/]" if g["contested"] else ""
@@ -256,7 +256,7 @@ def incident_view(incident: dict[str, Any], console: Console) -> None:
         for f in g.get("figures", []):
             mark = f" (revises {f['revises']})" if f.get("revises") else " (contested)" if f.get("contest") else ""
             console.print(f"    {escape(f.get('claimant') or f.get('source') or 'unattributed')}: "
-                          f"{escape(figure_value(f))}{mark} — {escape(short(f['text'], 60))}", highlight=False)
+                          f"{escape(value_text(f))}{mark} — {escape(short(f['text'], 60))}", highlight=False)
 
 
 def entities_table(rows: list[dict[str, Any]]) -> Table:

@@ -10,7 +10,7 @@ import math
 
 from markupsafe import Markup, escape
 
-from ..records import number_text
+from ..records import number_text, value_text
 
 WIDTH = 720
 LABEL = 210  # left column for the claimant
@@ -26,13 +26,6 @@ PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8
 def number(value) -> str:
     """12000.0 -> '12,000'; 2.5 -> '2.5'; '?' when missing."""
     return number_text(value, "?")
-
-
-def value_text(fig: dict) -> str:
-    """'almost 12,000' or '200 – 300'."""
-    low, high = fig.get("low"), fig.get("high")
-    text = number(low) if high is None or low == high else f"{number(low)} – {number(high)}"
-    return f"{fig['qualifier']} {text}" if fig.get("qualifier") else text
 
 
 class Scale:

@@ -22,7 +22,8 @@ from .. import pages
 from ..errors import NotFound
 from ..facade import Ledger
 from ..pages import DEFAULT_PAGE, MAX_ID, MAX_OFFSET, MAX_PAGE, blank_to_none
-from .chart import group_chart, number, value_text
+from ..records import value_text
+from .chart import group_chart, number
 from .highlight import Span, highlight
 
 HERE = FilePath(__file__).resolve().parent
