@@ -26,33 +26,33 @@ def module_name(path: Path, package: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def imported(path: Path, package: Path) -> set[tuple[str, bool]]:
-    """(claimledger module, inside a function?) for each import of ``path``."""
+def imports(path: Path, package: Path) -> list[tuple[str, bool, int]]:
+    """(imported claimledger name, inside a function?, line) for every import of the module at ``path``
+    in the package directory ``package``. ``lazy("claimledger.x")`` counts as an import inside a
+    function. The one walk of the package's imports: ``tests/test_layers.py`` checks the contract with it."""
     name = module_name(path, package)
     base = name if path.name == "__init__.py" else name.rpartition(".")[0]
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    inner = {id(n) for f in ast.walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))
-             for n in ast.walk(f)}
-    found = set()
+    local = {id(node) for fn in ast.walk(tree) if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef))
+             for node in ast.walk(fn)}
+    found = []
     for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "lazy"
+                and node.args and isinstance(node.args[0], ast.Constant)):  # cli.base.lazy("claimledger.x")
+            found.append((node.args[0].value, id(node) in local, node.lineno))
+            continue
+        if isinstance(node, ast.Import):
+            targets = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
             if node.level:
                 anchor = base.split(".")[: len(base.split(".")) - node.level + 1]
-                target = ".".join(anchor + ([node.module] if node.module else []))
+                prefix = ".".join(anchor + ([node.module] if node.module else []))
             else:
-                target = node.module or ""
-            targets = [f"{target}.{a.name}" for a in node.names] if not node.module else [target]
-        elif isinstance(node, ast.Import):
-            targets = [a.name for a in node.names]
-        elif (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "lazy" and node.args
-              and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
-            found.add((node.args[0].value, True))  # lazy("claimledger.pages"): loaded on first use
-            continue
+                prefix = node.module or ""
+            targets = [prefix + "." + alias.name for alias in node.names]  # a name, or a module of a package
         else:
             continue
-        for target in targets:
-            if target.startswith("claimledger"):
-                found.add((target, id(node) in inner))
+        found += [(t, id(node) in local, node.lineno) for t in targets if t.split(".")[0] == "claimledger"]
     return found
 
 
@@ -71,7 +71,7 @@ def main() -> None:
     edges: dict[str, dict[str, bool]] = defaultdict(dict)
     for path in files:
         source = part_of(module_name(path, package))
-        for target, lazy in imported(path, package):
+        for target, lazy, _ in imports(path, package):
             other = part_of(target)
             other = other if other in known else "__init__"  # a name the package itself exports
             if other != source:

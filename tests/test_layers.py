@@ -9,13 +9,15 @@ cycle), and the module graph has no cycle. Then, end to end, the read-only comma
 
 from __future__ import annotations
 
-import ast
 import subprocess
 import sys
 import tomllib
 from pathlib import Path
 
 import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+import package_map  # noqa: E402  the import walk, shared with the package map of the notes
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "claimledger"
 CONTRACT = tomllib.loads((PACKAGE.parents[1] / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["claimledger"]
@@ -28,36 +30,12 @@ LAZY = set(CONTRACT["layers"]["lazy"])
 
 
 def module_name(path: Path) -> str:
-    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
-    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+    return package_map.module_name(path, PACKAGE)
 
 
 def imports(path: Path) -> list[tuple[str, bool, int]]:
     """(imported claimledger name, inside a function?, line) for every import in the module."""
-    name = module_name(path)
-    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    local = {id(node) for fn in ast.walk(tree) if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef))
-             for node in ast.walk(fn)}
-    found = []
-    for node in ast.walk(tree):
-        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "lazy"
-                and node.args and isinstance(node.args[0], ast.Constant)):  # cli.base.lazy("claimledger.x")
-            found.append((node.args[0].value, id(node) in local, node.lineno))
-            continue
-        if isinstance(node, ast.Import):
-            targets = [alias.name for alias in node.names]
-        elif isinstance(node, ast.ImportFrom):
-            if node.level:
-                base = package.split(".")[: len(package.split(".")) - node.level + 1]
-                prefix = ".".join(base + ([node.module] if node.module else []))
-            else:
-                prefix = node.module or ""
-            targets = [prefix + "." + alias.name for alias in node.names]  # a name, or a module of a package
-        else:
-            continue
-        found += [(t, id(node) in local, node.lineno) for t in targets if t.split(".")[0] == "claimledger"]
-    return found
+    return package_map.imports(path, PACKAGE)
 
 
 MODULES = sorted(PACKAGE.rglob("*.py"))
