@@ -57,7 +57,7 @@ CONVERSION_GAP = 3  # at most this many characters between a value and its conve
 CONVERSION_MARKS = "(;/="  # ... one of which opens the conversion
 # between a value in a unit with a fixed factor and its conversion: a bracket (after the rest of a speed's
 # unit, "75 miles per hour (120 km"), a semicolon, slash or equals sign (34 pairs in 19 corpus documents)
-CONVERTED = re.compile(r"\s*(?:(?:per|an|a)\s+(?:hour|second)\s*)?[(\[;/=]\s*")
+CONVERTED = re.compile(r"(?:/(?:h|hr|hour|s|sec)\b|\s+(?:per|an|a)\s+(?:hour|second)\b)?\s*[(\[;/=]\s*")
 
 
 def evidence(a: FigureFacts, b: FigureFacts, weights: TermWeights) -> float:
