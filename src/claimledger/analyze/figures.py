@@ -32,6 +32,7 @@ from dataclasses import asdict, dataclass, field
 from ..extract.lexicon import QUALIFIERS, SCALES, WORD_NUMBERS
 from .periods import Day, days_apart
 from .text import BACKGROUND_WORDS, Sentences, content_terms, country_of, fold, stem, words
+from .units import unit_of
 
 CASUALTY_FAMILY = frozenset({"casualties", "deaths", "injuries"})
 RUNNING = frozenset({"casualties", "detained", "people", "cases"})  # families that are running totals (tolls)
@@ -44,7 +45,8 @@ TOLL_FRACTION = 0.2  # ... which must also be this share of the smaller context'
 TOLLS = frozenset({"casualties", "detained"})
 PRIOR_DOCUMENTS = 50  # smoothing of the rarity weights (see TermWeights)
 MIN_SHARED = 2  # ... and at least this many distinctive words shared
-OPENING_CHARS = 3  # characters before a figure kept to recognise a conversion
+OPENING_CHARS = 16  # characters before a figure kept to recognise a conversion ("75 miles per hour (120 km")
+CLOSING_CHARS = 12  # characters after a figure read for its unit ("/h" of "161 km/h", " per hour")
 
 FATES = {
     "deaths": re.compile(r"\b(dead|died|dies|die|killed|killing|kills|death of|deaths of|lost their lives|"
@@ -114,6 +116,9 @@ class FigureFacts:
     start: int = 0  # the figure's span in its document (for a value restated in another unit)
     end: int = 0
     opening: str = ""  # the few characters right before the figure ("(" of "22 miles (35 km)")
+    unit: str | None = None  # its unit when that has a fixed factor ("km", "mph", "km2"; ``units``)
+    dimension: str | None = None  # ... that unit's dimension (length, area, speed, mass)
+    scale: float | None = None  # ... and its factor to the dimension's base unit (m, m², m/s, kg)
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), separators=(",", ":"), sort_keys=True)
@@ -266,8 +271,11 @@ def figure_facts(figure: dict, document: DocumentContext, *, claimant: str | Non
     sentence = document.text[start:end]
     before = re.split(r"[;:]", document.text[max(start, figure["start"] - 60) : figure["start"]])[-1]
     after = re.split(r"[,;:.]| and | but | while | who | which ", document.text[figure["end"] : min(end, figure["end"] + 30)])[0]
-    measure = measure_of(figure, before, after)
-    rate = bool(RATE.search(document.text[figure["end"] : min(end, figure["end"] + 25)]))
+    unit = unit_of(figure["text"], figure.get("unit"), document.text[figure["end"] : figure["end"] + CLOSING_CHARS]) \
+        if figure["category"] in ("distance", "other") else None
+    measure = unit.measure if unit else measure_of(figure, before, after)
+    speed = unit is not None and unit.dimension == "speed"  # "75 miles per hour" is a speed, not a rate
+    rate = not speed and bool(RATE.search(document.text[figure["end"] : min(end, figure["end"] + 25)]))
     offset = measure == "duration" and bool(OFFSET.match(document.text[figure["end"] : min(end, figure["end"] + 12)]))
     sides, head, modifiers, increment = subject_facts(figure.get("subject"), figure["text"])
     if measure == "money":
@@ -279,7 +287,7 @@ def figure_facts(figure: dict, document: DocumentContext, *, claimant: str | Non
     return FigureFacts(
         id=figure["id"], document=document.id, low=figure["low"], high=figure["high"],
         qualifier=figure.get("qualifier"), category=figure["category"], measure=measure,
-        family=_rate(family_of(measure, figure.get("unit")), rate), subject=figure.get("subject"), period=figure.get("period"),
+        family=_rate(f"{measure}:{unit.key}" if unit else family_of(measure, figure.get("unit")), rate), subject=figure.get("subject"), period=figure.get("period"),
         sides=sides, head=head, modifiers=modifiers, increment=increment,
         places=places_of(sentence, document, figure.get("claimant")), terms=sorted(content_terms(context)),
         local=sorted(local), offset=offset,
@@ -287,6 +295,7 @@ def figure_facts(figure: dict, document: DocumentContext, *, claimant: str | Non
         claimant=claimant, named=named, sentence=index, stance=figure.get("stance") or "asserts",
         vague=bool(figure.get("vague")), cluster=document.cluster, start=figure["start"], end=figure["end"],
         opening=document.text[max(0, figure["start"] - OPENING_CHARS) : figure["start"]],
+        unit=unit.key if unit else None, dimension=unit.dimension if unit else None, scale=unit.factor if unit else None,
     )
 
 

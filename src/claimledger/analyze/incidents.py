@@ -26,11 +26,13 @@ days outside the window never link.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from .figures import LOCAL_ONLY, REVISION_DAYS, RUNNING, FigureFacts, TermWeights, consistent, link
 from .periods import Day, days_apart
+from .units import Unit, converts
 
 RESTATE_SENTENCES = 10  # the identical value of one measure restated this far apart is one quantity
 NEAR_SENTENCES = 2  # ... a close value (a rounding) only this near
@@ -50,9 +52,12 @@ OPEN = {"at least": "up", "more than": "up", "over": "up", "up to": "down", "few
 REVISED = frozenset({"cases"})  # running counts revised for weeks without a shared word: an outbreak's cases
 DEFAULT_MODIFIERS = frozenset({"confirmed"})  # "confirmed cases" are what "cases" means
 WORLD = "place:world"
-CONVERTIBLE = frozenset({"money", "distance"})  # measures written with a conversion into another unit
+CONVERTIBLE = frozenset({"money", "distance", "speed", "mass"})  # measures written with a conversion into another unit
 CONVERSION_GAP = 3  # at most this many characters between a value and its conversion
 CONVERSION_MARKS = "(;/="  # ... one of which opens the conversion
+# between a value in a unit with a fixed factor and its conversion: a bracket (after the rest of a speed's
+# unit, "75 miles per hour (120 km"), a semicolon, slash or equals sign (34 pairs in 19 corpus documents)
+CONVERTED = re.compile(r"(?:/(?:h|hr|hour|s|sec)\b|\s+(?:per|an|a)\s+(?:hour|second)\b)?\s*[(\[;/=]\s*")
 
 
 def evidence(a: FigureFacts, b: FigureFacts, weights: TermWeights) -> float:
@@ -62,12 +67,18 @@ def evidence(a: FigureFacts, b: FigureFacts, weights: TermWeights) -> float:
 
 
 def conversion(a: FigureFacts, b: FigureFacts) -> float:
-    """One value written in two units, the second right after the first, in brackets or after ';'."""
+    """One value written in two units, the second right after the first, in brackets or after ';'.
+    Units with a fixed factor (``units``) must also agree on the value ("22-mile (35-km)", never
+    "18 to 23 foot (5.5 to 70 meter)"); money, whose rates change, only on the brackets."""
     if a.document != b.document or a.measure != b.measure or a.measure not in CONVERTIBLE \
             or a.family is not None and a.family == b.family:  # one unit: not a conversion
         return 0.0
     first, second = (a, b) if a.start <= b.start else (b, a)
     gap = second.start - first.end
+    if a.dimension and b.dimension and a.scale and b.scale:
+        fixed = converts((a.low, a.high, Unit(a.unit or "", a.dimension, a.scale)),
+                         (b.low, b.high, Unit(b.unit or "", b.dimension, b.scale)))
+        return 2.5 if fixed and 0 < gap <= len(second.opening) and CONVERTED.fullmatch(second.opening[-gap:]) else 0.0
     if 0 <= gap <= CONVERSION_GAP and any(mark in second.opening[-gap:] for mark in CONVERSION_MARKS if gap):
         return 2.5
     return 0.0

@@ -1,0 +1,71 @@
+"""Units with fixed factors: a value and its conversion in brackets are one figure group (analyze/units.py).
+
+Real sentences of bundled articles (none of them in the group gold), ingested once for the module.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimledger import Ledger
+from claimledger.analyze.units import converts, unit_of
+
+from _bundled import corpus_documents
+
+from .conftest import figure_in
+
+DEPRESSION = "wikinews-tropical-depression-three-of-2019-approaches-florida-before-"
+HUMBERTO = "wikinews-tropical-storm-humberto-upgraded-to-hurricane-status"
+DINOSAUR = "wikinews-scientific-study-suggests-dinosaurs-flapped-their-wings-as-t"
+
+
+@pytest.fixture(scope="module")
+def ledger_path(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("units") / "units.db"
+    with Ledger(path) as ledger:
+        ledger.ingest(corpus_documents([DEPRESSION, HUMBERTO, DINOSAUR]), batch_size=8)
+    return path
+
+
+def test_a_unit_is_read_whole_from_the_figure_and_the_words_after_it():
+    # "... moving northwest at 13 mph (20 km/h)."; "... sustained winds of 30 miles per hour (45 kilometers per hour)"
+    assert unit_of("20 km", "km", "/h).").key == "km/h"
+    assert unit_of("30 miles", "mile", " per hour (45").key == "mph"  # the same unit as "13 mph"
+    assert unit_of("13 mph", "mph", " (20 km/h)").dimension == "speed"
+    assert unit_of("160 square miles", "mile", " (~415 km2)").dimension == "area"
+    assert unit_of("120 miles", "mile", " (195 km) south").dimension == "length"
+    assert unit_of("about ten lbs", "lb", " (five kg)").dimension == "mass"
+    assert unit_of("82 pounds", "pounds", " (37 kg)") is None  # pounds are also money: no fixed factor
+    assert unit_of("36 people", "people", " believed") is None
+
+
+def test_two_values_convert_only_by_the_fixed_factor():
+    mph, kmh = unit_of("13 mph", "mph", ""), unit_of("20 km", "km", "/h")
+    assert converts((13, 13, mph), (20, 20, kmh))
+    assert not converts((13, 13, mph), (30, 30, kmh))
+    assert not converts((13, 13, mph), (13, 13, mph))  # one unit: a restatement, not a conversion
+    feet, metres = unit_of("18 to 23 foot", "foot", ""), unit_of("5.5 to 7 meter", "meter", "")
+    assert converts((18, 23, feet), (5.5, 7, metres))
+    assert not converts((18, 23, feet), (120, 195, unit_of("120 km", "km", "")))
+    assert not converts((120, 120, unit_of("120 miles", "mile", "")), (195, 195, kmh))  # a length, a speed
+
+
+def test_a_value_and_its_conversion_in_brackets_are_one_group(ledger_path):
+    with Ledger(ledger_path) as ledger:
+        pairs = [(figure_in(ledger, DEPRESSION, a), figure_in(ledger, DEPRESSION, b))
+                 for a, b in (("30 miles", "45 kilometers"), ("13 mph", "20 km"), ("120 miles", "195 km"))]
+        pairs += [(figure_in(ledger, DINOSAUR, "about ten lbs"), figure_in(ledger, DINOSAUR, "five kg")),
+                  (figure_in(ledger, DINOSAUR, "about 18 mph"), figure_in(ledger, DINOSAUR, "8 m"))]
+    assert all(a["group"] == b["group"] for a, b in pairs), [(a["text"], b["text"]) for a, b in pairs]
+
+
+def test_the_same_speed_far_away_is_no_conversion(ledger_path):
+    # "winds of 75 miles per hour (120 kilometers per hour)" ... "category 1 hurricanes must sustain winds of
+    # at least 74 miles per hour": the storm's winds and a threshold, seven sentences apart
+    with Ledger(ledger_path) as ledger:
+        storm, converted = figure_in(ledger, HUMBERTO, "75 miles"), figure_in(ledger, HUMBERTO, "120 kilometers")
+        threshold = figure_in(ledger, HUMBERTO, "at least 74 miles")
+    assert storm["group"] == converted["group"]
+    assert threshold["group"] not in (storm["group"], converted["group"])
