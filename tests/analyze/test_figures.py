@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from claimledger.analyze.clusters import Edit, apply_edits, cluster
-from claimledger.analyze.figures import FigureFacts, TermWeights, conflict, subject_facts
+from claimledger.analyze.figures import FigureFacts, conflict, subject_facts
+from claimledger.analyze.terms import TermWeights
 
 from .conftest import figure_in, group_of, members
 

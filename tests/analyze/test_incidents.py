@@ -15,7 +15,8 @@ import pytest
 
 from claimledger import Ledger
 from claimledger.analyze.figures import FigureFacts
-from claimledger.analyze.figures import REVISION_DAYS, TermWeights
+from claimledger.analyze.figures import REVISION_DAYS
+from claimledger.analyze.terms import TermWeights
 from claimledger.analyze.incidents import (
     INCIDENT_DAYS, RAISED_FACTOR, conversion, incident_keys, raised, restated, revised, same_incident,
 )

@@ -26,12 +26,12 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 
 from ..extract.lexicon import QUALIFIERS, SCALES, WORD_NUMBERS
 from .periods import Day, days_apart
-from .text import BACKGROUND_WORDS, Sentences, content_terms, country_of, fold, stem, words
+from .text import Sentences, content_terms, country_of, fold, stem, words
+from .terms import TermWeights, overlap
 from .units import unit_of
 
 CASUALTY_FAMILY = frozenset({"casualties", "deaths", "injuries"})
@@ -43,7 +43,6 @@ SHARED_WORDS = 2.0  # rare context words two figures must share (rarity-weighted
 TOLL_SHARED_WORDS = 2.5  # ... for a toll whose values differ (revised, or rival figures for one event)
 TOLL_FRACTION = 0.2  # ... which must also be this share of the smaller context's rare words
 TOLLS = frozenset({"casualties", "detained"})
-PRIOR_DOCUMENTS = 50  # smoothing of the rarity weights (see TermWeights)
 MIN_SHARED = 2  # ... and at least this many distinctive words shared
 OPENING_CHARS = 16  # characters before a figure kept to recognise a conversion ("75 miles per hour (120 km")
 CLOSING_CHARS = 12  # characters after a figure read for its unit ("/h" of "161 km/h", " per hour")
@@ -159,30 +158,6 @@ class DocumentContext:
     @property
     def place_keys(self) -> set[str]:
         return set(self.places.values())
-
-
-class TermWeights:
-    """Rarity weights of context words: idf over the ledger's documents, smoothed for small ledgers
-    as if ``PRIOR_DOCUMENTS`` more documents without the word were there (so two articles sharing
-    a word in a ledger of three still count it as rare)."""
-
-    def __init__(self, document_counts: dict[str, int], documents: int):
-        self.counts = document_counts
-        self.documents = max(documents, 1)
-        self._total = self.documents + PRIOR_DOCUMENTS + 1
-
-    def weight(self, term: str) -> float:
-        return math.log(self._total / (self.counts.get(term, 0) + 0.5))
-
-    @property
-    def scale(self) -> float:
-        """The weight of a word found in one document only: weights divided by it count 'rare words'."""
-        return math.log(self._total / 1.5)
-
-    def distinctive(self, term: str) -> bool:
-        """Rare enough to be evidence: not a word common in any news, and in at most 5% of the
-        ledger's documents (or 3, in a small ledger)."""
-        return term not in BACKGROUND_WORDS and self.counts.get(term, 0) <= max(3, 0.05 * self.documents)
 
 
 # --- facts ---------------------------------------------------------------------------------------
@@ -393,16 +368,3 @@ def consistent(a: FigureFacts, b: FigureFacts) -> bool:
     """Could both figures state the same number?"""
     (a_low, a_high), (b_low, b_high) = bounds(a), bounds(b)
     return a_low <= b_high and b_low <= a_high
-
-
-def overlap(first: Iterable[str], second: Iterable[str], weights: TermWeights) -> tuple[float, float]:
-    """How much two contexts share: (rare words in common, each weighted by its rarity relative to the
-    rarest possible, so ~1 per word in a ledger of any size; and that weight as a share of the smaller
-    context's distinctive words, 0..1)."""
-    a = {t for t in first if weights.distinctive(t)}
-    b = {t for t in second if weights.distinctive(t)}
-    common = sum(map(weights.weight, a & b))
-    if not common:
-        return 0.0, 0.0
-    total = min(sum(map(weights.weight, a)), sum(map(weights.weight, b)))
-    return common / weights.scale, common / total

@@ -30,7 +30,8 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
-from .figures import LOCAL_ONLY, REVISION_DAYS, RUNNING, FigureFacts, TermWeights, consistent, link
+from .figures import LOCAL_ONLY, REVISION_DAYS, RUNNING, FigureFacts, consistent, link
+from .terms import TermWeights
 from .periods import Day, days_apart
 from .units import Unit, converts
 
