@@ -1,0 +1,90 @@
+"""Reported speech (extract/reported.py) on passages of the bundled corpus: where a statement's
+span starts and ends, and which 'X said:' lines introduce a statement."""
+
+from __future__ import annotations
+
+import pytest
+
+from .support import reported, same_name
+
+# Wikinews (CC BY 2.5), bundled corpus: a cue set off by commas inside the statement it reports.
+GAGAY = (
+    "Alexander Gagay of Yekaterinburg, who took third place last year, is currently a fourth year student at "
+    "Ural State Medical University. This year, he said, he came to support his fellow Yekaterinburgers. In his "
+    "opinion, the most difficult part was the theoretical tasks, and not English."
+)
+MOGANEDI = (
+    "Connie Moganedi, a spokeswoman for the police department of nearby Cullinan, told CNN, neighbors from other "
+    "lodges nearby attempted, but were unable, to save van Biljon. In the wake of van Biljon's death, Connie "
+    "Moganedi said, the lions were killed. Van Biljon was seventy years old."
+)
+KURDI = (
+    "Kurdi, his brother, and his mother were among eleven migrants who died in a storm on the Mediterranean Sea "
+    "in 2015; they had, his surviving father says, paid people smugglers to take them from Turkey to Greece in a "
+    "small inflatable boat. A photograph of his remains on a Turkish beach drew widespread attention."
+)
+
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    pytest.param(GAGAY, "This year, he said, he came to support his fellow Yekaterinburgers", "Alexander Gagay",
+                 id="aside-after-an-adverbial"),
+    pytest.param(MOGANEDI, "In the wake of van Biljon's death, Connie Moganedi said, the lions were killed",
+                 "Connie Moganedi", id="aside-after-a-phrase"),
+    pytest.param(KURDI, "they had, his surviving father says, paid people smugglers to take them from Turkey to "
+                 "Greece in a small inflatable boat", "his surviving father", id="aside-after-a-semicolon"),
+])
+def test_a_statement_runs_across_its_aside(run, text, content, source):
+    """'C1, he said, C2' is one statement C1…C2 (the aside inside), not C2 alone."""
+    items = reported(run(text))
+    found = [(t, s) for t, s, _ in items if t == content]
+    assert found, f"{content!r} not reported; reported: {items}"
+    assert same_name(found[0][1], source), f"{content!r} credited to {found[0][1]!r}"
+
+
+def test_a_frame_before_an_aside_quote_is_not_a_statement(run):
+    """'Speaking to X, he said, “…”': the quote is what was said; the frame reports nothing."""
+    text = (
+        "The previous day, television broadcaster PBS revealed that in December, Crown Prince Mohammad bin Salman of "
+        "Saudi Arabia accepted responsibility for the murder of journalist Jamal Khashoggi but did not say he'd "
+        "ordered it.  Speaking to Martin Smith of PBS, he said, \"It happened under my watch. I get all the "
+        "responsibility, because it happened under my watch.\" The official position remained that rogue operatives "
+        "within the Saudi government committed the murder."
+    )
+    items = reported(run(text))
+    assert not [t for t, _, _ in items if t.startswith("Speaking")], items
+
+
+# UK Government (Open Government Licence v3.0), bundled corpus: a press release's statement.
+ELLWOOD = (
+    "Minister for the Middle East Tobias Ellwood comments on reports of violations of the ceasefire in Syria "
+    "announced by Russia and Turkey on 29 December.\n\nMinister Ellwood said:\n\nWe are concerned by reports of "
+    "ceasefire violations and call on all parties to respect the ceasefire, particularly around the Wadi Barada "
+    "area of Damascus, where civilians are facing ongoing shelling and airstrikes by the Asad regime and militias "
+    "like Hezbollah. More than five million people across Damascus also remain without access to the central "
+    "water supply.\n\nIt is vital that all guarantors of the ceasefire use their influence to ensure it is adhered "
+    "to, and that all parties take greater steps to ensure humanitarian aid reaches all those in need across Syria."
+)
+# CENTCOM (re3d, public domain), bundled corpus: a line that announces a list, not a statement.
+VOTEL = (
+    "U.S. Army General Joseph Votel, commander, U.S. Central Command recently met with U.S. Air Force civilian "
+    "employees and provided an overview of the CENTCOM vision, the current mission, and strategic approach.\n \n"
+    "Votel explained U.S. Central Command’s top priorities:\n\n- Ensure an effective posture.\n\n- Strengthen "
+    "relationships with allies.\n\n- Deter and counter state aggression.\n\n- Disrupt and counter violent "
+    "extremism.\n\nVotel expressed his desire that the command attracts and retains the very best people to "
+    "support these critical priorities and that they are fully enabled to develop and contribute to the mission."
+)
+
+
+def test_a_said_line_introduces_the_paragraphs_below(run):
+    """'Minister X said:' then unquoted paragraphs: each paragraph is the minister's statement."""
+    items = reported(run(ELLWOOD))
+    statements = [(t, s) for t, s, _ in items if t.startswith(("We are concerned", "It is vital"))]
+    assert len(statements) == 2, items
+    assert all(same_name(s, ("Tobias Ellwood", "Ellwood")) for _, s in statements), statements
+
+
+def test_a_line_announcing_something_else_introduces_no_statement(run):
+    """'X explained the priorities:' ends on what was explained, not on the cue: the author's next
+    paragraph ('Votel expressed his desire ...') is narration, not Votel's statement."""
+    items = reported(run(VOTEL))
+    assert not [t for t, _, _ in items if t.startswith("Votel expressed")], items
