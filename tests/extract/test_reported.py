@@ -88,3 +88,17 @@ def test_a_line_announcing_something_else_introduces_no_statement(run):
     paragraph ('Votel expressed his desire ...') is narration, not Votel's statement."""
     items = reported(run(VOTEL))
     assert not [t for t, _, _ in items if t.startswith("Votel expressed")], items
+
+
+def test_what_a_source_did_not_mention_does_not_hide_what_it_said(run):
+    """'The agency did not mention X, but said C': the coordinated 'said' reports C (Wikinews,
+    CC BY 2.5, bundled corpus)."""
+    text = (
+        "According to the Saudi Press Agency, the attacks occurred at 4:00 A.M. local time (0100 UTC) and struck the "
+        "largest processing plant at Abqaiq and the Khurais oil field. The oil field is about 160 km (100 miles) east "
+        "of the capital, Riyadh. The agency did not mention if there were casualties, but said exports were "
+        "continuing."
+    )
+    items = reported(run(text))
+    found = [s for t, s, _ in items if t == "exports were continuing"]
+    assert found and same_name(found[0], ("Saudi Press Agency", "the agency")), items

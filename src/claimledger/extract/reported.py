@@ -18,7 +18,7 @@ from .lexicon import (
 from .speakers import SpeakerIndex
 from .statements import colon_statements
 from .speech_acts import (
-    called_for, called_on, clause_tokens_between, directive, same_form, says_something, to_infinitive,
+    called_for, called_on, clause_tokens_between, directive, same_form, says_something, telling_cue, to_infinitive,
 )
 
 # The author's own voice ("As I conveyed", "we welcome") is not a reported source; nor is "it".
@@ -80,7 +80,9 @@ def nested_cues(head: Token, verb: Token) -> set[int]:
             or same_form(token, verb)  # "said they planned X and asked for Y": the telling goes on
         )
         participle = token.tag_ == "VBG" and token.dep_ in {"advcl", "xcomp", "conj"} and token.i > head.i
-        if coordinated or participle:
+        contrasted = token.dep_ == "advcl" and token.i > head.i and any(c.dep_ in SUBJECT_DEPS for c in token.children) \
+            and token.left_edge.i > 0 and token.doc[token.left_edge.i - 1].text == ","
+        if coordinated or participle or contrasted:  # "…, while other voters said …": theirs
             skip.update(t.i for t in token.subtree)
             for child in token.head.children:
                 if child.i < token.i and (child.dep_ == "cc" or child.text == "," and child.i == token.left_edge.i - 1):
@@ -208,17 +210,20 @@ def set_off_by_commas(verb: Token) -> bool:
 
 
 def around_aside(verb: Token) -> list[Token]:
-    """The whole sentence a parenthetical cue sits in (the content surrounds it), edge punctuation off."""
-    tokens = [t for t in verb.sent if not t.is_space]
+    """The whole sentence a parenthetical cue sits in (the content surrounds it), edge punctuation
+    off, less a closing 'adding that …' participle: that is a report of its own."""
+    tail = {t.i for c in verb.children if c.i > verb.i and c.tag_ == "VBG" and is_cue(c) for t in c.subtree}
+    tokens = [t for t in verb.sent if not t.is_space and (not tail or t.i < min(tail))]
     while tokens and tokens[-1].is_punct and tokens[-1].text not in {"”", "\"", ")"}:
         tokens = tokens[:-1]
     return tokens
 
 
 def own_cue(clause: Token) -> bool:
-    """A complement that is itself a cue with its own subject: a separate report, not content."""
-    return is_cue(clause) and any(c.dep_ in SUBJECT_DEPS for c in clause.children) and clause.i < min(
-        (c.i for c in clause.head.children if c.dep_ in SUBJECT_DEPS), default=clause.i + 1
+    """A complement that is itself a cue with its own subject: a separate report, not content.
+    A negated cue ('X did not complain that …, an official said') reports nothing: it is content."""
+    return is_cue(clause) and not any(c.dep_ == "neg" for c in clause.children) and any(c.dep_ in SUBJECT_DEPS for c in clause.children) and clause.i < min(
+        (c.i for c in clause.head.children if c.dep_ in SUBJECT_DEPS), default=clause.head.i
     )
 
 
@@ -346,7 +351,8 @@ def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex,
         else:
             content = reported_content(verb)
             misparsed = verb.dep_ == "acl" and verb.tag_ != "VBN" and verb.head.dep_ == "nsubj"
-            source_token = subject_of(verb) or (verb.head if misparsed else None)
+            teller = telling_cue(verb)
+            source_token = subject_of(teller or verb) or (verb.head if misparsed else None)
         if not content or len(content) < 2 and content[0].pos_ not in {"NOUN", "PROPN"}:
             continue
         if infinitive and content[0].lower_ in QUESTION_WORDS:
