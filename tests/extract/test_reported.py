@@ -102,3 +102,16 @@ def test_what_a_source_did_not_mention_does_not_hide_what_it_said(run):
     items = reported(run(text))
     found = [s for t, s, _ in items if t == "exports were continuing"]
     assert found and same_name(found[0], ("Saudi Press Agency", "the agency")), items
+
+
+def test_a_predicate_parsed_as_a_participle_still_reports(run):
+    """'The chief, X, announced … there were suspects': the parser hangs 'announced' on the subject
+    as a participle; set off after the apposition it is still the sentence's reporting verb
+    (Wikinews, CC BY 2.5, bundled corpus)."""
+    text = (
+        "In 2019 he survived a drone attack that left six soldiers dead. The city's security chief, Abdullah "
+        "al-Jahafi, announced on Facebook on Tuesday there were suspects in custody."
+    )
+    items = reported(run(text))
+    found = [s for t, s, _ in items if t == "there were suspects in custody"]
+    assert found and same_name(found[0], ("Abdullah al-Jahafi", "al-Jahafi")), items

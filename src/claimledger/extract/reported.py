@@ -138,8 +138,7 @@ def reported_content(verb: Token) -> list[Token]:
         return across_aside(verb) or clause_tokens(verb.head, {t.i for t in verb.subtree})  # "C, X said."
     if is_cue(verb) and set_off_by_commas(verb):
         return around_aside(verb)  # "Many of the cultures, the complaint pointed out, have a concept ..."
-    if verb.dep_ == "acl" and verb.tag_ != "VBN" and not any(c.dep_ == "agent" for c in verb.children) \
-            and verb.head.dep_ == "nsubj" and verb.head.head.i > verb.i:  # not "refugees admitted to X are C"
+    if misparsed_predicate(verb) and not any(c.dep_ == "agent" for c in verb.children) and verb.head.head.i > verb.i:
         return trailing_clause(verb)  # "The chief, X, announced on Tuesday there were suspects"
     if lemma in {"call"}:
         for prep in verb.children:
@@ -182,6 +181,14 @@ def across_aside(verb: Token) -> list[Token]:
             return []
         return before[:-1] if before[-1].text == "," else before
     return content
+
+
+def misparsed_predicate(verb: Token) -> bool:
+    """'The chief, X, announced …' parsed as a participle hanging on the subject: the verb is the
+    sentence's predicate. A participle right after its noun ('refugees admitted to X are C') is not."""
+    return verb.dep_ == "acl" and verb.head.dep_ == "nsubj" and (
+        verb.tag_ != "VBN" or verb.i > 0 and verb.doc[verb.i - 1].text == ","
+    )
 
 
 def with_stranded_subject(clause: Token, content: list[Token]) -> list[Token]:
@@ -350,9 +357,8 @@ def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex,
             content, source_token = passive
         else:
             content = reported_content(verb)
-            misparsed = verb.dep_ == "acl" and verb.tag_ != "VBN" and verb.head.dep_ == "nsubj"
             teller = telling_cue(verb)
-            source_token = subject_of(teller or verb) or (verb.head if misparsed else None)
+            source_token = subject_of(teller or verb) or (verb.head if misparsed_predicate(verb) else None)
         if not content or len(content) < 2 and content[0].pos_ not in {"NOUN", "PROPN"}:
             continue
         if infinitive and content[0].lower_ in QUESTION_WORDS:
