@@ -1,6 +1,6 @@
 """Reported speech: the clause a speech verb reports ("X said (that) C", "C, X said", "X
-claimed C", "C was claimed by X"), credited to the verb's subject, and press-release
-statements set off by a "Minister X said:" line.
+claimed C", "C was claimed by X"), credited to the verb's subject, with the press-release
+statements of statements.py ("Minister X said:" over unquoted paragraphs).
 """
 
 from __future__ import annotations
@@ -11,13 +11,14 @@ from spacy.tokens import Doc, Token
 
 from ._cache import doc_text, doc_tokens
 from ..records import Quote
-from .cues import QUOTE_MARKS, SUBJECT_DEPS, inside, is_cue, sent_tokens, subject_of
+from .cues import QUOTE_MARKS, SUBJECT_DEPS, inside, is_cue, subject_of
 from .lexicon import (
     COMMISSIVE_VERBS, DIRECTIVE_VERBS, NAMING_VERBS, NOT_REPORTING, OBJECT_CLAIM_VERBS, QUESTION_WORDS, REPORT_NOUNS,
 )
 from .speakers import SpeakerIndex
+from .statements import colon_statements
 from .speech_acts import (
-    called_for, called_on, clause_tokens_between, directive, same_form, says_something, to_infinitive,
+    called_for, called_on, clause_tokens_between, directive, same_form, says_something, telling_cue, to_infinitive,
 )
 
 # The author's own voice ("As I conveyed", "we welcome") is not a reported source; nor is "it".
@@ -79,7 +80,9 @@ def nested_cues(head: Token, verb: Token) -> set[int]:
             or same_form(token, verb)  # "said they planned X and asked for Y": the telling goes on
         )
         participle = token.tag_ == "VBG" and token.dep_ in {"advcl", "xcomp", "conj"} and token.i > head.i
-        if coordinated or participle:
+        contrasted = token.dep_ == "advcl" and token.i > head.i and any(c.dep_ in SUBJECT_DEPS for c in token.children) \
+            and token.left_edge.i > 0 and token.doc[token.left_edge.i - 1].text == ","
+        if coordinated or participle or contrasted:  # "…, while other voters said …": theirs
             skip.update(t.i for t in token.subtree)
             for child in token.head.children:
                 if child.i < token.i and (child.dep_ == "cc" or child.text == "," and child.i == token.left_edge.i - 1):
@@ -132,10 +135,10 @@ def reported_content(verb: Token) -> list[Token]:
             if lemma in OBJECT_CLAIM_VERBS:
                 return object_run(verb, child)
     if verb.dep_ == "parataxis" and is_cue(verb) and verb.head.pos_ in {"VERB", "AUX"}:
-        return clause_tokens(verb.head, {t.i for t in verb.subtree})  # "In Syria, the secretary said, forces ..."
+        return across_aside(verb) or clause_tokens(verb.head, {t.i for t in verb.subtree})  # "C, X said."
     if is_cue(verb) and set_off_by_commas(verb):
         return around_aside(verb)  # "Many of the cultures, the complaint pointed out, have a concept ..."
-    if verb.dep_ == "acl" and not any(c.dep_ == "agent" for c in verb.children) and verb.head.dep_ == "nsubj" and verb.head.head.i > verb.i:
+    if misparsed_predicate(verb) and not any(c.dep_ == "agent" for c in verb.children) and verb.head.head.i > verb.i:
         return trailing_clause(verb)  # "The chief, X, announced on Tuesday there were suspects"
     if lemma in {"call"}:
         for prep in verb.children:
@@ -150,6 +153,42 @@ def reported_content(verb: Token) -> list[Token]:
             if child.dep_ in {"dobj", "pobj"}:
                 return object_run(verb, child)
     return []
+
+
+def across_aside(verb: Token) -> list[Token]:
+    """'C1, he said, C2': a cue set off by commas with content on both sides. The content is one
+    statement running across the aside (PolNeAR keeps the aside inside the span), not C2 alone;
+    when C2 opens a direct quote ('C1, he said, “…”') the quote speaks for itself and C1 is the
+    report. Empty when the cue is not such an aside."""
+    head, doc = verb.head, verb.doc
+    first, last = verb.left_edge.i, verb.right_edge.i
+    while first < verb.i and doc[first].is_punct:
+        first += 1
+    while last > verb.i and doc[last].is_punct:
+        last -= 1
+    if first < 1 or last + 2 >= len(doc) or doc[first - 1].text != "," or doc[last + 1].text != ",":
+        return []
+    content = clause_tokens(head, set())
+    stop = max((k + 1 for k, t in enumerate(content) if t.i < first and t.text in {";", ":"}), default=0)
+    content = content[stop:]  # "C0; they had, his father says, paid …": C0 is not part of it
+    before = [t for t in content if t.i < first - 1]
+    after = [t for t in content if t.i > last + 1]
+    if not any(not t.is_punct for t in before) or not any(not t.is_punct for t in after):
+        return []
+    if after[0].text in QUOTE_MARKS:  # 'Asked about X, he said, “…”', 'In Miami, he said, “…”': a
+        # frame without a clause of its own is not a report
+        if not any(t.dep_ in SUBJECT_DEPS | {"nsubjpass"} and t.head in before for t in before):
+            return []
+        return before[:-1] if before[-1].text == "," else before
+    return content
+
+
+def misparsed_predicate(verb: Token) -> bool:
+    """'The chief, X, announced …' parsed as a participle hanging on the subject: the verb is the
+    sentence's predicate. A participle right after its noun ('refugees admitted to X are C') is not."""
+    return verb.dep_ == "acl" and verb.head.dep_ == "nsubj" and (
+        verb.tag_ != "VBN" or verb.i > 0 and verb.doc[verb.i - 1].text == ","
+    )
 
 
 def with_stranded_subject(clause: Token, content: list[Token]) -> list[Token]:
@@ -178,17 +217,20 @@ def set_off_by_commas(verb: Token) -> bool:
 
 
 def around_aside(verb: Token) -> list[Token]:
-    """The whole sentence a parenthetical cue sits in (the content surrounds it), edge punctuation off."""
-    tokens = [t for t in verb.sent if not t.is_space]
+    """The whole sentence a parenthetical cue sits in (the content surrounds it), edge punctuation
+    off, less a closing 'adding that …' participle: that is a report of its own."""
+    tail = {t.i for c in verb.children if c.i > verb.i and c.tag_ == "VBG" and is_cue(c) for t in c.subtree}
+    tokens = [t for t in verb.sent if not t.is_space and (not tail or t.i < min(tail))]
     while tokens and tokens[-1].is_punct and tokens[-1].text not in {"”", "\"", ")"}:
         tokens = tokens[:-1]
     return tokens
 
 
 def own_cue(clause: Token) -> bool:
-    """A complement that is itself a cue with its own subject: a separate report, not content."""
-    return is_cue(clause) and any(c.dep_ in SUBJECT_DEPS for c in clause.children) and clause.i < min(
-        (c.i for c in clause.head.children if c.dep_ in SUBJECT_DEPS), default=clause.i + 1
+    """A complement that is itself a cue with its own subject: a separate report, not content.
+    A negated cue ('X did not complain that …, an official said') reports nothing: it is content."""
+    return is_cue(clause) and not any(c.dep_ == "neg" for c in clause.children) and any(c.dep_ in SUBJECT_DEPS for c in clause.children) and clause.i < min(
+        (c.i for c in clause.head.children if c.dep_ in SUBJECT_DEPS), default=clause.head.i
     )
 
 
@@ -253,9 +295,12 @@ def passive_claim(verb: Token) -> tuple[list[Token], Token] | None:
     return list(subject.subtree), objects[0]
 
 
+NOBODY = frozenset({"nobody", "none", "neither"})
+
+
 def negated(verb: Token, subject: Token) -> bool:
-    """'did not mention', 'No organization claimed': nothing was reported."""
-    return any(c.dep_ == "neg" for c in verb.children) or any(
+    """'did not mention', 'No organization claimed', 'nobody asked': nothing was reported."""
+    return any(c.dep_ == "neg" for c in verb.children) or subject.lower_ in NOBODY or any(
         c.dep_ == "det" and c.lower_ == "no" for c in subject.children
     )
 
@@ -312,8 +357,8 @@ def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex,
             content, source_token = passive
         else:
             content = reported_content(verb)
-            misparsed = verb.dep_ == "acl" and verb.head.dep_ == "nsubj"
-            source_token = subject_of(verb) or (verb.head if misparsed else None)
+            teller = telling_cue(verb)
+            source_token = subject_of(teller or verb) or (verb.head if misparsed_predicate(verb) else None)
         if not content or len(content) < 2 and content[0].pos_ not in {"NOUN", "PROPN"}:
             continue
         if infinitive and content[0].lower_ in QUESTION_WORDS:
@@ -342,29 +387,3 @@ def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex,
     statements = colon_statements(doc, direct, index)
     found = [q for q in found if not any(s.start <= q.start < s.end for s in statements)]
     return found + statements
-
-
-def colon_statements(doc: Doc, direct: list[Quote], index: SpeakerIndex) -> list[Quote]:
-    """Press-release style: a line 'Minister X said:' then unquoted paragraphs that are the statement."""
-    text = doc_text(doc)
-    out: list[Quote] = []
-    lines = list(re.finditer(r"[^\n]+", text))
-    for n, line in enumerate(lines):
-        if not line.group().rstrip().endswith(":"):
-            continue
-        in_line = sent_tokens(doc, line.start(), line.end())
-        cues = [t for t in in_line if is_cue(t) and subject_of(t) is not None and subject_of(t) in in_line]
-        if not cues or any(0 <= q.start - line.end() < 5 for q in direct):
-            continue
-        speaker = index.resolve(subject_of(cues[-1]))
-        for following in lines[n + 1 :]:
-            start, end = following.start(), following.end()
-            chunk = text[start:end]
-            if not chunk.strip():
-                continue
-            if chunk.lstrip()[:1] in "“\"«" or chunk.lstrip().startswith("''") or chunk.rstrip().endswith(":"):
-                break
-            start += len(chunk) - len(chunk.lstrip())
-            end = start + len(chunk.strip())
-            out.append(Quote("indirect", start, end, text[start:end], speaker.name, speaker.title, cues[-1].lower_))
-    return out

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from .cues import is_cue
 from .lexicon import DIRECTIVE_VERBS, NOT_SAYING
 
 
@@ -14,6 +15,24 @@ def same_form(token: Token, verb: Token) -> bool:
     """A cue in the reporting verb's own tense and person, coordinated inside its clause: the
     parser hung the reporter's next act on the content ('said they planned X and asked for Y')."""
     return token.tag_ == verb.tag_ and token.tag_ in {"VBD", "VBZ"} and token.i > verb.i
+
+
+def telling_cue(verb: Token) -> Token | None:
+    """'The minister said the strike killed 12 and added that …': the parser hangs 'added' on
+    'killed', inside what was said, so its subject would read 'the strike'. A subjectless cue
+    coordinated inside the content of an earlier cue of its own form continues that telling:
+    the earlier cue (whose subject speaks) is returned."""
+    if verb.dep_ != "conj" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return None
+    node = verb.head
+    for _ in range(4):
+        if node.dep_ not in {"ccomp", "conj", "xcomp"} or node.head == node:
+            return None
+        came_by_clause = node.dep_ == "ccomp"
+        node = node.head
+        if came_by_clause and is_cue(node) and same_form(verb, node):
+            return node
+    return None
 
 
 def to_infinitive(verb: Token) -> bool:

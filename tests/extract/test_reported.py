@@ -1,0 +1,81 @@
+"""Reported speech (extract/reported.py) on passages of the bundled corpus: where a statement's
+span starts and ends, and whose it is."""
+
+from __future__ import annotations
+
+import pytest
+
+from .support import reported, same_name
+
+# Wikinews (CC BY 2.5), bundled corpus: a cue set off by commas inside the statement it reports.
+GAGAY = (
+    "Alexander Gagay of Yekaterinburg, who took third place last year, is currently a fourth year student at "
+    "Ural State Medical University. This year, he said, he came to support his fellow Yekaterinburgers. In his "
+    "opinion, the most difficult part was the theoretical tasks, and not English."
+)
+MOGANEDI = (
+    "Connie Moganedi, a spokeswoman for the police department of nearby Cullinan, told CNN, neighbors from other "
+    "lodges nearby attempted, but were unable, to save van Biljon. In the wake of van Biljon's death, Connie "
+    "Moganedi said, the lions were killed. Van Biljon was seventy years old."
+)
+KURDI = (
+    "Kurdi, his brother, and his mother were among eleven migrants who died in a storm on the Mediterranean Sea "
+    "in 2015; they had, his surviving father says, paid people smugglers to take them from Turkey to Greece in a "
+    "small inflatable boat. A photograph of his remains on a Turkish beach drew widespread attention."
+)
+
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    pytest.param(GAGAY, "This year, he said, he came to support his fellow Yekaterinburgers", "Alexander Gagay",
+                 id="aside-after-an-adverbial"),
+    pytest.param(MOGANEDI, "In the wake of van Biljon's death, Connie Moganedi said, the lions were killed",
+                 "Connie Moganedi", id="aside-after-a-phrase"),
+    pytest.param(KURDI, "they had, his surviving father says, paid people smugglers to take them from Turkey to "
+                 "Greece in a small inflatable boat", "his surviving father", id="aside-after-a-semicolon"),
+])
+def test_a_statement_runs_across_its_aside(run, text, content, source):
+    """'C1, he said, C2' is one statement C1…C2 (the aside inside), not C2 alone."""
+    items = reported(run(text))
+    found = [(t, s) for t, s, _ in items if t == content]
+    assert found, f"{content!r} not reported; reported: {items}"
+    assert same_name(found[0][1], source), f"{content!r} credited to {found[0][1]!r}"
+
+
+def test_a_frame_before_an_aside_quote_is_not_a_statement(run):
+    """'Speaking to X, he said, “…”': the quote is what was said; the frame reports nothing."""
+    text = (
+        "The previous day, television broadcaster PBS revealed that in December, Crown Prince Mohammad bin Salman of "
+        "Saudi Arabia accepted responsibility for the murder of journalist Jamal Khashoggi but did not say he'd "
+        "ordered it.  Speaking to Martin Smith of PBS, he said, \"It happened under my watch. I get all the "
+        "responsibility, because it happened under my watch.\" The official position remained that rogue operatives "
+        "within the Saudi government committed the murder."
+    )
+    items = reported(run(text))
+    assert not [t for t, _, _ in items if t.startswith("Speaking")], items
+
+
+def test_what_a_source_did_not_mention_does_not_hide_what_it_said(run):
+    """'The agency did not mention X, but said C': the coordinated 'said' reports C (Wikinews,
+    CC BY 2.5, bundled corpus)."""
+    text = (
+        "According to the Saudi Press Agency, the attacks occurred at 4:00 A.M. local time (0100 UTC) and struck the "
+        "largest processing plant at Abqaiq and the Khurais oil field. The oil field is about 160 km (100 miles) east "
+        "of the capital, Riyadh. The agency did not mention if there were casualties, but said exports were "
+        "continuing."
+    )
+    items = reported(run(text))
+    found = [s for t, s, _ in items if t == "exports were continuing"]
+    assert found and same_name(found[0], ("Saudi Press Agency", "the agency")), items
+
+
+def test_a_predicate_parsed_as_a_participle_still_reports(run):
+    """'The chief, X, announced … there were suspects': the parser hangs 'announced' on the subject
+    as a participle; set off after the apposition it is still the sentence's reporting verb
+    (Wikinews, CC BY 2.5, bundled corpus)."""
+    text = (
+        "In 2019 he survived a drone attack that left six soldiers dead. The city's security chief, Abdullah "
+        "al-Jahafi, announced on Facebook on Tuesday there were suspects in custody."
+    )
+    items = reported(run(text))
+    found = [s for t, s, _ in items if t == "there were suspects in custody"]
+    assert found and same_name(found[0], ("Abdullah al-Jahafi", "al-Jahafi")), items
