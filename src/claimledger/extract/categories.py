@@ -107,6 +107,10 @@ def speed(noun: Token) -> bool:
 
 
 def multiplier(word: Token) -> bool:
-    """'times' or 'twice' that multiplies ('twice the size', 'ten times harder') rather than counts."""
-    nxt = word.nbor(1) if word.i + 1 < len(word.doc) else None
+    """'times' or 'twice' that multiplies ('twice the size', 'ten times harder', 'four times as many')
+    rather than counts ('four times as captain')."""
+    doc = word.doc
+    nxt = doc[word.i + 1] if word.i + 1 < len(doc) else None
+    if nxt is not None and nxt.lower_ == "as":
+        return word.i + 2 < len(doc) and doc[word.i + 2].pos_ in {"ADJ", "ADV"}
     return nxt is not None and (nxt.lower_ in MULTIPLIER_WORDS or nxt.tag_ in {"JJR", "RBR"})

@@ -14,9 +14,9 @@ from ._cache import doc_ents, doc_sents, doc_text, span_tokens
 from ..records import Attribution, Figure, Quote
 from .categories import bare_fate, category, distance_compound, multiplier
 from .lexicon import (
-    COUNT_ADVERBS, CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, DENY_VERBS, DESIGNATION_NOUNS, DISPUTE_VERBS,
-    DISTANCE_UNITS, DURATION_UNITS, FRACTION_WORDS, PERSON_FATE, QUALIFIERS, SPEED_UNITS, UNCERTAINTY_SIGNS,
-    VAGUE_FLOORS,
+    CHANGE_VERBS, COUNT_ADVERBS, CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, DENY_VERBS, DESIGNATION_NOUNS,
+    DISPUTE_VERBS, DISTANCE_UNITS, DURATION_UNITS, FRACTION_WORDS, LABEL_NOUNS, PERSON_FATE, QUALIFIERS, SPEED_UNITS,
+    UNCERTAINTY_SIGNS, VAGUE_FLOORS,
 )
 from .numbers import (
     currency_code, digit_value, is_number_start, read_number, scaled_range, shared_scale, token_range, uncertainty,
@@ -98,7 +98,7 @@ def figure_at(tokens: list[Token], i: int) -> tuple[Figure, int] | None:
         unit, j = "percent", j + 2
     elif j < len(tokens) and tokens[j].lower_ in CURRENCY_WORDS and not unit:
         unit, j = CURRENCY_WORDS[tokens[j].lower_], j + 1
-    noun = counted_noun(tokens, i, j) or (partitive_noun(tokens, j) if low > 1 else None)
+    noun = counted_noun(tokens, i, j) or (partitive_noun(tokens, j, owned=not unit) if low > 1 else None)
     more = tokens[j] if j < len(tokens) and tokens[j].lower_ == "more" else None
     if more is not None and noun is None:
         j += 1
@@ -106,6 +106,8 @@ def figure_at(tokens: list[Token], i: int) -> tuple[Figure, int] | None:
         return None
     if noun is not None and not_a_count(noun, low, unit):
         return None
+    if tokens[i].lower_ == "one" and noun is not None and noun.lemma_.lower() == "day" and noun.dep_ == "npadvmod" and not qualifier_before(tokens, i):
+        return None  # "one day Asad ... will face justice": some day, not a duration
     if noun is None and unit is None and tokens[i].lower_ == "one":
         return None
     if i > 0 and tokens[i - 1].lower_ in {"the", "these", "those"} and low < 10 and not unit and noun is not None and noun.tag_ == "NNS":
@@ -122,8 +124,8 @@ def figure_at(tokens: list[Token], i: int) -> tuple[Figure, int] | None:
     start, end = tokens[start_i].idx, tokens[end_i - 1].idx + len(tokens[end_i - 1])
     unit_name = unit or (noun.lemma_.lower() if noun is not None else None)
     kind = category(noun, unit) if noun is not None or unit else bare_fate(tokens[j - 1])
-    if kind == "other" and more is not None:
-        kind = bare_fate(tokens[i])
+    if kind == "other" and more is not None or kind in {"people", "other"} and noun is not None and noun.i - tokens[i].i > 2 and tokens[j].lower_ == "of":
+        kind = bare_fate(tokens[i]) if bare_fate(tokens[i]) != "other" else kind  # "two of Khan's victims died"
     if kind == "other" and tokens[i].lower_ == "one" and high == low:
         return None  # "one thing", "one site": the guide counts "one" only when it counts what matters
     figure = Figure(
@@ -203,21 +205,29 @@ def counted_noun(tokens: list[Token], i: int, j: int) -> Token | None:
     fates = set().union(*PERSON_FATE.values())
     for candidate in (tokens[j - 1].head, number.head):
         if (candidate.pos_ in {"NOUN", "PROPN"} or candidate.pos_ == "ADJ" and candidate.lower_ in fates) and candidate.i >= tokens[0].i + j and candidate.i - (tokens[0].i + j) <= 4:
-            if tokens[0].i + i != candidate.i and not any(t.text in {"(", "[", ";"} for t in tokens[j : candidate.i - tokens[0].i]):
-                return candidate  # not across a bracket: "2.48 (6.12 acres)"
-    if j < len(tokens) and (tokens[j].pos_ == "NOUN" or tokens[j].lower_ in DISTANCE_UNITS | SPEED_UNITS):
-        return tokens[j]  # "~415 km2", "120 kph", tagged proper nouns
-    if j + 1 < len(tokens) and tokens[j].tag_ in {"VBN", "JJ"} and tokens[j + 1].tag_ == "NNS":
+            between = tokens[j : candidate.i - tokens[0].i]
+            if tokens[0].i + i != candidate.i and not any(t.text in {"(", "[", ";"} for t in between):
+                # not across a bracket ("2.48 (6.12 acres)"); a unit before the noun is what is counted ("a forty minute team")
+                return next((t for t in between if t.tag_ == "NN" and t.lemma_.lower() in DURATION_UNITS | DISTANCE_UNITS), candidate)
+    k = j + 1 if j + 1 < len(tokens) and tokens[j].is_space else j  # "165\u00a0ft"
+    if k < len(tokens) and (tokens[k].pos_ == "NOUN" or tokens[k].lower_ in DISTANCE_UNITS | SPEED_UNITS):
+        return tokens[k]  # "~415 km2", "120 kph", tagged proper nouns
+    if j + 1 < len(tokens) and tokens[j].tag_ in {"VBN", "VBD", "JJ"} and tokens[j + 1].tag_ == "NNS":
         return tokens[j + 1]  # "37 confirmed cases", the number parsed as the participle's subject
     if j + 1 < len(tokens) and tokens[j].text == "-" and tokens[j + 1].pos_ in {"NOUN", "ADJ"}:
         return tokens[j + 1]  # "eight-year", "six-month"
     return None
 
 
-def partitive_noun(tokens: list[Token], j: int) -> Token | None:
-    """'Three of the victims': the plural noun a number takes a part of ('one of the' is no figure)."""
+def partitive_noun(tokens: list[Token], j: int, owned: bool = True) -> Token | None:
+    """'Three of the victims', 'four of Trump's children' (owned): the plural noun a number takes a part of
+    ('one of the' is no figure)."""
     if j + 2 < len(tokens) and tokens[j].lower_ == "of" and tokens[j + 1].lower_ in {"the", "these", "those"}:
         return next((t for t in tokens[j + 2 : j + 5] if t.tag_ == "NNS"), None)
+    if owned and j + 2 < len(tokens) and tokens[j].lower_ == "of" and (tokens[j + 1].tag_ == "PRP$" or any(t.tag_ == "POS" for t in tokens[j + 1 : j + 4])):
+        owner = next((t.i - tokens[0].i for t in tokens[j + 1 : j + 4] if t.tag_ == "POS"), j + 1)
+        noun = next((t for t in tokens[owner + 1 : j + 6] if t.tag_ == "NNS"), None)  # "four of Trump's children"
+        return noun if noun is not None and not any(t.like_num for t in tokens[j + 1 : noun.i - tokens[0].i]) else None
     return None
 
 
@@ -266,7 +276,32 @@ def meaningful_bare(token: Token, value: float) -> bool:
         return True  # "the 2.8 million who voted"
     if nxt is not None and nxt.lower_ == "strong":
         return True  # "turned out 2.9 million strong": a crowd of that many
+    if elliptical(token):
+        return True
     return any(t.lemma_.lower() == "toll" for t in token.sent) and token.dep_ in {"pobj", "attr", "dobj"}
+
+
+def elliptical(token: Token) -> bool:
+    """A count whose noun the sentence leaves out: 'five of these', 'only 27 have ratified',
+    'that number drops to six'. Labels, versions and references back are left out ('round 3 of',
+    'CentOS 7 seems', 'the 36 must face')."""
+    doc = token.doc
+    prev = doc[token.i - 1] if token.i > 0 else None
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if prev is not None and (prev.pos_ == "PROPN" or prev.text in {"(", "[", "]", "#"} or prev.lower_ in {"the", "these", "those"}
+                             or prev.lemma_.lower() in DESIGNATION_NOUNS | LABEL_NOUNS):
+        return False
+    if nxt is not None and nxt.text in {")", ":", "/", "-"} or token_range(token) is not None and token.text[:2] in {"18", "19", "20"}:
+        return False  # a list number, a ratio, a span of years ("2017–2018")
+    after = doc[token.i + 2 : token.i + 5]
+    if nxt is not None and nxt.lower_ == "of" and after and (
+            after[0].tag_ in {"DT", "PRP", "PRP$"} or any(t.tag_ == "POS" for t in after)):
+        return True  # "five of these", "39 of the state's 40 delegates"
+    head = token.head
+    if token.dep_ in {"nsubj", "nsubjpass"} and head.pos_ == "VERB":
+        return True  # "only 27 have ratified", "35 were rescued"
+    verb = head.head if head.dep_ == "prep" else head
+    return token.dep_ in {"dobj", "pobj"} and verb.lemma_.lower() in CHANGE_VERBS  # "rose to 58", "surpassed 100,000"
 
 
 def subject_of(tokens: list[Token], j: int, noun: Token | None) -> str | None:

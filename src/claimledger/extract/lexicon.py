@@ -337,3 +337,7 @@ FRACTION_WORDS = frozenset("half third quarter fifth sixth seventh eighth ninth 
 COUNT_ADVERBS = {"twice": 2, "thrice": 3}
 # Words after "N times" or "twice" that make it a multiplier ("2.6 times more lethal", "twice the size").
 MULTIPLIER_WORDS = frozenset("as the that more less larger bigger higher greater smaller faster harder".split())
+# Words before a number that make it a label, not an amount ("round 3", "version 5.3", "magnitude 4.0").
+LABEL_NOUNS = frozenset("number version phase category magnitude level day round region".split())
+# Verbs whose object or "to" phrase is an amount even without a noun ("rose to 58", "surpassed 100,000").
+CHANGE_VERBS = frozenset("rise increase climb reach surpass exceed total drop fall grow jump decline number stand".split())
