@@ -25,6 +25,9 @@ from .turns import transcript_claims
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "FAC", "PRODUCT", "LAW", "EVENT", "WORK_OF_ART", "GPE", "LOC", "NORP"})
 RANGE_WORDS = frozenset({"to", "-", "–", "—"})
+MEASURE_UNITS = DURATION_UNITS | DISTANCE_UNITS  # units written between a number and its noun ("a forty minute team")
+LENGTH_OR_SPEED = DISTANCE_UNITS | SPEED_UNITS
+NOT_AMOUNT_WORDS = DESIGNATION_NOUNS | LABEL_NOUNS
 
 
 def extract_figures(doc: Doc, quotes: list[Quote], attributions: list[Attribution]) -> list[Figure]:
@@ -37,7 +40,8 @@ def extract_figures(doc: Doc, quotes: list[Quote], attributions: list[Attributio
         tokens = list(span_tokens(sent))
         i = 0
         while i < len(tokens):
-            found = figure_at(tokens, i) or vague_at(tokens, i) or adverb_count_at(tokens, i)
+            found = figure_at(tokens, i) or vague_at(tokens, i) or (
+                adverb_count_at(tokens, i) if tokens[i].lower_ in COUNT_ADVERBS else None)
             if found is None:
                 i += 1
                 continue
@@ -166,10 +170,10 @@ def excluded(token: Token) -> bool:
 
 def bare_count(token: Token) -> bool:
     """'2741 confirmed cases' tagged a date: a number alone in its date entity that cannot be a year."""
-    ents = [e for e in doc_ents(token.doc) if e.start <= token.i < e.end]
-    value = digit_value(token.text) if ents and len(ents[0]) == 1 else None
-    return value is not None and ("," in token.text or not 1000 <= value <= 2100) and token.i + 1 < len(token.doc) and (
-        token.nbor(1).tag_ in {"NNS", "VBN", "JJ"})
+    if token.ent_iob_ != "B" or token.i + 1 >= len(token.doc) or token.nbor(1).ent_iob_ == "I":
+        return False  # not alone in its entity
+    value = digit_value(token.text)
+    return value is not None and ("," in token.text or not 1000 <= value <= 2100) and token.nbor(1).tag_ in {"NNS", "VBN", "JJ"}
 
 
 def beyond_a_lifetime(token: Token) -> bool:
@@ -208,9 +212,9 @@ def counted_noun(tokens: list[Token], i: int, j: int) -> Token | None:
             between = tokens[j : candidate.i - tokens[0].i]
             if tokens[0].i + i != candidate.i and not any(t.text in {"(", "[", ";"} for t in between):
                 # not across a bracket ("2.48 (6.12 acres)"); a unit before the noun is what is counted ("a forty minute team")
-                return next((t for t in between if t.tag_ == "NN" and t.lemma_.lower() in DURATION_UNITS | DISTANCE_UNITS), candidate)
+                return next((t for t in between if t.tag_ == "NN" and t.lemma_.lower() in MEASURE_UNITS), candidate)
     k = j + 1 if j + 1 < len(tokens) and tokens[j].is_space else j  # "165\u00a0ft"
-    if k < len(tokens) and (tokens[k].pos_ == "NOUN" or tokens[k].lower_ in DISTANCE_UNITS | SPEED_UNITS):
+    if k < len(tokens) and (tokens[k].pos_ == "NOUN" or tokens[k].lower_ in LENGTH_OR_SPEED):
         return tokens[k]  # "~415 km2", "120 kph", tagged proper nouns
     if j + 1 < len(tokens) and tokens[j].tag_ in {"VBN", "VBD", "JJ"} and tokens[j + 1].tag_ == "NNS":
         return tokens[j + 1]  # "37 confirmed cases", the number parsed as the participle's subject
@@ -236,7 +240,7 @@ def not_a_count(noun: Token, value: float, unit: str | None) -> bool:
     lemma = noun.lemma_.lower()
     if lemma in FRACTION_WORDS:
         return True  # "two thirds": the guide counts no fractions in words
-    if unit or lemma in DURATION_UNITS or lemma in DISTANCE_UNITS | SPEED_UNITS or distance_compound(noun):
+    if unit or lemma in DURATION_UNITS or lemma in LENGTH_OR_SPEED or distance_compound(noun):
         return False
     if lemma in DESIGNATION_NOUNS and noun.tag_ in {"NN", "NNP"} and value != 1:
         return True
@@ -289,7 +293,7 @@ def elliptical(token: Token) -> bool:
     prev = doc[token.i - 1] if token.i > 0 else None
     nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
     if prev is not None and (prev.pos_ == "PROPN" or prev.text in {"(", "[", "]", "#"} or prev.lower_ in {"the", "these", "those"}
-                             or prev.lemma_.lower() in DESIGNATION_NOUNS | LABEL_NOUNS):
+                             or prev.lemma_.lower() in NOT_AMOUNT_WORDS):
         return False
     if nxt is not None and nxt.text in {")", ":", "/", "-"} or token_range(token) is not None and token.text[:2] in {"18", "19", "20"}:
         return False  # a list number, a ratio, a span of years ("2017–2018")
@@ -350,7 +354,7 @@ def adverb_count_at(tokens: list[Token], i: int) -> tuple[Figure, int] | None:
     """'re-elected twice': an adverb that counts occurrences (events), unless it multiplies ('twice the size')."""
     token = tokens[i]
     if token.lower_ not in COUNT_ADVERBS or multiplier(token):
-        return None
+        return None  # checked on every token: the set look-up comes first
     value = float(COUNT_ADVERBS[token.lower_])
     figure = Figure(token.idx, token.idx + len(token), token.text, value, value, None, "time", "events")
     return figure, i + 1
