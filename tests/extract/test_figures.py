@@ -545,6 +545,16 @@ FIGURES = [
         "27", F(27), id="elliptical-subject",
     ),
     pytest.param(
+        "On Friday the legislature of Taiwan, the Legislative Yuan, voted 66 to 27 to legalize same-sex marriage, "
+        "seven days ahead of the two-year deadline issued by the country's Constitutional Court in 2017.",
+        "27", F(27), id="tally-pair-lower-side",
+    ),
+    pytest.param(
+        "On Friday the legislature of Taiwan, the Legislative Yuan, voted 66 to 27 to legalize same-sex marriage, "
+        "seven days ahead of the two-year deadline issued by the country's Constitutional Court in 2017.",
+        "66", F(66), id="tally-pair-is-no-range",
+    ),
+    pytest.param(
         "On Thursday officials reported the number of cases in the outbreak rose to 58.",
         "58", F(58, claimant=ANY), id="elliptical-rose-to",
     ),
@@ -726,6 +736,11 @@ NOT_FIGURES = [
     pytest.param(
         "I was living like this and one day Raju just started falling ill.",
         "one day", id="one-day-is-some-day",
+    ),
+    pytest.param(
+        "In an advisory issued yesterday evening, the National Hurricane Center (NHC) confirmed that a hurricane "
+        "warning for Hurricane Humberto, a category 3 hurricane, was in effect for Bermuda.",
+        "3 hurricane", id="label-category-3",
     ),
     pytest.param(
         "In addition, she chaired region six of the Constitution Party of Idaho.",

@@ -118,6 +118,8 @@ def figure_at(tokens: list[Token], i: int) -> tuple[Figure, int] | None:
         return None  # "the two units": a reference back, not an amount ("their two sons" says how many)
     if i > 0 and tokens[i - 1].pos_ == "PROPN" and tokens[i - 1].i > tokens[i - 1].sent.start and (noun is None or noun.tag_ != "NNS"):
         return None  # "Boeing 707", "Flight 610"
+    if i > 0 and tokens[i - 1].lemma_.lower() in LABEL_NOUNS and not unit:
+        return None  # "a category 3 hurricane", "round 3": a label, not an amount
     if year_like(tokens[i], low, noun, unit):
         return None
     qualifier_found = qualifier_before(tokens, start_i) or (("about", start_i) if token.text.startswith("~") else None)
@@ -297,6 +299,8 @@ def elliptical(token: Token) -> bool:
         return False
     if nxt is not None and nxt.text in {")", ":", "/", "-"} or token_range(token) is not None and token.text[:2] in {"18", "19", "20"}:
         return False  # a list number, a ratio, a span of years ("2017–2018")
+    if tally_pair(token):
+        return True  # "an electoral count of 362 to 176", "45 points to 24"
     after = doc[token.i + 2 : token.i + 5]
     if nxt is not None and nxt.lower_ == "of" and after and (
             after[0].tag_ in {"DT", "PRP", "PRP$"} or any(t.tag_ == "POS" for t in after)):
@@ -306,6 +310,21 @@ def elliptical(token: Token) -> bool:
         return True  # "only 27 have ratified", "35 were rescued"
     verb = head.head if head.dep_ == "prep" else head
     return token.dep_ in {"dobj", "pobj"} and verb.lemma_.lower() in CHANGE_VERBS  # "rose to 58", "surpassed 100,000"
+
+
+def tally_pair(token: Token) -> bool:
+    """One side of a vote or a score, 'A to B' with B below A: two counts, not a range."""
+    doc, value = token.doc, digit_value(token.text)
+    if value is None:
+        return False
+    after = digit_value(doc[token.i + 2].text) if token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "to" else None
+    if after is not None:
+        return after < value
+    before = doc[max(0, token.i - 3) : token.i - 1]
+    if token.i > 1 and doc[token.i - 1].lower_ == "to" and before:
+        other = next((digit_value(t.text) for t in reversed(before) if digit_value(t.text) is not None), None)
+        return other is not None and other > value
+    return False
 
 
 def subject_of(tokens: list[Token], j: int, noun: Token | None) -> str | None:
