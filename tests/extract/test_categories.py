@@ -44,6 +44,11 @@ CATEGORIES = [
                  "Lauderdale, Florida.", "daughters", "people", id="relatives-people"),
     pytest.param("As of Sunday, the Disease Surveillance Team reported a total of 5667 cases during the outbreak.",
                  "cases", "people", id="disease-cases-people"),
+    pytest.param("Puerto Rico had still not fully recovered from 2017's Hurricane Maria, estimated to have done about "
+                 "$90 billion in property damage and claimed about 3000 lives.", "lives", "deaths",
+                 id="lives-claimed-deaths"),
+    pytest.param("Sea-Eye credit themselves with around 14,000 lives saved during 60 rescues since commencing work in "
+                 "2016.", "lives", "people", id="lives-saved-people"),
 ]
 
 

@@ -555,6 +555,11 @@ FIGURES = [
         "66", F(66), id="tally-pair-is-no-range",
     ),
     pytest.param(
+        "At the end of October, President Trump trailed former Vice President Biden in the RealClearPolitics "
+        "head-to-head matchup, 51.3 to 43.5 percent.",
+        "51.3", F(51.3, category="percent"), id="tally-pair-unit-written-once",
+    ),
+    pytest.param(
         "On Thursday officials reported the number of cases in the outbreak rose to 58.",
         "58", F(58, claimant=ANY), id="elliptical-rose-to",
     ),

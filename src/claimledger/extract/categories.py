@@ -10,8 +10,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .lexicon import (
-    CATEGORY_NOUNS, CURRENCY_WORDS, DISTANCE_COMPOUNDS, DISTANCE_UNITS, DURATION_UNITS, MULTIPLIER_WORDS,
-    PERSON_FATE, SPEED_UNITS,
+    CATEGORY_NOUNS, CURRENCY_WORDS, DISTANCE_COMPOUNDS, DISTANCE_UNITS, DURATION_UNITS, LIFE_TAKING_VERBS,
+    MULTIPLIER_WORDS, PERSON_FATE, SPEED_UNITS,
 )
 
 
@@ -36,6 +36,8 @@ def category(noun: Token | None, unit: str | None) -> str:
         return "other"  # a speed is neither a length nor an area
     if lemma == "time" and noun.lower_ == "times":
         return "other" if multiplier(noun) else "events"  # "champion five times"; "2.6 times more lethal"
+    if lemma == "life" and noun.head.lemma_.lower() in LIFE_TAKING_VERBS:
+        return "deaths"  # "claimed about 3000 lives"
     if lemma in DURATION_UNITS:
         return "duration"
     if lemma in DISTANCE_UNITS:

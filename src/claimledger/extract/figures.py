@@ -86,6 +86,8 @@ def figure_at(tokens: list[Token], i: int) -> tuple[Figure, int] | None:
                 low, second = shared_scale(tokens, i, j, k, low, second)
             if second is not None and second[0] >= low:
                 high, j = second
+            elif second is not None and second[1] < len(tokens) and tokens[second[1]].text in {"%", "percent"}:
+                unit = "percent"  # "51.3 to 43.5 percent": two shares, the unit written once
     if between:
         start_i -= 1
     # suffixes: "60-plus", "30%", "30 percent", "20 dollars"

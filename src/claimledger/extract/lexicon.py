@@ -156,17 +156,17 @@ CATEGORY_NOUNS: dict[str, frozenset[str]] = {
         others case son daughter brother sister wife husband parent mother father grandchild
         boy girl adult teenager baby infant researcher scientist astronaut candidate president
         minister judge justice diplomat priest nun witness driver rider cyclist motorcyclist
-        player competitor attendee occupant miner pundit crewmember crew representative
+        player competitor attendee occupant miner pundit crewmember crew representative mp life
     """.split()),
     "equipment": frozenset("""
         tank vehicle aircraft plane jet helicopter drone ship vessel boat submarine weapon
         gun rifle missile rocket launcher artillery howitzer mortar truck excavator crane
-        bulldozer apc humvee warplane fighter-jet bomb ammunition round shell munition system
+        bulldozer apc humvee warplane fighter-jet bomb ammunition round shell munition system grenade
     """.split()),
     "events": frozenset("""
         strike airstrike attack raid sortie bombing explosion engagement incident operation
         assault offensive clash shelling ambush mission protest shooting blast occasion
-        crash accident collision fire earthquake flood
+        crash accident collision fire earthquake flood murder counterattack airdrop
     """.split()),
 }
 # Category when the counted noun is a person and the verb or adjective says what happened.
@@ -341,3 +341,5 @@ MULTIPLIER_WORDS = frozenset("as the that more less larger bigger higher greater
 LABEL_NOUNS = frozenset("number version phase category magnitude level day round region".split())
 # Verbs whose object or "to" phrase is an amount even without a noun ("rose to 58", "surpassed 100,000").
 CHANGE_VERBS = frozenset("rise increase climb reach surpass exceed total drop fall grow jump decline number stand".split())
+# Verbs that make "N lives" deaths ("the virus claimed 6606 lives"); "lives saved" stay people.
+LIFE_TAKING_VERBS = frozenset("claim take cost lose".split())
