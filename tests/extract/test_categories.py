@@ -49,6 +49,8 @@ CATEGORIES = [
                  id="lives-claimed-deaths"),
     pytest.param("Sea-Eye credit themselves with around 14,000 lives saved during 60 rescues since commencing work in "
                  "2016.", "lives", "people", id="lives-saved-people"),
+    pytest.param("In the DRC's current Ebola outbreak, two thirds of those known to be infected with Ebola, over 1800 "
+                 "people, have died.", "people", "deaths", id="apposition-shares-the-fate"),
 ]
 
 

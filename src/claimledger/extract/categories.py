@@ -75,7 +75,8 @@ def bare_fate(number: Token) -> str:
 
 def fate_of(noun: Token) -> str | None:
     """deaths / injuries / detained when the sentence says so about these people."""
-    while noun.dep_ == "conj" and noun.head.pos_ in {"NOUN", "PROPN"}:
+    while noun.dep_ == "conj" and noun.head.pos_ in {"NOUN", "PROPN"} or noun.dep_ == "appos" and noun.head.dep_ in {
+            "nsubj", "nsubjpass", "dobj"}:  # an apposition shares its head's fate ("two thirds ..., over 1800 people, have died")
         noun = noun.head  # "150 security forces, 95 civilians, and hundreds of Taliban killed"
     for stated in (c for c in noun.head.children if c.dep_ == "nsubj") if noun.dep_ == "attr" else ():
         named = next((f for f in ("deaths", "injuries", "casualties", "detained") if stated.lemma_.lower() in CATEGORY_NOUNS[f]), None)
