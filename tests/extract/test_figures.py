@@ -452,6 +452,117 @@ FIGURES = [
         "Three of the victims were male police officers and the fourth was a female office worker.",
         "Three", F(3), id="partitive-three-of-the-victims",
     ),
+    # a possessive says how many someone has; only "the/these/those" point back
+    pytest.param(
+        "Stevens died in the evening with his two daughters at his bedside at Holy Cross Hospital in Fort "
+        "Lauderdale, Florida.",
+        "two daughters", F(2, category="people"), id="possessive-count-his-two-daughters",
+    ),
+    # "N years ago" is an amount of time; an age beyond any lifetime is one too
+    pytest.param(
+        "Winch told Wikinews he began acting in theater 20 years ago and also worked on several film projects as "
+        "a Production Assistant.",
+        "20 years", F(20, category="duration", claimant=ANY), id="years-ago",
+    ),
+    pytest.param(
+        "The HR 6819 system is estimated to be between 15–75 million years old (myr).",
+        "15–75 million", F(15_000_000, 75_000_000, category="duration"), id="age-beyond-a-lifetime-scaled-range",
+    ),
+    # "X or Y" is a range
+    pytest.param(
+        "New Orleans and Jefferson Parish officials have said they are not concerned about the levees, which have "
+        "about five or six feet of leeway for rising water.",
+        "five or six", F(5, 6, qualifier="about", category="distance", claimant=ANY), id="range-or",
+    ),
+    # amounts written with an ISO currency code, glued or apart
+    pytest.param(
+        "He spoke about affordable higher education, healthcare, and raising the federal minimum wage to USD15 an "
+        "hour in his announcement.",
+        "USD15", F(15, category="money"), id="currency-code-glued",
+    ),
+    pytest.param(
+        "GitHub also pledged donation of USD 1 million for developer defense fund \"to help protect open source "
+        "developers on GitHub from unwarranted DMCA Section 1201 takedown claims\".",
+        "1 million", F(1_000_000, category="money"), id="currency-code-apart",
+    ),
+    # a participle between the number and its noun; a count the tagger takes for a date
+    pytest.param(
+        "According to Johns Hopkins University, as of Wednesday, there were at least 1,279 confirmed cases of "
+        "COVID-19 in the United States.",
+        "1,279", F(1_279, qualifier="at least", category="people", claimant=ANY), id="confirmed-cases-people",
+    ),
+    # the counted noun is not looked for across a bracket; a decimal may start with its point
+    pytest.param(
+        "This year, the butterflies occupied roughly 6.05 hectares (14.95 acres; .0605 square km), up from 2.48 "
+        "(6.12 acres) last year.",
+        "6.12 acres", F(6.12, category="distance"), id="noun-not-across-a-bracket",
+    ),
+    pytest.param(
+        "This year, the butterflies occupied roughly 6.05 hectares (14.95 acres; .0605 square km), up from 2.48 "
+        "(6.12 acres) last year.",
+        ".0605", F(0.0605, category="distance"), id="decimal-leading-point",
+    ),
+    # counts of occurrences
+    pytest.param(
+        "He was re-elected twice, in 2014 and 2018.",
+        "twice", F(2, category="events"), id="twice-counts-events",
+    ),
+    pytest.param(
+        "Bryant stayed with the Lakers for 20 years, becoming an NBA champion five times, an All-NBA first-team "
+        "selection 11 times, a NBA Finals MVP (Most Valuable Player) twice, an NBA All-Star 18 times, including "
+        "four times as All-Star MVP, and 2008 NBA MVP.",
+        "four times", F(4, category="events"), id="times-as-a-role-counts-events",
+    ),
+    pytest.param(
+        "The team wrote that guns \"are 2.6 times more lethal than any other means of suicide; thus, access to "
+        "firearms might be expected to contribute to a higher incidence of suicide.\"",
+        "2.6 times", F(2.6, category="other", claimant=ANY), id="times-more-is-a-multiplier",
+    ),
+    # people, by the words that name them, and by what happened to them
+    pytest.param(
+        "The local police chief and two others were also injured.",
+        "two others", F(2, category="injuries"), id="others-injured",
+    ),
+    # speeds are no lengths; small lengths are
+    pytest.param(
+        "update on Monday had the depression 120 miles (195 km) southeast of Florida's West Palm Beach, moving "
+        "northwest at 13 mph (20 km/h).",
+        "20 km/h", F(20, category="other"), id="speed-km-per-hour",
+    ),
+    pytest.param(
+        "The NHC also warned of potential flash floods, with up to 30 inches (76 cm) of rain in northwestern parts "
+        "of the Bahamas.",
+        "76 cm", F(76, category="distance"), id="centimetres-distance",
+    ),
+    # counts whose noun the sentence leaves out
+    pytest.param(
+        "In the Republican Iowa caucuses, ABC News reported President Trump is expected to win the eventual "
+        "nomination, but only secured 39 of the state's 40 delegates.",
+        "39", F(39, claimant=ANY), id="elliptical-partitive-owner",
+    ),
+    pytest.param(
+        "While 54 nations have signed onto the AfCFTA, only 27 have ratified the agreement.",
+        "27", F(27), id="elliptical-subject",
+    ),
+    pytest.param(
+        "On Friday the legislature of Taiwan, the Legislative Yuan, voted 66 to 27 to legalize same-sex marriage, "
+        "seven days ahead of the two-year deadline issued by the country's Constitutional Court in 2017.",
+        "27", F(27), id="tally-pair-lower-side",
+    ),
+    pytest.param(
+        "On Friday the legislature of Taiwan, the Legislative Yuan, voted 66 to 27 to legalize same-sex marriage, "
+        "seven days ahead of the two-year deadline issued by the country's Constitutional Court in 2017.",
+        "66", F(66), id="tally-pair-is-no-range",
+    ),
+    pytest.param(
+        "At the end of October, President Trump trailed former Vice President Biden in the RealClearPolitics "
+        "head-to-head matchup, 51.3 to 43.5 percent.",
+        "51.3", F(51.3, category="percent"), id="tally-pair-unit-written-once",
+    ),
+    pytest.param(
+        "On Thursday officials reported the number of cases in the outbreak rose to 58.",
+        "58", F(58, claimant=ANY), id="elliptical-rose-to",
+    ),
 ]
 
 
@@ -623,6 +734,23 @@ NOT_FIGURES = [
         "the 36", id="reference-back-to-a-stated-count",  # the figure gold lists it among its negatives
     ),
     pytest.param(STRIKES, "a VBIED, a bulldozer", id="article-a-is-not-one"),
+    pytest.param(
+        "Monday's bid for October elections failed to get the two-thirds majority required.",
+        "two-thirds", id="fraction-hyphenated",
+    ),
+    pytest.param(
+        "I was living like this and one day Raju just started falling ill.",
+        "one day", id="one-day-is-some-day",
+    ),
+    pytest.param(
+        "In an advisory issued yesterday evening, the National Hurricane Center (NHC) confirmed that a hurricane "
+        "warning for Hurricane Humberto, a category 3 hurricane, was in effect for Bermuda.",
+        "3 hurricane", id="label-category-3",
+    ),
+    pytest.param(
+        "In addition, she chaired region six of the Constitution Party of Idaho.",
+        "region six", id="label-region-six",
+    ),
     pytest.param(
         "Because sometimes the tournament is really, the one thing I try to do is to match my time.",
         "one thing", id="one-counts-nothing-that-matters",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimledger.extract.numbers import is_number_start, read_number
+from claimledger.extract.numbers import currency_code, is_number_start, read_number, scaled_range
 
 # (sentence, the number as written in it, value)
 NUMBERS = [
@@ -107,3 +107,32 @@ def test_not_a_number_start(nlp, sentence, words):
     doc = nlp.make_doc(sentence)
     i, _ = token_at(doc, words)
     assert not is_number_start(doc[i])
+
+
+# (sentence, the number as written in it, value): forms read since the figures guide's unit and currency patterns
+MORE_NUMBERS = [
+    pytest.param("This year, the butterflies occupied roughly 6.05 hectares (14.95 acres; .0605 square km), up from "
+                 "2.48 (6.12 acres) last year.", ".0605", 0.0605, id="leading-point"),
+    pytest.param("They are to share a monetary award of SEK9 million (approximately GBP738 thousand or USD910 "
+                 "thousand) from the Nobel Foundation.", "SEK9 million", 9_000_000, id="currency-code-glued"),
+    pytest.param("So, with all the various aspects put together, it's probably two and a half years.",
+                 "two and a half", 2.5, id="and-a-half"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "number", "value"), MORE_NUMBERS)
+def test_read_more_numbers(nlp, sentence, number, value):
+    test_read_number(nlp, sentence, number, value)
+
+
+def test_currency_code_only_for_currencies():
+    assert currency_code("USD910") == "USD" and currency_code("GBP738") == "GBP"
+    assert currency_code("AXB1344") is None and currency_code("TVN24") is None
+
+
+def test_scaled_range_spreads_the_scale(nlp):
+    doc = nlp.make_doc("The United States government accused Avenatti of trying of pressure Nike for about 15–25 "
+                       "million dollars, threatening to give a news conference.")
+    tokens = list(doc)
+    j = next(t.i for t in doc if t.text == "15–25") + 1
+    assert scaled_range(tokens, j, 15, 25) == (15_000_000, 25_000_000, j + 1)

@@ -12,15 +12,22 @@ from spacy.tokens import Doc, Span, Token
 
 from ._cache import doc_ents, doc_sents, doc_text, span_tokens
 from ..records import Attribution, Figure, Quote
+from .bare_counts import meaningful_bare
+from .categories import bare_fate, category, distance_compound, multiplier
 from .lexicon import (
-    CATEGORY_NOUNS, CURRENCY_SYMBOLS, CURRENCY_WORDS, DENY_VERBS, DESIGNATION_NOUNS, DISPUTE_VERBS,
-    DISTANCE_COMPOUNDS, DISTANCE_UNITS, DURATION_UNITS, PERSON_FATE, QUALIFIERS, UNCERTAINTY_SIGNS, VAGUE_FLOORS,
+    COUNT_ADVERBS, CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, DENY_VERBS, DESIGNATION_NOUNS, DISPUTE_VERBS,
+    DISTANCE_UNITS, DURATION_UNITS, FRACTION_WORDS, LABEL_NOUNS, PERSON_FATE, QUALIFIERS, SPEED_UNITS,
+    UNCERTAINTY_SIGNS, VAGUE_FLOORS,
 )
-from .numbers import is_number_start, read_number, shared_scale, token_range, uncertainty
+from .numbers import (
+    currency_code, digit_value, is_number_start, read_number, scaled_range, shared_scale, token_range, uncertainty,
+)
 from .turns import transcript_claims
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "FAC", "PRODUCT", "LAW", "EVENT", "WORK_OF_ART", "GPE", "LOC", "NORP"})
 RANGE_WORDS = frozenset({"to", "-", "–", "—"})
+MEASURE_UNITS = DURATION_UNITS | DISTANCE_UNITS  # units written between a number and its noun ("a forty minute team")
+LENGTH_OR_SPEED = DISTANCE_UNITS | SPEED_UNITS
 
 
 def extract_figures(doc: Doc, quotes: list[Quote], attributions: list[Attribution]) -> list[Figure]:
@@ -33,7 +40,8 @@ def extract_figures(doc: Doc, quotes: list[Quote], attributions: list[Attributio
         tokens = list(span_tokens(sent))
         i = 0
         while i < len(tokens):
-            found = figure_at(tokens, i) or vague_at(tokens, i)
+            found = figure_at(tokens, i) or vague_at(tokens, i) or (
+                adverb_count_at(tokens, i) if tokens[i].lower_ in COUNT_ADVERBS else None)
             if found is None:
                 i += 1
                 continue
@@ -57,6 +65,8 @@ def figure_at(tokens: list[Token], i: int) -> tuple[Figure, int] | None:
         return None
     low, j = read
     high, qualifier, unit = (packed[1] if packed else low), None, None
+    if packed:
+        low, high, j = scaled_range(tokens, j, low, high)
     error = uncertainty(tokens, j)
     if error is not None:
         low, high, j = round(low - error[0], 9), round(low + error[0], 9), error[1]
@@ -64,16 +74,20 @@ def figure_at(tokens: list[Token], i: int) -> tuple[Figure, int] | None:
     currency = currency_before(tokens, i)
     if currency:
         start_i, unit = i - 1, currency
-    # ranges: "10-15", "$200 to $300", "between 10 and 15"
+    unit = unit or currency_code(token.text)
+    # ranges: "10-15", "$200 to $300", "between 10 and 15", "forty or fifty"
     between = i > 0 and tokens[start_i - 1].lower_ == "between"
-    if j + 1 < len(tokens) and (tokens[j].text in RANGE_WORDS or between and tokens[j].lower_ == "and"):
+    if j + 1 < len(tokens) and (tokens[j].text in RANGE_WORDS or tokens[j].lower_ == "or" or between and tokens[j].lower_ == "and"):
         k = j + 1 + (1 if currency_before(tokens, j + 2) and tokens[j + 1].text in CURRENCY_SYMBOLS else 0)
-        if k < len(tokens) and is_number_start(tokens[k]) and not excluded(tokens[k]):
+        if k < len(tokens) and is_number_start(tokens[k]) and not excluded(tokens[k]) and not (
+                tokens[j].lower_ == "or" and currency_code(tokens[k].text)):  # "GBP738 thousand or USD910 thousand"
             second = read_number(tokens, k)
             if second is not None:
                 low, second = shared_scale(tokens, i, j, k, low, second)
             if second is not None and second[0] >= low:
                 high, j = second
+            elif second is not None and second[1] < len(tokens) and tokens[second[1]].text in {"%", "percent"}:
+                unit = "percent"  # "51.3 to 43.5 percent": two shares, the unit written once
     if between:
         start_i -= 1
     # suffixes: "60-plus", "30%", "30 percent", "20 dollars"
@@ -90,7 +104,7 @@ def figure_at(tokens: list[Token], i: int) -> tuple[Figure, int] | None:
         unit, j = "percent", j + 2
     elif j < len(tokens) and tokens[j].lower_ in CURRENCY_WORDS and not unit:
         unit, j = CURRENCY_WORDS[tokens[j].lower_], j + 1
-    noun = counted_noun(tokens, i, j) or (partitive_noun(tokens, j) if low > 1 else None)
+    noun = counted_noun(tokens, i, j) or (partitive_noun(tokens, j, owned=not unit) if low > 1 else None)
     more = tokens[j] if j < len(tokens) and tokens[j].lower_ == "more" else None
     if more is not None and noun is None:
         j += 1
@@ -98,12 +112,16 @@ def figure_at(tokens: list[Token], i: int) -> tuple[Figure, int] | None:
         return None
     if noun is not None and not_a_count(noun, low, unit):
         return None
+    if tokens[i].lower_ == "one" and noun is not None and noun.lemma_.lower() == "day" and noun.dep_ == "npadvmod" and not qualifier_before(tokens, i):
+        return None  # "one day Asad ... will face justice": some day, not a duration
     if noun is None and unit is None and tokens[i].lower_ == "one":
         return None
-    if i > 0 and tokens[i - 1].lower_ in {"the", "these", "those", "our", "their", "its", "his", "her", "my", "your"} and low < 10 and not unit and noun is not None and noun.tag_ == "NNS":
-        return None  # "the two units": a reference back, not an amount
+    if i > 0 and tokens[i - 1].lower_ in {"the", "these", "those"} and low < 10 and not unit and noun is not None and noun.tag_ == "NNS":
+        return None  # "the two units": a reference back, not an amount ("their two sons" says how many)
     if i > 0 and tokens[i - 1].pos_ == "PROPN" and tokens[i - 1].i > tokens[i - 1].sent.start and (noun is None or noun.tag_ != "NNS"):
         return None  # "Boeing 707", "Flight 610"
+    if i > 0 and tokens[i - 1].lemma_.lower() in LABEL_NOUNS and not unit:
+        return None  # "a category 3 hurricane", "round 3": a label, not an amount
     if year_like(tokens[i], low, noun, unit):
         return None
     qualifier_found = qualifier_before(tokens, start_i) or (("about", start_i) if token.text.startswith("~") else None)
@@ -114,8 +132,8 @@ def figure_at(tokens: list[Token], i: int) -> tuple[Figure, int] | None:
     start, end = tokens[start_i].idx, tokens[end_i - 1].idx + len(tokens[end_i - 1])
     unit_name = unit or (noun.lemma_.lower() if noun is not None else None)
     kind = category(noun, unit) if noun is not None or unit else bare_fate(tokens[j - 1])
-    if kind == "other" and more is not None:
-        kind = bare_fate(tokens[i])
+    if kind == "other" and more is not None or kind in {"people", "other"} and noun is not None and noun.i - tokens[i].i > 2 and tokens[j].lower_ == "of":
+        kind = bare_fate(tokens[i]) if bare_fate(tokens[i]) != "other" else kind  # "two of Khan's victims died"
     if kind == "other" and tokens[i].lower_ == "one" and high == low:
         return None  # "one thing", "one site": the guide counts "one" only when it counts what matters
     figure = Figure(
@@ -129,17 +147,20 @@ def excluded(token: Token) -> bool:
     """Numbers that are dates, times, ordinals or parts of names."""
     if token.ent_type_ == "ORDINAL":
         return True
+    if currency_code(token.text):
+        return False  # "USD910", often taken for a place
     if token.ent_type_ in NAME_LABELS and token.ent_iob_ != "O":
         return True
     head = token.head
     if head.pos_ == "PROPN" and head.i < token.i and token.dep_ in {"nummod", "appos", "npadvmod", "compound"}:
         return True  # "Deir Ezzor 24", "Task Force 50"
-    if token.ent_type_ in {"DATE", "TIME"}:
+    if token.ent_type_ in {"DATE", "TIME"} and not bare_count(token):
         nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
         tail = token.doc[token.i : min(len(token.doc), token.i + 5)].text.lower()
-        if "old" in tail.split("-") or " old" in tail or "ago" in tail:
-            return True
-        reach = token.i + (6 if nxt is not None and nxt.text in UNCERTAINTY_SIGNS else 4)  # "1010 ± 195 light years"
+        if ("old" in tail.split("-") or " old" in tail) and not beyond_a_lifetime(token):
+            return True  # an age: "42 years old", "a 42-year-old"
+        wide = nxt is not None and (nxt.text in UNCERTAINTY_SIGNS or nxt.lower_ in RANGE_WORDS | {"and", "or"})
+        reach = token.i + (6 if wide else 4)  # "1010 ± 195 light years", "between 15 and 70 million years"
         unit = next((t for t in token.doc[token.i + 1 : reach] if t.lemma_.lower() in DURATION_UNITS), None)
         return unit is None
     if token.i >= 2 and token.doc[token.i - 1].text in {"-", "/"} and (token.doc[token.i - 2].pos_ == "PROPN" or (
@@ -151,10 +172,29 @@ def excluded(token: Token) -> bool:
     return not text[line_start : token.idx].strip() and after in {".", ")"}  # a numbered list
 
 
+def bare_count(token: Token) -> bool:
+    """'2741 confirmed cases' tagged a date: a number alone in its date entity that cannot be a year."""
+    if token.ent_iob_ != "B" or token.i + 1 >= len(token.doc) or token.nbor(1).ent_iob_ == "I":
+        return False  # not alone in its entity
+    value = digit_value(token.text)
+    return value is not None and ("," in token.text or not 1000 <= value <= 2100) and token.nbor(1).tag_ in {"NNS", "VBN", "JJ"}
+
+
+def beyond_a_lifetime(token: Token) -> bool:
+    """'about 50 thousand years old', '15–75 million years old': an age no person or animal reaches
+    is an amount of time, not an age."""
+    tokens = list(token.doc[token.i : token.i + 4])
+    packed = token_range(token)
+    read = (packed[1], 1) if packed else read_number(tokens, 0)
+    return read is not None and scaled_range(tokens, read[1], read[0], read[0])[1] >= 1000
+
+
 def currency_before(tokens: list[Token], i: int) -> str | None:
-    """'$' / '£' / 'US$' just before a number."""
+    """'$' / '£' / 'US$' / 'USD' just before a number."""
     if 0 < i < len(tokens) + 1 and i - 1 < len(tokens) and tokens[i - 1].text in CURRENCY_SYMBOLS:
         return CURRENCY_SYMBOLS[tokens[i - 1].text]
+    if 0 < i < len(tokens) + 1 and i - 1 < len(tokens) and tokens[i - 1].text in CURRENCY_CODES:
+        return tokens[i - 1].text
     return None
 
 
@@ -173,26 +213,38 @@ def counted_noun(tokens: list[Token], i: int, j: int) -> Token | None:
     fates = set().union(*PERSON_FATE.values())
     for candidate in (tokens[j - 1].head, number.head):
         if (candidate.pos_ in {"NOUN", "PROPN"} or candidate.pos_ == "ADJ" and candidate.lower_ in fates) and candidate.i >= tokens[0].i + j and candidate.i - (tokens[0].i + j) <= 4:
-            if tokens[0].i + i != candidate.i:
-                return candidate
-    if j < len(tokens) and (tokens[j].pos_ == "NOUN" or tokens[j].lower_ in DISTANCE_UNITS):
-        return tokens[j]  # "~415 km2", tagged a proper noun
+            between = tokens[j : candidate.i - tokens[0].i]
+            if tokens[0].i + i != candidate.i and not any(t.text in {"(", "[", ";"} for t in between):
+                # not across a bracket ("2.48 (6.12 acres)"); a unit before the noun is what is counted ("a forty minute team")
+                return next((t for t in between if t.tag_ == "NN" and t.lemma_.lower() in MEASURE_UNITS), candidate)
+    k = j + 1 if j + 1 < len(tokens) and tokens[j].is_space else j  # "165\u00a0ft"
+    if k < len(tokens) and (tokens[k].pos_ == "NOUN" or tokens[k].lower_ in LENGTH_OR_SPEED):
+        return tokens[k]  # "~415 km2", "120 kph", tagged proper nouns
+    if j + 1 < len(tokens) and tokens[j].tag_ in {"VBN", "VBD", "JJ"} and tokens[j + 1].tag_ == "NNS":
+        return tokens[j + 1]  # "37 confirmed cases", the number parsed as the participle's subject
     if j + 1 < len(tokens) and tokens[j].text == "-" and tokens[j + 1].pos_ in {"NOUN", "ADJ"}:
         return tokens[j + 1]  # "eight-year", "six-month"
     return None
 
 
-def partitive_noun(tokens: list[Token], j: int) -> Token | None:
-    """'Three of the victims': the plural noun a number takes a part of ('one of the' is no figure)."""
+def partitive_noun(tokens: list[Token], j: int, owned: bool = True) -> Token | None:
+    """'Three of the victims', 'four of Trump's children' (owned): the plural noun a number takes a part of
+    ('one of the' is no figure)."""
     if j + 2 < len(tokens) and tokens[j].lower_ == "of" and tokens[j + 1].lower_ in {"the", "these", "those"}:
         return next((t for t in tokens[j + 2 : j + 5] if t.tag_ == "NNS"), None)
+    if owned and j + 2 < len(tokens) and tokens[j].lower_ == "of" and (tokens[j + 1].tag_ == "PRP$" or any(t.tag_ == "POS" for t in tokens[j + 1 : j + 4])):
+        owner = next((t.i - tokens[0].i for t in tokens[j + 1 : j + 4] if t.tag_ == "POS"), j + 1)
+        noun = next((t for t in tokens[owner + 1 : j + 6] if t.tag_ == "NNS"), None)  # "four of Trump's children"
+        return noun if noun is not None and not any(t.like_num for t in tokens[j + 1 : noun.i - tokens[0].i]) else None
     return None
 
 
 def not_a_count(noun: Token, value: float, unit: str | None) -> bool:
     """'141 motorized regiment', 'one of': a designation or a choice, not a quantity."""
     lemma = noun.lemma_.lower()
-    if unit or lemma in DURATION_UNITS or lemma in DISTANCE_UNITS or distance_compound(noun):
+    if lemma in FRACTION_WORDS:
+        return True  # "two thirds": the guide counts no fractions in words
+    if unit or lemma in DURATION_UNITS or lemma in LENGTH_OR_SPEED or distance_compound(noun):
         return False
     if lemma in DESIGNATION_NOUNS and noun.tag_ in {"NN", "NNP"} and value != 1:
         return True
@@ -207,112 +259,6 @@ def year_like(token: Token, value: float, noun: Token | None, unit: str | None) 
         token.text.isdigit() and len(token.text) == 4 and 1800 <= value <= 2100 and not unit
         and (noun is None or noun.tag_ not in {"NNS", "NNPS"})
     )
-
-
-def meaningful_bare(token: Token, value: float) -> bool:
-    """A number with no counted noun that still counts people: 'killing 12', '39 are dead'."""
-    if token.lower_ == "one":
-        return False
-    head = token.head
-    lemma = head.lemma_.lower()
-    fates = set().union(*PERSON_FATE.values())
-    if token.dep_ in {"nsubj", "nsubjpass", "dobj"} and lemma in fates:
-        return True
-    if token.lower_ == "more" or token.nbor(1).lower_ == "more" if token.i + 1 < len(token.doc) else False:
-        more = token if token.lower_ == "more" else token.nbor(1)
-        if more.head.lemma_.lower() in fates or any(c.lower_ in fates for c in more.head.children):
-            return True  # "injured at least 50 more"
-    if token.dep_ == "nsubj" and any(c.dep_ in {"acomp", "attr"} and c.lower_ in fates for c in head.children):
-        return True  # "190 were dead"
-    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    if nxt is not None and nxt.pos_ in {"AUX", "VERB"} and (nxt.lemma_.lower() in fates or any(
-            c.dep_ in {"acomp", "attr"} and c.lower_ in fates for c in nxt.children)):
-        return True  # "claimed 190 were dead", misparsed as an object
-    if any(c.dep_ == "relcl" for c in token.children):
-        return True  # "the 2.8 million who voted"
-    if nxt is not None and nxt.lower_ == "strong":
-        return True  # "turned out 2.9 million strong": a crowd of that many
-    return any(t.lemma_.lower() == "toll" for t in token.sent) and token.dep_ in {"pobj", "attr", "dobj"}
-
-
-def category(noun: Token | None, unit: str | None) -> str:
-    """Category from the unit or counted noun, corrected by what happened to counted people."""
-    if unit == "percent":
-        return "percent"
-    if unit:
-        return "money"
-    if noun is None:
-        return "other"
-    lemma = noun.lemma_.lower()
-    if noun.lower_ in CURRENCY_WORDS or lemma in CURRENCY_WORDS:
-        return "money"  # "100,000 Georgian lari"
-    if noun.pos_ == "ADJ":  # "27 dead", "200 injured"
-        return next((fate for fate, words in PERSON_FATE.items() if noun.lower_ in words), "other")
-    if noun.ent_type_ == "NORP" and noun.tag_ in {"NNS", "NNPS"}:
-        return fate_of(noun) or "people"  # "two Argentinians"
-    if distance_compound(noun):
-        return "distance"
-    if lemma in DURATION_UNITS:
-        return "duration"
-    if lemma in DISTANCE_UNITS:
-        return "distance"
-    found = next((name for name, nouns in CATEGORY_NOUNS.items() if lemma in nouns or noun.lower_ in nouns), "other")
-    if found in {"troops", "people", "other"}:
-        fate = fate_of(noun)
-        if fate and (found != "other" or lemma in {"member"}):
-            return fate
-    return found
-
-
-def distance_compound(noun: Token) -> bool:
-    """'astronomical units', 'light-years': a unit of length whose head alone is no such unit."""
-    doc, lemma = noun.doc, noun.lemma_.lower()
-    before = [doc[k].lower_ for k in range(max(0, noun.i - 2), noun.i) if doc[k].text != "-"]
-    return bool(before) and (before[-1], lemma) in DISTANCE_COMPOUNDS
-
-
-def bare_fate(number: Token) -> str:
-    """'killed seven', '189 ... died': a number standing for people, by what happened to them."""
-    words = [number.head] + [c for c in number.head.children if c.dep_ in {"acomp", "attr"}]
-    nxt = number.nbor(1) if number.i + 1 < len(number.doc) else None
-    if nxt is not None and nxt.pos_ in {"AUX", "VERB"}:
-        words += [nxt] + [c for c in nxt.children if c.dep_ in {"acomp", "attr"}]
-    for fate, lemmas in PERSON_FATE.items():
-        if any(w.lemma_.lower() in lemmas or w.lower_ in lemmas for w in words):
-            return fate
-    if any(c.dep_ == "relcl" for c in number.children) or nxt is not None and nxt.lower_ == "strong":
-        return "people"
-    if any(t.lower_ == "toll" for t in number.sent):
-        return "deaths"
-    return "other"
-
-
-def fate_of(noun: Token) -> str | None:
-    """deaths / injuries / detained when the sentence says so about these people."""
-    while noun.dep_ == "conj" and noun.head.pos_ in {"NOUN", "PROPN"}:
-        noun = noun.head  # "150 security forces, 95 civilians, and hundreds of Taliban killed"
-    for stated in (c for c in noun.head.children if c.dep_ == "nsubj") if noun.dep_ == "attr" else ():
-        named = next((f for f in ("deaths", "injuries", "casualties", "detained") if stated.lemma_.lower() in CATEGORY_NOUNS[f]), None)
-        if named:
-            return named  # "the confirmed deaths are fourteen civilians"
-    words = [noun.head] if noun.dep_ in {"nsubj", "nsubjpass", "dobj"} else []
-    last = noun.right_edge
-    for conj in noun.subtree:
-        if conj.dep_ == "conj":
-            last = max(last, conj.right_edge, key=lambda t: t.i)
-    if last.i + 1 < len(noun.doc) and noun.doc[last.i + 1].tag_ in {"VBN", "JJ"}:
-        words.append(noun.doc[last.i + 1])
-    words += [c for c in noun.children if c.dep_ in {"amod", "acl", "relcl", "oprd"}]
-    words += [c for c in noun.head.children if c.dep_ in {"oprd", "ccomp", "acomp", "xcomp"} and c.i > noun.i]
-    if noun.head.dep_ == "xcomp":
-        words.append(noun.head.head)
-    if noun.i + 1 < len(noun.doc) and noun.nbor(1).tag_ in {"VBN", "JJ"}:
-        words.append(noun.nbor(1))  # "200 people injured", "six soldiers dead"
-    for word in words:
-        for fate, lemmas in PERSON_FATE.items():
-            if word.lemma_.lower() in lemmas or word.lower_ in lemmas:
-                return fate
-    return None
 
 
 def subject_of(tokens: list[Token], j: int, noun: Token | None) -> str | None:
@@ -355,6 +301,16 @@ def vague_at(tokens: list[Token], i: int) -> tuple[Figure, int] | None:
     kind = bare_fate(noun) if noun.i == tokens[i].i else category(noun, None)
     figure = Figure(start, end, doc_text(doc)[start:end], floor, None, "at least", noun.lemma_.lower(), kind, vague=True)
     return figure, noun.i - tokens[0].i + 1
+
+
+def adverb_count_at(tokens: list[Token], i: int) -> tuple[Figure, int] | None:
+    """'re-elected twice': an adverb that counts occurrences (events), unless it multiplies ('twice the size')."""
+    token = tokens[i]
+    if token.lower_ not in COUNT_ADVERBS or multiplier(token):
+        return None  # checked on every token: the set look-up comes first
+    value = float(COUNT_ADVERBS[token.lower_])
+    figure = Figure(token.idx, token.idx + len(token), token.text, value, value, None, "time", "events")
+    return figure, i + 1
 
 
 # --- context ---------------------------------------------------------------------------------

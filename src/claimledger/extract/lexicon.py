@@ -128,6 +128,7 @@ DURATION_UNITS = frozenset(
 )
 DISTANCE_UNITS = frozenset("""
 kilometer kilometre km mile meter metre m foot feet yard hectare acre sq square nautical parsec km2 m2 mi2
+centimeter centimetre cm millimeter millimetre mm micrometer micrometre inch ft
 """.split())
 # two-word units of length whose head alone means something else ("30 astronomical units", "3000 light years")
 DISTANCE_COMPOUNDS = frozenset({("astronomical", "unit"), ("light", "year")})
@@ -152,16 +153,20 @@ CATEGORY_NOUNS: dict[str, frozenset[str]] = {
         firefighter doctor employee passenger teacher student asylum-seeker participant delegate
         customer user subscriber suspect detainee fan
         official leader lawmaker MP senator nurse pupil athlete fan tourist visitor
+        others case son daughter brother sister wife husband parent mother father grandchild
+        boy girl adult teenager baby infant researcher scientist astronaut candidate president
+        minister judge justice diplomat priest nun witness driver rider cyclist motorcyclist
+        player competitor attendee occupant miner pundit crewmember crew representative mp life
     """.split()),
     "equipment": frozenset("""
         tank vehicle aircraft plane jet helicopter drone ship vessel boat submarine weapon
         gun rifle missile rocket launcher artillery howitzer mortar truck excavator crane
-        bulldozer apc humvee warplane fighter-jet bomb ammunition round shell munition system
+        bulldozer apc humvee warplane fighter-jet bomb ammunition round shell munition system grenade
     """.split()),
     "events": frozenset("""
         strike airstrike attack raid sortie bombing explosion engagement incident operation
         assault offensive clash shelling ambush mission protest shooting blast occasion
-        crash accident collision fire earthquake flood
+        crash accident collision fire earthquake flood murder counterattack airdrop
     """.split()),
 }
 # Category when the counted noun is a person and the verb or adjective says what happened.
@@ -320,3 +325,21 @@ EVENT_KIN: dict[str, frozenset[str]] = {
 }
 # Phrases read as another kind's word before the words are looked up ("opened fire" is a shooting).
 EVENT_PHRASES = {r"\b(?:open|opens|opened|opening|returned|return) fire\b": "gunfire"}
+
+# --- figures: units and counts the number readers meet ---------------------------------------
+# ISO codes of the currencies above, written before or glued to a number ("SEK9 million", "USD 26.95").
+CURRENCY_CODES = frozenset(CURRENCY_WORDS.values()) | frozenset(CURRENCY_SYMBOLS.values())
+# Units of speed: a figure of its own kind, not a length ("100 mph (161 km/h)").
+SPEED_UNITS = frozenset("mph kph km/h kmh knot".split())
+# Fractions in words are no figures (annotation guide): "two thirds", "three-quarters".
+FRACTION_WORDS = frozenset("half third quarter fifth sixth seventh eighth ninth tenth".split())
+# Adverbs that count occurrences ("re-elected twice"); "once" mostly means "formerly" and is left out.
+COUNT_ADVERBS = {"twice": 2, "thrice": 3}
+# Words after "N times" or "twice" that make it a multiplier ("2.6 times more lethal", "twice the size").
+MULTIPLIER_WORDS = frozenset("as the that more less larger bigger higher greater smaller faster harder".split())
+# Words before a number that make it a label, not an amount ("round 3", "version 5.3", "magnitude 4.0").
+LABEL_NOUNS = frozenset("number version phase category magnitude level day round region".split())
+# Verbs whose object or "to" phrase is an amount even without a noun ("rose to 58", "surpassed 100,000").
+CHANGE_VERBS = frozenset("rise increase climb reach surpass exceed total drop fall grow jump decline number stand".split())
+# Verbs that make "N lives" deaths ("the virus claimed 6606 lives"); "lives saved" stay people.
+LIFE_TAKING_VERBS = frozenset("claim take cost lose".split())

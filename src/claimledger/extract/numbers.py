@@ -9,12 +9,14 @@ import re
 
 from spacy.tokens import Token
 
-from .lexicon import SCALES, UNCERTAINTY_SIGNS, WORD_NUMBERS
+from .lexicon import CURRENCY_CODES, SCALES, UNCERTAINTY_SIGNS, WORD_NUMBERS
 
-DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\.\d+$")  # ".0605 square km" too
 DIGIT_RANGE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)[–—-](\d[\d,]*(?:\.\d+)?)$")
 DIGITS_SCALED = re.compile(r"^(\d+(?:\.\d+)?)(m|bn|k)$", re.I)
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.I)
+CODE_DIGITS = re.compile(r"^([A-Z]{3})(\d[\d,]*(?:\.\d+)?)$")  # "SEK9", "USD910"
+SCALE_WORDS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 
 
 def hyphen_words_value(text: str) -> float | None:
@@ -25,9 +27,17 @@ def hyphen_words_value(text: str) -> float | None:
     return None
 
 
+def currency_code(text: str) -> str | None:
+    """'SEK9' -> 'SEK': an ISO currency code glued to the digits of an amount."""
+    found = CODE_DIGITS.match(text)
+    return found.group(1) if found and found.group(1) in CURRENCY_CODES else None
+
+
 def digit_value(text: str) -> float | None:
-    """'12,000' -> 12000.0; '1.5m' -> 1500000.0; 'Ninety-Four' -> 94.0; '~415' -> 415.0; anything else -> None."""
+    """'12,000' -> 12000.0; '1.5m' -> 1500000.0; 'Ninety-Four' -> 94.0; '~415' -> 415.0; 'SEK9' -> 9.0;
+    anything else -> None."""
     text = text[1:] if text.startswith("~") and text[1:2].isdigit() else text  # "~415": about 415
+    text = text[3:] if currency_code(text) else text
     words = hyphen_words_value(text)
     if words is not None:
         return words
@@ -42,7 +52,8 @@ def digit_value(text: str) -> float | None:
 def is_number_start(token: Token) -> bool:
     """A token that can begin a number: digits or a number word ('a' and 'an' never count)."""
     lower = token.lower_
-    if not (lower[:1].isdigit() or lower[:1] == "~" or "-" in lower or lower in WORD_NUMBERS or lower in {"a", "an"}):
+    if not (lower[:1].isdigit() or lower[:1] in {"~", "."} or "-" in lower or lower in WORD_NUMBERS or lower in {"a", "an"}
+            or lower[3:4].isdigit() and currency_code(token.text)):
         return False  # the readers below need a digit, a number word or a hyphen: most words have none
     if ORDINAL.match(lower):
         return False
@@ -83,6 +94,9 @@ def read_number(tokens: list[Token], i: int) -> tuple[float, int] | None:
             current += WORD_NUMBERS[lower]
             seen, j = True, j + 1
             continue
+        if seen and lower == "and" and [t.lower_ for t in tokens[j + 1 : j + 3]] == ["a", "half"]:
+            current, j = current + 0.5, j + 3  # "two and a half years"
+            continue
         if lower == "dozen" and seen and current < 10:  # "a dozen", "two dozen"
             current, j = current * 12, j + 1
             continue
@@ -113,10 +127,18 @@ def uncertainty(tokens: list[Token], j: int) -> tuple[float, int] | None:
     return None
 
 
+def scaled_range(tokens: list[Token], j: int, low: float, high: float) -> tuple[float, float, int]:
+    """'15–25 million' written with the range as one token: the scale after it belongs to both ends."""
+    if j < len(tokens) and tokens[j].lower_ in SCALE_WORDS:
+        scale = SCALE_WORDS[tokens[j].lower_]
+        return low * scale, high * scale, j + 1
+    return low, high, j
+
+
 def shared_scale(tokens: list[Token], i: int, j: int, k: int, low: float, second: tuple[float, int]) -> tuple[float, tuple[float, int]]:
     """'between $5 and $7 billion', 'two to three hundred': the scale after the range's end
     belongs to both ends."""
-    scale_words = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+    scale_words = SCALE_WORDS
     last = tokens[second[1] - 1].lower_
     if last in scale_words and tokens[j - 1].lower_ not in scale_words and low < second[0] / scale_words[last] * 10:
         low *= scale_words[last]

@@ -1,0 +1,119 @@
+"""Categories of figures: what a counted noun, a unit, or the fate of counted people makes a number.
+
+The annotation guide's categories (casualties, deaths, injuries, detained, troops, people,
+equipment, money, percent, duration, distance, events, other) from the unit or counted noun,
+corrected by what the sentence says happened to the people counted.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .lexicon import (
+    CATEGORY_NOUNS, CURRENCY_WORDS, DISTANCE_COMPOUNDS, DISTANCE_UNITS, DURATION_UNITS, LIFE_TAKING_VERBS,
+    MULTIPLIER_WORDS, PERSON_FATE, SPEED_UNITS,
+)
+
+
+def category(noun: Token | None, unit: str | None) -> str:
+    """Category from the unit or counted noun, corrected by what happened to counted people."""
+    if unit == "percent":
+        return "percent"
+    if unit:
+        return "money"
+    if noun is None:
+        return "other"
+    lemma = noun.lemma_.lower()
+    if noun.lower_ in CURRENCY_WORDS or lemma in CURRENCY_WORDS:
+        return "money"  # "100,000 Georgian lari"
+    if noun.pos_ == "ADJ":  # "27 dead", "200 injured"
+        return next((fate for fate, words in PERSON_FATE.items() if noun.lower_ in words), "other")
+    if noun.ent_type_ == "NORP" and noun.tag_ in {"NNS", "NNPS"}:
+        return fate_of(noun) or "people"  # "two Argentinians"
+    if distance_compound(noun):
+        return "distance"
+    if speed(noun):
+        return "other"  # a speed is neither a length nor an area
+    if lemma == "time" and noun.lower_ == "times":
+        return "other" if multiplier(noun) else "events"  # "champion five times"; "2.6 times more lethal"
+    if lemma == "life" and noun.head.lemma_.lower() in LIFE_TAKING_VERBS:
+        return "deaths"  # "claimed about 3000 lives"
+    if lemma in DURATION_UNITS:
+        return "duration"
+    if lemma in DISTANCE_UNITS:
+        return "distance"
+    found = next((name for name, nouns in CATEGORY_NOUNS.items() if lemma in nouns or noun.lower_ in nouns), "other")
+    if found in {"troops", "people", "other"}:
+        fate = fate_of(noun)
+        if fate and (found != "other" or lemma in {"member"}):
+            return fate
+    return found
+
+
+def distance_compound(noun: Token) -> bool:
+    """'astronomical units', 'light-years': a unit of length whose head alone is no such unit."""
+    doc, lemma = noun.doc, noun.lemma_.lower()
+    before = [doc[k].lower_ for k in range(max(0, noun.i - 2), noun.i) if doc[k].text != "-"]
+    return bool(before) and (before[-1], lemma) in DISTANCE_COMPOUNDS
+
+
+def bare_fate(number: Token) -> str:
+    """'killed seven', '189 ... died': a number standing for people, by what happened to them."""
+    words = [number.head] + [c for c in number.head.children if c.dep_ in {"acomp", "attr"}]
+    nxt = number.nbor(1) if number.i + 1 < len(number.doc) else None
+    if nxt is not None and nxt.pos_ in {"AUX", "VERB"}:
+        words += [nxt] + [c for c in nxt.children if c.dep_ in {"acomp", "attr"}]
+    for fate, lemmas in PERSON_FATE.items():
+        if any(w.lemma_.lower() in lemmas or w.lower_ in lemmas for w in words):
+            return fate
+    if any(c.dep_ == "relcl" for c in number.children) or nxt is not None and nxt.lower_ == "strong":
+        return "people"
+    if any(t.lower_ == "toll" for t in number.sent):
+        return "deaths"
+    return "other"
+
+
+def fate_of(noun: Token) -> str | None:
+    """deaths / injuries / detained when the sentence says so about these people."""
+    while noun.dep_ == "conj" and noun.head.pos_ in {"NOUN", "PROPN"} or noun.dep_ == "appos" and noun.head.dep_ in {
+            "nsubj", "nsubjpass", "dobj"}:  # an apposition shares its head's fate ("two thirds ..., over 1800 people, have died")
+        noun = noun.head  # "150 security forces, 95 civilians, and hundreds of Taliban killed"
+    for stated in (c for c in noun.head.children if c.dep_ == "nsubj") if noun.dep_ == "attr" else ():
+        named = next((f for f in ("deaths", "injuries", "casualties", "detained") if stated.lemma_.lower() in CATEGORY_NOUNS[f]), None)
+        if named:
+            return named  # "the confirmed deaths are fourteen civilians"
+    words = [noun.head] if noun.dep_ in {"nsubj", "nsubjpass", "dobj"} else []
+    last = noun.right_edge
+    for conj in noun.subtree:
+        if conj.dep_ == "conj":
+            last = max(last, conj.right_edge, key=lambda t: t.i)
+    if last.i + 1 < len(noun.doc) and noun.doc[last.i + 1].tag_ in {"VBN", "JJ"}:
+        words.append(noun.doc[last.i + 1])
+    words += [c for c in noun.children if c.dep_ in {"amod", "acl", "relcl", "oprd"}]
+    words += [c for c in noun.head.children if c.dep_ in {"oprd", "ccomp", "acomp", "xcomp"} and c.i > noun.i]
+    if noun.head.dep_ == "xcomp":
+        words.append(noun.head.head)
+    if noun.i + 1 < len(noun.doc) and noun.nbor(1).tag_ in {"VBN", "JJ"}:
+        words.append(noun.nbor(1))  # "200 people injured", "six soldiers dead"
+    for word in words:
+        for fate, lemmas in PERSON_FATE.items():
+            if word.lemma_.lower() in lemmas or word.lower_ in lemmas:
+                return fate
+    return None
+
+
+def speed(noun: Token) -> bool:
+    """'100 mph', '161 km/h', '75 miles per hour': a unit of speed."""
+    doc, lemma = noun.doc, noun.lemma_.lower()
+    after = [doc[k].lower_ for k in range(noun.i + 1, min(len(doc), noun.i + 3))]
+    return lemma in SPEED_UNITS or lemma in DISTANCE_UNITS and (after[:1] == ["/"] or after[:2] in (["per", "hour"], ["an", "hour"]))
+
+
+def multiplier(word: Token) -> bool:
+    """'times' or 'twice' that multiplies ('twice the size', 'ten times harder', 'four times as many')
+    rather than counts ('four times as captain')."""
+    doc = word.doc
+    nxt = doc[word.i + 1] if word.i + 1 < len(doc) else None
+    if nxt is not None and nxt.lower_ == "as":
+        return word.i + 2 < len(doc) and doc[word.i + 2].pos_ in {"ADJ", "ADV"}
+    return nxt is not None and (nxt.lower_ in MULTIPLIER_WORDS or nxt.tag_ in {"JJR", "RBR"})

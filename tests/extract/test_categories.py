@@ -1,0 +1,79 @@
+"""Categories of figures from the counted noun or unit (extract/categories.py).
+
+The guide's categories: a speed is neither a length nor an area ("other"); "N times" counts
+events unless it multiplies; relatives, occupations, "others" and disease cases are people.
+Each case reads the noun where it stands in a real corpus sentence, parsed by the default pipeline.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger.extract.categories import category, multiplier, speed
+
+KOBE = (
+    "Bryant stayed with the Lakers for 20 years, becoming an NBA champion five times, an All-NBA first-team "
+    "selection 11 times, a NBA Finals MVP (Most Valuable Player) twice, an NBA All-Star 18 times, including four "
+    "times as All-Star MVP, and 2008 NBA MVP."
+)
+STORM = (
+    "Although its winds are only predicted to reach about 75 miles per hour (120 kph), the National Weather Service "
+    "has issued a flash flood warning covering an area from Gulfport, Mississippi, to New Orleans and other "
+    "forecasters predicted a storm surge of three to six feet (one to two meters)."
+)
+
+
+def word(doc, text: str):
+    """The token that begins the first occurrence of text."""
+    start = doc.text.index(text)
+    return next(t for t in doc if t.idx == start)
+
+
+# (sentence, the counted noun as written, category)
+CATEGORIES = [
+    pytest.param("Zapata flew across the water at over 100 mph (161 km/h).", "mph", "other", id="mph-speed"),
+    pytest.param(STORM, "miles", "other", id="miles-per-hour-speed"),
+    pytest.param("As of midday Thursday, the storm was about 90 miles (145 km) south of the coast and moving at "
+                 "roughly five miles per hour (eight kilometers per hour).", "miles", "distance", id="miles-length"),
+    pytest.param("The NHC also warned of potential flash floods, with up to 30 inches (76 cm) of rain in "
+                 "northwestern parts of the Bahamas.", "cm", "distance", id="centimetres"),
+    pytest.param(KOBE, "times", "events", id="times-counts"),
+    pytest.param("I had to work like ten times harder than a man just to be seen as half as good as him, while I "
+                 "understood more and it should have been different.", "times", "other", id="times-multiplies"),
+    pytest.param("Stevens died in the evening with his two daughters at his bedside at Holy Cross Hospital in Fort "
+                 "Lauderdale, Florida.", "daughters", "people", id="relatives-people"),
+    pytest.param("As of Sunday, the Disease Surveillance Team reported a total of 5667 cases during the outbreak.",
+                 "cases", "people", id="disease-cases-people"),
+    pytest.param("Puerto Rico had still not fully recovered from 2017's Hurricane Maria, estimated to have done about "
+                 "$90 billion in property damage and claimed about 3000 lives.", "lives", "deaths",
+                 id="lives-claimed-deaths"),
+    pytest.param("Sea-Eye credit themselves with around 14,000 lives saved during 60 rescues since commencing work in "
+                 "2016.", "lives", "people", id="lives-saved-people"),
+    pytest.param("In the DRC's current Ebola outbreak, two thirds of those known to be infected with Ebola, over 1800 "
+                 "people, have died.", "people", "deaths", id="apposition-shares-the-fate"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "noun", "expected"), CATEGORIES)
+def test_category(nlp, sentence, noun, expected):
+    assert category(word(nlp(sentence), noun), None) == expected
+
+
+# (sentence, "times" or "twice" as written, multiplies?)
+MULTIPLIERS = [
+    pytest.param("He was re-elected twice, in 2014 and 2018.", "twice", False, id="twice-counts"),
+    pytest.param("However, the host star AB Aurigae is more massive than the Sun: about 2.4 times the mass of the "
+                 "Sun.", "times", True, id="times-the-mass"),
+    pytest.param(KOBE, "times as", False, id="times-as-a-role"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "words", "expected"), MULTIPLIERS)
+def test_multiplier(nlp, sentence, words, expected):
+    assert multiplier(word(nlp(sentence), words)) is expected
+
+
+def test_speed_is_a_unit_over_time(nlp):
+    doc = nlp("update on Monday had the depression 120 miles (195 km) southeast of Florida's West Palm Beach, "
+              "moving northwest at 13 mph (20 km/h).")
+    assert speed(word(doc, "mph")) and speed(word(doc, "km/h")) and not speed(word(doc, "km)"))
