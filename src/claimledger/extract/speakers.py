@@ -13,7 +13,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from ._cache import doc_ents, doc_text, doc_tokens
-from .lexicon import PRONOUNS_GROUP, PRONOUNS_PERSON, SPEECH_VERBS
+from .lexicon import CLAIM_NOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON, REPORT_NOUNS, SPEECH_VERBS
 
 HONORIFICS = frozenset("""
 mr mr. mrs mrs. ms ms. dr dr. sir dame gen gen. general lt lt. col col. maj maj. sgt sgt. spc spc.
@@ -102,11 +102,13 @@ class SpeakerIndex:
         return any(start <= char < end for start, end in self.quoted)
 
     def canonical(self, name: str) -> str:
-        """'Kirby' -> 'John Kirby' when the document named him in full."""
+        """'Kirby' -> 'John Kirby' when the document named him in full. A name that has its own
+        given name keeps it: 'Jeb Bush' is not the 'George W. Bush' named elsewhere (while
+        'Wasserman Schultz' is the end of 'Debbie Wasserman Schultz')."""
         parts = name.split()
         if parts and parts[-1] in self.full_names:
             full = self.full_names[parts[-1]]
-            if len(parts) == 1 or full.split()[0] == parts[0] or len(full.split()) > len(parts):
+            if len(parts) == 1 or full.split()[0] == parts[0] or full.split()[-len(parts):] == parts:
                 return full
         return name
 
@@ -155,6 +157,7 @@ class SpeakerIndex:
     def resolve(self, token: Token, own_clause: int = -1) -> Speaker:
         """Name the speaker behind a cue's subject token (``own_clause``: the relative clause it
         heads as the antecedent of 'who' or 'that', which is no part of its name)."""
+        token = phrase_head(token)
         lower = token.lower_
         if lower in RELATIVE_PRONOUNS and token.head.dep_ in {"relcl", "acl"} and token.head.head.pos_ in {"PROPN", "NOUN"}:
             # "Mr. Morial, who said ...": the noun the clause hangs on; a clause that speaks
@@ -185,6 +188,19 @@ def _built(doc: Doc, quoted: tuple[tuple[int, int], ...]) -> SpeakerIndex:
 
 
 ACCORDING = re.compile(r"\baccording\b", re.I)
+# A word that only modifies the noun after it ("Rubio's deputy campaign manager, Rich Beeson",
+# "one unaligned Florida Republican strategist"): the phrase speaks through its head noun.
+MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+
+
+def phrase_head(token: Token) -> Token:
+    """The head noun of the phrase a cue's subject token only modifies: cue finders that read
+    names off the surface can land on a possessor or a place name inside a longer phrase."""
+    while token.dep_ in MODIFIER_DEPS and token.head.i > token.i and token.head.pos_ in {"NOUN", "PROPN"} \
+            and token.head.sent == token.sent and token.pos_ != "PRON" \
+            and token.head.lemma_.lower() not in REPORT_NOUNS | CLAIM_NOUNS:  # "X's analysis": X speaks
+        token = token.head
+    return token
 
 
 def tokens_spelled(doc: Doc, pattern: re.Pattern[str]) -> list[Token]:
@@ -353,7 +369,7 @@ def describe(token: Token, own_clause: int = -1) -> Speaker:
                 title_parts.append(text_of(list(appos.subtree)).strip(" ,"))
         title = ", ".join(p for p in title_parts if p) or None
         return Speaker(name, title, True, person.root.lower_, token.idx)
-    if token.pos_ == "NOUN":
+    if token.pos_ == "NOUN" or token.ent_type_ == "NORP":  # "one Democrat familiar with the talks" names nobody
         tokens = description_tokens(token, tokens, own_clause)
     name = text_of(tokens) or token.text
     return Speaker(name, None, False, token.lemma_.lower(), token.idx)
@@ -364,6 +380,7 @@ def describe(token: Token, own_clause: int = -1) -> Speaker:
 DESCRIPTION_DEPS = frozenset({"prep", "relcl", "acl", "amod", "advmod"})
 DESCRIPTION_WORDS = 16
 TIME_PREPS = frozenset("during since until after before".split())
+BREAKS = frozenset({",", ";", "(", "—", "\n"})  # punctuation that ends a description
 
 
 def description_tokens(token: Token, tokens: list[Token], own_clause: int = -1) -> list[Token]:
@@ -371,6 +388,9 @@ def description_tokens(token: Token, tokens: list[Token], own_clause: int = -1) 
     source by its description, and the head alone ("55 percent", "a source") says nobody.
     ``own_clause`` is the relative clause whose subject the phrase is (it reports, not describes)."""
     last = tokens[-1].i if tokens else token.i
+    for late in (c for c in token.children if c.dep_ == "amod" and token.i < c.i <= last < c.right_edge.i):
+        if late.right_edge.i - tokens[0].i < DESCRIPTION_WORDS and not any(t.text in BREAKS for t in late.subtree):
+            last = late.right_edge.i  # "a source close to the campaign": the adjective's own complement
     for child in sorted(token.children, key=lambda t: t.i):
         if child.i <= last or child.dep_ not in DESCRIPTION_DEPS or child.left_edge.i != last + 1:
             continue
@@ -378,7 +398,7 @@ def description_tokens(token: Token, tokens: list[Token], own_clause: int = -1) 
             break  # "some studies that reported C": the clause is the report, not the description
         if child.dep_ == "prep" and (child.lower_ in TIME_PREPS or any(t.ent_type_ in {"DATE", "TIME"} for t in child.subtree)):
             break  # "a report from X during the weekend": when it spoke, not who
-        if child.right_edge.i - tokens[0].i >= DESCRIPTION_WORDS or any(t.text in {",", ";", "(", "—", "\n"} for t in child.subtree):
+        if child.right_edge.i - tokens[0].i >= DESCRIPTION_WORDS or any(t.text in BREAKS for t in child.subtree):
             break
         last = child.right_edge.i
     out = list(token.doc[tokens[0].i : last + 1]) if tokens else [token]
