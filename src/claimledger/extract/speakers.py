@@ -53,6 +53,7 @@ class SpeakerIndex:
     doc: Doc
     quoted: list[tuple[int, int]] = field(default_factory=list)
     full_names: dict[str, str] = field(default_factory=dict)
+    name_counts: dict[str, int] = field(default_factory=dict)
     mentions: list[Speaker] = field(default_factory=list)
 
     @classmethod
@@ -61,7 +62,7 @@ class SpeakerIndex:
         built for a document and a set of quoted spans is kept, and each caller gets a copy
         (quotes, attributions and transcript turns all ask for one)."""
         built = _built(doc, tuple(quoted))
-        return cls(doc=doc, quoted=list(quoted), full_names=dict(built.full_names),
+        return cls(doc=doc, quoted=list(quoted), full_names=dict(built.full_names), name_counts=dict(built.name_counts),
                    mentions=[replace(m) for m in built.mentions])
 
     @classmethod
@@ -73,8 +74,7 @@ class SpeakerIndex:
                 name = clean_person(ent)
                 if name:
                     parts = name.split()
-                    if len(parts) > 1 and len(name) > len(index.full_names.get(parts[-1], "")):
-                        index.full_names[parts[-1]] = name
+                    index.offer(name, count=True)
                     title = describe(ent.root).title if ent.root.pos_ == "PROPN" else None
                     index.mentions.append(Speaker(name, title, is_person=True, head=parts[-1].lower(), start=ent.start_char,
                                                   subject=ent.root.dep_ in {"nsubj", "nsubjpass"}))
@@ -88,9 +88,8 @@ class SpeakerIndex:
                     index.mentions.append(describe(pobj))
         index.mentions.sort(key=lambda s: s.start)
         for mention in index.mentions:  # "according to Chief Superintendent X Y": Y is X Y later on
-            parts = mention.name.split()
-            if mention.is_person and len(parts) > 1 and len(mention.name) > len(index.full_names.get(parts[-1], "")):
-                index.full_names[parts[-1]] = mention.name
+            if mention.is_person:
+                index.offer(mention.name)
         for mention in index.mentions:
             index.known_surname(mention)
             if mention.is_person:
@@ -100,6 +99,26 @@ class SpeakerIndex:
     def inside_quote(self, char: int) -> bool:
         """True when a character sits inside a direct quote (its names are not antecedents)."""
         return any(start <= char < end for start, end in self.quoted)
+
+    def offer(self, name: str, count: bool = False) -> None:
+        """A full name as the reading of its surname: the one named most often, then the first named
+        ('Harris' is the candidate named ten times, not her father named once as 'Donald J. Harris')."""
+        parts = name.split()
+        if len(parts) < 2 or not parts[0][:1].isupper():  # 'de Blasio' is a surname, not a full name
+            return
+        if count:
+            self.name_counts[name] = self.name_counts.get(name, 0) + 1
+        current = self.full_names.get(parts[-1])
+        if current is None or self.weight(name) > self.weight(current):
+            self.full_names[parts[-1]] = name
+
+    def weight(self, name: str) -> tuple[int, int]:
+        """How often a full name is written, its shorter forms included ('Wasserman Schultz' counts
+        for 'Debbie Wasserman Schultz'); among equals the first named (dict order is text order)."""
+        words = name.split()
+        counted = [(n, k) for n, k in self.name_counts.items() if words[-len(n.split()):] == n.split()]
+        first = min((list(self.name_counts).index(n) for n, _ in counted), default=len(self.name_counts))
+        return -first, sum(k for _, k in counted)
 
     def canonical(self, name: str) -> str:
         """'Kirby' -> 'John Kirby' when the document named him in full. A name that has its own
@@ -125,9 +144,8 @@ class SpeakerIndex:
 
     def remember(self, speaker: Speaker) -> None:
         """Record a resolved speaker so later pronouns, surnames and descriptions can point to it."""
-        parts = speaker.name.split()
-        if speaker.is_person and len(parts) > 1 and len(speaker.name) > len(self.full_names.get(parts[-1], "")):
-            self.full_names[parts[-1]] = speaker.name
+        if speaker.is_person:
+            self.offer(speaker.name)
         self.mentions.append(speaker)
         self.mentions.sort(key=lambda s: s.start)
 
