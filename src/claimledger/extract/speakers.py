@@ -74,7 +74,8 @@ class SpeakerIndex:
                 name = clean_person(ent)
                 if name:
                     parts = name.split()
-                    index.offer(name, count=True)
+                    if all(t.pos_ == "PROPN" for t in ent if t.is_alpha and t.lower_ not in HONORIFICS):
+                        index.offer(name, count=True)  # not 'Will Sanders' from "Will Sanders continue"
                     title = describe(ent.root).title if ent.root.pos_ == "PROPN" else None
                     index.mentions.append(Speaker(name, title, is_person=True, head=parts[-1].lower(), start=ent.start_char,
                                                   subject=ent.root.dep_ in {"nsubj", "nsubjpass"}))
