@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import pytest
 
-from claimledger.extract.speakers import describe
-
 from .support import ANY, name_key, same_name, VOTEL
 
 CARTER = (
@@ -315,12 +313,3 @@ def test_speaker(run, text, words, speaker, title):
     assert same_name(name, speaker), f"speaker {name!r} (title {item_title!r})"
     if item_title is not ANY:
         assert title_ok(item_title, title), f"title {item_title!r} (speaker {name!r})"
-
-
-def test_description_keeps_an_adjectives_complement(nlp):
-    """'sources close to the investigation': the adjective after the head brings its own complement,
-    without which the description says nobody in particular."""
-    doc = nlp("According to Agence France-Presse, which cited sources close to the investigation, the man had "
-              "converted to Islam a year-and-a-half ago.")
-    sources = next(t for t in doc if t.text == "sources")
-    assert describe(sources).name == "sources close to the investigation"
