@@ -187,6 +187,18 @@ FIGURES = [
         "Phase two was planned to affect over two hundred thousand customers.",
         "two hundred thousand", F(200_000, qualifier="over", category="people"), id="written-scale-thousand",
     ),
+    # a claim holds a figure that starts inside it, and an unnamed claim inside a named one is the named
+    # source's report
+    pytest.param(
+        "At the time, the prime minister called for a 100% immunization rate, and stated 92% had been reached.  As "
+        "of Sunday, the rate had reached 95% according to NEOC data.",
+        "95%", F(95, category="percent", claimant="NEOC data"), id="claim-span-stops-before-percent-sign",
+    ),
+    pytest.param(
+        "According to New Zealand Prime Minister Jacinda Ardern, Brenton had a licence for the five firearms he "
+        "allegedly used for the attack — two semi-automatic, two shotguns, and one lever-action.",
+        "two shotguns", F(2, category=ANY, claimant="Jacinda Ardern"), id="unnamed-claim-inside-named-one",
+    ),
     pytest.param(BAHAMAS, "60 thousand", F(60_000, qualifier="about", category="people", claimant="United Nations"),
                  id="digits-with-word-scale-some"),
     pytest.param(

@@ -490,6 +490,60 @@ def test_cues_beyond_said(run, text, quote, speaker, cue):
     assert (found[0].cue or "").lower().split()[:1] == cue.split()[:1], f"cue {found[0].cue!r}"
 
 
+# A quote with no cue of its own goes to the person who has the floor: the subject of the
+# sentence it sits in, or of the sentence just before it in the same paragraph.
+# (passage, first words of the quote, speaker or None)
+FLOOR = [
+    pytest.param(
+        "US Secretary of State Mike Pompeo sent a letter requesting the new rules to Elaine Chao, the Secretary "
+        "of Transportation; the new rules were released later the same day. In the letter, Pompeo cited the "
+        'Cuban government\'s "ongoing repression of the Cuban people and its support for Nicolás Maduro in '
+        'Venezuela" as his motivation.',
+        "ongoing repression", "Mike Pompeo",
+        id="subject-of-the-quotes-sentence",
+    ),
+    pytest.param(
+        'Lisa Mancini has been cosplaying for two years, her "passion" for the hobby "stemmed through my love for '
+        'Halloween."',
+        "stemmed through my love", "Lisa Mancini",
+        id="subject-of-the-quotes-sentence-after-a-scare-quote",
+    ),
+    pytest.param(
+        "John Rhys-Davies broke news when he revealed that a Sliders reboot is being considered. \"Jerry "
+        "[O'Connell] and I are talking to NBC at the moment. The basic problem is that no one knows who owns the "
+        'rights".',
+        "Jerry [O'Connell] and I", "John Rhys-Davies",
+        id="the-one-who-speaks-in-the-sentence-before",
+    ),
+    pytest.param(  # the verb after the line break opens the next paragraph's statement
+        'Colin Sutherland, Lord Carloway, the Lord President of the court decided, according to the summary, "that '
+        "although advice to HM [Her Majesty] the Queen on the exercise of the royal prerogative of prorogating "
+        "Parliament was not reviewable on the normal grounds of judicial review, it would nevertheless be unlawful "
+        'if its purpose was to stymie parliamentary scrutiny of the executive".\n\n\nThe court\'s summary concluded '
+        'with the statement: "The Court will accordingly make an Order declaring that the Prime Minister’s advice '
+        'to HM the Queen and the prorogation which followed thereon was unlawful and is thus null and of no effect."',
+        "that although advice to HM", "Colin Sutherland",
+        id="no-cue-across-a-paragraph-break",
+    ),
+    pytest.param(
+        'In a July 9 speech in Pennsylvania, Biden introduced an economic plan called "Build Back Better" designed '
+        "to reinvigorate the US economy in the aftermath of the coronavirus pandemic.",
+        "Build Back Better", None,
+        id="a-name-given-is-nobodys-words",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), FLOOR)
+def test_quote_goes_to_who_has_the_floor(run, text, words, speaker):
+    found = [q for q in direct(run(text)) if q.text.startswith(words)]
+    if speaker is None:
+        assert all(q.speaker is None for q in found), f"speakers {[q.speaker for q in found]}"
+        return
+    assert found, f"no direct quote starting {words!r}; direct quotes: {show_quotes(direct(run(text)))}"
+    assert same_name(found[0].speaker, speaker), f"speaker {found[0].speaker!r}"
+
+
 # (passage, [(content clause, source)]) -- each must be reported, with exactly this text.
 REPORTED_SPEECH = [
     pytest.param(

@@ -254,6 +254,28 @@ SPEAKERS = [
         "roughly one million people marched", "Estimates by event organizers", None,
         id="description-keeps-by-phrase",
     ),
+    # a surname alone is the person first named with it; a name with its own given name keeps it
+    pytest.param(
+        "Very early yesterday morning, the United States President Donald Trump reported he and his wife First "
+        "Lady Melania Trump tested positive for COVID-19.\n\n\nTrump took to social media, posting at 12:54 am "
+        'local time (0454 UTC) on Twitter, "Tonight, [Melania] and I tested positive for COVID-19. We will begin '
+        'our quarantine and recovery process immediately. We will get through this TOGETHER!"',
+        "Tonight, [Melania] and I", "Donald Trump", ANY,
+        id="surname-is-the-first-named-not-the-longest",
+    ),
+    pytest.param(
+        "Very early yesterday morning, the United States President Donald Trump reported he and his wife First "
+        "Lady Melania Trump tested positive for COVID-19.",
+        "he and his wife", "Donald Trump", ANY,
+        id="given-name-keeps-its-person",
+    ),
+    # a cue's subject read off the surface may be a word inside a longer phrase: the phrase speaks
+    pytest.param(
+        '"Heartbroken and numb," writes Huber\'s longtime tag team partner Erick Rowan  on Instagram. "I have lost '
+        'not only a friend but a brother!"',
+        "Heartbroken and numb", "Erick Rowan", ANY,
+        id="modifier-subject-speaks-through-its-head",
+    ),
     # a name that only says whose: the noun speaks ...
     pytest.param(
         "Senator Klobuchar's campaign said she was ending her presidential bid today.",

@@ -316,11 +316,16 @@ def adverb_count_at(tokens: list[Token], i: int) -> tuple[Figure, int] | None:
 # --- context ---------------------------------------------------------------------------------
 
 def credit(figure: Figure, claims: list[tuple[int, int, str | None, str | None]]) -> None:
-    """Claimant and stance from the innermost quote or attribution holding the figure."""
-    holding = [c for c in claims if c[0] <= figure.start and figure.end <= c[1]]
+    """Claimant and stance from the innermost quote or attribution holding the figure. A claim
+    holds a figure that starts inside it (a span may stop short of a trailing '%'); an unnamed
+    claim inside a named one ('according to X, the five firearms he allegedly used — two
+    shotguns') is carried by the named source, which reports it."""
+    holding = [c for c in claims if c[0] <= figure.start and figure.end <= c[1]] or [
+        c for c in claims if c[0] <= figure.start < c[1]]
     if not holding:
         return
-    start, end, source, cue = min(holding, key=lambda c: c[1] - c[0])
+    named = [c for c in holding if c[2]]
+    start, end, source, cue = min(named or holding, key=lambda c: c[1] - c[0])
     figure.claimant = source
     lemma = (cue or "").split()[0].lower() if cue else ""
     if lemma.rstrip("sd").rstrip("e") in {v.rstrip("e") for v in DENY_VERBS}:

@@ -15,8 +15,8 @@ from spacy.tokens import Doc, Token
 
 from ._cache import doc_text
 from ..records import Quote
-from .cues import find_cue, introducer
-from .lexicon import NAMED_WORDS_NOUNS, NAMING_VERBS, PRONOUNS_GROUP, PRONOUNS_PERSON
+from .cues import OPENING_MARKS, closing_end, find_cue, inside, introducer, is_cue, subject_of
+from .lexicon import CLAIM_NOUNS, NAMED_WORDS_NOUNS, NAMING_VERBS, PRONOUNS_GROUP, PRONOUNS_PERSON
 from .marks import quote_spans
 from .reported import FIRST_PERSON, reported_speech
 from .speakers import Speaker, SpeakerIndex
@@ -64,6 +64,45 @@ def continues_previous(doc: Doc, previous: Quote | None, start: int) -> bool:
     return len(gap) < 400 and gap.count("\n\n") <= 2
 
 
+def floor_subject(doc: Doc, start: int, end: int, spans: list[tuple[int, int]]) -> Token | None:
+    """A quote with no cue of its own, after a sentence whose subject is a person ('Sanders used
+    this question to demand wealthy Americans “…”', 'Clinton touted her credentials. “…”'): that
+    person has the floor. The subject of the main verb of the sentence the quote sits in, or of
+    the sentence just before it in the same paragraph."""
+    text = doc_text(doc)
+    opening = doc.char_span(start, start + 1, alignment_mode="expand")
+    if opening is None:
+        return None
+    sent = opening.sent
+    if not text[sent.start_char : start].strip(" \t" + OPENING_MARKS):  # the quote opens its sentence
+        if sent.start == 0 or "\n" in text[doc[sent.start - 1].idx : sent.start_char]:
+            return None
+        if not ends_sentence(text, end):
+            return None  # '“Build Back Better” is a plan': the quote is a subject, not a statement
+        sent = doc[sent.start - 1].sent
+    elif not clause_quote(doc, start, end):
+        return None  # 'a “Jeb Can Fix It” bus tour', 'the slogan “…”': a name for a thing, nobody's words
+    said = [s for s in (subject_of(t) for t in sent if is_cue(t)) if s is not None]
+    subject = said[-1] if said else next((c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or inside(subject.idx, spans):  # 'Trump isn't one, he said.': the one who says speaks
+        return None
+    return subject if subject.ent_type_ == "PERSON" or subject.lower_ in {"he", "she"} else None
+
+
+def ends_sentence(text: str, end: int) -> bool:
+    """The quoted words close a sentence: end punctuation inside the marks or just after them."""
+    after = text[closing_end(text, end) :].lstrip(" \t")
+    return text[:end].rstrip().endswith((".", "?", "!", "…", "-", "—")) or not after or after[0] in ".?!\n"
+
+
+def clause_quote(doc: Doc, start: int, end: int) -> bool:
+    """Quoted words that hang on a verb (an object or clause), not on a noun they name."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    heads = [t.head for t in span or [] if not span.start <= t.head.i < span.end] if span is not None else []
+    return bool(heads) and all(h.pos_ in {"VERB", "AUX"} and h.lemma_.lower() not in NAMING_VERBS
+                               or h.lemma_.lower() in CLAIM_NOUNS for h in heads)
+
+
 def direct_quotes(doc: Doc, spans: list[tuple[int, int]], index: SpeakerIndex) -> list[Quote]:
     """One Quote per quoted passage that someone is said to have said."""
     quotes: list[Quote] = []
@@ -72,7 +111,7 @@ def direct_quotes(doc: Doc, spans: list[tuple[int, int]], index: SpeakerIndex) -
     for start, end in spans:
         if names_words(doc, start):
             continue
-        found = find_cue(doc, start, end, spans)
+        found = quote_cue(doc, start, end, spans)
         if found is not None and gives_a_name(doc, start, end, found[0]):
             continue  # 'an airfield, also called “Q-West”': a name given, not words said
         if found is None and not looks_like_speech(doc, start, end):
@@ -96,11 +135,25 @@ def direct_quotes(doc: Doc, spans: list[tuple[int, int]], index: SpeakerIndex) -
                 quote.speaker = None  # the author ("I said"), or nobody in particular: not a speaker
             else:
                 index.remember(speaker)
+        elif (floor := floor_subject(doc, start, end, spans)) is not None:
+            speaker = index.resolve(floor)
+            if speaker.name.lower() not in PRONOUNS_PERSON:  # 'She pauses.' with nobody named: no one
+                quote.speaker, quote.speaker_title, quote.cue = speaker.name, speaker.title, floor.head.lower_
         elif continues_previous(doc, previous, start):
             quote.speaker, quote.speaker_title, quote.cue = previous.speaker, previous.speaker_title, previous.cue
         quotes.append(quote)
         previous, previous_cue = quote, found[0].i if found is not None else None
     return quotes
+
+
+def quote_cue(doc: Doc, start: int, end: int, spans: list[tuple[int, int]]) -> tuple[Token, Token] | None:
+    """The quote's cue, kept on the quote's own paragraph: a verb after a line break
+    ('“…”\n\nThey continued to …') opens the next paragraph's statement, so the clause that
+    introduced the quote, if any, names its speaker instead."""
+    found = find_cue(doc, start, end, spans)
+    if found is not None and found[0].idx >= end and "\n" in doc_text(doc)[end : found[0].idx]:
+        return introducer(doc, start, spans)
+    return found
 
 
 def unresolved_pronoun(doc: Doc, start: int, spans: list[tuple[int, int]], index: SpeakerIndex,
