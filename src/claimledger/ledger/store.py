@@ -57,15 +57,17 @@ class Store:
         self._open_engine()
 
     def _recorded_migrations(self) -> list[str]:
-        """The migrations recorded in the SQLite file (none in a new, empty one)."""
+        """The migrations recorded in the SQLite file: none in a new, empty one, and none known when the
+        file cannot be read right now (another process is creating it and switching it to WAL, or it is
+        no database): then the engine opens it, waiting its busy timeout, and says what is wrong if anything is."""
         try:
             with sql.sqlite_reader(self._file) as reader:
                 if reader.scalar("SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?",
                                  [version.TABLE]) is None:
                     return []
                 return reader.column(f"SELECT name FROM {version.TABLE}")
-        except LedgerError as exc:
-            raise LedgerError(f"cannot open ledger {self.where}: {exc.__cause__ or exc}") from exc
+        except LedgerError:
+            return []
 
     @property
     def url(self) -> URL:
