@@ -8,11 +8,14 @@ share a group; this module turns those pairwise answers into groups, determinist
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from .figures import FigureFacts, TermWeights, conflict
+from .figures import REVISION_DAYS, RUNNING, FigureFacts, TermWeights, conflict
 from .incidents import conversion_pairs, evidence, incident_keys
+from .periods import Day
+
+BLOCK_DOCUMENTS = 100  # documents a word may be in and still propose pairs (a cost bound; see index_keys)
 
 
 @dataclass(frozen=True)
@@ -81,30 +84,74 @@ def blocks(facts: Iterable[FigureFacts]) -> dict[str, list[FigureFacts]]:
 
 
 def index_keys(fact: FigureFacts, weights: TermWeights) -> list[tuple]:
-    """The blocking keys of a figure within its block: two figures sharing one are a candidate pair."""
+    """The blocking keys of a figure within its block: two figures sharing one are a candidate pair.
+    A distinctive word is a key only while it is in at most ``BLOCK_DOCUMENTS`` documents: in a large
+    ledger a word in more documents proposes pairs by the ten thousand (cost grows with the square of
+    the ledger) while pairs that really share a context share rarer words too; every distinctive
+    word still counts when a pair is scored (``figures.link``)."""
     keys: list[tuple] = [("doc", fact.document)]
     if fact.cluster is not None:
         keys.append(("cluster", fact.cluster))
-    keys += [("term", term) for term in fact.terms if weights.distinctive(term)]
+    keys += [("term", term) for term in fact.terms if blocking_term(term, weights)]
     return keys + incident_keys(fact)
 
 
+def blocking_term(term: str, weights: TermWeights) -> bool:
+    return weights.distinctive(term) and weights.counts.get(term, 0) <= BLOCK_DOCUMENTS
+
+
+def day_number(fact: FigureFacts) -> int | None:
+    """The day a figure refers to as a number (``date.toordinal``); None when unknown or without a year."""
+    day = Day.parse(fact.date)
+    when = day.as_date() if day is not None and day.year else None
+    return when.toordinal() if when is not None else None
+
+
+def reach(fact: FigureFacts) -> int:
+    """Days from a figure's day within which a figure of another document may still share its group:
+    ``REVISION_DAYS`` for a running count, the same day for any other (``figures.conflict``, 'dates')."""
+    return REVISION_DAYS if fact.family in RUNNING else 0
+
+
+def within_reach(a: FigureFacts, a_day: int | None, b: FigureFacts, b_day: int | None) -> bool:
+    """False only for pairs whose days ``figures.conflict`` forbids ('dates'): a cheap test first."""
+    if a_day is None or b_day is None:
+        return True
+    apart = abs(a_day - b_day)
+    return apart <= (REVISION_DAYS if a.document == b.document else reach(a))
+
+
 def candidate_pairs(block: list[FigureFacts], weights: TermWeights) -> Iterable[tuple[FigureFacts, FigureFacts]]:
-    """Pairs worth scoring: same document, same near-duplicate cluster, a distinctive word in common, or
-    one incident's blocking key (place × measure × date window): those sharing an ``index_keys`` key."""
+    """Pairs worth scoring: same document, same near-duplicate cluster, a blocking word in common, or
+    one incident's blocking key (place x measure x date window): those sharing an ``index_keys`` key,
+    whose days may still match (``within_reach``: the members of a key are compared in day order, so
+    a key shared over years costs pairs of nearby days only)."""
     index: dict[tuple, list[int]] = defaultdict(list)
     for i, fact in enumerate(block):
         for key in index_keys(fact, weights):
             index[key].append(i)
+    days = [day_number(fact) for fact in block]
     seen: set[tuple[int, int]] = set()
     for positions in index.values():
-        for x in range(len(positions)):
-            for y in range(x + 1, len(positions)):
-                pair = (positions[x], positions[y])
-                if pair not in seen:
-                    seen.add(pair)
+        if len(positions) > 1:
+            seen.update(_near_pairs(positions, block, days))
     for i, j in sorted(seen):
         yield block[i], block[j]
+
+
+def _near_pairs(positions: list[int], block: list[FigureFacts], days: list[int | None]) -> Iterator[tuple[int, int]]:
+    """Pairs (i < j) of these positions within reach of each other, found in day order."""
+    dated = sorted((days[p], p) for p in positions if days[p] is not None)
+    undated = [p for p in positions if days[p] is None]
+    for x, (day, p) in enumerate(dated):
+        for later, q in dated[x + 1 :]:
+            if later - day > REVISION_DAYS:
+                break
+            if within_reach(block[p], day, block[q], later):
+                yield (p, q) if p < q else (q, p)
+    for x, p in enumerate(undated):  # a figure without a day may match any
+        for q in undated[x + 1 :] + [q for _, q in dated]:
+            yield (p, q) if p < q else (q, p)
 
 
 def apply_edits(groups: list[list[int]], edits: Iterable[Edit]) -> list[list[int]]:

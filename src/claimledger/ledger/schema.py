@@ -285,9 +285,11 @@ figure_analysis = Table(
     Column("credibility", Integer, nullable=False),  # Admiralty 1-6
     Column("first_document_id", Integer, nullable=False),  # where this claim was first seen
     Column("first_seen", String),
+    Column("day", Integer),  # the day it refers to (date.toordinal; None: unknown): older figures a new one may match
     Index(None, "group_id"),
     Index(None, "document_id"),
     Index(None, "family"),
+    Index(None, "family", "day"),
 )
 
 quote_analysis = Table(

@@ -1,0 +1,24 @@
+"""Migration ``m005_figure_days``: the day each analysed figure refers to, indexed with its family.
+
+Why: the analysis compares a chunk's new figures only with older figures whose days could still
+match (``analyze.grouping``: two days more than ``REVISION_DAYS`` apart never share a group), so it
+looks them up by (family, day) instead of reading every older figure of the family. Registered in
+``migrations.py`` after ``m004_incidents``; frozen once shipped: a later change is a later migration.
+Older rows get no day (unknown: compared with every new figure, as before) until analysed again.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, Connection, Index, Integer, MetaData, String, Table
+
+from . import migrations
+from .schema import NAMING
+
+
+def m005_figure_days(connection: Connection) -> None:
+    """``figure_analysis.day`` (proleptic day number, None when unknown) and an index on (family, day)."""
+    migrations.add_column(connection, "figure_analysis", Column("day", Integer))
+    md = MetaData(naming_convention=NAMING)
+    table = Table("figure_analysis", md, Column("figure_id", Integer, primary_key=True), Column("family", String),
+                  Column("day", Integer))
+    Index(None, table.c.family, table.c.day).create(connection)
