@@ -7,6 +7,7 @@ share a group; this module turns those pairwise answers into groups, determinist
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -16,6 +17,8 @@ from .incidents import conversion_pairs, evidence, incident_keys
 from .periods import Day
 
 BLOCK_DOCUMENTS = 100  # documents a word may be in and still propose pairs (a cost bound; see index_keys)
+NEIGHBOURS = 64  # figures of one key each figure is compared with, in day order (the bundled corpus's largest key: 47)
+NO_DAY = -1  # sorts a figure without a day first
 
 
 @dataclass(frozen=True)
@@ -124,34 +127,68 @@ def within_reach(a: FigureFacts, a_day: int | None, b: FigureFacts, b_day: int |
 def candidate_pairs(block: list[FigureFacts], weights: TermWeights) -> Iterable[tuple[FigureFacts, FigureFacts]]:
     """Pairs worth scoring: same document, same near-duplicate cluster, a blocking word in common, or
     one incident's blocking key (place x measure x date window): those sharing an ``index_keys`` key,
-    whose days may still match (``within_reach``: the members of a key are compared in day order, so
-    a key shared over years costs pairs of nearby days only)."""
+    whose days may still match (``within_reach``). The members of a key are compared in day order,
+    each with its ``NEIGHBOURS`` next (a document's figures with all of its others), so a key shared
+    by thousands of figures costs pairs in proportion to them, not to their square."""
     index: dict[tuple, list[int]] = defaultdict(list)
     for i, fact in enumerate(block):
         for key in index_keys(fact, weights):
             index[key].append(i)
     days = [day_number(fact) for fact in block]
     seen: set[tuple[int, int]] = set()
-    for positions in index.values():
+    for key, positions in index.items():
         if len(positions) > 1:
-            seen.update(_near_pairs(positions, block, days))
+            seen.update(_near_pairs(positions, block, days, None if key[0] == "doc" else NEIGHBOURS))
     for i, j in sorted(seen):
         yield block[i], block[j]
 
 
-def _near_pairs(positions: list[int], block: list[FigureFacts], days: list[int | None]) -> Iterator[tuple[int, int]]:
-    """Pairs (i < j) of these positions within reach of each other, found in day order."""
-    dated = sorted((days[p], p) for p in positions if days[p] is not None)
-    undated = [p for p in positions if days[p] is None]
-    for x, (day, p) in enumerate(dated):
-        for later, q in dated[x + 1 :]:
-            if later - day > REVISION_DAYS:
+def _near_pairs(positions: list[int], block: list[FigureFacts], days: list[int | None],
+                most: int | None) -> Iterator[tuple[int, int]]:
+    """Pairs (i < j) of these positions within reach of each other, each with its ``most`` next in day
+    order (figures without a day first, in position order; None: with every later one)."""
+    ordered = sorted(positions, key=lambda p: (days[p] is not None, days[p] or 0, p))
+    for x, p in enumerate(ordered):
+        for q in ordered[x + 1 : None if most is None else x + 1 + most]:
+            if days[p] is not None and days[q] - days[p] > REVISION_DAYS:
                 break
-            if within_reach(block[p], day, block[q], later):
+            if within_reach(block[p], days[p], block[q], days[q]):
                 yield (p, q) if p < q else (q, p)
-    for x, p in enumerate(undated):  # a figure without a day may match any
-        for q in undated[x + 1 :] + [q for _, q in dated]:
-            yield (p, q) if p < q else (q, p)
+
+
+class NewIndex:
+    """The blocking keys of a chunk's new figures, to find the partners of older figures streaming
+    past (``grouping.GroupStep.linked_groups``): per key the new figures in day order, of which an
+    older figure meets the ``NEIGHBOURS`` nearest to its day on either side, as in ``candidate_pairs``."""
+
+    def __init__(self, facts: Iterable[FigureFacts], weights: TermWeights):
+        self.weights = weights
+        buckets: dict[tuple, list[tuple[int, int, FigureFacts]]] = defaultdict(list)
+        for fact in facts:
+            if fact.family is not None:
+                day = day_number(fact)
+                for key in index_keys(fact, weights):
+                    buckets[(fact.family, key)].append((NO_DAY if day is None else day, fact.id, fact))
+        self.buckets = {key: sorted(members, key=lambda m: m[:2]) for key, members in buckets.items()}
+        self.days = {key: [m[0] for m in members] for key, members in self.buckets.items()}
+
+    def partners(self, old: FigureFacts) -> list[FigureFacts]:
+        """New figures sharing a key with ``old`` near its day, whose days may match its (``within_reach``)."""
+        day = day_number(old)
+        found: dict[int, FigureFacts] = {}
+        for key in index_keys(old, self.weights):
+            members = self.buckets.get((old.family, key))
+            if not members:
+                continue
+            if key[0] == "doc" or day is None:
+                near = members if key[0] == "doc" else members[: 2 * NEIGHBOURS]
+            else:
+                at = bisect_left(self.days[(old.family, key)], day)
+                near = members[max(0, at - NEIGHBOURS) : at + NEIGHBOURS]
+            for new_day, _, new in near:
+                if new.id not in found and within_reach(new, None if new_day == NO_DAY else new_day, old, day):
+                    found[new.id] = new
+        return list(found.values())
 
 
 def apply_edits(groups: list[list[int]], edits: Iterable[Edit]) -> list[list[int]]:

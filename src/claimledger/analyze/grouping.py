@@ -20,7 +20,7 @@ from ..ledger.schema import (
 )
 from . import contest, corroboration, grades
 from .aliases import normal_alias
-from .clusters import Edit, apply_edits, cluster, day_number, index_keys, reach, within_reach
+from .clusters import Edit, NewIndex, apply_edits, cluster, day_number, reach
 from .figures import FigureFacts, TermWeights, conflict
 from .incidents import evidence
 from .text import fold
@@ -113,11 +113,7 @@ class GroupStep(Tx):
             return set()
         loaded = {t for f in blocked for t in f.terms}
         weights = self.weights(loaded)
-        index: dict[tuple, list[tuple[FigureFacts, int | None]]] = defaultdict(list)
-        for fact in blocked:
-            day = day_number(fact)
-            for key in index_keys(fact, weights):
-                index[(fact.family, key)].append((fact, day))
+        index = NewIndex(blocked, weights)
         new_places = self.document_places({f.document for f in blocked})
         linked: set[int] = set()
         for page in batched(self.reachable(blocked), PAGE):
@@ -125,15 +121,10 @@ class GroupStep(Tx):
             olds = [(row.group_id, FigureFacts.from_json(row.features)) for row in self.rows_in(
                 lambda part: select(fa.c.group_id, fa.c.features).where(fa.c.figure_id.in_(part)), ids)]
             places = {**new_places, **self.document_places({old.document for _, old in olds})}
-            pairs = []  # only the compatible pairs are kept: most pairs of a large ledger conflict (days, places)
+            self.load_weights(weights, loaded, {t for _, old in olds for t in old.terms})
             for group_id, old in olds:
-                day = day_number(old)
-                partners = {f.id: f for key in index_keys(old, weights) for f, new_day in index.get((old.family, key), ())
-                            if within_reach(f, new_day, old, day)}
-                pairs += [(group_id, old, new) for new in partners.values() if conflict(new, old, places) is None]
-            self.load_weights(weights, loaded, {t for _, old, _ in pairs for t in old.terms})
-            for group_id, old, new in pairs:
-                if group_id not in linked and evidence(new, old, weights) > 0:
+                if group_id not in linked and any(conflict(new, old, places) is None and evidence(new, old, weights) > 0
+                                                  for new in index.partners(old)):
                     linked.add(group_id)
         return linked
 

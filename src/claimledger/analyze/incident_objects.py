@@ -58,6 +58,7 @@ _NOT_NAMES = frozenset("the north south east west northern southern eastern west
 _RESERVED = {"uk": "gb"}  # ISO 3166's exceptionally reserved code for the United Kingdom
 _PHRASES = [(re.compile(pattern), word) for pattern, word in EVENT_PHRASES.items()]
 DOCUMENT_DAYS = 7  # days between two counts of one document that can still be one incident
+NEIGHBOURS = 64  # items of one key (place and days, figure group) each is compared with, in day order
 
 
 @dataclass
@@ -215,10 +216,12 @@ def cluster(items: list[Item]) -> list[list[int]]:
         for key in keys(item):
             index[key].append(item.id)
     links = set()
-    for ids in index.values():
+    for key, ids in index.items():
+        if key[0] != "document":  # a place's items in day order, each with its NEIGHBOURS next
+            ids = sorted(ids, key=lambda i: (by_id[i].date or "", i))
         for x in range(len(ids)):
-            for y in range(x + 1, len(ids)):
-                a, b = by_id[ids[x]], by_id[ids[y]]
+            for y in range(x + 1, len(ids) if key[0] == "document" else min(len(ids), x + 1 + NEIGHBOURS)):
+                a, b = by_id[min(ids[x], ids[y])], by_id[max(ids[x], ids[y])]
                 if not clash(a, b) and (score := link(a, b)) > 0:
                     links.add((score, a.id, b.id))
     return join_strongest(by_id, links, lambda p, q: clash(by_id[p], by_id[q]))
