@@ -11,12 +11,13 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .figures import REVISION_DAYS, RUNNING, FigureFacts, TermWeights, conflict
 from .incidents import conversion_pairs, evidence, incident_keys
 from .periods import Day
 
-BLOCK_DOCUMENTS = 100  # documents a word may be in and still propose pairs (a cost bound; see index_keys)
+BLOCK_DOCUMENTS = 50  # documents a word may be in and still propose pairs (a cost bound; see index_keys)
 NEIGHBOURS = 64  # figures of one key each figure is compared with, in day order (the bundled corpus's largest key: 47)
 NO_DAY = -1  # sorts a figure without a day first
 
@@ -34,6 +35,7 @@ def cluster(facts: list[FigureFacts], weights: TermWeights, places: dict[int, se
             edits: Iterable[Edit] = ()) -> list[list[int]]:
     """Groups of figure ids (each sorted; groups sorted by their smallest id). Deterministic."""
     by_id = {f.id: f for f in facts}
+    weights = KnownWeights(weights)
     conflicts: dict[tuple[int, int], bool] = {}
 
     def clash(x: int, y: int) -> bool:
@@ -54,6 +56,28 @@ def cluster(facts: list[FigureFacts], weights: TermWeights, places: dict[int, se
     return apply_edits(join_strongest(by_id, links, clash), edits)
 
 
+class KnownWeights(TermWeights):
+    """Term weights whose answers are kept: a chunk scores each term of its figures thousands of times.
+    Only for a ledger's weights whose counts are all loaded (``cluster``'s)."""
+
+    def __init__(self, weights: TermWeights):
+        super().__init__(weights.counts, weights.documents)
+        self._distinctive: dict[str, bool] = {}
+        self._weight: dict[str, float] = {}
+
+    def distinctive(self, term: str) -> bool:
+        found = self._distinctive.get(term)
+        if found is None:
+            found = self._distinctive[term] = super().distinctive(term)
+        return found
+
+    def weight(self, term: str) -> float:
+        found = self._weight.get(term)
+        if found is None:
+            found = self._weight[term] = super().weight(term)
+        return found
+
+
 def join_strongest(ids: Iterable[int], links: Iterable[tuple[float, int, int]],
                    clash: Callable[[int, int], bool]) -> list[list[int]]:
     """Clusters of ``ids`` from scored ``links`` (score, a, b), strongest first (ties by ids): two
@@ -62,6 +86,7 @@ def join_strongest(ids: Iterable[int], links: Iterable[tuple[float, int, int]],
     Figure groups and incidents are both built this way."""
     parent = {i: i for i in ids}
     members = {i: [i] for i in parent}
+    apart: set[tuple[int, int]] = set()  # clusters found to clash: they still do once either grows
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -70,9 +95,12 @@ def join_strongest(ids: Iterable[int], links: Iterable[tuple[float, int, int]],
         return x
 
     for _, x, y in sorted((-score, a, b) for score, a, b in links):
-        rx, ry = find(x), find(y)
-        if rx != ry and not any(clash(p, q) for p in members[rx] for q in members[ry]):
-            rx, ry = min(rx, ry), max(rx, ry)
+        rx, ry = sorted((find(x), find(y)))
+        if rx == ry or (rx, ry) in apart:
+            continue
+        if any(clash(p, q) for p in members[rx] for q in members[ry]):
+            apart.add((rx, ry))
+        else:
             parent[ry] = rx
             members[rx].extend(members.pop(ry))
     return sorted(sorted(found) for found in members.values())
@@ -105,7 +133,12 @@ def blocking_term(term: str, weights: TermWeights) -> bool:
 
 def day_number(fact: FigureFacts) -> int | None:
     """The day a figure refers to as a number (``date.toordinal``); None when unknown or without a year."""
-    day = Day.parse(fact.date)
+    return _day_number(fact.date)
+
+
+@lru_cache(maxsize=8192)
+def _day_number(text: str | None) -> int | None:
+    day = Day.parse(text)
     when = day.as_date() if day is not None and day.year else None
     return when.toordinal() if when is not None else None
 

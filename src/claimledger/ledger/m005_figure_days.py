@@ -1,4 +1,5 @@
-"""Migration ``m005_figure_days``: the day each analysed figure refers to, indexed with its family.
+"""Migration ``m005_figure_days``: the day each analysed figure refers to, indexed with its family
+(and indexes on figures' claimants and quotes' speakers).
 
 Why: the analysis compares a chunk's new figures only with older figures whose days could still
 match (``analyze.grouping``: two days more than ``REVISION_DAYS`` apart never share a group), so it
@@ -16,9 +17,15 @@ from .schema import NAMING
 
 
 def m005_figure_days(connection: Connection) -> None:
-    """``figure_analysis.day`` (proleptic day number, None when unknown) and an index on (family, day)."""
+    """``figure_analysis.day`` (proleptic day number, None when unknown) and an index on (family, day);
+    indexes on the claimant of a figure and the speaker of a quote, which each chunk counts the
+    documents of (``analyze.resolve.EntityStep.refresh_counts``) and which were read by whole-table scans."""
     migrations.add_column(connection, "figure_analysis", Column("day", Integer))
     md = MetaData(naming_convention=NAMING)
-    table = Table("figure_analysis", md, Column("figure_id", Integer, primary_key=True), Column("family", String),
-                  Column("day", Integer))
-    Index(None, table.c.family, table.c.day).create(connection)
+    figure_analysis = Table("figure_analysis", md, Column("figure_id", Integer, primary_key=True),
+                            Column("family", String), Column("day", Integer), Column("claimant_id", Integer))
+    quote_analysis = Table("quote_analysis", md, Column("quote_id", Integer, primary_key=True),
+                           Column("speaker_id", Integer))
+    for index in (Index(None, figure_analysis.c.family, figure_analysis.c.day),
+                  Index(None, figure_analysis.c.claimant_id), Index(None, quote_analysis.c.speaker_id)):
+        index.create(connection)

@@ -290,6 +290,7 @@ figure_analysis = Table(
     Index(None, "document_id"),
     Index(None, "family"),
     Index(None, "family", "day"),
+    Index(None, "claimant_id"),
 )
 
 quote_analysis = Table(
@@ -303,6 +304,7 @@ quote_analysis = Table(
     Column("first_seen", String),
     Index(None, "claim"),
     Index(None, "document_id"),
+    Index(None, "speaker_id"),
 )
 
 group_edits = Table(
