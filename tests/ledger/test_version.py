@@ -45,7 +45,8 @@ def test_an_older_ledger_is_migrated_when_opened_to_read(tmp_path):
     Ledger(path).close()
     last = version.MIGRATION_NAMES[-1]
     with sqlite3.connect(path) as db:  # as a ledger written before the last migration (m005_figure_days) looks
-        db.execute("DROP INDEX ix_figure_analysis_family_day")
+        for index in ("ix_figure_analysis_family_day", "ix_figure_analysis_claimant_id", "ix_quote_analysis_speaker_id"):
+            db.execute(f"DROP INDEX {index}")
         db.execute("ALTER TABLE figure_analysis DROP COLUMN day")
         db.execute("DELETE FROM _migrations WHERE name = ?", (last,))
     with Ledger(path) as ledger:
