@@ -11,8 +11,8 @@ Older rows get no day (unknown: compared with every new figure, as before) until
 from __future__ import annotations
 
 from sqlalchemy import Column, Connection, Index, Integer, MetaData, String, Table
+from sqlalchemy.schema import CreateColumn
 
-from . import migrations
 from .schema import NAMING
 
 
@@ -20,7 +20,8 @@ def m005_figure_days(connection: Connection) -> None:
     """``figure_analysis.day`` (proleptic day number, None when unknown) and an index on (family, day);
     indexes on the claimant of a figure and the speaker of a quote, which each chunk counts the
     documents of (``analyze.resolve.EntityStep.refresh_counts``) and which were read by whole-table scans."""
-    migrations.add_column(connection, "figure_analysis", Column("day", Integer))
+    day = CreateColumn(Column("day", Integer)).compile(dialect=connection.dialect)  # as migrations.add_column,
+    connection.exec_driver_sql(f"ALTER TABLE figure_analysis ADD COLUMN {day}")  # which this module cannot import
     md = MetaData(naming_convention=NAMING)
     figure_analysis = Table("figure_analysis", md, Column("figure_id", Integer, primary_key=True),
                             Column("family", String), Column("day", Integer), Column("claimant_id", Integer))
