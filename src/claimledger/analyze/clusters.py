@@ -133,11 +133,12 @@ def blocking_term(term: str, weights: TermWeights) -> bool:
 
 def day_number(fact: FigureFacts) -> int | None:
     """The day a figure refers to as a number (``date.toordinal``); None when unknown or without a year."""
-    return _day_number(fact.date)
+    return day_number_of(fact.date)
 
 
 @lru_cache(maxsize=8192)
-def _day_number(text: str | None) -> int | None:
+def day_number_of(text: str | None) -> int | None:
+    """An ISO day as a number (``date.toordinal``); None when unknown or without a year."""
     day = Day.parse(text)
     when = day.as_date() if day is not None and day.year else None
     return when.toordinal() if when is not None else None

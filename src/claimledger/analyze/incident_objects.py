@@ -15,7 +15,8 @@ The rule:
   parts hold the other's: "Andar district, Ghazni province" holds "Ghazni" and Afghanistan, not
   "Kabul"; in one document a place naming only a country holds the towns it tells of), or both
   kinds are known and are neither equal nor kin (``EVENT_KIN``; in one document, at one place, two
-  words for one event are likelier than two events);
+  words for one event are likelier than two events), or their days are more than ``REVISION_DAYS``
+  apart (so short links cannot chain a place's reports of a year into one incident);
 * they are *linked* when their figures share a figure group (one quantity is one incident), when
   they are of one document (nearer sentences first, days at most ``DOCUMENT_DAYS`` apart), or across
   documents when both kinds are known and compatible, a place part below country level is shared (a
@@ -43,7 +44,8 @@ from ..ledger.schema import (
     canonical_entities, document_analysis, documents, figure_analysis, figures, incident_items, incidents, tallies,
     tally_claims,
 )
-from .clusters import join_strongest
+from .clusters import day_number_of, join_strongest
+from .figures import REVISION_DAYS
 from .incidents import INCIDENT_DAYS
 from .periods import Day, days_apart
 from .text import Sentences
@@ -158,8 +160,15 @@ def is_country(part: str) -> bool:
 
 
 def clash(a: Item, b: Item) -> bool:
-    """Places that exclude each other, or known kinds that are neither equal nor kin (in one document
-    at one place, two words for one event are more likely than two events: they may differ)."""
+    """Places that exclude each other, known kinds that are neither equal nor kin (in one document
+    at one place, two words for one event are more likely than two events: they may differ), or days
+    more than ``REVISION_DAYS`` apart: links of a few days each must not chain one place's attacks or
+    outbreak reports into a single incident of a year (on 68,856 synthetic documents, a place's
+    reports made incidents of up to 2,102 items over eleven months; on the bundled corpus the longest
+    incident spans 57 days)."""
+    a_day, b_day = day_number_of(a.date), day_number_of(b.date)
+    if a_day is not None and b_day is not None and abs(a_day - b_day) > REVISION_DAYS:
+        return True
     pa, pb = a.parts, b.parts
     if pa and pb and not (pa <= pb or pb <= pa) and not (a.document == b.document and national(pa) != national(pb)):
         return True
