@@ -196,7 +196,7 @@ def main() -> int:
             peak = memory_kb("VmHWM")
     print(f"analysis: {analysis.documents:,} documents, {analysis.figures:,} figures, {analysis.entities:,} entities; "
           f"{analysis.groups:,} groups written ({analysis.contested:,} contested) in {analysis_seconds:,.0f} s "
-          f"({analysis_seconds / max(args.n, 1) * 10_000:,.0f} s per 10,000 documents)")
+          f"({analysis_seconds / max(analysis.documents, 1) * 10_000:,.0f} s per 10,000 documents analysed)")
     what = "analysis alone" if reset else "whole run (VmHWM could not be reset)"
     print(f"peak RSS, {what}: {peak / 1024:,.0f} MB (RSS before it {base / 1024:,.0f} MB; target < 1.5 GB: "
           f"{'ok' if peak * 1024 < TARGET_BYTES else 'MISSED'})")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from claimledger import Ledger
 from claimledger.analyze.incident_objects import Item, clash, cluster, event_kind, keys, link, place_parts
 from claimledger.analyze.text import Sentences
@@ -82,6 +84,16 @@ def test_one_document_is_one_incident_per_place_and_a_figure_group_binds_reports
     assert cluster(items) == [[1, 2, 4, 5], [3]]
     assert cluster(list(reversed(items))) == cluster(items)  # deterministic
     assert keys(items[1]) == [] and len(keys(items[0])) == 4  # two parts below country level x two windows
+
+
+def test_reports_every_few_days_at_one_place_do_not_chain_into_an_incident_of_a_year():
+    days = [(date(2019, 1, 1) + timedelta(days=3 * i)).isoformat() for i in range(120)]
+    items = [item(i, i, "attack", "Kabul", day) for i, day in enumerate(days)]  # each 3 days after the last
+    incidents = cluster(items)
+    assert all(link(a, b) > 0 for a, b in zip(items, items[1:]))  # each report links to the next
+    assert 1 < len(incidents) <= 12 and max(len(ids) for ids in incidents) > 10  # a year in about six
+    for ids in incidents:  # ... but no incident spans more than two months
+        assert (date.fromisoformat(days[max(ids)]) - date.fromisoformat(days[min(ids)])).days <= 60
 
 
 # -- the incidents of a ledger --------------------------------------------------------------------------

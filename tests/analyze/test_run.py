@@ -9,7 +9,8 @@ from sqlalchemy import func, select
 
 from claimledger.analyze import run
 from claimledger.errors import LedgerError
-from claimledger.ledger.schema import document_analysis
+from claimledger.ledger import dialect
+from claimledger.ledger.schema import document_analysis, documents
 from claimledger import Ledger
 from claimledger.records import Attribution, Document, Entity, Figure, Quote, Record, Tally, TallyClaim
 
@@ -83,6 +84,19 @@ def test_chunks_give_the_analysis_of_one_run(corpus, tmp_path):
         report = run.analyze(ledger.engine, chunk=5, on_progress=done.append)
         assert done == [5, 10, 15, 18] and report.documents == 18 and report.figures == len(ledger.figures(limit=100_000))
         assert multi_groups(ledger) == multi_groups(corpus)
+
+
+def test_chunks_are_taken_in_publication_order_whatever_the_ingest_order(corpus, tmp_path):
+    pairs = stored_pairs(corpus, CORPUS_KEYS)
+    with Ledger(tmp_path / "order.db") as ledger:
+        ledger.add(list(reversed(pairs)))  # the latest first, the undated releases before the dated articles
+        with dialect.writing(ledger.engine) as connection:
+            assert run.Analysis(connection).run_chunk(5, run.AnalysisReport(), {}) == 5
+        with ledger.engine.connect() as connection:
+            first = set(connection.scalars(select(documents.c.key).join(
+                document_analysis, document_analysis.c.document_id == documents.c.id)))
+    dated = sorted((document.published, document.id) for document, _ in pairs if document.published)
+    assert first == {key for _, key in dated[:5]}  # Magnitogorsk (2019-01-04) ... El Paso (2019-08-08)
 
 
 def test_an_interrupted_analysis_keeps_whole_chunks_and_the_next_run_finishes_it(corpus, tmp_path, monkeypatch):

@@ -44,14 +44,16 @@ def test_an_older_ledger_is_migrated_when_opened_to_read(tmp_path):
     path = tmp_path / "older.db"
     Ledger(path).close()
     last = version.MIGRATION_NAMES[-1]
-    with sqlite3.connect(path) as db:  # as a ledger written before the last migration looks
-        db.execute("DROP TABLE incident_items")
-        db.execute("DROP TABLE incidents")
+    with sqlite3.connect(path) as db:  # as a ledger written before the last migration (m005_figure_days) looks
+        for index in ("ix_figure_analysis_family_day", "ix_figure_analysis_claimant_id", "ix_quote_analysis_speaker_id"):
+            db.execute(f"DROP INDEX {index}")
+        db.execute("ALTER TABLE figure_analysis DROP COLUMN day")
         db.execute("DELETE FROM _migrations WHERE name = ?", (last,))
     with Ledger(path) as ledger:
-        assert ledger.incidents() == []
+        assert ledger.figures() == []
     with sqlite3.connect(path) as db:
         assert db.execute("SELECT count(*) FROM _migrations WHERE name = ?", (last,)).fetchone() == (1,)
+        assert "day" in {row[1] for row in db.execute("PRAGMA table_info(figure_analysis)")}
 
 
 def test_reading_an_up_to_date_sqlite_ledger_loads_no_sqlalchemy(tmp_path):

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, or_, select, update
 
 from ..ledger.schema import (
     canonical_entities, canonical_names, document_analysis, documents, figure_analysis, figure_groups, group_edits,
@@ -20,11 +20,13 @@ from ..ledger.schema import (
 )
 from . import contest, corroboration, grades
 from .aliases import normal_alias
-from .clusters import Edit, apply_edits, cluster, index_keys
+from .clusters import Edit, NewIndex, apply_edits, cluster, day_number, reach
 from .figures import FigureFacts, TermWeights, conflict
 from .incidents import evidence
 from .text import fold
 from .tx import PAGE, Tx, batched, chunks
+
+MOST_SPANS = 40  # day spans one query for nearby figures names at most (see day_spans)
 
 
 @dataclass
@@ -102,35 +104,47 @@ class GroupStep(Tx):
 
     def linked_groups(self, new_facts: list[FigureFacts]) -> set[int]:
         """The groups of older figures that a new figure links to (shares a blocking key with, without a
-        conflict, with some evidence). The older figures of the new ones' blocks stream past an index
-        of the new figures' keys; only the pairs sharing a key are scored, and nothing older is kept."""
+        conflict, with some evidence). Only the older figures whose family and day a new figure could
+        match are read (``reachable``), a page at a time, past an index of the new figures' keys; only
+        the pairs sharing a key are scored, and nothing older is kept."""
         fa = figure_analysis
-        families = sorted({f.family for f in new_facts if f.family is not None})
-        if not families:
+        blocked = [f for f in new_facts if f.family is not None]
+        if not blocked:
             return set()
-        loaded = {t for f in new_facts for t in f.terms}
+        loaded = {t for f in blocked for t in f.terms}
         weights = self.weights(loaded)
-        index: dict[tuple, list[FigureFacts]] = defaultdict(list)
-        for fact in new_facts:
-            if fact.family is not None:
-                for key in index_keys(fact, weights):
-                    index[(fact.family, key)].append(fact)
-        new_places = self.document_places({f.document for f in new_facts})
+        index = NewIndex(blocked, weights)
+        new_places = self.document_places({f.document for f in blocked})
         linked: set[int] = set()
-        rows = self.stream(select(fa.c.figure_id, fa.c.group_id, fa.c.features).where(fa.c.family.in_(families)),
-                           fa.c.figure_id)
-        for page in batched(rows, PAGE):
-            olds = [(row.group_id, FigureFacts.from_json(row.features)) for row in page if row.group_id not in linked]
+        for page in batched(self.reachable(blocked), PAGE):
+            ids = [figure_id for figure_id, group_id in page if group_id not in linked]
+            olds = [(row.group_id, FigureFacts.from_json(row.features)) for row in self.rows_in(
+                lambda part: select(fa.c.group_id, fa.c.features).where(fa.c.figure_id.in_(part)), ids)]
             places = {**new_places, **self.document_places({old.document for _, old in olds})}
-            pairs = []  # only the compatible pairs are kept: most pairs of a large ledger conflict (days, places)
+            self.load_weights(weights, loaded, {t for _, old in olds for t in old.terms})
             for group_id, old in olds:
-                partners = {f.id: f for key in index_keys(old, weights) for f in index.get((old.family, key), ())}
-                pairs += [(group_id, old, new) for new in partners.values() if conflict(new, old, places) is None]
-            self.load_weights(weights, loaded, {t for _, old, _ in pairs for t in old.terms})
-            for group_id, old, new in pairs:
-                if group_id not in linked and evidence(new, old, weights) > 0:
+                if group_id not in linked and any(conflict(new, old, places) is None and evidence(new, old, weights) > 0
+                                                  for new in index.partners(old)):
                     linked.add(group_id)
         return linked
+
+    def reachable(self, facts: list[FigureFacts]) -> list[tuple[int, int]]:
+        """(figure id, group id) of the analysed figures of these figures' families whose days are within
+        reach of one of theirs (``clusters.reach``; a figure without a day is within reach of any), by the
+        (family, day) index: a chunk of new documents reads the figures of nearby days, not the ledger."""
+        fa = figure_analysis
+        by_family: dict[str, list[FigureFacts]] = defaultdict(list)
+        for fact in facts:
+            by_family[fact.family].append(fact)
+        found = []
+        for family, members in sorted(by_family.items()):
+            days = [day_number(f) for f in members]
+            where = fa.c.family == family
+            if None not in days:
+                spans = day_spans(days, reach(members[0]))
+                where = where & or_(fa.c.day.is_(None), *(fa.c.day.between(low, high) for low, high in spans))
+            found += [(r.figure_id, r.group_id) for r in self.c.execute(select(fa.c.figure_id, fa.c.group_id).where(where))]
+        return sorted(found)
 
     def load_weights(self, weights: TermWeights, loaded: set[str], terms: set[str]) -> None:
         """Add the document counts of terms not loaded yet to ``weights``."""
@@ -192,7 +206,7 @@ class GroupStep(Tx):
                 if fact.id in new:
                     new_rows.append({"figure_id": fact.id, "document_id": fact.document, "family": fact.family,
                                      "measure": fact.measure, "claimant_id": ids.get(fact.claimant),
-                                     "features": fact.to_json(), **values})
+                                     "features": fact.to_json(), "day": day_number(fact), **values})
                 else:
                     updates.append({"i": fact.id, **values})
         for part in chunks(group_rows):
@@ -252,6 +266,20 @@ class GroupStep(Tx):
                               .where(cn.c.normal == normal_alias(name)).order_by(ce.c.id).limit(1))
             found[name] = key or f"outlet:{normal_alias(name)}"
         return found
+
+
+def day_spans(days: list[int], reach_: int, most: int = MOST_SPANS) -> list[tuple[int, int]]:
+    """The days within ``reach_`` of these days as a few (low, high) spans: overlapping ones joined, and
+    all of them one span when there would be more than ``most`` (a query's conditions stay few)."""
+    spans: list[list[int]] = []
+    for day in sorted(set(days)):
+        if spans and day - reach_ <= spans[-1][1] + 1:
+            spans[-1][1] = day + reach_
+        else:
+            spans.append([day - reach_, day + reach_])
+    if len(spans) > most:
+        spans = [[spans[0][0], spans[-1][1]]]
+    return [(low, high) for low, high in spans]
 
 
 def _apart(a: contest.Claim, b: contest.Claim) -> bool:

@@ -11,6 +11,9 @@ transaction, exactly as if they had been ingested and analysed in batches of tha
 chunk compares with (older near duplicates, figures it may join) is streamed from the ledger, not
 held. A document counts as analysed once its chunk commits, so an interrupted analysis leaves a
 consistent ledger (every committed chunk whole, the rest not analysed) and the next run finishes it.
+Chunks are taken in publication order (undated documents last): figures and incidents only match
+within weeks, so a chunk of one fortnight meets the figures of nearby weeks only, and the work and
+memory of a chunk stay flat however large the ledger and in whatever order it was ingested.
 """
 
 from __future__ import annotations
@@ -134,7 +137,7 @@ class Analysis(Tx):
         """Analyse the next ``size`` documents not yet analysed (in id order); returns how many."""
         d, da = documents, document_analysis
         pending_ids = self.scalars(select(d.c.id).where(d.c.is_current, d.c.id.not_in(select(da.c.document_id)))
-                                   .order_by(d.c.id).limit(size))
+                                   .order_by(d.c.published.is_(None), d.c.published, d.c.id).limit(size))
         if not pending_ids:
             return 0
         docs = self.load_documents(pending_ids)

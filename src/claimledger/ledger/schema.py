@@ -285,9 +285,12 @@ figure_analysis = Table(
     Column("credibility", Integer, nullable=False),  # Admiralty 1-6
     Column("first_document_id", Integer, nullable=False),  # where this claim was first seen
     Column("first_seen", String),
+    Column("day", Integer),  # the day it refers to (date.toordinal; None: unknown): older figures a new one may match
     Index(None, "group_id"),
     Index(None, "document_id"),
     Index(None, "family"),
+    Index(None, "family", "day"),
+    Index(None, "claimant_id"),
 )
 
 quote_analysis = Table(
@@ -301,6 +304,7 @@ quote_analysis = Table(
     Column("first_seen", String),
     Index(None, "claim"),
     Index(None, "document_id"),
+    Index(None, "speaker_id"),
 )
 
 group_edits = Table(
