@@ -13,9 +13,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .figures import REVISION_DAYS, RUNNING, FigureFacts, TermWeights, conflict
+from .figures import REVISION_DAYS, RUNNING, FigureFacts, conflict
 from .incidents import conversion_pairs, evidence, incident_keys
 from .periods import Day
+from .terms import TermWeights
 
 BLOCK_DOCUMENTS = 50  # documents a word may be in and still propose pairs (a cost bound; see index_keys)
 NEIGHBOURS = 64  # figures of one key each figure is compared with, in day order (the bundled corpus's largest key: 47)

@@ -21,7 +21,8 @@ from ..ledger.schema import (
 from . import contest, corroboration, grades
 from .aliases import normal_alias
 from .clusters import Edit, NewIndex, apply_edits, cluster, day_number, reach
-from .figures import FigureFacts, TermWeights, conflict
+from .figures import FigureFacts, conflict
+from .terms import TermWeights
 from .incidents import evidence
 from .text import fold
 from .tx import PAGE, Tx, batched, chunks
