@@ -27,6 +27,12 @@ VOTEL = (
 )
 
 
+def token_at(doc, text: str):
+    """The token of a parsed sentence that begins the first occurrence of ``text``."""
+    start = doc.text.index(text)
+    return next(t for t in doc if t.idx == start)
+
+
 def name_key(name: str | None) -> tuple[str, ...]:
     """'The Pentagon' -> ('pentagon',); 'Pentagon spokesperson' -> ('pentagon', 'spokesperson')."""
     words = re.sub(r"[\W_]+", " ", (name or "").casefold()).split()

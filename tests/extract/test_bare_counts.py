@@ -11,16 +11,12 @@ import pytest
 
 from claimledger.extract.bare_counts import elliptical, meaningful_bare, tally_pair
 
+from .support import token_at
+
 TAIWAN = (
     "On Friday the legislature of Taiwan, the Legislative Yuan, voted 66 to 27 to legalize same-sex marriage, seven "
     "days ahead of the two-year deadline issued by the country's Constitutional Court in 2017."
 )
-
-
-def number(doc, text: str):
-    """The token that begins the first occurrence of text."""
-    start = doc.text.index(text)
-    return next(t for t in doc if t.idx == start)
 
 
 # (sentence, the number as written, a count without its noun?)
@@ -43,18 +39,18 @@ ELLIPTICAL = [
 
 @pytest.mark.parametrize(("sentence", "words", "expected"), ELLIPTICAL)
 def test_elliptical(nlp, sentence, words, expected):
-    assert elliptical(number(nlp(sentence), words)) is expected
+    assert elliptical(token_at(nlp(sentence), words)) is expected
 
 
 def test_tally_pair_needs_the_lower_side_second(nlp):
     doc = nlp(TAIWAN)
-    assert tally_pair(number(doc, "66")) and tally_pair(number(doc, "27"))
+    assert tally_pair(token_at(doc, "66")) and tally_pair(token_at(doc, "27"))
     rising = nlp("Meanwhile, the total reported casualties increased to 167 from a previous 93 injured people.")
-    assert not tally_pair(number(rising, "167"))
+    assert not tally_pair(token_at(rising, "167"))
 
 
 def test_meaningful_bare_killed(nlp):
     doc = nlp("An apartment block caught fire on Saturday morning in Badalona, a Catalonian city around ten "
               "kilometres from Barcelona. The blaze killed three, including a 92-year-old woman, and injured "
               "sixteen, including a baby.")
-    assert meaningful_bare(number(doc, "three"), 3) and meaningful_bare(number(doc, "sixteen"), 16)
+    assert meaningful_bare(token_at(doc, "three"), 3) and meaningful_bare(token_at(doc, "sixteen"), 16)

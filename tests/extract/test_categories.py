@@ -11,6 +11,8 @@ import pytest
 
 from claimledger.extract.categories import category, multiplier, speed
 
+from .support import token_at
+
 KOBE = (
     "Bryant stayed with the Lakers for 20 years, becoming an NBA champion five times, an All-NBA first-team "
     "selection 11 times, a NBA Finals MVP (Most Valuable Player) twice, an NBA All-Star 18 times, including four "
@@ -21,12 +23,6 @@ STORM = (
     "has issued a flash flood warning covering an area from Gulfport, Mississippi, to New Orleans and other "
     "forecasters predicted a storm surge of three to six feet (one to two meters)."
 )
-
-
-def word(doc, text: str):
-    """The token that begins the first occurrence of text."""
-    start = doc.text.index(text)
-    return next(t for t in doc if t.idx == start)
 
 
 # (sentence, the counted noun as written, category)
@@ -56,7 +52,7 @@ CATEGORIES = [
 
 @pytest.mark.parametrize(("sentence", "noun", "expected"), CATEGORIES)
 def test_category(nlp, sentence, noun, expected):
-    assert category(word(nlp(sentence), noun), None) == expected
+    assert category(token_at(nlp(sentence), noun), None) == expected
 
 
 # (sentence, "times" or "twice" as written, multiplies?)
@@ -70,10 +66,10 @@ MULTIPLIERS = [
 
 @pytest.mark.parametrize(("sentence", "words", "expected"), MULTIPLIERS)
 def test_multiplier(nlp, sentence, words, expected):
-    assert multiplier(word(nlp(sentence), words)) is expected
+    assert multiplier(token_at(nlp(sentence), words)) is expected
 
 
 def test_speed_is_a_unit_over_time(nlp):
     doc = nlp("update on Monday had the depression 120 miles (195 km) southeast of Florida's West Palm Beach, "
               "moving northwest at 13 mph (20 km/h).")
-    assert speed(word(doc, "mph")) and speed(word(doc, "km/h")) and not speed(word(doc, "km)"))
+    assert speed(token_at(doc, "mph")) and speed(token_at(doc, "km/h")) and not speed(token_at(doc, "km)"))
