@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from ._cache import doc_ents, doc_text
 from ..records import Entity, Quote
-from .speakers import clean_person
+from .names import clean_person
 
 LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP"}
 

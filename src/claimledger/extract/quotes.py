@@ -19,7 +19,8 @@ from .cues import OPENING_MARKS, closing_end, find_cue, inside, introducer, is_c
 from .lexicon import CLAIM_NOUNS, NAMED_WORDS_NOUNS, NAMING_VERBS, PRONOUNS_GROUP, PRONOUNS_PERSON
 from .marks import quote_spans
 from .reported import FIRST_PERSON, reported_speech
-from .speakers import Speaker, SpeakerIndex
+from .names import Speaker
+from .speakers import SpeakerIndex
 from .turns import quote_label
 
 

@@ -16,7 +16,7 @@ from ._cache import doc_ents, doc_text
 from .lexicon import CLAIM_NOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON, REPORT_NOUNS, SPEECH_VERBS
 from .names import HONORIFICS, NAME_LABELS, Speaker, clean_person, describe, is_bare_description
 
-__all__ = ["SpeakerIndex", "Speaker", "clean_person", "describe", "tokens_spelled"]
+__all__ = ["SpeakerIndex", "tokens_spelled"]
 
 # Common nouns that stand for an organisation already named ("the company said").
 ORG_NOUNS = frozenset("company firm".split())
