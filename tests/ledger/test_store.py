@@ -11,8 +11,9 @@ import pytest
 from claimledger import pipeline
 from claimledger.errors import ClaimLedgerError, InputError, LedgerError
 from claimledger import Ledger
-from claimledger.ledger import IngestReport, content_hash
+from claimledger.ledger import IngestReport, content_hash, dialect
 from claimledger.records import Document, Figure, Quote, Record
+from sqlalchemy.exc import OperationalError
 
 from _bundled import CORPUS, DFAT, EXAMPLE, example_document, example_text
 
@@ -251,6 +252,25 @@ def test_two_writers_on_one_file(ledger_url):
     assert errors == []
     with Ledger(path) as ledger:
         assert ledger.stats()["documents"] == 6
+
+
+def test_a_new_file_locked_by_another_writer_is_waited_for(tmp_path):
+    path = tmp_path / "new.db"
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN EXCLUSIVE")  # another process creating the file holds it
+    release = threading.Timer(0.5, lambda: holder.execute("COMMIT"))
+    release.start()
+    with Ledger(path) as ledger:
+        assert ledger.stats()["documents"] == 0
+    release.join()
+    holder.close()
+
+
+def test_only_sqlites_locked_error_is_retried(tmp_path):
+    locked = OperationalError("BEGIN IMMEDIATE", {}, sqlite3.OperationalError("database is locked"))
+    corrupt = OperationalError("SELECT 1", {}, sqlite3.DatabaseError("file is not a database"))
+    assert dialect.is_locked(locked)
+    assert not dialect.is_locked(corrupt)
 
 
 # -- ingest ----------------------------------------------------------------------------------------------

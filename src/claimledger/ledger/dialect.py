@@ -90,6 +90,11 @@ def _configure_sqlite(engine: Engine) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+def is_locked(exc: Exception) -> bool:
+    """Whether a database error is SQLite's "database is locked" (another connection holds the file)."""
+    return "database is locked" in str(getattr(exc, "orig", None) or exc)
+
+
 @contextmanager
 def writing(engine: Engine) -> Iterator[Connection]:
     """One write transaction: commits when the block ends, rolls back if it raises.

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
@@ -84,10 +85,7 @@ class Store:
             url.database if dialect.is_sqlite_url(url) else url.render_as_string(hide_password=True)
         )  # for messages: the SQLite file, or the URL without its password
         try:
-            self._engine = dialect.create(url)
-            known = [function.__name__ for function in migrations.MIGRATIONS]
-            version.is_current(migrations.applied(self._engine), where, known)  # a newer ledger: one clear error
-            migrations.migrate(self._engine)
+            self._engine = self._migrated(url, where)
         except ImportError as exc:
             self._dispose()
             hint = " (pip install 'claimledger[postgres]')" if url.get_backend_name() == "postgresql" else ""
@@ -99,6 +97,29 @@ class Store:
             self._dispose()
             raise LedgerError(f"cannot open ledger {where}: {reason(exc)}") from exc
         self._file = self._file or sql.plain_file(self._target)  # created just now: read it directly too
+
+    def _migrated(self, url: URL, where: str) -> Engine:
+        """An engine on a checked, migrated schema. Two processes creating one new SQLite file at once
+        can meet SQLite's "database is locked" without its busy handler being asked (the switch to WAL,
+        a lock upgrade on the first read), so a locked file is tried again until the busy timeout ends."""
+        deadline = time.monotonic() + dialect.BUSY_TIMEOUT_MS / 1000
+        pause = 0.02
+        while True:
+            engine = dialect.create(url)
+            try:
+                known = [function.__name__ for function in migrations.MIGRATIONS]
+                version.is_current(migrations.applied(engine), where, known)  # a newer ledger: one clear error
+                migrations.migrate(engine)
+                return engine
+            except dialect.SQLAlchemyError as exc:
+                engine.dispose()
+                if not dialect.is_locked(exc) or time.monotonic() + pause > deadline:
+                    raise
+            except BaseException:
+                engine.dispose()
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.5)
 
     # -- lifecycle -------------------------------------------------------------------------------
 
