@@ -5,8 +5,9 @@ document + record pairs) and N synthetic documents are made from its records. Sy
 i is two corpus articles joined (A's text, a blank line, B's text) with both records' claims,
 entities and tallies (B's offsets shifted), published on a day spread over two years. So every
 document carries realistic figures (categories, values, claimants, places, dates), quotes,
-entities and tallies; two documents made of the same pair are near duplicates (a reprint), and
-one article's figures recur in many documents months apart, as running stories do.
+entities and tallies; a pair drawn again gets a reprint line at its end, so the N documents are
+N distinct texts (stored N times) and two of one pair are near duplicates (a reprint); and one
+article's figures recur in many documents months apart, as running stories do.
 
 Prints, per 10,000 documents: the time and RSS of storing (``Ledger.ingest`` with an extractor
 that hands over the ready records: read, hash, batch, one transaction per batch, full-text index),
@@ -108,24 +109,37 @@ class Synthetic:
         self.records = [record for _document, record in pairs if record.figures or record.quotes]
         self.n = n
         self.seed = seed
+        first: set[tuple[int, int]] = set()
+        self.reprints: set[int] = set()  # documents whose pair was drawn before: they get a reprint line
+        for i in range(n):
+            pair = self.recipe(i)[:2]
+            if pair in first:
+                self.reprints.add(i)
+            else:
+                first.add(pair)
 
     def recipe(self, i: int) -> tuple[int, int, str]:
         rng = random.Random(self.seed * 1_000_003 + i)
         a, b = rng.randrange(len(self.records)), rng.randrange(len(self.records))
         return a, b, (FIRST_DAY + timedelta(days=rng.randrange(DAYS))).isoformat()
 
+    def text(self, i: int, a: int, b: int) -> str:
+        reprint = f"{SEPARATOR}Reprinted as item {i}." if i in self.reprints else ""
+        return f"{self.records[a].text}{SEPARATOR}{self.records[b].text}{reprint}"
+
     def documents(self) -> Iterator[Document]:
         for i in range(self.n):
             a, b, published = self.recipe(i)
-            yield Document(id=f"syn-{i}", text=f"{self.records[a].text}{SEPARATOR}{self.records[b].text}",
-                           source="synthetic", title=self.records[a].title, outlet=self.records[a].outlet,
-                           published=published)
+            yield Document(id=f"syn-{i}", text=self.text(i, a, b), source="synthetic", title=self.records[a].title,
+                           outlet=self.records[a].outlet, published=published)
 
     def extractor(self, documents, *, model, processes=None, batch_size=32, on_error=None):
         """An ``extract_documents`` stand-in: each document's record, made from its recipe."""
         for document in documents:
-            a, b, published = self.recipe(int(document.id.split("-")[1]))
-            yield document, joined(self.records[a], self.records[b], document.id, published)
+            i = int(document.id.split("-")[1])
+            a, b, published = self.recipe(i)
+            record = joined(self.records[a], self.records[b], document.id, published)
+            yield document, replace(record, text=self.text(i, a, b))
 
 
 class Clock:
