@@ -53,6 +53,14 @@ report reports statement statements interview study survey analysis article post
 assessment memo briefing release bulletin account accounts estimate estimates communique
 """.split())
 
+# Nouns for where information comes from: "X reported, citing officials" credits the officials
+# (otherwise what is cited is the claim: "condemned the act, citing its cost").
+INFORMANT_NOUNS = REPORT_NOUNS | frozenset("""
+source sources official officials spokesman spokeswoman spokesperson outlet outlets media
+newspaper paper agency agencies data figures document documents record records person people
+aide aides witness witnesses investigator investigators police authorities
+""".split())
+
 # Nouns naming a speech act whose "that" clause is a reported claim ("Trump's claim that C").
 CLAIM_NOUNS = frozenset("""
 claim assertion suggestion complaint allegation accusation insistence argument promise pledge

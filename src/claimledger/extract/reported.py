@@ -16,6 +16,7 @@ from .lexicon import (
     COMMISSIVE_VERBS, DIRECTIVE_VERBS, NAMING_VERBS, NOT_REPORTING, OBJECT_CLAIM_VERBS, QUESTION_WORDS, REPORT_NOUNS,
 )
 from .speakers import SpeakerIndex
+from .misparses import adjoins, fronted_name, stray_that_clause
 from .statements import colon_statements
 from .speech_acts import (
     called_for, called_on, clause_tokens_between, directive, same_form, says_something, telling_cue, to_infinitive,
@@ -55,8 +56,8 @@ ASIDE_MARKS = frozenset("without before after".split())
 
 
 def trailing_asides(head: Token) -> set[int]:
-    """What follows a reported clause but belongs to the telling: '…; other news' and a closing
-    'without elaborating' / 'before reversing course' participle."""
+    """What follows a reported clause but belongs to the telling: '…; other news', a closing
+    'without elaborating' / 'before reversing course' participle and a closing 'according to Y'."""
     skip: set[int] = set()
     semicolon = next((c for c in head.children if c.text == ";" and c.i > head.i), None)
     if semicolon is not None:
@@ -65,6 +66,8 @@ def trailing_asides(head: Token) -> set[int]:
         if child.i > head.i and child.right_edge.i == head.right_edge.i and child.left_edge.lower_ in ASIDE_MARKS \
                 and any(t.tag_ == "VBG" for t in child.subtree):
             skip.update(t.i for t in child.subtree)
+        if child.i > head.i and child.lower_ == "according" and child.right_edge.i >= head.right_edge.i - 1:
+            skip.update(t.i for t in child.subtree)  # "…, according to Y": Y's attribution, not the content
     return skip
 
 
@@ -100,9 +103,12 @@ def reported_content(verb: Token) -> list[Token]:
         content = clause_tokens(chosen, nested_cues(chosen, verb))
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if content and obj is not None and lemma not in {"tell", "inform", "ask", "brief", "assure", "warn", "urge"} \
-                and obj.right_edge.i + 1 == content[0].i and not any(c.dep_ in SUBJECT_DEPS for c in chosen.children):
+                and adjoins(obj, content[0]) and not any(c.dep_ in SUBJECT_DEPS for c in chosen.children):
             return list(verb.doc[obj.left_edge.i : content[-1].i + 1])  # parser took the clause's subject as object
         return with_stranded_subject(chosen, content)
+    stray = stray_that_clause(verb)
+    if stray is not None and is_cue(verb):
+        return clause_tokens(stray, set())
     for child in verb.children:
         if child.dep_ == "xcomp" and lemma in {"report", "claim"} and verb.dep_ != "relcl":
             return clause_tokens(child, set())
@@ -305,17 +311,29 @@ def negated(verb: Token, subject: Token) -> bool:
     )
 
 
-def fit_to_quotes(text: str, start: int, end: int, direct: list[Quote]) -> tuple[int, int] | None:
+def fit_to_quotes(text: str, start: int, end: int, direct: list[Quote], cue_end: int | None = None) -> tuple[int, int] | None:
     """A reported clause's span, stretched over a quote it runs into ('said he is “not the man”'),
-    or None when it is a direct quote's words, not paraphrase holding a partial quote."""
+    or None when it is a direct quote's words, not paraphrase holding a partial quote. With the
+    end of the cue before it, a clause may open on a quoted fragment ('said “…” every time')."""
     for quote in direct:
         if quote.start <= start + 1 < quote.end <= end or abs(start - quote.start) <= 1 and end > quote.end:
-            return None  # begins inside quoted words: the parse took the quote for the clause
+            if cue_end is None or cue_end > quote.start or not leading_fragment(text, quote, end, direct):
+                return None  # begins inside quoted words: the parse took the quote for the clause
+            start = min(start, quote.start - 1) if text[quote.start - 1 : quote.start] in QUOTE_MARKS else start
         if start < quote.start < end < quote.end:
             end = closing_mark_end(text, quote.end)
     if unquoted_words(text, start, end, direct) < 2:
         return None
     return start, end
+
+
+def leading_fragment(text: str, quote: Quote, end: int, direct: list[Quote]) -> bool:
+    """'said “it gets me mad” every time he thinks of X': a clause that opens with a quoted
+    fragment (no closing punctuation inside the marks) and goes on in the writer's words is
+    paraphrase holding a partial quote, not a direct quote the parse ran past."""
+    if quote.text.rstrip()[-1:] in {",", ".", "?", "!", ";", ":"}:
+        return False
+    return unquoted_words(text, closing_mark_end(text, quote.end), end, direct) >= 2
 
 
 def closing_mark_end(text: str, end: int) -> int:
@@ -358,7 +376,8 @@ def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex,
         else:
             content = reported_content(verb)
             teller = telling_cue(verb)
-            source_token = subject_of(teller or verb) or (verb.head if misparsed_predicate(verb) else None)
+            source_token = subject_of(teller or verb) or (verb.head if misparsed_predicate(verb) else None) \
+                or fronted_name(verb)
         if not content or len(content) < 2 and content[0].pos_ not in {"NOUN", "PROPN"}:
             continue
         if infinitive and content[0].lower_ in QUESTION_WORDS:
@@ -373,7 +392,7 @@ def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex,
                 start, end = content[0].idx, content[-1].idx + len(content[-1])
                 namings.append(Quote("indirect", start, end, doc_text(doc)[start:end], speaker.name, speaker.title, verb.lower_))
             continue
-        span = fit_to_quotes(doc_text(doc), content[0].idx, content[-1].idx + len(content[-1]), direct)
+        span = fit_to_quotes(doc_text(doc), content[0].idx, content[-1].idx + len(content[-1]), direct, verb.idx + len(verb))
         if span is None and namings is not None and called_for(verb, content):
             speaker = index.resolve(source_token)  # 'called for “G7 action”': the quote is the demand
             start, end = content[0].idx, content[-1].idx + len(content[-1])

@@ -1,0 +1,77 @@
+"""Reports the parser hides (extract/misparses.py) and the attribution shapes they sit beside
+(extract/attributions.py, extract/reported.py), on passages of the bundled corpus (English
+Wikinews, CC BY 2.5): what is reported and whose it is."""
+
+from __future__ import annotations
+
+import pytest
+
+from .support import reported, same_name
+
+DEWINE = (
+    "In Ohio, which was planning to hold its primary election on Tuesday, Governor Mike DeWine postponed it, "
+    "citing the health crisis."
+)
+EVERS = (
+    "Yesterday, Tony Evers, the governor of Wisconsin, signed an executive order delaying the election until June, "
+    "citing the health risks posed by the COVID-19 pandemic."
+)
+CBS = (
+    "In the United States, over 244 thousand coronavirus cases were recorded, linking to at least 5,900 deaths. "
+    "CBS News reported, citing Johns Hopkins University data, there were over 1,000 US deaths on Wednesday caused "
+    "by coronavirus in the country."
+)
+OROURKE = (
+    "According to reports, O'Rourke was not qualifying for the debate; two weeks before the November 13 deadline, "
+    "O'Rourke had only reached 3 percent support in two qualifying polls, of which four are needed."
+)
+LOST52 = (
+    "The Lost 52 Project announced on Sunday that a sunken World War II-era submarine wreck they found last June "
+    "was the remains of the U.S.S. Grayback."
+)
+ROMNEY = (
+    "Republican Senator Mitt Romney, a sometime Trump critic, said the peaceful transfer of power is what separates "
+    "the U.S. from nations like Belarus, and described Trump's potential unwillingness as \"unthinkable and "
+    "unacceptable.\""
+)
+
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    pytest.param(DEWINE, "the health crisis", "Mike DeWine", id="citing-a-reason"),
+    pytest.param(EVERS, "the health risks posed by the COVID-19 pandemic", "Tony Evers", id="citing-after-an-object"),
+])
+def test_what_is_cited_is_the_claim_of_who_acted(run, text, content, source):
+    """'X postponed it, citing C': C is X's stated reason, credited to X; the act is not a report."""
+    items = reported(run(text))
+    found = [(t, s) for t, s, _ in items if t == content]
+    assert found, f"{content!r} not reported; reported: {items}"
+    assert same_name(found[0][1], source), f"{content!r} credited to {found[0][1]!r}"
+    assert not [t for t, _, _ in items if t != content], items
+
+
+def test_a_cited_source_still_credits_the_report(run):
+    """'X reported, citing Y data, C': Y is where C came from, so Y is not itself the content."""
+    items = reported(run(CBS))
+    assert not [t for t, _, _ in items if t.startswith("Johns Hopkins")], items
+    assert any("there were over 1,000 US deaths" in t and same_name(s, "CBS News") for t, s, _ in items), items
+
+
+def test_an_opening_attribution_stops_at_a_semicolon(run):
+    """'According to X, C1; C2': the phrase credits C1; C2 is the writer's own."""
+    items = reported(run(OROURKE))
+    assert ("O'Rourke was not qualifying for the debate", None, "attribution") in items, items
+
+
+def test_a_that_clause_after_a_time_phrase_is_the_announcement(run):
+    """'announced on Sunday that C': the parser hangs C on 'Sunday'; C is still what was announced."""
+    items = reported(run(LOST52))
+    content = "a sunken World War II-era submarine wreck they found last June was the remains of the U.S.S. Grayback"
+    found = [s for t, s, _ in items if t == content]
+    assert found and same_name(found[0], "The Lost 52 Project"), items
+
+
+def test_a_named_speaker_with_an_apposition_says_the_clause(run):
+    """'Senator X, a critic, said C': C is X's, whatever the parser made of the apposition."""
+    items = reported(run(ROMNEY))
+    found = [s for t, s, _ in items if t.startswith("the peaceful transfer of power is what separates")]
+    assert found and same_name(found[0], ("Mitt Romney", "Republican Senator Mitt Romney")), items
