@@ -75,3 +75,28 @@ def test_a_named_speaker_with_an_apposition_says_the_clause(run):
     items = reported(run(ROMNEY))
     found = [s for t, s, _ in items if t.startswith("the peaceful transfer of power is what separates")]
     assert found and same_name(found[0], ("Mitt Romney", "Republican Senator Mitt Romney")), items
+
+
+ZNAK = (
+    "Znak.com reported its source said \"three terrorists\" were killed in a firefight on Monday night, while "
+    "footage from the scene showed the vehicle burn amid what sounds like gunfire."
+)
+PIERLUISI = (
+    "By Sunday afternoon, Pierluisi said the Senate had no say in his confirmation since there was no longer a "
+    "secretary of state, and that the courts should decide who holds the governorship."
+)
+
+
+def test_a_clause_may_open_on_a_quoted_fragment(run):
+    """'said “three terrorists” were killed': paraphrase holding a partial quote is reported speech,
+    not a direct quote the parse ran past."""
+    items = reported(run(ZNAK))
+    found = [s for t, s, _ in items if "three terrorists" in t[:20] and "were killed in a firefight" in t]
+    assert found and same_name(found[0], "its source"), items
+
+
+def test_a_second_that_clause_continues_the_statement(run):
+    """'said C1, and that C2': both halves are what was said."""
+    items = reported(run(PIERLUISI))
+    found = [s for t, s, _ in items if t.startswith("the Senate had no say") and t.endswith("holds the governorship")]
+    assert found and same_name(found[0], "Pierluisi"), items

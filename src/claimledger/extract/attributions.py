@@ -14,7 +14,8 @@ from .lexicon import AS_CUES, INFORMANT_NOUNS, REPORT_NOUNS, REPORTEDLY, SPEECH_
 from .marks import quote_spans
 from .noun_reports import noun_reports
 from .cues import QUOTE_MARKS, inside, subject_of
-from .reported import clause_tokens, closing_mark_end, fit_to_quotes, object_run
+from .quote_fit import closing_mark_end, fit_to_quotes
+from .reported import clause_tokens, object_run
 from .speakers import SpeakerIndex
 
 # The words that head an attribution phrase in ``attribution_at`` (besides AS_CUES lemmas).

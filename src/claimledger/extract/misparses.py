@@ -59,3 +59,25 @@ def aside(tokens: list[Token]) -> bool:
     if any(t.text in {";", ":", "\"", "“", "”"} for t in inner):
         return False
     return inner[0].lower_ in RELATIVE_OPENERS or not any(t.pos_ in {"VERB", "AUX"} for t in inner)
+
+
+def continued_content(verb: Token, content: list[Token]) -> list[Token]:
+    """'said C1, but that C2' / 'said money is needed to develop X, educate Y and learn Z': the
+    parser hangs the second half of the content on the cue. A later conjunct of the cue marked
+    'that', or a bare infinitive continuing the content's own infinitive list, belongs to it."""
+    if not content:
+        return content
+    doc, last = verb.doc, content[-1].i
+    infinitives = any(t.tag_ == "VB" and t.dep_ == "xcomp" for t in content)
+    for child in sorted(verb.children, key=lambda t: t.i):
+        if child.left_edge.i <= last or any(not t.is_punct and t.dep_ != "cc" for t in doc[last + 1 : child.left_edge.i]):
+            continue
+        marked = child.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
+        listed = infinitives and child.dep_ in {"advcl", "conj"} and child.tag_ == "VB" and child.left_edge == child \
+            and not any(c.dep_ in {"nsubj", "aux", "mark"} for c in child.children)
+        if marked or listed:
+            end = child.right_edge.i
+            while end > child.i and doc[end].is_punct:
+                end -= 1
+            return list(doc[content[0].i : end + 1])
+    return content

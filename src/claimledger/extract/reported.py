@@ -5,8 +5,6 @@ statements of statements.py ("Minister X said:" over unquoted paragraphs).
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Token
 
 from ._cache import doc_text, doc_tokens
@@ -16,7 +14,8 @@ from .lexicon import (
     COMMISSIVE_VERBS, DIRECTIVE_VERBS, NAMING_VERBS, NOT_REPORTING, OBJECT_CLAIM_VERBS, QUESTION_WORDS, REPORT_NOUNS,
 )
 from .speakers import SpeakerIndex
-from .misparses import adjoins, fronted_name, stray_that_clause
+from .quote_fit import fit_to_quotes
+from .misparses import adjoins, continued_content, fronted_name, stray_that_clause
 from .statements import colon_statements
 from .speech_acts import (
     called_for, called_on, clause_tokens_between, directive, same_form, says_something, telling_cue, to_infinitive,
@@ -105,7 +104,7 @@ def reported_content(verb: Token) -> list[Token]:
         if content and obj is not None and lemma not in {"tell", "inform", "ask", "brief", "assure", "warn", "urge"} \
                 and adjoins(obj, content[0]) and not any(c.dep_ in SUBJECT_DEPS for c in chosen.children):
             return list(verb.doc[obj.left_edge.i : content[-1].i + 1])  # parser took the clause's subject as object
-        return with_stranded_subject(chosen, content)
+        return continued_content(verb, with_stranded_subject(chosen, content))
     stray = stray_that_clause(verb)
     if stray is not None and is_cue(verb):
         return clause_tokens(stray, set())
@@ -309,48 +308,6 @@ def negated(verb: Token, subject: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children) or subject.lower_ in NOBODY or any(
         c.dep_ == "det" and c.lower_ == "no" for c in subject.children
     )
-
-
-def fit_to_quotes(text: str, start: int, end: int, direct: list[Quote], cue_end: int | None = None) -> tuple[int, int] | None:
-    """A reported clause's span, stretched over a quote it runs into ('said he is “not the man”'),
-    or None when it is a direct quote's words, not paraphrase holding a partial quote. With the
-    end of the cue before it, a clause may open on a quoted fragment ('said “…” every time')."""
-    for quote in direct:
-        if quote.start <= start + 1 < quote.end <= end or abs(start - quote.start) <= 1 and end > quote.end:
-            if cue_end is None or cue_end > quote.start or not leading_fragment(text, quote, end, direct):
-                return None  # begins inside quoted words: the parse took the quote for the clause
-            start = min(start, quote.start - 1) if text[quote.start - 1 : quote.start] in QUOTE_MARKS else start
-        if start < quote.start < end < quote.end:
-            end = closing_mark_end(text, quote.end)
-    if unquoted_words(text, start, end, direct) < 2:
-        return None
-    return start, end
-
-
-def leading_fragment(text: str, quote: Quote, end: int, direct: list[Quote]) -> bool:
-    """'said “it gets me mad” every time he thinks of X': a clause that opens with a quoted
-    fragment (no closing punctuation inside the marks) and goes on in the writer's words is
-    paraphrase holding a partial quote, not a direct quote the parse ran past."""
-    if quote.text.rstrip()[-1:] in {",", ".", "?", "!", ";", ":"}:
-        return False
-    return unquoted_words(text, closing_mark_end(text, quote.end), end, direct) >= 2
-
-
-def closing_mark_end(text: str, end: int) -> int:
-    """The offset after a quote's closing mark (the quote's own end when none follows)."""
-    for mark in ("''", "”", '"', "»", "’", "'"):
-        if text.startswith(mark, end):
-            return end + len(mark)
-    return end
-
-
-def unquoted_words(text: str, start: int, end: int, direct: list[Quote]) -> int:
-    """How many words of start:end lie outside every direct quote."""
-    chars = list(text[start:end])
-    for quote in direct:
-        for i in range(max(start, quote.start), min(end, quote.end)):
-            chars[i - start] = " "
-    return len(re.findall(r"\w+", "".join(chars)))
 
 
 def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex,
