@@ -100,3 +100,19 @@ def test_a_second_that_clause_continues_the_statement(run):
     items = reported(run(PIERLUISI))
     found = [s for t, s, _ in items if t.startswith("the Senate had no say") and t.endswith("holds the governorship")]
     assert found and same_name(found[0], "Pierluisi"), items
+
+
+USCIRF = (
+    "This Thursday the United States Commission on International Religious Freedom (USCIRF) also criticized the "
+    "move, this time not only implying approval would be required, but also recommending to maintain the status of "
+    "the monument as a museum."
+)
+
+
+def test_a_participle_cue_borrows_the_subject_of_the_verb_above(run):
+    """'X criticized the move, this time implying C': the parser gives 'implying' no subject; X,
+    the subject of the verb it hangs on, is who implied C."""
+    items = reported(run(USCIRF))
+    found = [s for t, s, _ in items if t.startswith("approval would be required")]
+    assert found and same_name(found[0], ("the United States Commission on International Religious Freedom",
+                                          "the United States Commission")), items

@@ -81,3 +81,24 @@ def continued_content(verb: Token, content: list[Token]) -> list[Token]:
                 end -= 1
             return list(doc[content[0].i : end + 1])
     return content
+
+
+def inherited_subject(verb: Token) -> Token | None:
+    """'went out of his way to say that C', 'criticised X and said C': an infinitive, participle or
+    conjunct cue whose subject the parser left with a verb above it. The nearest verb up the tree
+    with a subject before the cue lends it."""
+    if verb.tag_ not in {"VBG", "VB", "VBD", "VBZ", "VBP"} or verb.dep_ in {"ROOT", "acl"}:
+        return None  # a participle on a noun ('with officials saying C') is that noun's, not the clause's
+    node = verb
+    for _ in range(5):
+        if node.head == node:
+            return None
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            subjects = [c for c in node.children if c.dep_ == "nsubj" and c.i < verb.i and c.lower_ != "it"]
+            if subjects:
+                return subjects[-1]
+            if node.dep_ in {"ccomp", "parataxis"}:
+                return None  # the cue sits inside someone's content: not that speaker's own act
+    return None
+

@@ -15,7 +15,9 @@ from .lexicon import (
 )
 from .speakers import SpeakerIndex
 from .quote_fit import fit_to_quotes
-from .misparses import adjoins, continued_content, fronted_name, stray_that_clause
+from .misparses import (
+    adjoins, continued_content, fronted_name, inherited_subject, stray_that_clause,
+)
 from .statements import colon_statements
 from .speech_acts import (
     called_for, called_on, clause_tokens_between, directive, same_form, says_something, telling_cue, to_infinitive,
@@ -334,7 +336,7 @@ def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex,
             content = reported_content(verb)
             teller = telling_cue(verb)
             source_token = subject_of(teller or verb) or (verb.head if misparsed_predicate(verb) else None) \
-                or fronted_name(verb)
+                or fronted_name(verb) or inherited_subject(verb)
         if not content or len(content) < 2 and content[0].pos_ not in {"NOUN", "PROPN"}:
             continue
         if infinitive and content[0].lower_ in QUESTION_WORDS:
