@@ -133,6 +133,7 @@ def reported_content(verb: Token) -> list[Token]:
             later_verb = next((t for t in verb.doc[child.right_edge.i + 1 : verb.sent.end] if t.pos_ in {"VERB", "AUX"}), None)
             if is_cue(verb) and child.left_edge.i == verb.i + 1 and later_verb is not None \
                     and later_verb.tag_ in {"VBD", "VBZ", "VBP", "MD"} and later_verb.dep_ != "relcl" \
+                    and not (later_verb.dep_ == "conj" and later_verb.head == verb) \
                     and not any(c.dep_ in SUBJECT_DEPS | {"nsubjpass"} for c in later_verb.children):
                 return trailing_clause(verb)  # "X said Adamowicz required ...", misparsed as an object
             if is_cue(verb) and child.left_edge.i == verb.i + 1 and lemma not in {"tell", "ask", "inform"} and any(
