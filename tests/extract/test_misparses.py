@@ -116,3 +116,19 @@ def test_a_participle_cue_borrows_the_subject_of_the_verb_above(run):
     found = [s for t, s, _ in items if t.startswith("approval would be required")]
     assert found and same_name(found[0], ("the United States Commission on International Religious Freedom",
                                           "the United States Commission")), items
+
+
+NOVICHOK = (
+    "The German government announced the tests by a military laboratory found Novichok in Navalny's blood, and "
+    "said there was \"unequivocal\" proof he had been poisoned."
+)
+
+
+def test_a_clause_subject_taken_for_the_object_keeps_its_phrase(run):
+    """'announced the tests by a laboratory found C': the parser makes 'the tests' the object and
+    hangs 'by a laboratory' on the verb; the announcement is the whole clause, and the coordinated
+    'and said …' is a report of its own."""
+    items = reported(run(NOVICHOK))
+    texts = [t for t, _, _ in items]
+    assert "the tests by a military laboratory found Novichok in Navalny's blood" in texts, items
+    assert 'there was "unequivocal" proof he had been poisoned' in texts, items
