@@ -132,3 +132,17 @@ def test_a_clause_subject_taken_for_the_object_keeps_its_phrase(run):
     texts = [t for t, _, _ in items]
     assert "the tests by a military laboratory found Novichok in Navalny's blood" in texts, items
     assert 'there was "unequivocal" proof he had been poisoned' in texts, items
+
+
+def test_an_acronym_spelled_like_who_is_a_source(run):
+    """'WHO said C' (Wikinews, CC BY 2.5, bundled corpus; a tune document): the capitalised
+    acronym is the World Health Organization, not the pronoun 'who' that names nobody."""
+    text = (
+        "According to the official WHO report yesterday, there had been 2741 confirmed cases, 80 deaths, 461 severe "
+        "cases, and 5794 suspected cases in China, 37 confirmed cases in other countries.\n\n\nWHO said they are "
+        "uncertain whether it may possible for the infected individuals to be infectious before symptoms show, "
+        "during the incubation period."
+    )
+    items = reported(run(text))
+    found = [s for t, s, _ in items if t.startswith("they are uncertain whether")]
+    assert found and same_name(found[0], "WHO"), items
