@@ -146,3 +146,46 @@ def test_an_acronym_spelled_like_who_is_a_source(run):
     items = reported(run(text))
     found = [s for t, s, _ in items if t.startswith("they are uncertain whether")]
     assert found and same_name(found[0], "WHO"), items
+
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    pytest.param("An autopsy determined the elephant was pregnant before she was cremated.",
+                 "the elephant was pregnant before she was cremated", "An autopsy", id="autopsy-determined"),
+    pytest.param("A Zogby International poll showed 55 percent of respondents believed Biden to be in the early "
+                 "stages of dementia.", "55 percent of respondents believed Biden to be in the early stages of dementia",
+                 ("A Zogby International poll", "Zogby International poll"), id="poll-showed"),
+])
+def test_what_evidence_established_is_credited_to_it(run, text, content, source):
+    """'An autopsy determined C', 'a poll showed C' (Wikinews, CC BY 2.5, bundled corpus): C is the
+    finding of the autopsy or poll."""
+    items = reported(run(text))
+    found = [s for t, s, _ in items if t == content]
+    assert found and same_name(found[0], source), items
+
+
+def test_a_finding_verb_without_evidence_reports_nothing(run):
+    """'Police found the car was abandoned': what the police found is narrated, not claimed."""
+    assert not reported(run("Police found the car was abandoned near the border.")), reported(
+        run("Police found the car was abandoned near the border."))
+
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    pytest.param("Democrats claimed the election should decide who picks the next justice, citing the Republicans' "
+                 "refusal to consider President Barack Obama's nomination of Merrick Garland after the death of "
+                 "Antonin Scalia in 2016.", "the Republicans' refusal to consider President Barack Obama's nomination "
+                 "of Merrick Garland after the death of Antonin Scalia in 2016", "Democrats", id="citing-after-a-claim"),
+])
+def test_what_is_cited_belongs_to_who_claimed(run, text, content, source):
+    """The parser hangs 'citing' on the claimed clause; the one who cites is the claimant."""
+    items = reported(run(text))
+    found = [s for t, s, _ in items if t == content]
+    assert found and same_name(found[0], source), items
+
+
+def test_a_citing_aside_names_where_the_report_came_from(run):
+    """'X, citing local groups, reported that C' (Wikinews, CC BY 2.5): the groups are X's informants."""
+    text = ("The Daily Telegraph, citing local paramilitary groups, reported that the attack consisted of three "
+            "rockets launched from helicopters.")
+    items = reported(run(text))
+    assert not [t for t, _, _ in items if t.startswith("local paramilitary")], items
+    assert any(t == "the attack consisted of three rockets launched from helicopters" for t, _, _ in items), items

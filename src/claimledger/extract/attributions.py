@@ -10,7 +10,9 @@ from spacy.tokens import Doc, Span, Token
 
 from ._cache import doc_sents, doc_text, span_tokens
 from ..records import Attribution, Quote
-from .lexicon import AS_CUES, INFORMANT_NOUNS, REPORT_NOUNS, REPORTEDLY, SPEECH_VERBS
+from .lexicon import (
+    AS_CUES, EVIDENCE_NOUNS, FINDING_VERBS, INFORMANT_NOUNS, REPORT_NOUNS, REPORTEDLY, SPEECH_VERBS,
+)
 from .marks import quote_spans
 from .noun_reports import noun_reports
 from .cues import QUOTE_MARKS, inside, subject_of
@@ -47,6 +49,7 @@ def extract_attributions(doc: Doc, quotes: list[Quote]) -> list[Attribution]:
             found.append(Attribution(start, end, doc_text(doc)[start:end], source, cue))
         found.extend(impersonal(sent, quoted))
         found.extend(cited_claims(sent, quoted, index))
+        found.extend(findings(sent, quoted, index))
         found.extend(reportedly(sent, quoted))
     found += [a for a in noun_reports(doc, direct, index) if not covered_by_quote(a.start, a.end, quotes)]
     return dedupe(found)
@@ -126,8 +129,13 @@ def cited_claims(sent: Span, quoted: list[tuple[int, int]], index: SpeakerIndex)
     for token in span_tokens(sent):
         if token.lower_ != "citing" or token.dep_ not in {"advcl", "xcomp", "conj"} or inside(token.idx, quoted):
             continue
+        if token.i < token.head.i:
+            continue  # "X, citing local groups, reported C": an aside naming where C came from
         obj = next((c for c in token.children if c.dep_ == "dobj"), None)
-        source = subject_of(token)
+        actor = token.head
+        while actor.dep_ in {"ccomp", "xcomp"} and actor.head != actor:
+            actor = actor.head  # "X claimed the vote should decide, citing C": X cites C, not the vote
+        source = subject_of(actor)
         if obj is None or informant(obj) or source is None or source.lower_ in {"i", "we", "you"}:
             continue
         content = object_run(token, obj)
@@ -136,6 +144,33 @@ def cited_claims(sent: Span, quoted: list[tuple[int, int]], index: SpeakerIndex)
             if sum(t.text in QUOTE_MARKS for t in content) % 2:  # 'as “contrary to law”': the closing mark too
                 end = closing_mark_end(doc_text(sent.doc), end)
             out.append(Attribution(start, end, doc_text(sent.doc)[start:end], index.resolve(source).name, "citing"))
+    return out
+
+
+def findings(sent: Span, quoted: list[tuple[int, int]], index: SpeakerIndex) -> list[Attribution]:
+    """'The study found that C', 'C, the research showed': what a study, a poll or researchers
+    established, credited to them. Only evidence nouns count: 'police found the car' reports nothing."""
+    out = []
+    for verb in span_tokens(sent):
+        if verb.lemma_.lower() not in FINDING_VERBS or verb.pos_ != "VERB" or inside(verb.idx, quoted):
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        subject = subjects[-1] if subjects else None
+        if subject is None or subject.lemma_.lower() not in EVIDENCE_NOUNS and subject.lower_ not in EVIDENCE_NOUNS:
+            continue
+        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)  # "found that C" / "C, it found"
+        if clause is None and len(subjects) > 1:  # "C, the research showed" parsed as two subjects
+            clause = subjects[0]
+        if clause is not None:
+            content = clause_tokens(clause, set())
+        elif verb.dep_ == "parataxis" and verb.head.pos_ in {"VERB", "AUX"} and verb.head.i < verb.i:
+            content = clause_tokens(verb.head, {t.i for t in verb.subtree})
+        else:
+            continue
+        if len(content) >= 3:
+            start, end = content[0].idx, content[-1].idx + len(content[-1])
+            cue = f"{subject.lower_} {verb.lower_}"
+            out.append(Attribution(start, end, doc_text(sent.doc)[start:end], index.resolve(subject).name, cue))
     return out
 
 

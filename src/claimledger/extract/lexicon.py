@@ -61,6 +61,14 @@ newspaper paper agency agencies data figures document documents record records p
 aide aides witness witnesses investigator investigators police authorities
 """.split())
 
+# Verbs that report what evidence showed, and the evidence that can be their subject: "the study
+# found that C", "C, the research showed" credit C to the study (police "found the body" do not).
+FINDING_VERBS = frozenset("show find establish determine".split())
+EVIDENCE_NOUNS = REPORT_NOUNS | frozenset("""
+research data finding findings result results poll test tests investigation autopsy paper
+researcher researchers scientist scientists team
+""".split())
+
 # Nouns naming a speech act whose "that" clause is a reported claim ("Trump's claim that C").
 CLAIM_NOUNS = frozenset("""
 claim assertion suggestion complaint allegation accusation insistence argument promise pledge
