@@ -189,3 +189,10 @@ def test_a_citing_aside_names_where_the_report_came_from(run):
     items = reported(run(text))
     assert not [t for t, _, _ in items if t.startswith("local paramilitary")], items
     assert any(t == "the attack consisted of three rockets launched from helicopters" for t, _, _ in items), items
+
+
+def test_that_said_is_an_idiom_not_a_report(run):
+    """'That said, C' (Wikinews, CC BY 2.5) means 'even so': the writer's own C, credited to nobody."""
+    text = ("That said, Red Hat is working on some \"low- or no-cost programs\" for users who cannot, for whatever "
+            "reason, deploy CentOS Stream in their environment.")
+    assert not [t for t, s, _ in reported(run(text)) if s and s.lower() == "that"], reported(run(text))

@@ -344,6 +344,9 @@ def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex,
             continue  # "declined to say whether ...": nothing said
         if source_token is None or source_token.lower_ in FIRST_PERSON or negated(verb, source_token):
             continue
+        if source_token.lower_ == "that" and source_token.i == verb.i - 1 and verb.i + 1 < len(doc) \
+                and doc[verb.i + 1].text == ",":
+            continue  # "That said, C": the idiom for "even so", nobody speaking
         if verb.lemma_.lower() in NAMING_VERBS and not called_for(verb, content) and not directive(verb) and (content[0].pos_ == "PRON" or any(
             t.text in QUOTE_MARKS for t in content
         )):  # 'named it "Operation X"', 'described the attacks as a "dastardly act"': the quote says it
