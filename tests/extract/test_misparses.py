@@ -196,3 +196,17 @@ def test_that_said_is_an_idiom_not_a_report(run):
     text = ("That said, Red Hat is working on some \"low- or no-cost programs\" for users who cannot, for whatever "
             "reason, deploy CentOS Stream in their environment.")
     assert not [t for t, s, _ in reported(run(text)) if s and s.lower() == "that"], reported(run(text))
+
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    pytest.param("Chinese authorities have speculated the virus was transferred to humans from animals in a seafood "
+                 "market in Wuhan, where most of the infected people were found.",
+                 "the virus was transferred to humans from animals in a seafood market in Wuhan, where most of the "
+                 "infected people were found", "Chinese authorities", id="speculated"),
+])
+def test_less_common_speech_verbs_report_their_clause(run, text, content, source):
+    """'speculated C' (Wikinews, CC BY 2.5): a speech act like 'said' (on PolNeAR train each such verb
+    before a that-clause introduces an annotated statement)."""
+    items = reported(run(text))
+    found = [s for t, s, _ in items if t == content]
+    assert found and same_name(found[0], source), items
