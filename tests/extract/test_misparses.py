@@ -210,3 +210,12 @@ def test_less_common_speech_verbs_report_their_clause(run, text, content, source
     items = reported(run(text))
     found = [s for t, s, _ in items if t == content]
     assert found and same_name(found[0], source), items
+
+
+def test_advice_is_reported_like_a_directive(run):
+    """'X advises citizens to continue paying' (Wikinews, CC BY 2.5): who was advised and what to do
+    is X's statement, as with 'urged them to'."""
+    text = "The Internal Revenue Service website advises citizens to continue paying their federal taxes."
+    items = reported(run(text))
+    found = [s for t, s, _ in items if t == "citizens to continue paying their federal taxes"]
+    assert found and same_name(found[0], ("The Internal Revenue Service website", "Internal Revenue Service")), items

@@ -12,14 +12,14 @@ predict promise vow urge estimate indicate emphasize emphasise reiterate continu
 observe tell comment recall describe testify inform brief assure caution concede repeat
 respond reply answer ask suggest announce counter dispute reject refute call dub label term
 conclude complain imply pledge threaten
-speculate signal joke clarify lament boast hint quip recount
+speculate signal joke clarify lament boast hint quip recount recommend advise
 """.split())
 # Of these, the verbs that commit the speaker to a deed: what they report is the to-infinitive
 # ("vowed to protect X", "pledged to oppose Y").
 COMMISSIVE_VERBS = frozenset("promise vow pledge threaten".split())
 # Of these, the verbs that tell someone to act: the addressee and the to-infinitive are what was
 # said ("asked them not to protest", "told X to go home", "urged the judge to ...").
-DIRECTIVE_VERBS = frozenset("ask tell urge".split())
+DIRECTIVE_VERBS = frozenset("ask tell urge recommend advise".split())
 # Words that open an indirect question: "declined to say whether ..." reports no content.
 QUESTION_WORDS = frozenset("if whether who what when where why how which".split())
 # Heads under which "to say" is a refusal or a failure, not a report.
