@@ -12,7 +12,7 @@ predict promise vow urge estimate indicate emphasize emphasise reiterate continu
 observe tell comment recall describe testify inform brief assure caution concede repeat
 respond reply answer ask suggest announce counter dispute reject refute call dub label term
 conclude complain imply pledge threaten
-speculate signal joke clarify lament boast hint quip recount recommend advise
+speculate joke clarify lament boast hint quip recount recommend advise
 """.split())
 # Of these, the verbs that commit the speaker to a deed: what they report is the to-infinitive
 # ("vowed to protect X", "pledged to oppose Y").
