@@ -10,11 +10,14 @@ from spacy.tokens import Doc, Span, Token
 
 from ._cache import doc_sents, doc_text, span_tokens
 from ..records import Attribution, Quote
-from .lexicon import AS_CUES, REPORT_NOUNS, REPORTEDLY, SPEECH_VERBS
+from .lexicon import (
+    AS_CUES, EVIDENCE_NOUNS, FINDING_VERBS, INFORMANT_NOUNS, REPORT_NOUNS, REPORTEDLY, SPEECH_VERBS,
+)
 from .marks import quote_spans
 from .noun_reports import noun_reports
-from .cues import inside
-from .reported import clause_tokens, fit_to_quotes
+from .cues import QUOTE_MARKS, inside, subject_of
+from .quote_fit import closing_mark_end, fit_to_quotes
+from .reported import clause_tokens, object_run
 from .speakers import SpeakerIndex
 
 # The words that head an attribution phrase in ``attribution_at`` (besides AS_CUES lemmas).
@@ -45,6 +48,8 @@ def extract_attributions(doc: Doc, quotes: list[Quote]) -> list[Attribution]:
             source = index.resolve(source_token).name if source_token is not None else None
             found.append(Attribution(start, end, doc_text(doc)[start:end], source, cue))
         found.extend(impersonal(sent, quoted))
+        found.extend(cited_claims(sent, quoted, index))
+        found.extend(findings(sent, quoted, index))
         found.extend(reportedly(sent, quoted))
     found += [a for a in noun_reports(doc, direct, index) if not covered_by_quote(a.start, a.end, quotes)]
     return dedupe(found)
@@ -100,7 +105,7 @@ def attribution_at(token: Token, sent: Span) -> tuple[list[Token], Token | None,
             return list(token.subtree), subject, f"as {subject.text} {lower}"  # "As X announced today, C"
     if lower == "citing" and token.dep_ in {"advcl", "prep", "xcomp"}:
         objects = [c for c in token.children if c.dep_ in {"dobj", "pobj"}]
-        if objects:
+        if objects and informant(objects[0]):
             return list(token.subtree), objects[0], "citing"
     if token.dep_ == "prep" and lower in {"in", "by"}:
         objects = [c for c in token.children if c.dep_ == "pobj"]
@@ -110,6 +115,63 @@ def attribution_at(token: Token, sent: Span) -> tuple[list[Token], Token | None,
             if source is not None or lower == "by":
                 return list(token.subtree), source, f"{lower} a {noun.lemma_.lower()}"
     return None
+
+
+def informant(noun: Token) -> bool:
+    """'citing officials', 'citing Reuters', 'citing a report': the cited is a source of information."""
+    return noun.lemma_.lower() in INFORMANT_NOUNS or noun.lower_ in INFORMANT_NOUNS or noun.pos_ == "PROPN" or noun.ent_type_ in {"ORG", "PERSON", "GPE", "NORP"}
+
+
+def cited_claims(sent: Span, quoted: list[tuple[int, int]], index: SpeakerIndex) -> list[Attribution]:
+    """'X condemned the move, citing its cost': what is cited is X's claim (in PolNeAR train, 10 of
+    12 such objects that are not sources of information are annotated as the reported content)."""
+    out = []
+    for token in span_tokens(sent):
+        if token.lower_ != "citing" or token.dep_ not in {"advcl", "xcomp", "conj"} or inside(token.idx, quoted):
+            continue
+        if token.i < token.head.i:
+            continue  # "X, citing local groups, reported C": an aside naming where C came from
+        obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+        actor = token.head
+        while actor.dep_ in {"ccomp", "xcomp"} and actor.head != actor:
+            actor = actor.head  # "X claimed the vote should decide, citing C": X cites C, not the vote
+        source = subject_of(actor)
+        if obj is None or informant(obj) or source is None or source.lower_ in {"i", "we", "you"}:
+            continue
+        content = object_run(token, obj)
+        if len(content) >= 2:
+            start, end = content[0].idx, content[-1].idx + len(content[-1])
+            if sum(t.text in QUOTE_MARKS for t in content) % 2:  # 'as “contrary to law”': the closing mark too
+                end = closing_mark_end(doc_text(sent.doc), end)
+            out.append(Attribution(start, end, doc_text(sent.doc)[start:end], index.resolve(source).name, "citing"))
+    return out
+
+
+def findings(sent: Span, quoted: list[tuple[int, int]], index: SpeakerIndex) -> list[Attribution]:
+    """'The study found that C', 'C, the research showed': what a study, a poll or researchers
+    established, credited to them. Only evidence nouns count: 'police found the car' reports nothing."""
+    out = []
+    for verb in span_tokens(sent):
+        if verb.lemma_.lower() not in FINDING_VERBS or verb.pos_ != "VERB" or inside(verb.idx, quoted):
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        subject = subjects[-1] if subjects else None
+        if subject is None or subject.lemma_.lower() not in EVIDENCE_NOUNS and subject.lower_ not in EVIDENCE_NOUNS:
+            continue
+        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)  # "found that C" / "C, it found"
+        if clause is None and len(subjects) > 1:  # "C, the research showed" parsed as two subjects
+            clause = subjects[0]
+        if clause is not None:
+            content = clause_tokens(clause, set())
+        elif verb.dep_ == "parataxis" and verb.head.pos_ in {"VERB", "AUX"} and verb.head.i < verb.i:
+            content = clause_tokens(verb.head, {t.i for t in verb.subtree})
+        else:
+            continue
+        if len(content) >= 3:
+            start, end = content[0].idx, content[-1].idx + len(content[-1])
+            cue = f"{subject.lower_} {verb.lower_}"
+            out.append(Attribution(start, end, doc_text(sent.doc)[start:end], index.resolve(subject).name, cue))
+    return out
 
 
 def report_source(noun: Token) -> Token | None:
@@ -157,6 +219,8 @@ def main_clause(sent: Span, phrase: list[Token], source: Token | None = None) ->
         while start_i < end_i and tokens[start_i].is_punct:
             start_i += 1
     run = tokens[start_i:end_i]
+    if start_i > 0:  # 'According to X, C1; C2': the phrase credits the clause it opens, not the next
+        run = next((run[:k] for k, t in enumerate(run) if t.text == ";"), run)
     while run and run[-1].is_punct and run[-1].text not in {"”", "\"", ")"}:
         run = run[:-1]
     return run

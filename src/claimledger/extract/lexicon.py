@@ -12,13 +12,14 @@ predict promise vow urge estimate indicate emphasize emphasise reiterate continu
 observe tell comment recall describe testify inform brief assure caution concede repeat
 respond reply answer ask suggest announce counter dispute reject refute call dub label term
 conclude complain imply pledge threaten
+speculate joke clarify lament boast hint quip recount recommend advise
 """.split())
 # Of these, the verbs that commit the speaker to a deed: what they report is the to-infinitive
 # ("vowed to protect X", "pledged to oppose Y").
 COMMISSIVE_VERBS = frozenset("promise vow pledge threaten".split())
 # Of these, the verbs that tell someone to act: the addressee and the to-infinitive are what was
 # said ("asked them not to protest", "told X to go home", "urged the judge to ...").
-DIRECTIVE_VERBS = frozenset("ask tell urge".split())
+DIRECTIVE_VERBS = frozenset("ask tell urge recommend advise".split())
 # Words that open an indirect question: "declined to say whether ..." reports no content.
 QUESTION_WORDS = frozenset("if whether who what when where why how which".split())
 # Heads under which "to say" is a refusal or a failure, not a report.
@@ -51,6 +52,22 @@ DENY_VERBS = frozenset("deny".split())
 REPORT_NOUNS = frozenset("""
 report reports statement statements interview study survey analysis article post tweet
 assessment memo briefing release bulletin account accounts estimate estimates communique
+""".split())
+
+# Nouns for where information comes from: "X reported, citing officials" credits the officials
+# (otherwise what is cited is the claim: "condemned the act, citing its cost").
+INFORMANT_NOUNS = REPORT_NOUNS | frozenset("""
+source sources official officials spokesman spokeswoman spokesperson outlet outlets media
+newspaper paper agency agencies data figures document documents record records person people
+aide aides witness witnesses investigator investigators police authorities
+""".split())
+
+# Verbs that report what evidence showed, and the evidence that can be their subject: "the study
+# found that C", "C, the research showed" credit C to the study (police "found the body" do not).
+FINDING_VERBS = frozenset("show find establish determine".split())
+EVIDENCE_NOUNS = REPORT_NOUNS | frozenset("""
+research data finding findings result results poll test tests investigation autopsy paper
+researcher researchers scientist scientists team
 """.split())
 
 # Nouns naming a speech act whose "that" clause is a reported claim ("Trump's claim that C").

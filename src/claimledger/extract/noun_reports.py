@@ -16,7 +16,8 @@ from ._cache import doc_text
 from ..records import Attribution, Quote
 from .lexicon import CLAIM_NOUNS
 from .cues import inside, subject_of
-from .reported import FIRST_PERSON, clause_tokens, fit_to_quotes
+from .quote_fit import fit_to_quotes
+from .reported import FIRST_PERSON, clause_tokens
 from .speakers import SpeakerIndex, tokens_spelled
 
 # The claim nouns as written (singular or plural), to find candidates without visiting every token.

@@ -38,7 +38,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     attach_embedded_speakers(direct, indirect)
     direct += partial_quotes(doc_text(doc), spans, direct, indirect + namings)
     for quote in indirect:
-        if quote.speaker and quote.speaker.lower() in UNNAMED_CROWDS:
+        if quote.speaker and quote.speaker.lower() in UNNAMED_CROWDS and not quote.speaker.isupper():  # not "WHO"
             quote.speaker, quote.speaker_title = None, None  # "the people disclose ...": nobody in particular
     return sorted(direct + indirect, key=lambda q: (q.start, q.kind))
 

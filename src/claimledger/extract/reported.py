@@ -5,8 +5,6 @@ statements of statements.py ("Minister X said:" over unquoted paragraphs).
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Token
 
 from ._cache import doc_text, doc_tokens
@@ -16,6 +14,10 @@ from .lexicon import (
     COMMISSIVE_VERBS, DIRECTIVE_VERBS, NAMING_VERBS, NOT_REPORTING, OBJECT_CLAIM_VERBS, QUESTION_WORDS, REPORT_NOUNS,
 )
 from .speakers import SpeakerIndex
+from .quote_fit import fit_to_quotes
+from .misparses import (
+    adjoins, continued_content, fronted_name, inherited_subject, stray_that_clause,
+)
 from .statements import colon_statements
 from .speech_acts import (
     called_for, called_on, clause_tokens_between, directive, same_form, says_something, telling_cue, to_infinitive,
@@ -55,8 +57,8 @@ ASIDE_MARKS = frozenset("without before after".split())
 
 
 def trailing_asides(head: Token) -> set[int]:
-    """What follows a reported clause but belongs to the telling: '…; other news' and a closing
-    'without elaborating' / 'before reversing course' participle."""
+    """What follows a reported clause but belongs to the telling: '…; other news', a closing
+    'without elaborating' / 'before reversing course' participle and a closing 'according to Y'."""
     skip: set[int] = set()
     semicolon = next((c for c in head.children if c.text == ";" and c.i > head.i), None)
     if semicolon is not None:
@@ -65,6 +67,8 @@ def trailing_asides(head: Token) -> set[int]:
         if child.i > head.i and child.right_edge.i == head.right_edge.i and child.left_edge.lower_ in ASIDE_MARKS \
                 and any(t.tag_ == "VBG" for t in child.subtree):
             skip.update(t.i for t in child.subtree)
+        if child.i > head.i and child.lower_ == "according" and child.right_edge.i >= head.right_edge.i - 1:
+            skip.update(t.i for t in child.subtree)  # "…, according to Y": Y's attribution, not the content
     return skip
 
 
@@ -100,9 +104,12 @@ def reported_content(verb: Token) -> list[Token]:
         content = clause_tokens(chosen, nested_cues(chosen, verb))
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if content and obj is not None and lemma not in {"tell", "inform", "ask", "brief", "assure", "warn", "urge"} \
-                and obj.right_edge.i + 1 == content[0].i and not any(c.dep_ in SUBJECT_DEPS for c in chosen.children):
+                and adjoins(obj, content[0]) and not any(c.dep_ in SUBJECT_DEPS for c in chosen.children):
             return list(verb.doc[obj.left_edge.i : content[-1].i + 1])  # parser took the clause's subject as object
-        return with_stranded_subject(chosen, content)
+        return continued_content(verb, with_stranded_subject(chosen, content))
+    stray = stray_that_clause(verb)
+    if stray is not None and is_cue(verb):
+        return clause_tokens(stray, set())
     for child in verb.children:
         if child.dep_ == "xcomp" and lemma in {"report", "claim"} and verb.dep_ != "relcl":
             return clause_tokens(child, set())
@@ -126,6 +133,7 @@ def reported_content(verb: Token) -> list[Token]:
             later_verb = next((t for t in verb.doc[child.right_edge.i + 1 : verb.sent.end] if t.pos_ in {"VERB", "AUX"}), None)
             if is_cue(verb) and child.left_edge.i == verb.i + 1 and later_verb is not None \
                     and later_verb.tag_ in {"VBD", "VBZ", "VBP", "MD"} and later_verb.dep_ != "relcl" \
+                    and not (later_verb.dep_ == "conj" and later_verb.head == verb) \
                     and not any(c.dep_ in SUBJECT_DEPS | {"nsubjpass"} for c in later_verb.children):
                 return trailing_clause(verb)  # "X said Adamowicz required ...", misparsed as an object
             if is_cue(verb) and child.left_edge.i == verb.i + 1 and lemma not in {"tell", "ask", "inform"} and any(
@@ -305,36 +313,6 @@ def negated(verb: Token, subject: Token) -> bool:
     )
 
 
-def fit_to_quotes(text: str, start: int, end: int, direct: list[Quote]) -> tuple[int, int] | None:
-    """A reported clause's span, stretched over a quote it runs into ('said he is “not the man”'),
-    or None when it is a direct quote's words, not paraphrase holding a partial quote."""
-    for quote in direct:
-        if quote.start <= start + 1 < quote.end <= end or abs(start - quote.start) <= 1 and end > quote.end:
-            return None  # begins inside quoted words: the parse took the quote for the clause
-        if start < quote.start < end < quote.end:
-            end = closing_mark_end(text, quote.end)
-    if unquoted_words(text, start, end, direct) < 2:
-        return None
-    return start, end
-
-
-def closing_mark_end(text: str, end: int) -> int:
-    """The offset after a quote's closing mark (the quote's own end when none follows)."""
-    for mark in ("''", "”", '"', "»", "’", "'"):
-        if text.startswith(mark, end):
-            return end + len(mark)
-    return end
-
-
-def unquoted_words(text: str, start: int, end: int, direct: list[Quote]) -> int:
-    """How many words of start:end lie outside every direct quote."""
-    chars = list(text[start:end])
-    for quote in direct:
-        for i in range(max(start, quote.start), min(end, quote.end)):
-            chars[i - start] = " "
-    return len(re.findall(r"\w+", "".join(chars)))
-
-
 def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex,
                     namings: list[Quote] | None = None) -> list[Quote]:
     """Indirect quotes: the clause a speech verb reports, credited to the verb's subject.
@@ -358,13 +336,17 @@ def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex,
         else:
             content = reported_content(verb)
             teller = telling_cue(verb)
-            source_token = subject_of(teller or verb) or (verb.head if misparsed_predicate(verb) else None)
+            source_token = subject_of(teller or verb) or (verb.head if misparsed_predicate(verb) else None) \
+                or fronted_name(verb) or inherited_subject(verb)
         if not content or len(content) < 2 and content[0].pos_ not in {"NOUN", "PROPN"}:
             continue
         if infinitive and content[0].lower_ in QUESTION_WORDS:
             continue  # "declined to say whether ...": nothing said
         if source_token is None or source_token.lower_ in FIRST_PERSON or negated(verb, source_token):
             continue
+        if source_token.lower_ == "that" and source_token.i == verb.i - 1 and verb.i + 1 < len(doc) \
+                and doc[verb.i + 1].text == ",":
+            continue  # "That said, C": the idiom for "even so", nobody speaking
         if verb.lemma_.lower() in NAMING_VERBS and not called_for(verb, content) and not directive(verb) and (content[0].pos_ == "PRON" or any(
             t.text in QUOTE_MARKS for t in content
         )):  # 'named it "Operation X"', 'described the attacks as a "dastardly act"': the quote says it
@@ -373,7 +355,7 @@ def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex,
                 start, end = content[0].idx, content[-1].idx + len(content[-1])
                 namings.append(Quote("indirect", start, end, doc_text(doc)[start:end], speaker.name, speaker.title, verb.lower_))
             continue
-        span = fit_to_quotes(doc_text(doc), content[0].idx, content[-1].idx + len(content[-1]), direct)
+        span = fit_to_quotes(doc_text(doc), content[0].idx, content[-1].idx + len(content[-1]), direct, verb.idx + len(verb))
         if span is None and namings is not None and called_for(verb, content):
             speaker = index.resolve(source_token)  # 'called for “G7 action”': the quote is the demand
             start, end = content[0].idx, content[-1].idx + len(content[-1])

@@ -1,0 +1,104 @@
+"""Repairs for parses that hide a report's parts: a that-clause hung on a noun before it, a
+clause subject taken as the verb's object, a speaker's name the parser did not make the subject.
+Each looks only at dependency shapes and entity labels, never at particular words of a text.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+
+def stray_that_clause(verb: Token) -> Token | None:
+    """'said for the first time that C', 'said in a statement Monday that C': the parser hangs the
+    that-clause on the noun of a phrase between cue and clause (a relative clause has no 'that'
+    marker, so a marked one there is the cue's complement)."""
+    for child in verb.children:
+        if child.i < verb.i or child.dep_ not in {"prep", "npadvmod"}:
+            continue
+        for token in child.subtree:
+            if token.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
+                return token
+    return None
+
+
+def adjoins(obj: Token, first: Token) -> bool:
+    """The object ends where the clause starts, or only prepositional phrases the parser hung on
+    the verb lie between ('announced the recorder from Flight 610 has been recovered')."""
+    gap = set(range(obj.right_edge.i + 1, first.i))
+    for child in obj.head.children:
+        if child.dep_ == "prep" and child.left_edge.i > obj.right_edge.i and child.right_edge.i < first.i:
+            gap -= {t.i for t in child.subtree}
+    return not gap
+
+
+RELATIVE_OPENERS = frozenset("who whose which whom".split())
+SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def fronted_name(verb: Token) -> Token | None:
+    """'Senator X, the minority leader, said C' / 'Mr. X, whose start-up uses data, said C':
+    a finite cue heading its sentence with no subject because the parser hung the name on an
+    earlier phrase. The speaker is the nearest named entity before the cue when all that lies
+    between is an aside set off by commas (an apposition or a relative clause) or adverbs."""
+    if verb.dep_ != "ROOT" or verb.tag_ not in {"VBD", "VBZ", "VBP"}:
+        return None
+    doc, sent = verb.doc, verb.sent
+    for ent in reversed([e for e in doc.ents if sent.start <= e.start and e.end <= verb.i and e.label_ in SPEAKER_ENTS]):
+        between = [t for t in doc[ent.end : verb.i] if not t.is_space]
+        if all(t.pos_ == "ADV" for t in between) or aside(between):
+            return ent.root
+    return None
+
+
+def aside(tokens: list[Token]) -> bool:
+    """', the club's president,' or ', whose firm uses data,': set off by commas, with no verb of
+    its own unless it is a relative clause."""
+    if len(tokens) < 3 or tokens[0].text != "," or tokens[-1].text != ",":
+        return False
+    inner = tokens[1:-1]
+    if any(t.text in {";", ":", "\"", "“", "”"} for t in inner):
+        return False
+    return inner[0].lower_ in RELATIVE_OPENERS or not any(t.pos_ in {"VERB", "AUX"} for t in inner)
+
+
+def continued_content(verb: Token, content: list[Token]) -> list[Token]:
+    """'said C1, but that C2' / 'said money is needed to develop X, educate Y and learn Z': the
+    parser hangs the second half of the content on the cue. A later conjunct of the cue marked
+    'that', or a bare infinitive continuing the content's own infinitive list, belongs to it."""
+    if not content:
+        return content
+    doc, last = verb.doc, content[-1].i
+    infinitives = any(t.tag_ == "VB" and t.dep_ == "xcomp" for t in content)
+    for child in sorted(verb.children, key=lambda t: t.i):
+        if child.left_edge.i <= last or any(not t.is_punct and t.dep_ != "cc" for t in doc[last + 1 : child.left_edge.i]):
+            continue
+        marked = child.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
+        listed = infinitives and child.dep_ in {"advcl", "conj"} and child.tag_ == "VB" and child.left_edge == child \
+            and not any(c.dep_ in {"nsubj", "aux", "mark"} for c in child.children)
+        if marked or listed:
+            end = child.right_edge.i
+            while end > child.i and doc[end].is_punct:
+                end -= 1
+            return list(doc[content[0].i : end + 1])
+    return content
+
+
+def inherited_subject(verb: Token) -> Token | None:
+    """'went out of his way to say that C', 'criticised X and said C': an infinitive, participle or
+    conjunct cue whose subject the parser left with a verb above it. The nearest verb up the tree
+    with a subject before the cue lends it."""
+    if verb.tag_ not in {"VBG", "VB", "VBD", "VBZ", "VBP"} or verb.dep_ in {"ROOT", "acl"}:
+        return None  # a participle on a noun ('with officials saying C') is that noun's, not the clause's
+    node = verb
+    for _ in range(5):
+        if node.head == node:
+            return None
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            subjects = [c for c in node.children if c.dep_ == "nsubj" and c.i < verb.i and c.lower_ != "it"]
+            if subjects:
+                return subjects[-1]
+            if node.dep_ in {"ccomp", "parataxis"}:
+                return None  # the cue sits inside someone's content: not that speaker's own act
+    return None
+

@@ -1,0 +1,53 @@
+"""A reported clause's span against the direct quotes around it: stretched over a quote it runs
+into, kept when it opens on a quoted fragment after its cue, dropped when it is only a direct
+quote's words (the direct quote already says whose they are).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..records import Quote
+from .cues import QUOTE_MARKS
+
+
+def fit_to_quotes(text: str, start: int, end: int, direct: list[Quote], cue_end: int | None = None) -> tuple[int, int] | None:
+    """A reported clause's span, stretched over a quote it runs into ('said he is “not the man”'),
+    or None when it is a direct quote's words, not paraphrase holding a partial quote. With the
+    end of the cue before it, a clause may open on a quoted fragment ('said “…” every time')."""
+    for quote in direct:
+        if quote.start <= start + 1 < quote.end <= end or abs(start - quote.start) <= 1 and end > quote.end:
+            if cue_end is None or cue_end > quote.start or not leading_fragment(text, quote, end, direct):
+                return None  # begins inside quoted words: the parse took the quote for the clause
+            start = min(start, quote.start - 1) if text[quote.start - 1 : quote.start] in QUOTE_MARKS else start
+        if start < quote.start < end < quote.end:
+            end = closing_mark_end(text, quote.end)
+    if unquoted_words(text, start, end, direct) < 2:
+        return None
+    return start, end
+
+
+def leading_fragment(text: str, quote: Quote, end: int, direct: list[Quote]) -> bool:
+    """'said “it gets me mad” every time he thinks of X': a clause that opens with a quoted
+    fragment (no closing punctuation inside the marks) and goes on in the writer's words is
+    paraphrase holding a partial quote, not a direct quote the parse ran past."""
+    if quote.text.rstrip()[-1:] in {",", ".", "?", "!", ";", ":"}:
+        return False
+    return unquoted_words(text, closing_mark_end(text, quote.end), end, direct) >= 2
+
+
+def closing_mark_end(text: str, end: int) -> int:
+    """The offset after a quote's closing mark (the quote's own end when none follows)."""
+    for mark in ("''", "”", '"', "»", "’", "'"):
+        if text.startswith(mark, end):
+            return end + len(mark)
+    return end
+
+
+def unquoted_words(text: str, start: int, end: int, direct: list[Quote]) -> int:
+    """How many words of start:end lie outside every direct quote."""
+    chars = list(text[start:end])
+    for quote in direct:
+        for i in range(max(start, quote.start), min(end, quote.end)):
+            chars[i - start] = " "
+    return len(re.findall(r"\w+", "".join(chars)))
