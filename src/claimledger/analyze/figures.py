@@ -61,6 +61,9 @@ RATE = re.compile(r"^\W*(?:\w+\W+){0,2}?(per|a|each|every)\s+(day|week|month|yea
                   r"|^\W*(?:\w+\W+){0,2}?in the (?:(?:past|last|previous|preceding) )?(?:24|twenty[- ]four) hours\b")
 OFFSET = re.compile(r"\W*(earlier|later|ago|before|after)\b", re.I)
 WORLD = re.compile(r"\b(worldwide|globally|global|around the world|across the world|in the world|world-wide)\b")
+# a person's home, not where the figure happened ("A resident of Antioch, Illinois, he is accused of
+# killing two people" in Kenosha): a singular resident / native / citizen of, or born in, a chain of names
+ORIGIN = re.compile(r"\b(?:(?i:resident|native|citizen) of|(?i:born) in)\s+((?:the\s+)?[A-Z][\w.'\-]*(?:(?:,\s*|\s+)[A-Z][\w.'\-]*)*)")
 HEADS_COUNT = frozenset("""
 death casualty fatality body victim life toll number figure case dead injured wounded injury total
 """.split())  # words that only say "how many": compatible with any subject
@@ -280,8 +283,9 @@ def _rate(family: str | None, rate: bool) -> str | None:
 
 
 def places_of(sentence: str, document: DocumentContext, claimant: str | None = None) -> list[str]:
-    """Places the figure's sentence names (not counting its claimant: 'Armenia claimed ...'); else
-    those of the title. 'worldwide' is the place 'world'."""
+    """Places the figure's sentence names (not counting its claimant: 'Armenia claimed ...', nor a
+    person's home: ``ORIGIN``); else those of the title. 'worldwide' is the place 'world'."""
+    sentence = ORIGIN.sub(lambda m: " " * len(m.group(0)), sentence)
     found = [p for p in document.places_in(sentence) if not claimant or p not in document.places_in(claimant)]
     if WORLD.search(fold(sentence)):
         found.append("place:world")
