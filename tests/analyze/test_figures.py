@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from claimledger.analyze.clusters import Edit, apply_edits, cluster
-from claimledger.analyze.figures import DocumentContext, FigureFacts, conflict, places_of, subject_facts
+from claimledger.analyze.figures import DocumentContext, FigureFacts, clause, conflict, places_of, subject_facts
 from claimledger.analyze.terms import TermWeights
+from claimledger.analyze.text import Sentences
 
 from _bundled import corpus_documents
 
@@ -130,6 +131,23 @@ def test_a_persons_home_is_not_where_the_figure_happened():
     assert places_of(census, DocumentContext(2, melbourne.text, melbourne.title, places=places)) == ["place:melbourne"]
     assert places_of("Residents of Melbourne and Antioch were among them", document) == ["place:antioch", "place:melbourne"]
     assert places_of("the President of Australia said", document) == ["place:australia"]
+
+
+def test_a_figures_places_are_those_of_its_clause():
+    """"killed at least 813 in China and infected around 35,000 worldwide": China's deaths, the world's
+    infections; a clause naming no place keeps its sentence's; a list of places is no clause break."""
+    wuhan = corpus_documents(["wikinews-first-foreigners-die-from-coronavirus-in-wuhan-china"])[0]
+    sentences = Sentences.of(wuhan.text)
+    sentence = sentences.sentence(sentences.index(wuhan.text.index("813")))
+    document = DocumentContext(1, wuhan.text, wuhan.title, places={"China": "place:china", "Wuhan": "place:wuhan"})
+    assert clause(sentence, sentence.index("813")).endswith("killed at least 813 in China")
+    assert places_of(sentence, document, at=sentence.index("813")) == ["place:china"]
+    assert places_of(sentence, document, at=sentence.index("35,000")) == ["place:world"]
+    assert places_of(sentence, document) == ["place:china", "place:world"]  # no offset: the sentence
+    primaries = "Biden's victories in Arizona, Florida, and Illinois left him with 1,124 pledged delegates and a lead"
+    states = DocumentContext(2, primaries, places={"Arizona": "place:arizona", "Illinois": "place:illinois"})
+    assert places_of(primaries, states, at=primaries.index("1,124")) == ["place:arizona", "place:illinois"]
+    assert places_of(primaries, states, at=primaries.index("a lead")) == ["place:arizona", "place:illinois"]
 
 
 def test_subject_facts():

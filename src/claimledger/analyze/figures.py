@@ -61,6 +61,9 @@ RATE = re.compile(r"^\W*(?:\w+\W+){0,2}?(per|a|each|every)\s+(day|week|month|yea
                   r"|^\W*(?:\w+\W+){0,2}?in the (?:(?:past|last|previous|preceding) )?(?:24|twenty[- ]four) hours\b")
 OFFSET = re.compile(r"\W*(earlier|later|ago|before|after)\b", re.I)
 WORLD = re.compile(r"\b(worldwide|globally|global|around the world|across the world|in the world|world-wide)\b")
+# where one clause of a sentence ends and another, with its own verb, begins ("killed 813 in China and
+# infected 35,000 worldwide"): a semicolon, or a conjunction before a lower-case word (not "Alabama and Mississippi")
+CLAUSE_BREAK = re.compile(r";|\s(?:and|but|while|whereas)\s+(?=[a-z])")
 # a person's home, not where the figure happened ("A resident of Antioch, Illinois, he is accused of
 # killing two people" in Kenosha): a singular resident / native / citizen of, or born in, a chain of names
 ORIGIN = re.compile(r"\b(?:(?i:resident|native|citizen) of|(?i:born) in)\s+((?:the\s+)?[A-Z][\w.'\-]*(?:(?:,\s*|\s+)[A-Z][\w.'\-]*)*)")
@@ -267,7 +270,7 @@ def figure_facts(figure: dict, document: DocumentContext, *, claimant: str | Non
         qualifier=figure.get("qualifier"), category=figure["category"], measure=measure,
         family=_rate(f"{measure}:{unit.key}" if unit else family_of(measure, figure.get("unit")), rate), subject=figure.get("subject"), period=figure.get("period"),
         sides=sides, head=head, modifiers=modifiers, increment=increment,
-        places=places_of(sentence, document, figure.get("claimant")), terms=sorted(content_terms(context)),
+        places=places_of(sentence, document, figure.get("claimant"), figure["start"] - start), terms=sorted(content_terms(context)),
         local=sorted(local), offset=offset,
         day=period_day.iso() if period_day else None, date=reference.iso() if reference else None,
         claimant=claimant, named=named, sentence=index, stance=figure.get("stance") or "asserts",
@@ -282,16 +285,30 @@ def _rate(family: str | None, rate: bool) -> str | None:
     return f"{family}/rate" if family is not None and rate else family
 
 
-def places_of(sentence: str, document: DocumentContext, claimant: str | None = None) -> list[str]:
-    """Places the figure's sentence names (not counting its claimant: 'Armenia claimed ...', nor a
-    person's home: ``ORIGIN``); else those of the title. 'worldwide' is the place 'world'."""
+def places_of(sentence: str, document: DocumentContext, claimant: str | None = None, at: int | None = None) -> list[str]:
+    """Places the figure's clause names (its part of the sentence at offset ``at``: ``clause``), else its
+    sentence's (not counting its claimant: 'Armenia claimed ...', nor a person's home: ``ORIGIN``); else
+    those of the title. 'worldwide' is the place 'world'."""
     sentence = ORIGIN.sub(lambda m: " " * len(m.group(0)), sentence)
-    found = [p for p in document.places_in(sentence) if not claimant or p not in document.places_in(claimant)]
-    if WORLD.search(fold(sentence)):
-        found.append("place:world")
+    found = _named(clause(sentence, at), document, claimant) if at is not None else []
+    found = found or _named(sentence, document, claimant)
     if not found and document.title:
-        found = document.places_in(document.title) + (["place:world"] if WORLD.search(fold(document.title)) else [])
+        found = _named(document.title, document, None)
     return sorted(set(found))
+
+
+def _named(text: str, document: DocumentContext, claimant: str | None) -> list[str]:
+    found = [p for p in document.places_in(text) if not claimant or p not in document.places_in(claimant)]
+    return found + (["place:world"] if WORLD.search(fold(text)) else [])
+
+
+def clause(sentence: str, at: int) -> str:
+    """The part of a sentence around offset ``at`` between clause breaks (``CLAUSE_BREAK``): "killed at
+    least 813 in China" of "... had killed at least 813 in China and infected around 35,000 worldwide"."""
+    starts = [0] + [m.end() for m in CLAUSE_BREAK.finditer(sentence)]
+    begin = max(s for s in starts if s <= at)
+    after = [m.start() for m in CLAUSE_BREAK.finditer(sentence) if m.start() > at]
+    return sentence[begin : min(after) if after else len(sentence)]
 
 
 # --- the pair rule -------------------------------------------------------------------------------
