@@ -27,8 +27,10 @@ import json
 import math
 import re
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 
 from ..extract.lexicon import QUALIFIERS, SCALES, WORD_NUMBERS
+from ..extract.places import country
 from .periods import Day, days_apart
 from .text import content_terms, country_of, fold, stem, words
 from .terms import TermWeights, overlap
@@ -264,6 +266,7 @@ def conflict(a: FigureFacts, b: FigureFacts, places: dict[int, set[str]]) -> str
         return "increment"
     if a.places and b.places and not set(a.places) & set(b.places):
         if a.document == b.document or "place:world" in a.places + b.places \
+                or all(map(_country, a.places + b.places)) \
                 or not (set(a.places) & places.get(b.document, set())
                                              or set(b.places) & places.get(a.document, set())):
             return "places"
@@ -276,6 +279,12 @@ def conflict(a: FigureFacts, b: FigureFacts, places: dict[int, set[str]]) -> str
     if apart and (apart > REVISION_DAYS or not running and a.document != b.document):
         return "dates"
     return None
+
+
+@lru_cache(maxsize=4096)
+def _country(place: str) -> bool:
+    """A place key naming a country ("place:united kingdom"): two countries never hold each other."""
+    return country(place.split(":", 1)[-1])
 
 
 def link(a: FigureFacts, b: FigureFacts, weights: TermWeights) -> float:
