@@ -112,6 +112,19 @@ def test_hard_constraints():
                     {1: {"place:christchurch", "place:new zealand"}}) is None
 
 
+def test_two_countries_exclude_each_other_across_documents():
+    """The United Kingdom's "37,542 deaths" (a report on the United States passing 100,000) and the United
+    States' "at least 55,000 deaths" a month before: each document names the other's country, but two
+    countries never hold each other; a city and its country still may."""
+    uk = fact(1, 1, 37_542, places=["place:united kingdom"], date="2020-05-27")
+    us = fact(2, 2, 55_000, places=["place:united states"], date="2020-04-28")
+    named = {1: {"place:united kingdom", "place:united states"}, 2: {"place:united kingdom", "place:united states"}}
+    assert conflict(uk, us, named) == "places"
+    city = fact(3, 3, 50, places=["place:christchurch"])
+    nation = fact(4, 4, 50, places=["place:new zealand"])
+    assert conflict(city, nation, {3: {"place:christchurch", "place:new zealand"}}) is None
+
+
 def test_subject_facts():
     assert subject_facts("Russian troops", "4,000 Russian troops") == (["Russia"], "military", [], False)
     assert subject_facts("active cases", "114 active cases")[2] == ["active"]

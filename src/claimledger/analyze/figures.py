@@ -27,11 +27,14 @@ import json
 import math
 import re
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 
 from ..extract.lexicon import QUALIFIERS, SCALES, WORD_NUMBERS
+from ..extract.places import country
 from .periods import Day, days_apart
-from .text import Sentences, content_terms, country_of, fold, stem, words
+from .text import content_terms, country_of, fold, stem, words
 from .terms import TermWeights, overlap
+from .figure_places import DocumentContext, places_of
 from .units import unit_of
 
 CASUALTY_FAMILY = frozenset({"casualties", "deaths", "injuries"})
@@ -60,7 +63,6 @@ INCREMENT_WORDS = frozenset("other others more additional new further another re
 RATE = re.compile(r"^\W*(?:\w+\W+){0,2}?(per|a|each|every)\s+(day|week|month|year|hour|minute)\b|^\W*(?:\w+\W+){0,2}?(daily|weekly|monthly|annually|yearly|a year|a day)\b"
                   r"|^\W*(?:\w+\W+){0,2}?in the (?:(?:past|last|previous|preceding) )?(?:24|twenty[- ]four) hours\b")
 OFFSET = re.compile(r"\W*(earlier|later|ago|before|after)\b", re.I)
-WORLD = re.compile(r"\b(worldwide|globally|global|around the world|across the world|in the world|world-wide)\b")
 HEADS_COUNT = frozenset("""
 death casualty fatality body victim life toll number figure case dead injured wounded injury total
 """.split())  # words that only say "how many": compatible with any subject
@@ -125,39 +127,6 @@ class FigureFacts:
     @classmethod
     def from_json(cls, text: str) -> "FigureFacts":
         return cls(**json.loads(text))
-
-
-@dataclass
-class DocumentContext:
-    """One document as the figure rules see it."""
-
-    id: int
-    text: str
-    title: str | None = None
-    date: Day | None = None  # published, else the first date its title or lead states
-    places: dict[str, str] = field(default_factory=dict)  # surface name -> place key
-    cluster: int | None = None
-    _sentences: Sentences | None = None
-    _pattern: re.Pattern | None = None
-
-    @property
-    def sentences(self) -> Sentences:
-        if self._sentences is None:
-            self._sentences = Sentences.of(self.text)
-        return self._sentences
-
-    def places_in(self, text: str) -> list[str]:
-        """Place keys whose names occur (as words) in ``text``."""
-        if not self.places:
-            return []
-        if self._pattern is None:
-            names = sorted(self.places, key=len, reverse=True)
-            self._pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
-        return sorted({self.places[m.group(1)] for m in self._pattern.finditer(text)})
-
-    @property
-    def place_keys(self) -> set[str]:
-        return set(self.places.values())
 
 
 # --- facts ---------------------------------------------------------------------------------------
@@ -264,7 +233,7 @@ def figure_facts(figure: dict, document: DocumentContext, *, claimant: str | Non
         qualifier=figure.get("qualifier"), category=figure["category"], measure=measure,
         family=_rate(f"{measure}:{unit.key}" if unit else family_of(measure, figure.get("unit")), rate), subject=figure.get("subject"), period=figure.get("period"),
         sides=sides, head=head, modifiers=modifiers, increment=increment,
-        places=places_of(sentence, document, figure.get("claimant")), terms=sorted(content_terms(context)),
+        places=places_of(sentence, document, figure.get("claimant"), figure["start"] - start), terms=sorted(content_terms(context)),
         local=sorted(local), offset=offset,
         day=period_day.iso() if period_day else None, date=reference.iso() if reference else None,
         claimant=claimant, named=named, sentence=index, stance=figure.get("stance") or "asserts",
@@ -277,17 +246,6 @@ def figure_facts(figure: dict, document: DocumentContext, *, claimant: str | Non
 def _rate(family: str | None, rate: bool) -> str | None:
     """A rate ('1,000 deaths per day') is its own measure, never a total."""
     return f"{family}/rate" if family is not None and rate else family
-
-
-def places_of(sentence: str, document: DocumentContext, claimant: str | None = None) -> list[str]:
-    """Places the figure's sentence names (not counting its claimant: 'Armenia claimed ...'); else
-    those of the title. 'worldwide' is the place 'world'."""
-    found = [p for p in document.places_in(sentence) if not claimant or p not in document.places_in(claimant)]
-    if WORLD.search(fold(sentence)):
-        found.append("place:world")
-    if not found and document.title:
-        found = document.places_in(document.title) + (["place:world"] if WORLD.search(fold(document.title)) else [])
-    return sorted(set(found))
 
 
 # --- the pair rule -------------------------------------------------------------------------------
@@ -308,6 +266,7 @@ def conflict(a: FigureFacts, b: FigureFacts, places: dict[int, set[str]]) -> str
         return "increment"
     if a.places and b.places and not set(a.places) & set(b.places):
         if a.document == b.document or "place:world" in a.places + b.places \
+                or all(map(_country, a.places + b.places)) \
                 or not (set(a.places) & places.get(b.document, set())
                                              or set(b.places) & places.get(a.document, set())):
             return "places"
@@ -320,6 +279,12 @@ def conflict(a: FigureFacts, b: FigureFacts, places: dict[int, set[str]]) -> str
     if apart and (apart > REVISION_DAYS or not running and a.document != b.document):
         return "dates"
     return None
+
+
+@lru_cache(maxsize=4096)
+def _country(place: str) -> bool:
+    """A place key naming a country ("place:united kingdom"): two countries never hold each other."""
+    return country(place.split(":", 1)[-1])
 
 
 def link(a: FigureFacts, b: FigureFacts, weights: TermWeights) -> float:

@@ -30,9 +30,11 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
+from ..extract.lexicon import DISEASES
 from .figures import LOCAL_ONLY, REVISION_DAYS, RUNNING, FigureFacts, consistent, link
 from .terms import TermWeights
 from .periods import Day, days_apart
+from .text import stem
 from .units import Unit, converts
 
 RESTATE_SENTENCES = 10  # the identical value of one measure restated this far apart is one quantity
@@ -51,6 +53,8 @@ BELOW = frozenset({"almost", "nearly"})  # ... that stays below its number
 WHOLE_SHARES = frozenset({0.0, 100.0})  # shares that say "none" or "all" of something
 OPEN = {"at least": "up", "more than": "up", "over": "up", "up to": "down", "fewer than": "down"}  # open bounds
 REVISED = frozenset({"cases"})  # running counts revised for weeks without a shared word: an outbreak's cases
+OUTBREAK_TOLLS = frozenset({"deaths"})  # ... and its deaths, when both contexts name one disease
+DISEASE_TERMS = frozenset(stem(word) for word in DISEASES)
 DEFAULT_MODIFIERS = frozenset({"confirmed"})  # "confirmed cases" are what "cases" means
 WORLD = "place:world"
 CONVERTIBLE = frozenset({"money", "distance", "speed", "mass"})  # measures written with a conversion into another unit
@@ -160,15 +164,22 @@ def same_incident(a: FigureFacts, b: FigureFacts) -> float:
 
 
 def revised(a: FigureFacts, b: FigureFacts) -> float:
-    """A disease's cases reported again weeks later by another document ("around 35,000" infected
-    worldwide on 9 February, "at least 118,381 cases" on 11 March): in one place within
+    """A disease's cases or deaths reported again weeks later by another document ("around 35,000"
+    infected worldwide on 9 February, "at least 118,381 cases" on 11 March): in one place within
     ``REVISION_DAYS`` one outbreak's count, never falling, of the same kind (not "suspected" against all).
-    Tolls are left to the wording rule: two attacks in one country within weeks are common."""
-    if a.document == b.document or a.measure != b.measure or a.family not in REVISED or a.vague or b.vague \
-            or not set(a.places) & set(b.places) or (WORLD in a.places) != (WORLD in b.places) \
-            or not _same_subject(a, b) or "other:" in a.head + b.head \
+    Deaths only when both contexts name one disease (``DISEASES``) and the counts name the same places
+    (``revision_places``: none is the world's, "the virus has killed more than 1,000 people"). Tolls
+    of violence are left to the wording rule: two attacks in one country within weeks are common."""
+    if a.document == b.document or a.measure != b.measure or a.vague or b.vague or not _same_subject(a, b) \
+            or "other:" in a.head + b.head \
             or set(a.modifiers) - DEFAULT_MODIFIERS != set(b.modifiers) - DEFAULT_MODIFIERS:
-        return 0.0  # a worldwide count and one country's, "suspected" and all cases, are two quantities
+        return 0.0  # "suspected" and all cases are two quantities
+    places_a, places_b = revision_places(a), revision_places(b)
+    if a.measure in REVISED:
+        if not places_a & places_b or (WORLD in places_a) != (WORLD in places_b):
+            return 0.0  # a worldwide count and one country's are two quantities
+    elif not (a.measure in OUTBREAK_TOLLS and places_a == places_b and disease(a) & disease(b)):
+        return 0.0  # China's deaths told beside the world's cases ("813 in China and 35,000 worldwide")
     first, later = sorted((a, b), key=lambda f: (f.date or "", f.id))
     apart = days_apart(Day.parse(first.date), Day.parse(later.date))
     if apart is None or apart > REVISION_DAYS or (later.high or later.low or 0) < (first.low or 0):
@@ -176,19 +187,32 @@ def revised(a: FigureFacts, b: FigureFacts) -> float:
     return 0.6
 
 
+def disease(fact: FigureFacts) -> set[str]:
+    """The diseases a figure's context (its sentence, the one before, the title) names."""
+    return DISEASE_TERMS & set(fact.terms)
+
+
+def revision_places(fact: FigureFacts) -> set[str]:
+    """The places of an outbreak's count; for a disease's deaths naming none, the world's (its own toll)."""
+    if not fact.places and fact.measure in OUTBREAK_TOLLS and disease(fact):
+        return {WORLD}
+    return set(fact.places)
+
+
 def incident_keys(fact: FigureFacts) -> list[tuple]:
     """Blocking keys (place, measure, window): two figures within ``INCIDENT_DAYS`` of each other
-    share a window, as each is filed under its own window and the one before (for a disease's cases
-    also windows of ``REVISION_DAYS``)."""
+    share a window, as each is filed under its own window and the one before (for an outbreak's
+    cases and deaths also windows of ``REVISION_DAYS``, ``revision_places``)."""
     day = Day.parse(fact.date)
     when = day.as_date() if day and day.year else None  # a day without a year is not blocked on
-    if fact.family not in RUNNING or when is None or not fact.places:
+    if fact.family not in RUNNING or when is None:
         return []
     window = when.toordinal() // INCIDENT_DAYS
     keys = [("incident", place, fact.measure, w) for place in fact.places for w in (window, window - 1)]
-    if fact.measure == "cases":  # an outbreak's cases, revised for weeks (``revised``)
+    if fact.measure in REVISED or fact.measure in OUTBREAK_TOLLS and disease(fact):  # revised for weeks
         weeks = when.toordinal() // REVISION_DAYS
-        keys += [("revision", place, fact.measure, w) for place in fact.places for w in (weeks, weeks - 1)]
+        keys += [("revision", place, fact.measure, w) for place in sorted(revision_places(fact))
+                 for w in (weeks, weeks - 1)]
     return keys
 
 

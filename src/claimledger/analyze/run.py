@@ -33,7 +33,8 @@ from ..ledger.schema import (
     figures, group_estimates, incident_items, incidents, outlets, quote_analysis, quotes, term_counts,
 )
 from . import corroboration
-from .figures import DocumentContext, FigureFacts, figure_facts
+from .figure_places import DocumentContext
+from .figures import FigureFacts, figure_facts
 from .grouping import GroupStep
 from .incident_objects import IncidentStep
 from .periods import Day, first_date, period_day

@@ -305,6 +305,8 @@ violence killing execution suicide invasion offensive combat conflict insurgency
 # What kind of event a count belongs to, by the words around it (``analyze.incident_objects``).
 # Checked nearest-first in the count's sentence, then the sentence before, then the title. Kinds
 # follow what casualty recorders and the bundled corpus tell apart (counts: docs/analysis.md).
+# Diseases named by the outbreaks they cause: one outbreak's counts are revised for weeks (``analyze.incidents``).
+DISEASES = frozenset("measles cholera ebola coronavirus covid-19".split())
 EVENT_KINDS: dict[str, frozenset[str]] = {
     "airstrike": frozenset("airstrike airstrikes air-strike air-strikes bombardment bombardments".split()),
     "bombing": frozenset("""
@@ -324,7 +326,7 @@ EVENT_KINDS: dict[str, frozenset[str]] = {
     "flood": frozenset("flood floods flooding landslide landslides".split()),
     "storm": frozenset("hurricane cyclone typhoon tornado".split()),  # not "storm": "tried to storm parliament"
     "stampede": frozenset("stampede crush".split()),
-    "outbreak": frozenset("outbreak epidemic pandemic measles cholera ebola coronavirus covid-19 virus".split()),
+    "outbreak": frozenset("outbreak epidemic pandemic virus".split()) | DISEASES,
     "protest": frozenset("protest protests protesters demonstration demonstrations riot riots".split()),
     "vote": frozenset("vote votes voted election elections referendum ballot ballots".split()),
 }
