@@ -80,13 +80,20 @@ class KnownWeights(TermWeights):
 
 
 def join_strongest(ids: Iterable[int], links: Iterable[tuple[float, int, int]],
-                   clash: Callable[[int, int], bool]) -> list[list[int]]:
+                   clash: Callable[[int, int], bool], joined: Iterable[list[int]] = ()) -> list[list[int]]:
     """Clusters of ``ids`` from scored ``links`` (score, a, b), strongest first (ties by ids): two
     clusters join only if no pair across them clashes, so a chain of links never carries a member
-    into a cluster it contradicts. Each cluster sorted, clusters by their smallest id. Deterministic.
-    Figure groups and incidents are both built this way."""
+    into a cluster it contradicts. ``joined``: sets of ids that start as one cluster (built before;
+    never split, never checked again). Each cluster sorted, clusters by their smallest id.
+    Deterministic. Figure groups and incidents are both built this way."""
     parent = {i: i for i in ids}
     members = {i: [i] for i in parent}
+    for together in joined:
+        root = min(together)
+        for i in together:
+            if i != root:
+                parent[i] = root
+                members[root].extend(members.pop(i))
     apart: set[tuple[int, int]] = set()  # clusters found to clash: they still do once either grows
 
     def find(x: int) -> int:

@@ -28,28 +28,21 @@ The rule:
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import timedelta
 from functools import lru_cache
 
 import pycountry
-from sqlalchemy import bindparam, delete, insert, select, update
 
 from ..extract.lexicon import EVENT_KIN, EVENT_KINDS, EVENT_PHRASES, PLACE_LEVELS
 from ..extract.places import country, fold
-from ..ledger.schema import (
-    canonical_entities, document_analysis, documents, figure_analysis, figures, incident_items, incidents, tallies,
-    tally_claims,
-)
 from .clusters import day_number_of, join_strongest
 from .figures import REVISION_DAYS
 from .incidents import INCIDENT_DAYS
 from .periods import Day, days_apart
 from .text import Sentences
-from .tx import Tx, chunks
 
 MEASURES = frozenset({"casualties", "deaths", "injuries", "detained", "missing", "cases"})
 KIND_ORDER = {kind: i for i, kind in enumerate(EVENT_KINDS)}
@@ -74,6 +67,7 @@ class Item:
     date: str | None
     sentence: int
     group: int | None = None  # the figure group of a figure item
+    incident: int | None = None  # the incident it was in before this analysis run, if any
 
     @property
     def parts(self) -> frozenset[str]:
@@ -214,8 +208,9 @@ def keys(item: Item) -> list[tuple]:
     return [(p, w) for p in below for w in (window, window - 1)]
 
 
-def cluster(items: list[Item]) -> list[list[int]]:
-    """Incidents as lists of item ids (each sorted; sorted by smallest id). Deterministic."""
+def cluster(items: list[Item], joined: Iterable[list[int]] = ()) -> list[list[int]]:
+    """Incidents as lists of item ids (each sorted; sorted by smallest id). Deterministic. ``joined``:
+    items that are one incident already (an incident built before, which new reports may join)."""
     by_id = {i.id: i for i in items}
     index: dict[tuple, list[int]] = defaultdict(list)
     for item in sorted(items, key=lambda i: i.id):
@@ -233,145 +228,14 @@ def cluster(items: list[Item]) -> list[list[int]]:
                 a, b = by_id[min(ids[x], ids[y])], by_id[max(ids[x], ids[y])]
                 if not clash(a, b) and (score := link(a, b)) > 0:
                     links.add((score, a.id, b.id))
-    return join_strongest(by_id, links, lambda p, q: clash(by_id[p], by_id[q]))
+    return join_strongest(by_id, links, lambda p, q: clash(by_id[p], by_id[q]), joined)
 
 
-def summary(members: list[Item]) -> dict:
-    """What, where and when of one incident: the most told kind, the most specific place, the days."""
-    kinds = Counter(i.what for i in members if i.what)
+def summary(kinds: Counter, places: Counter, days: Iterable[str], documents: int, items: int) -> dict:
+    """What, where and when of one incident from its items' kinds and places (with counts) and days:
+    the most told kind, the most specific place, the first and last day (not a yearless one)."""
     what = min(kinds, key=lambda k: (-kinds[k], KIND_ORDER[k])) if kinds else None
-    places = Counter(i.place for i in members if i.place)
     place = max(places, key=lambda p: (len(place_parts(p)), places[p], p)) if places else None
-    days = sorted(i.date for i in members if i.date and not i.date.startswith("--"))
+    days = sorted(d for d in days if d and not d.startswith("--"))
     return {"what": what, "place": place, "first": days[0] if days else None, "last": days[-1] if days else None,
-            "documents": len({i.document for i in members}), "items": len(members)}
-
-
-# -- the analysis step ------------------------------------------------------------------------------
-
-
-class IncidentStep(Tx):
-    """Reads the items of new documents, forgets those of stale ones, and rebuilds the incidents they
-    touch: those holding an item of a changed document, one of a figure group a new item is in, or
-    one dated within ``INCIDENT_DAYS`` of a new item. A full analysis empties the tables first
-    (``run.Analysis.clear``), so the same step then builds every incident; it may run once per chunk
-    of documents."""
-
-    def run(self, new_ids: list[int], stale_ids: list[int]) -> int:
-        """Returns how many incidents were (re)built."""
-        ii = incident_items
-        changed = sorted({*new_ids, *stale_ids})
-        region = set(self.scalars_in(lambda part: select(ii.c.incident_id).distinct().where(
-            ii.c.document_id.in_(part), ii.c.incident_id.is_not(None)), changed))
-        for part in chunks(changed):
-            self.c.execute(delete(ii).where(ii.c.document_id.in_(part)))
-        for part in chunks(sorted(new_ids), 100):
-            rows = self.items_of(part)
-            if rows:
-                self.c.execute(insert(ii), rows)
-        region |= self.near(sorted(new_ids))
-        return self.rebuild(region, sorted(new_ids))
-
-    def scalars_in(self, make, ids) -> list:
-        return [row[0] for row in self.rows_in(make, ids)]
-
-    def near(self, new_ids: list[int]) -> set[int]:
-        """Incidents a new item could join: sharing its figure group, or dated within the window."""
-        ii, fa = incident_items, figure_analysis
-        new = self.rows_in(lambda part: select(ii.c.date, fa.c.group_id)
-                           .outerjoin(fa, (ii.c.kind == "figure") & (fa.c.figure_id == ii.c.ref))
-                           .where(ii.c.document_id.in_(part)), new_ids)
-        groups = {r.group_id for r in new if r.group_id is not None}
-        found = set(self.scalars_in(lambda part: select(ii.c.incident_id).distinct()
-                                    .join(fa, (ii.c.kind == "figure") & (fa.c.figure_id == ii.c.ref))
-                                    .where(fa.c.group_id.in_(part), ii.c.incident_id.is_not(None)), groups))
-        for low, high in _windows(r.date for r in new):
-            found |= set(self.scalars(select(ii.c.incident_id).distinct().where(
-                ii.c.date >= low, ii.c.date <= high, ii.c.incident_id.is_not(None))))
-        return found
-
-    def items_of(self, doc_ids: list[int]) -> list[dict]:
-        d, da = documents, document_analysis
-        docs = {r.id: r for r in self.c.execute(
-            select(d.c.id, d.c.title, d.c.text, da.c.date).outerjoin(da, da.c.document_id == d.c.id)
-            .where(d.c.id.in_(doc_ids), d.c.is_current))}
-        sentences = {i: Sentences.of(r.text) for i, r in docs.items()}
-        rows = []
-        t, tc = tallies, tally_claims
-        first_span: dict[int, int] = {}
-        for claim in self.c.execute(select(tc.c.tally_id, tc.c.spans).join(t, t.c.id == tc.c.tally_id)
-                                    .where(t.c.document_id.in_(list(docs))).order_by(tc.c.id)):
-            spans = json.loads(claim.spans)
-            if spans and claim.tally_id not in first_span:
-                first_span[claim.tally_id] = spans[0][0]
-        for r in self.c.execute(select(t.c.id, t.c.document_id, t.c.category, t.c.place, t.c.date)
-                                .where(t.c.document_id.in_(list(docs)))):
-            doc = docs[r.document_id]
-            at = first_span.get(r.id, 0)
-            rows.append(self.row("tally", r.id, r.document_id, r.category, r.place, r.date or doc.date, at, doc,
-                                 sentences[r.document_id]))
-        fa = figure_analysis
-        found = self.c.execute(select(figures.c.id, figures.c.document_id, figures.c.start, fa.c.measure, fa.c.features)
-                               .join(fa, fa.c.figure_id == figures.c.id)
-                               .where(figures.c.document_id.in_(list(docs)), fa.c.measure.in_(sorted(MEASURES)))).all()
-        names = self.place_names({k for r in found for k in json.loads(r.features)["places"]})
-        for r in found:
-            facts = json.loads(r.features)
-            place = ", ".join(sorted(names.get(k, k.split(":", 1)[-1]) for k in facts["places"] if k != "place:world"))
-            rows.append(self.row("figure", r.id, r.document_id, r.measure, place or None, facts.get("date"),
-                                 r.start, docs[r.document_id], sentences[r.document_id]))
-        return rows
-
-    @staticmethod
-    def row(kind: str, ref: int, doc_id: int, category: str, place: str | None, date: str | None, at: int, doc,
-            sentences: Sentences) -> dict:
-        return {"kind": kind, "ref": ref, "document_id": doc_id, "category": category, "place": place,
-                "date": date, "what": event_kind(doc.text, doc.title, at, sentences),
-                "sentence": sentences.index(at), "incident_id": None}
-
-    def place_names(self, keys_: set[str]) -> dict[str, str]:
-        ce = canonical_entities
-        return dict(self.rows_in(lambda part: select(ce.c.key, ce.c.name).where(ce.c.key.in_(part)), keys_))
-
-    def rebuild(self, region: set[int], new_ids: list[int]) -> int:
-        """Cluster the items of the incidents in ``region`` with those of the new documents; an
-        incident's id is its smallest item id, so ids stay put."""
-        ii, fa, d = incident_items, figure_analysis, documents
-        stmt = (select(ii.c.id, ii.c.document_id, ii.c.what, ii.c.place, ii.c.date, ii.c.sentence, ii.c.incident_id,
-                       fa.c.group_id)
-                .join(d, d.c.id == ii.c.document_id)
-                .outerjoin(fa, (ii.c.kind == "figure") & (fa.c.figure_id == ii.c.ref))
-                .where(d.c.is_current))
-        found = self.rows_in(lambda part: stmt.where(ii.c.incident_id.in_(part)), region)
-        found += self.rows_in(lambda part: stmt.where(ii.c.document_id.in_(part)), new_ids)
-        items = [Item(r.id, r.document_id, r.what, r.place, r.date, r.sentence, r.group_id) for r in found]
-        before = {r.id: r.incident_id for r in found}
-        by_id = {i.id: i for i in items}
-        rows, moved = [], []
-        for ids in cluster(items):
-            rows.append({"id": ids[0], **summary([by_id[i] for i in ids])})
-            moved += [{"i": i, "n": ids[0]} for i in ids if before[i] != ids[0]]
-        self.write(rows, region)
-        if moved:
-            self.c.execute(update(ii).where(ii.c.id == bindparam("i")).values(incident_id=bindparam("n")), moved)
-        return len(rows)
-
-    def write(self, rows: list[dict], region: set[int]) -> None:
-        """Replace the incidents of the region with the rebuilt ones."""
-        for part in chunks(sorted(region | {r["id"] for r in rows})):
-            self.c.execute(delete(incidents).where(incidents.c.id.in_(part)))
-        for part in chunks(rows):
-            self.c.execute(insert(incidents), part)
-
-
-def _windows(dates) -> list[tuple[str, str]]:
-    """ISO day ranges within ``INCIDENT_DAYS`` of the dated ones (overlapping ranges joined)."""
-    days = sorted({day.as_date() for text in dates if (day := Day.parse(text)) and day.year})
-    spans: list[list] = []
-    for day in days:
-        low, high = day - timedelta(days=INCIDENT_DAYS), day + timedelta(days=INCIDENT_DAYS)
-        if spans and low <= spans[-1][1]:
-            spans[-1][1] = high
-        else:
-            spans.append([low, high])
-    return [(low.isoformat(), high.isoformat()) for low, high in spans]
+            "documents": documents, "items": items}

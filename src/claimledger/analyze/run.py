@@ -36,7 +36,7 @@ from . import corroboration
 from .figure_places import DocumentContext
 from .figures import FigureFacts, figure_facts
 from .grouping import GroupStep
-from .incident_objects import IncidentStep
+from .incident_step import IncidentStep
 from .periods import Day, first_date, period_day
 from .resolve import EntityStep, Resolved
 from .text import content_terms, iso_time, words
