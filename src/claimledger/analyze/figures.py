@@ -35,6 +35,7 @@ from .periods import Day, days_apart
 from .text import content_terms, country_of, fold, stem, words
 from .terms import TermWeights, overlap
 from .figure_places import DocumentContext, places_of
+from .interviews import restating
 from .units import unit_of
 
 CASUALTY_FAMILY = frozenset({"casualties", "deaths", "injuries"})
@@ -120,6 +121,10 @@ class FigureFacts:
     unit: str | None = None  # its unit when that has a fixed factor ("km", "mph", "km2"; ``units``)
     dimension: str | None = None  # ... that unit's dimension (length, area, speed, mass)
     scale: float | None = None  # ... and its factor to the dimension's base unit (m, m², m/s, kg)
+    turn: int | None = None  # its turn in a transcript (``interviews``), None outside one
+    asks: bool = False  # ... an interviewer's turn (a question)
+    turn_sentence: int = 0  # ... the sentence of the turn that holds it (0: the first)
+    restates: bool = False  # ... its sentence says it repeats the other speaker ("You said ...")
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), separators=(",", ":"), sort_keys=True)
@@ -228,6 +233,7 @@ def figure_facts(figure: dict, document: DocumentContext, *, claimant: str | Non
     context = " ".join((document.title or "", previous, sentence))
     local = content_terms(f"{previous} {sentence}") - content_terms(document.title or "") - content_terms(figure["text"])
     reference = period_day or document.date
+    turn = document.transcript.turn_at(figure["start"], sentences.index)
     return FigureFacts(
         id=figure["id"], document=document.id, low=figure["low"], high=figure["high"],
         qualifier=figure.get("qualifier"), category=figure["category"], measure=measure,
@@ -240,6 +246,8 @@ def figure_facts(figure: dict, document: DocumentContext, *, claimant: str | Non
         vague=bool(figure.get("vague")), cluster=document.cluster, start=figure["start"], end=figure["end"],
         opening=document.text[max(0, figure["start"] - OPENING_CHARS) : figure["start"]],
         unit=unit.key if unit else None, dimension=unit.dimension if unit else None, scale=unit.factor if unit else None,
+        turn=turn.index if turn else None, asks=bool(turn and turn.asks), turn_sentence=turn.sentence if turn else 0,
+        restates=bool(turn and turn.asks and restating(sentence)),
     )
 
 

@@ -31,6 +31,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from ..extract.lexicon import DISEASES
+from .interviews import interview
 from .figures import LOCAL_ONLY, REVISION_DAYS, RUNNING, FigureFacts, consistent, link
 from .terms import TermWeights
 from .periods import Day, days_apart
@@ -68,7 +69,7 @@ CONVERTED = re.compile(r"(?:/(?:h|hr|hour|s|sec)\b|\s+(?:per|an|a)\s+(?:hour|sec
 def evidence(a: FigureFacts, b: FigureFacts, weights: TermWeights) -> float:
     """The strongest evidence that two compatible figures measure one quantity (0: none)."""
     return max(link(a, b, weights), same_document(a, b), restated(a, b, weights), raised(a, b),
-               same_incident(a, b), revised(a, b), conversion(a, b))
+               same_incident(a, b), revised(a, b), conversion(a, b), interview(a, b))
 
 
 def conversion(a: FigureFacts, b: FigureFacts) -> float:

@@ -1,0 +1,101 @@
+"""Interview evidence for figure groups: a question about a number and the answer that gives it.
+
+Why: in a transcript (``((WN)) question`` / ``((Name)) answer``, see ``extract.turns``) the
+interviewer restates what the interviewee said ("You said you have been working for like what,
+last 25 years, [right]?") and the answer gives the number again or corrects it ("[For the past] 30
+years."). The two figures are one quantity, but they rarely share the rare words the wording rule
+needs, and their values may differ (a correction is a contest of one speaker with the restatement).
+Two links, both only between figures of one block (one unit) and never across a hard constraint:
+
+* **answer**: a figure in an interviewer's turn and one of its family in the opening
+  ``ANSWER_SENTENCES`` sentences of the very next turn (in the bundled corpus 4 such pairs in 21
+  interviews, all four one quantity: 30 astronomical units, 25 / 30 years, the last 3 months,
+  a 100% hydrogen atmosphere; the later figures of a long answer are often about something else);
+* **restated**: a figure in an interviewer's turn whose sentence says it repeats the interviewee
+  ("you said", "you mentioned", "you are telling", ``RESTATING``) and an earlier figure of its
+  family, outside the interviewer's turns, that the value could repeat (equal, inside a range
+  "25-26 years" / "25 years", or a rounding; in the bundled corpus 5 of the 7 such sentences state
+  a figure: 30 astronomical units, around 5000 people, the last 18 years, 25 years, four years).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..extract.turns import interviewers, labelled_turns
+
+ANSWER_SENTENCES = 2  # sentences at the opening of an answer whose figures answer the question
+RESTATING = re.compile(r"\byou (?:said|mentioned|told us|(?:are|were) (?:telling|saying))\b|\bas you (?:said|mentioned)\b",
+                       re.I)
+ROUNDING = 0.1  # a restated value may round the original by this share ("around 5000" / "almost 5700" is not one)
+
+
+@dataclass(frozen=True)
+class Turn:
+    """Where a figure sits in a transcript: its turn, whether an interviewer asks it, and which
+    sentence of the turn holds the figure (0: the turn's first)."""
+
+    index: int
+    asks: bool
+    sentence: int
+
+
+class Transcript:
+    """The labelled turns of one document (none when it is no conversation: fewer than two labels
+    with two turns each, as ``extract.turns.transcript_claims`` decides)."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    @cached_property
+    def turns(self) -> list[tuple[str, int, int]]:
+        turns = labelled_turns(self.text)
+        labels = [label for label, _, _ in turns]
+        if sum(labels.count(label) >= 2 for label in set(labels)) < 2:
+            return []
+        return turns
+
+    @cached_property
+    def asking(self) -> set[str]:
+        return interviewers(self.turns, self.text) if self.turns else set()
+
+    def turn_at(self, offset: int, sentence_of) -> Turn | None:
+        """The turn holding ``offset`` (``sentence_of`` maps an offset to its sentence index)."""
+        for k, (label, start, end) in enumerate(self.turns):
+            if start <= offset < end:
+                return Turn(k, label in self.asking, sentence_of(offset) - sentence_of(start))
+        return None
+
+
+def restating(sentence: str) -> bool:
+    """Does this sentence say it repeats what the other speaker said ("You said ...")?"""
+    return bool(RESTATING.search(sentence))
+
+
+def interview(a, b) -> float:
+    """Evidence (0: none) that two figures of one document and family are a question's figure and
+    its answer, or an interviewer's restatement of an earlier figure. ``a`` and ``b`` are
+    ``figures.FigureFacts``."""
+    if a.document != b.document or a.family != b.family or a.family is None or a.turn is None or b.turn is None \
+            or a.vague or b.vague or a.offset or b.offset:
+        return 0.0
+    first, second = sorted((a, b), key=lambda f: f.start)
+    if first.asks and not second.asks and second.turn == first.turn + 1 and second.turn_sentence < ANSWER_SENTENCES:
+        return 1.5
+    if second.asks and second.restates and not first.asks and could_repeat(second, first):
+        return 1.5
+    return 0.0
+
+
+def could_repeat(later, earlier) -> bool:
+    """Could ``later`` state ``earlier``'s value again: equal, inside its range, or a rounding of it?"""
+    if None in (later.low, earlier.low):
+        return False
+    low, high = earlier.low, earlier.high if earlier.high is not None else earlier.low
+    value_low, value_high = later.low, later.high if later.high is not None else later.low
+    if low <= value_low and value_high <= high:
+        return True
+    top = max(abs(high), abs(value_high))
+    return abs(value_low - low) <= ROUNDING * top and abs(value_high - high) <= ROUNDING * top
