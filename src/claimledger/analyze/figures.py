@@ -35,7 +35,7 @@ from .periods import Day, days_apart
 from .text import content_terms, country_of, fold, stem, words
 from .terms import TermWeights, overlap
 from .figure_places import DocumentContext, places_of
-from .interviews import restating
+from .interviews import guessing, restating
 from .units import unit_of
 
 CASUALTY_FAMILY = frozenset({"casualties", "deaths", "injuries"})
@@ -125,6 +125,7 @@ class FigureFacts:
     asks: bool = False  # ... an interviewer's turn (a question)
     turn_sentence: int = 0  # ... the sentence of the turn that holds it (0: the first)
     restates: bool = False  # ... its sentence says it repeats the other speaker ("You said ...")
+    guess: bool = False  # ... an answer's sentence ending in a question mark ("I would say nine years?")
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), separators=(",", ":"), sort_keys=True)
@@ -247,7 +248,7 @@ def figure_facts(figure: dict, document: DocumentContext, *, claimant: str | Non
         opening=document.text[max(0, figure["start"] - OPENING_CHARS) : figure["start"]],
         unit=unit.key if unit else None, dimension=unit.dimension if unit else None, scale=unit.factor if unit else None,
         turn=turn.index if turn else None, asks=bool(turn and turn.asks), turn_sentence=turn.sentence if turn else 0,
-        restates=bool(turn and turn.asks and restating(sentence)),
+        restates=bool(turn and turn.asks and restating(sentence)), guess=bool(turn and not turn.asks and guessing(sentence)),
     )
 
 

@@ -15,7 +15,12 @@ Two links, both only between figures of one block (one unit) and never across a 
   ("you said", "you mentioned", "you are telling", ``RESTATING``) and an earlier figure of its
   family, outside the interviewer's turns, that the value could repeat (equal, inside a range
   "25-26 years" / "25 years", or a rounding; in the bundled corpus 5 of the 7 such sentences state
-  a figure: 30 astronomical units, around 5000 people, the last 18 years, 25 years, four years).
+  a figure: 30 astronomical units, around 5000 people, the last 18 years, 25 years, four years);
+* **corrected**: an interviewee's guess, a figure in a sentence of an answer that ends in a question
+  mark ("so I would say nine years?", "I think we were like ten people?"), and a figure of its family
+  the same turn gives within ``GUESS_SENTENCES`` sentences after it ("Less than ten years, yeah.",
+  "We are eleven people."): in the bundled corpus 5 such guesses, the 2 followed by a figure of
+  their family both corrected so.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from ..extract.turns import interviewers, labelled_turns
 ANSWER_SENTENCES = 2  # sentences at the opening of an answer whose figures answer the question
 RESTATING = re.compile(r"\byou (?:said|mentioned|told us|(?:are|were) (?:telling|saying))\b|\bas you (?:said|mentioned)\b",
                        re.I)
+GUESS_SENTENCES = 3  # sentences after a guess within which the speaker's figure of its family corrects it
 ROUNDING = 0.1  # a restated value may round the original by this share ("around 5000" / "almost 5700" is not one)
 
 
@@ -69,6 +75,11 @@ class Transcript:
         return None
 
 
+def guessing(sentence: str) -> bool:
+    """Does an answer's sentence end in a question mark: the speaker's own guess ("nine years?")?"""
+    return sentence.rstrip().rstrip("\"”’'").endswith("?")
+
+
 def restating(sentence: str) -> bool:
     """Does this sentence say it repeats what the other speaker said ("You said ...")?"""
     return bool(RESTATING.search(sentence))
@@ -86,6 +97,8 @@ def interview(a, b) -> float:
         return 1.5
     if second.asks and second.restates and not first.asks and could_repeat(second, first):
         return 1.5
+    if first.guess and second.turn == first.turn and 0 < second.sentence - first.sentence <= GUESS_SENTENCES:
+        return 1.2
     return 0.0
 
 
