@@ -40,7 +40,13 @@ from .units import unit_of
 
 CASUALTY_FAMILY = frozenset({"casualties", "deaths", "injuries"})
 RUNNING = frozenset({"casualties", "detained", "people", "cases"})  # families that are running totals (tolls)
-LOCAL_ONLY = frozenset({"duration", "distance"})  # measures of time and length: grouped within one document only
+LOCAL_ONLY = frozenset({"duration", "distance"})  # measures of time and length: grouped within one document only ...
+# ... but a distance no day of its text dates holds on any day (the Sun-Earth distance of two interviews, 150
+# million km and 93 million miles, six weeks apart): across documents the same value in the same unit, in
+# contexts sharing ``SHARED_WORDS`` rare words (in the bundled corpus 15 pairs of documents state one distance
+# in one unit, 4 of them in such contexts, all 4 the Sun-Earth distance)
+UNDATED = frozenset({"distance"})
+OPEN_BOUNDS = frozenset({"at least", "more than", "over", "up to", "fewer than", "less than", "below", "under"})
 REVISION_DAYS = 60  # a running toll reported this many days apart can still be one quantity, revised
 CLAIM_WINDOW = 3  # sentences between two claimants' figures in one document
 SHARED_WORDS = 2.0  # rare context words two figures must share (rarity-weighted) for a cross-document link
@@ -65,8 +71,8 @@ RATE = re.compile(r"^\W*(?:\w+\W+){0,2}?(per|a|each|every)\s+(day|week|month|yea
                   r"|^\W*(?:\w+\W+){0,2}?in the (?:(?:past|last|previous|preceding) )?(?:24|twenty[- ]four) hours\b")
 OFFSET = re.compile(r"\W*(earlier|later|ago|before|after)\b", re.I)
 HEADS_COUNT = frozenset("""
-death casualty fatality body victim life toll number figure case dead injured wounded injury total
-""".split())  # words that only say "how many": compatible with any subject
+death casualty fatality body victim life live toll number figure case infection dead injured wounded injury total
+""".split())  # words (stems: "lives" is "live") that only say "how many": compatible with any subject
 HEADS_PEOPLE = frozenset("""
 people person individual member resident civilian inhabitant villager worshipper worshiper bystander
 passenger citizen
@@ -233,7 +239,7 @@ def figure_facts(figure: dict, document: DocumentContext, *, claimant: str | Non
     previous = sentences.sentence(index - 1) if index > 0 else ""
     context = " ".join((document.title or "", previous, sentence))
     local = content_terms(f"{previous} {sentence}") - content_terms(document.title or "") - content_terms(figure["text"])
-    reference = period_day or document.date
+    reference = period_day or (document.date if measure not in UNDATED else None)
     turn = document.transcript.turn_at(figure["start"], sentences.index)
     return FigureFacts(
         id=figure["id"], document=document.id, low=figure["low"], high=figure["high"],
@@ -308,7 +314,11 @@ def link(a: FigureFacts, b: FigureFacts, weights: TermWeights) -> float:
         return 0.0
     if a.cluster is not None and a.cluster == b.cluster:  # reprints of one story
         return 4.0 if a.low == b.low and a.high == b.high else 0.0
-    if a.vague or b.vague or a.measure in LOCAL_ONLY:
+    if a.vague or b.vague:
+        return 0.0
+    if a.measure in UNDATED and a.date is None and b.date is None:
+        return undated(a, b, weights)
+    if a.measure in LOCAL_ONLY:
         return 0.0
     if a.family not in RUNNING and not (a.date and a.date == b.date):
         return 0.0  # a per-day count links across documents only for the same stated day
@@ -318,6 +328,15 @@ def link(a: FigureFacts, b: FigureFacts, weights: TermWeights) -> float:
     if a.family in TOLLS and shared >= TOLL_SHARED_WORDS and fraction >= TOLL_FRACTION:
         return 0.5 + fraction  # a revised or rival toll: other values, but clearly the same event
     return 0.0
+
+
+def undated(a: FigureFacts, b: FigureFacts, weights: TermWeights) -> float:
+    """An undated distance restated in another document: one value in one unit (no bound: "over 1400
+    feet" is a threshold), in contexts sharing rare words."""
+    if (a.low, a.high, a.unit) != (b.low, b.high, b.unit) or {a.qualifier, b.qualifier} & OPEN_BOUNDS:
+        return 0.0
+    shared, fraction = overlap(a.terms, b.terms, weights)
+    return 1.0 + fraction if shared >= SHARED_WORDS else 0.0
 
 
 def competing(family: str | None) -> bool:
