@@ -58,12 +58,14 @@ OUTBREAK_TOLLS = frozenset({"deaths"})  # ... and its deaths, when both contexts
 DISEASE_TERMS = frozenset(stem(word) for word in DISEASES)
 DEFAULT_MODIFIERS = frozenset({"confirmed"})  # "confirmed cases" are what "cases" means
 WORLD = "place:world"
-CONVERTIBLE = frozenset({"money", "distance", "speed", "mass"})  # measures written with a conversion into another unit
+CONVERTIBLE = frozenset({"money", "distance", "speed", "mass", "volume"})  # measures written with a conversion into another unit
 CONVERSION_GAP = 3  # at most this many characters between a value and its conversion
 CONVERSION_MARKS = "(;/="  # ... one of which opens the conversion
 # between a value in a unit with a fixed factor and its conversion: a bracket (after the rest of a speed's
-# unit, "75 miles per hour (120 km"), a semicolon, slash or equals sign (34 pairs in 19 corpus documents)
-CONVERTED = re.compile(r"(?:/(?:h|hr|hour|s|sec)\b|\s+(?:per|an|a)\s+(?:hour|second)\b)?\s*[(\[;/=]\s*")
+# unit, "75 miles per hour (120 km"), a semicolon, slash or equals sign (34 pairs in 19 corpus documents), or
+# a comma before a second conversion in the brackets ("141 billion liters (about 37 billion U.S. gallons, 31
+# billion imperial gallons)"): only units with a fixed factor that agree on the value link so
+CONVERTED = re.compile(r"(?:/(?:h|hr|hour|s|sec)\b|\s+(?:per|an|a)\s+(?:hour|second)\b)?\s*[(\[;/=,]\s*")
 
 
 def evidence(a: FigureFacts, b: FigureFacts, weights: TermWeights) -> float:
@@ -91,13 +93,14 @@ def conversion(a: FigureFacts, b: FigureFacts) -> float:
 
 
 def conversion_pairs(facts: Iterable[FigureFacts]) -> Iterator[tuple[FigureFacts, FigureFacts]]:
-    """Candidate conversions: figures of a convertible measure in one sentence, in text order, next to each other."""
-    by_sentence: dict[tuple, list[FigureFacts]] = defaultdict(list)
+    """Candidate conversions: figures of a convertible measure in one document, in text order, next to each
+    other (not per sentence: "37 billion U.S. gallons, 31 billion imperial gallons" ends a sentence at "U.S.")."""
+    by_document: dict[tuple, list[FigureFacts]] = defaultdict(list)
     for fact in facts:
         if fact.measure in CONVERTIBLE:
-            by_sentence[(fact.document, fact.sentence, fact.measure)].append(fact)
-    for key in sorted(by_sentence):
-        ordered = sorted(by_sentence[key], key=lambda f: (f.start, f.id))
+            by_document[(fact.document, fact.measure)].append(fact)
+    for key in sorted(by_document):
+        ordered = sorted(by_document[key], key=lambda f: (f.start, f.id))
         for first, second in zip(ordered, ordered[1:]):
             if conversion(first, second):
                 yield first, second
