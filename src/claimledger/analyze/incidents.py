@@ -61,6 +61,9 @@ WORLD = "place:world"
 CONVERTIBLE = frozenset({"money", "distance", "speed", "mass", "volume"})  # measures written with a conversion into another unit
 CONVERSION_GAP = 3  # at most this many characters between a value and its conversion
 CONVERSION_MARKS = "(;/="  # ... one of which opens the conversion
+# ... or an amount of money given again in another currency after "or" ("approximately GBP738 thousand or
+# USD910 thousand", "US$8000 or €7000": the 2 amounts of two currencies joined by "or" in the bundled corpus)
+CURRENCY_OR = re.compile(r"\s+or\s+")
 # between a value in a unit with a fixed factor and its conversion: a bracket (after the rest of a speed's
 # unit, "75 miles per hour (120 km"), a semicolon, slash or equals sign (34 pairs in 19 corpus documents), or
 # a comma before a second conversion in the brackets ("141 billion liters (about 37 billion U.S. gallons, 31
@@ -88,6 +91,8 @@ def conversion(a: FigureFacts, b: FigureFacts) -> float:
                          (b.low, b.high, Unit(b.unit or "", b.dimension, b.scale)))
         return 2.5 if fixed and 0 < gap <= len(second.opening) and CONVERTED.fullmatch(second.opening[-gap:]) else 0.0
     if 0 <= gap <= CONVERSION_GAP and any(mark in second.opening[-gap:] for mark in CONVERSION_MARKS if gap):
+        return 2.5
+    if a.measure == "money" and 0 < gap <= len(second.opening) and CURRENCY_OR.fullmatch(second.opening[-gap:]):
         return 2.5
     return 0.0
 
