@@ -129,7 +129,8 @@ CURRENCY_WORDS = {
     "lari": "GEL", "lira": "TRY", "liras": "TRY", "shekel": "ILS", "shekels": "ILS", "riyal": "SAR",
     "riyals": "SAR", "dirham": "AED", "dirhams": "AED", "naira": "NGN", "rand": "ZAR", "peso": "MXN",
     "pesos": "MXN", "franc": "CHF", "francs": "CHF", "krona": "SEK", "kronor": "SEK", "krone": "NOK",
-    "zloty": "PLN", "baht": "THB", "won": "KRW", "rupiah": "IDR", "taka": "BDT", "afghanis": "AFN",
+    "zloty": "PLN", "zlotys": "PLN", "złoty": "PLN", "złotys": "PLN", "baht": "THB", "won": "KRW",
+    "rupiah": "IDR", "taka": "BDT", "afghanis": "AFN",
     "manat": "AZN", "tenge": "KZT", "shilling": "KES", "shillings": "KES",
 }
 # Calendar words, for datelines and incident dates (extract.dates) and figure periods (analyze.periods).
