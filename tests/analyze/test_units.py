@@ -69,3 +69,14 @@ def test_the_same_speed_far_away_is_no_conversion(ledger_path):
         threshold = figure_in(ledger, HUMBERTO, "at least 74 miles")
     assert storm["group"] == converted["group"]
     assert threshold["group"] not in (storm["group"], converted["group"])
+
+
+def test_volumes_have_fixed_factors():
+    # "... is upwards of 141 billion liters (about 37 billion U.S. gallons, 31 billion imperial gallons)"
+    liters = unit_of("upwards of 141 billion liters", "liter", " (about 37")
+    gallons = unit_of("about 37 billion U.S. gallons", "gallon", ", 31 billion")
+    imperial = unit_of("31 billion imperial gallons", "gallon", "); which")
+    assert (liters.dimension, gallons.key, imperial.key) == ("volume", "gal", "imp gal")
+    assert converts((141e9, 141e9, liters), (37e9, 37e9, gallons))
+    assert converts((37e9, 37e9, gallons), (31e9, 31e9, imperial))
+    assert not converts((37e9, 37e9, gallons), (37e9, 37e9, imperial))  # 20% apart: not one volume

@@ -254,7 +254,8 @@ def figure_facts(figure: dict, document: DocumentContext, *, claimant: str | Non
         opening=document.text[max(0, figure["start"] - OPENING_CHARS) : figure["start"]],
         unit=unit.key if unit else None, dimension=unit.dimension if unit else None, scale=unit.factor if unit else None,
         turn=turn.index if turn else None, asks=bool(turn and turn.asks), turn_sentence=turn.sentence if turn else 0,
-        restates=bool(turn and turn.asks and restating(sentence)), guess=bool(turn and not turn.asks and guessing(sentence)),
+        restates=bool(turn and turn.asks and restating(sentence)),
+        guess=bool(turn and not turn.asks and guessing(sentence)),
     )
 
 

@@ -26,14 +26,20 @@ Two links, both only between figures of one block (one unit) and never across a 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from ..extract.turns import interviewers, labelled_turns
 
+if TYPE_CHECKING:  # figures imports this module for its facts
+    from .figures import FigureFacts
+
 ANSWER_SENTENCES = 2  # sentences at the opening of an answer whose figures answer the question
-RESTATING = re.compile(r"\byou (?:said|mentioned|told us|(?:are|were) (?:telling|saying))\b|\bas you (?:said|mentioned)\b",
-                       re.I)
+RESTATING = re.compile(
+    r"\byou (?:said|mentioned|told us|(?:are|were) (?:telling|saying))\b|\bas you (?:said|mentioned)\b", re.I)
 GUESS_SENTENCES = 3  # sentences after a guess within which the speaker's figure of its family corrects it
 ROUNDING = 0.1  # a restated value may round the original by this share ("around 5000" / "almost 5700" is not one)
 
@@ -67,12 +73,19 @@ class Transcript:
     def asking(self) -> set[str]:
         return interviewers(self.turns, self.text) if self.turns else set()
 
-    def turn_at(self, offset: int, sentence_of) -> Turn | None:
+    @cached_property
+    def starts(self) -> list[int]:
+        return [start for _, start, _ in self.turns]
+
+    def turn_at(self, offset: int, sentence_of: Callable[[int], int]) -> Turn | None:
         """The turn holding ``offset`` (``sentence_of`` maps an offset to its sentence index)."""
-        for k, (label, start, end) in enumerate(self.turns):
-            if start <= offset < end:
-                return Turn(k, label in self.asking, sentence_of(offset) - sentence_of(start))
-        return None
+        k = bisect_right(self.starts, offset) - 1
+        if k < 0:
+            return None
+        label, start, end = self.turns[k]
+        if offset >= end:
+            return None
+        return Turn(k, label in self.asking, sentence_of(offset) - sentence_of(start))
 
 
 def guessing(sentence: str) -> bool:
@@ -85,10 +98,9 @@ def restating(sentence: str) -> bool:
     return bool(RESTATING.search(sentence))
 
 
-def interview(a, b) -> float:
+def interview(a: FigureFacts, b: FigureFacts) -> float:
     """Evidence (0: none) that two figures of one document and family are a question's figure and
-    its answer, or an interviewer's restatement of an earlier figure. ``a`` and ``b`` are
-    ``figures.FigureFacts``."""
+    its answer, an interviewer's restatement of an earlier figure, or a guess and its correction."""
     if a.document != b.document or a.family != b.family or a.family is None or a.turn is None or b.turn is None \
             or a.vague or b.vague or a.offset or b.offset:
         return 0.0
@@ -102,7 +114,7 @@ def interview(a, b) -> float:
     return 0.0
 
 
-def could_repeat(later, earlier) -> bool:
+def could_repeat(later: FigureFacts, earlier: FigureFacts) -> bool:
     """Could ``later`` state ``earlier``'s value again: equal, inside its range, or a rounding of it?"""
     if None in (later.low, earlier.low):
         return False
