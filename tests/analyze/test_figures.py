@@ -171,3 +171,12 @@ def test_an_undated_distance_links_across_documents_as_one_value_in_one_unit():
 def test_a_count_of_lives_or_infections_only_says_how_many():
     assert subject_facts("lives", "15,393 lives")[1] == "count"
     assert subject_facts("infections", "36 infections")[1] == "count"
+
+
+def test_one_document_restates_a_value_across_the_days_it_names():
+    """"a vote ... to submit two articles of impeachment" (today) / "On December 18, the House passed two
+    articles of impeachment": in one report one quantity; in two reports per-day counts of two days."""
+    today = FigureFacts(1, 1, 2, 2, None, "other", "other", "other:article", day="2020-01-15", date="2020-01-15")
+    passed = dataclasses.replace(today, id=2, day="2019-12-18", date="2019-12-18")
+    assert conflict(today, passed, {}) is None
+    assert conflict(today, dataclasses.replace(passed, document=2), {}) == "days"

@@ -289,8 +289,8 @@ def conflict(a: FigureFacts, b: FigureFacts, places: dict[int, set[str]]) -> str
     running = a.family in RUNNING
     if a.day and b.day:
         apart = days_apart(Day.parse(a.day), Day.parse(b.day))
-        if apart and (not running or apart > REVISION_DAYS):
-            return "days"
+        if apart and (not running and a.document != b.document or apart > REVISION_DAYS):
+            return "days"  # in one document a restated value keeps across the days its sentences name
     apart = days_apart(Day.parse(a.date), Day.parse(b.date))
     if apart and (apart > REVISION_DAYS or not running and a.document != b.document):
         return "dates"
