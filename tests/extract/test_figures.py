@@ -309,6 +309,8 @@ FIGURES = [
     ),
     pytest.param(BAIL, "100,000", F(100_000, category="money"), id="money-currency-word-lari"),
     pytest.param(BAIL, "US$30,000", F(30_000, qualifier="about", category="money"), id="money-in-brackets"),
+    pytest.param("The sale price, to be payed in cash, is 900 million złotys (181 million pounds).", "900 million",
+                 F(900e6, category="money"), id="money-currency-word-zlotys"),
     pytest.param(BLINKEN, "$100 million", F(100e6, qualifier="nearly", category="money", claimant="Antony Blinken"),
                  id="money-as-x-announced"),
     pytest.param(
