@@ -31,6 +31,7 @@ LENGTHS: dict[str, tuple[str, float]] = {
     "mm": ("mm", 0.001), "millimetre": ("mm", 0.001), "millimeter": ("mm", 0.001),
 }
 NAUTICAL_MILE = ("nmi", 1852.0)  # "nautical miles": the word before the unit decides
+ASTRONOMICAL_UNIT = ("au", 1.495978707e11)  # "1au", "30 astronomical units" (the word "unit" after "astronomical")
 # unit word -> (canonical key, square metres): areas written as one word
 AREAS: dict[str, tuple[str, float]] = {
     "km2": ("km2", 1e6), "m2": ("m2", 1.0), "mi2": ("mi2", 1609.344 ** 2),
@@ -84,6 +85,8 @@ def unit_of(text: str, unit: str | None, after: str) -> Unit | None:
         if word in table:
             key, factor = IMPERIAL_GALLON if key_is_imperial(word, text) else table[word]
             return Unit(key, dimension, factor)
+    if word == "au" or word == "unit" and "astronomical" in fold(text):
+        return Unit(ASTRONOMICAL_UNIT[0], "length", ASTRONOMICAL_UNIT[1])
     if word not in LENGTHS:
         return None
     key, metres = NAUTICAL_MILE if word == "mile" and "nautical" in fold(text) else LENGTHS[word]

@@ -351,6 +351,10 @@ EVENT_PHRASES = {r"\b(?:open|opens|opened|opening|returned|return) fire\b": "gun
 CURRENCY_CODES = frozenset(CURRENCY_WORDS.values()) | frozenset(CURRENCY_SYMBOLS.values())
 # Units of speed: a figure of its own kind, not a length ("100 mph (161 km/h)").
 SPEED_UNITS = frozenset("mph kph km/h kmh knot".split())
+# Units written glued to their number in one token the tokenizer keeps whole ("1au;", "60km/s"; "139km"
+# it splits): the unit word and the figure's category (4 such tokens in the bundled corpus, 2 kept whole).
+GLUED_UNITS = {"au": "distance", "km": "distance", "cm": "distance", "mm": "distance", "kg": "other",
+               "mph": "other", "kph": "other"}
 # Fractions in words are no figures (annotation guide): "two thirds", "three-quarters".
 FRACTION_WORDS = frozenset("half third quarter fifth sixth seventh eighth ninth tenth".split())
 # Adverbs that count occurrences ("re-elected twice"); "once" mostly means "formerly" and is left out.
