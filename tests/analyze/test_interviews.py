@@ -1,13 +1,15 @@
-"""Interview evidence (analyze/interviews.py): a question's figure and its answer, an interviewer's
-restatement, an interviewee's guess and its correction. Real transcripts of bundled Wikinews
-interviews; the figures are read as the extractor stores them (span, value, unit), no parse needed.
+"""Interview facts (analyze/interviews.py) and links (incidents.interview): a question's figure and its
+answer, an interviewer's restatement, an interviewee's guess and its correction. Real transcripts of
+bundled Wikinews interviews; the figures are read as the extractor stores them (span, value, unit), no
+parse needed.
 """
 
 from __future__ import annotations
 
 from claimledger.analyze.figure_places import DocumentContext
 from claimledger.analyze.figures import figure_facts
-from claimledger.analyze.interviews import Transcript, could_repeat, guessing, interview, restating
+from claimledger.analyze.incidents import interview
+from claimledger.analyze.interviews import could_repeat, guessing, restating
 
 from _bundled import corpus_documents
 
@@ -92,4 +94,5 @@ def test_could_repeat():
     said = facts(hiv, "25-26 years", 25, "year", high=26)
     again = facts(hiv, "25 years", 25, "year", after=hiv.text.index("You said you have been"))
     other = facts(hiv, "30 years", 30, "year", after=hiv.text.index("[For the past]"))
-    assert could_repeat(again, said) and not could_repeat(other, said)
+    assert could_repeat(again.low, again.high, said.low, said.high)  # 25 inside 25-26
+    assert not could_repeat(other.low, other.high, said.low, said.high)

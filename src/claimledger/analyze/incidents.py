@@ -31,7 +31,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from ..extract.lexicon import DISEASES
-from .interviews import interview
+from .interviews import could_repeat
 from .figures import LOCAL_ONLY, REVISION_DAYS, RUNNING, FigureFacts, consistent, link
 from .terms import TermWeights
 from .periods import Day, days_apart
@@ -64,6 +64,8 @@ CONVERSION_MARKS = "(;/="  # ... one of which opens the conversion
 # ... or an amount of money given again in another currency after "or" ("approximately GBP738 thousand or
 # USD910 thousand", "US$8000 or €7000": the 2 amounts of two currencies joined by "or" in the bundled corpus)
 CURRENCY_OR = re.compile(r"\s+or\s+")
+ANSWER_SENTENCES = 2  # sentences at the opening of an answer whose figures answer the question (``interviews``)
+GUESS_SENTENCES = 3  # sentences after a guess within which the speaker's figure of its family corrects it
 # between a value in a unit with a fixed factor and its conversion: a bracket (after the rest of a speed's
 # unit, "75 miles per hour (120 km"), a semicolon, slash or equals sign (34 pairs in 19 corpus documents), or
 # a comma before a second conversion in the brackets ("141 billion liters (about 37 billion U.S. gallons, 31
@@ -94,6 +96,23 @@ def conversion(a: FigureFacts, b: FigureFacts) -> float:
         return 2.5
     if a.measure == "money" and 0 < gap <= len(second.opening) and CURRENCY_OR.fullmatch(second.opening[-gap:]):
         return 2.5
+    return 0.0
+
+
+def interview(a: FigureFacts, b: FigureFacts) -> float:
+    """A question's figure and its answer's, an interviewer's restatement ("You said ...") of an earlier
+    figure, or an interviewee's guess and its correction, of one block (``interviews`` has the counts)."""
+    if a.document != b.document or a.family != b.family or a.family is None or a.turn is None or b.turn is None \
+            or a.vague or b.vague or a.offset or b.offset:
+        return 0.0
+    first, second = sorted((a, b), key=lambda f: f.start)
+    if first.asks and not second.asks and second.turn == first.turn + 1 and second.turn_sentence < ANSWER_SENTENCES:
+        return 1.5
+    if second.asks and second.restates and not first.asks \
+            and could_repeat(second.low, second.high, first.low, first.high):
+        return 1.5
+    if first.guess and second.turn == first.turn and 0 < second.sentence - first.sentence <= GUESS_SENTENCES:
+        return 1.2
     return 0.0
 
 

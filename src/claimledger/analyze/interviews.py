@@ -1,14 +1,16 @@
-"""Interview evidence for figure groups: a question about a number and the answer that gives it.
+"""Where a figure sits in an interview: its turn, whether the interviewer asks it, its sentence of the turn.
 
 Why: in a transcript (``((WN)) question`` / ``((Name)) answer``, see ``extract.turns``) the
 interviewer restates what the interviewee said ("You said you have been working for like what,
 last 25 years, [right]?") and the answer gives the number again or corrects it ("[For the past] 30
 years."). The two figures are one quantity, but they rarely share the rare words the wording rule
 needs, and their values may differ (a correction is a contest of one speaker with the restatement).
-Two links, both only between figures of one block (one unit) and never across a hard constraint:
+This module reads those facts of a figure (``Transcript``, ``restating``, ``guessing``, ``could_repeat``);
+``incidents.interview`` links two figures by them, only figures of one block (one unit) and never
+across a hard constraint:
 
 * **answer**: a figure in an interviewer's turn and one of its family in the opening
-  ``ANSWER_SENTENCES`` sentences of the very next turn (in the bundled corpus 4 such pairs in 21
+  ``incidents.ANSWER_SENTENCES`` sentences of the very next turn (in the bundled corpus 4 such pairs in 21
   interviews, all four one quantity: 30 astronomical units, 25 / 30 years, the last 3 months,
   a 100% hydrogen atmosphere; the later figures of a long answer are often about something else);
 * **restated**: a figure in an interviewer's turn whose sentence says it repeats the interviewee
@@ -18,7 +20,7 @@ Two links, both only between figures of one block (one unit) and never across a 
   a figure: 30 astronomical units, around 5000 people, the last 18 years, 25 years, four years);
 * **corrected**: an interviewee's guess, a figure in a sentence of an answer that ends in a question
   mark ("so I would say nine years?", "I think we were like ten people?"), and a figure of its family
-  the same turn gives within ``GUESS_SENTENCES`` sentences after it ("Less than ten years, yeah.",
+  the same turn gives within ``incidents.GUESS_SENTENCES`` sentences after it ("Less than ten years, yeah.",
   "We are eleven people."): in the bundled corpus 5 such guesses, the 2 followed by a figure of
   their family both corrected so.
 """
@@ -30,17 +32,11 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
 
 from ..extract.turns import interviewers, labelled_turns
 
-if TYPE_CHECKING:  # figures imports this module for its facts
-    from .figures import FigureFacts
-
-ANSWER_SENTENCES = 2  # sentences at the opening of an answer whose figures answer the question
 RESTATING = re.compile(
     r"\byou (?:said|mentioned|told us|(?:are|were) (?:telling|saying))\b|\bas you (?:said|mentioned)\b", re.I)
-GUESS_SENTENCES = 3  # sentences after a guess within which the speaker's figure of its family corrects it
 ROUNDING = 0.1  # a restated value may round the original by this share ("around 5000" / "almost 5700" is not one)
 
 
@@ -98,29 +94,13 @@ def restating(sentence: str) -> bool:
     return bool(RESTATING.search(sentence))
 
 
-def interview(a: FigureFacts, b: FigureFacts) -> float:
-    """Evidence (0: none) that two figures of one document and family are a question's figure and
-    its answer, an interviewer's restatement of an earlier figure, or a guess and its correction."""
-    if a.document != b.document or a.family != b.family or a.family is None or a.turn is None or b.turn is None \
-            or a.vague or b.vague or a.offset or b.offset:
-        return 0.0
-    first, second = sorted((a, b), key=lambda f: f.start)
-    if first.asks and not second.asks and second.turn == first.turn + 1 and second.turn_sentence < ANSWER_SENTENCES:
-        return 1.5
-    if second.asks and second.restates and not first.asks and could_repeat(second, first):
-        return 1.5
-    if first.guess and second.turn == first.turn and 0 < second.sentence - first.sentence <= GUESS_SENTENCES:
-        return 1.2
-    return 0.0
-
-
-def could_repeat(later: FigureFacts, earlier: FigureFacts) -> bool:
-    """Could ``later`` state ``earlier``'s value again: equal, inside its range, or a rounding of it?"""
-    if None in (later.low, earlier.low):
+def could_repeat(low: float | None, high: float | None, earlier_low: float | None, earlier_high: float | None) -> bool:
+    """Could a value (low, high) state an earlier one again: equal, inside its range, or a rounding of it?"""
+    if low is None or earlier_low is None:
         return False
-    low, high = earlier.low, earlier.high if earlier.high is not None else earlier.low
-    value_low, value_high = later.low, later.high if later.high is not None else later.low
-    if low <= value_low and value_high <= high:
+    high = low if high is None else high
+    earlier_high = earlier_low if earlier_high is None else earlier_high
+    if earlier_low <= low and high <= earlier_high:
         return True
-    top = max(abs(high), abs(value_high))
-    return abs(value_low - low) <= ROUNDING * top and abs(value_high - high) <= ROUNDING * top
+    top = max(abs(earlier_high), abs(high))
+    return abs(low - earlier_low) <= ROUNDING * top and abs(high - earlier_high) <= ROUNDING * top
