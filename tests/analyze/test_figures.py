@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from claimledger.analyze.clusters import Edit, apply_edits, cluster
-from claimledger.analyze.figures import FigureFacts, conflict, subject_facts
+from claimledger.analyze.figures import FigureFacts, conflict, link, subject_facts
 from claimledger.analyze.terms import TermWeights
 
 from .conftest import figure_in, group_of, members
@@ -149,3 +151,32 @@ def test_edits_replay_in_order():
     assert apply_edits(groups, [Edit("split", (2, 3))]) == [[1], [2, 3], [4], [5, 6]]
     assert apply_edits(groups, [Edit("merge", (1, 5)), Edit("split", (6,))]) == [[1, 2, 3, 5], [4], [6]]
     assert apply_edits(groups, [Edit("merge", (99, 100))]) == groups
+
+
+def test_an_undated_distance_links_across_documents_as_one_value_in_one_unit():
+    """The Sun-Earth distance of two interviews six weeks apart: "(1au; 150 million km; 93 million miles)" and
+    "[an astronomical unit is the distance from the Sun to the Earth, about 150 million km; 93 million miles]"."""
+    context = ["sun", "earth", "astronomical", "unit", "distance"]
+    first = FigureFacts(1, 1, 150e6, 150e6, None, "distance", "distance", "distance:km", unit="km", terms=context)
+    second = dataclasses.replace(first, id=2, document=2, qualifier="about")
+    weights = TermWeights({term: 2 for term in context}, 371)
+    assert link(first, second, weights) > 0
+    assert link(first, dataclasses.replace(second, low=93e6, high=93e6), weights) == 0  # another value
+    assert link(first, dataclasses.replace(second, qualifier="over"), weights) == 0  # a threshold
+    assert link(first, dataclasses.replace(second, terms=["orbit"]), weights) == 0  # no shared context
+    dated = dataclasses.replace(second, date="2020-07-07")  # a distance its text dates: one document only
+    assert link(dataclasses.replace(first, date="2020-05-22"), dated, weights) == 0
+
+
+def test_a_count_of_lives_or_infections_only_says_how_many():
+    assert subject_facts("lives", "15,393 lives")[1] == "count"
+    assert subject_facts("infections", "36 infections")[1] == "count"
+
+
+def test_one_document_restates_a_value_across_the_days_it_names():
+    """"a vote ... to submit two articles of impeachment" (today) / "On December 18, the House passed two
+    articles of impeachment": in one report one quantity; in two reports per-day counts of two days."""
+    today = FigureFacts(1, 1, 2, 2, None, "other", "other", "other:article", day="2020-01-15", date="2020-01-15")
+    passed = dataclasses.replace(today, id=2, day="2019-12-18", date="2019-12-18")
+    assert conflict(today, passed, {}) is None
+    assert conflict(today, dataclasses.replace(passed, document=2), {}) == "days"

@@ -14,11 +14,13 @@ from pathlib import Path
 import pytest
 
 from claimledger import Ledger
-from claimledger.analyze.figures import FigureFacts
+from claimledger.analyze.figure_places import DocumentContext
+from claimledger.analyze.figures import FigureFacts, figure_facts
 from claimledger.analyze.figures import REVISION_DAYS
 from claimledger.analyze.terms import TermWeights
 from claimledger.analyze.incidents import (
-    INCIDENT_DAYS, RAISED_FACTOR, conversion, incident_keys, raised, restated, revised, same_incident,
+    INCIDENT_DAYS, RAISED_FACTOR, conversion, conversion_pairs, incident_keys, raised, restated, revised,
+    same_incident,
 )
 
 from _bundled import corpus_documents
@@ -39,6 +41,8 @@ NAMED = "wikinews-world-health-organization-names-new-coronavirus-covid-19"
 PANDEMIC = "wikinews-world-health-organization-declares-covid-19-pandemic"
 KENOSHA = "wikinews-suspect-in-kenosha-wisconsin-protester-killings-released-fro"
 MERGE_CEILING = 0.05
+SLIPPERY = "wikinews-slippery-business-materials-scientists-invent-new-coating-fo"  # not in the gold
+BITCOIN = "wikinews-hundreds-arrested-for-dark-web-child-porn-by-international-t"
 
 
 @pytest.fixture(scope="session")
@@ -232,3 +236,40 @@ def _fact(fid: int, document: int, measure: str, date: str | None, places: list[
           qualifier: str | None = None, family: str = "casualties", local: list[str] | None = None) -> FigureFacts:
     return FigureFacts(id=fid, document=document, low=low, high=low, qualifier=qualifier, category="people",
                        measure=measure, family=family, places=places, date=date, local=local or [])
+
+
+def stored_facts(key: str, figures: list[tuple[str, float, str | None, str]]) -> list[FigureFacts]:
+    """Facts of figures of a bundled article given as the extractor stores them: (text, value, unit, category)."""
+    doc = corpus_documents([key])[0]
+    context, found, at = DocumentContext(1, doc.text, doc.title), [], 0
+    for number, (text, value, unit, category) in enumerate(figures, 1):
+        at = doc.text.index(text, at)
+        row = {"id": number, "start": at, "end": at + len(text), "text": text, "low": value, "high": value,
+               "category": category, "unit": unit}
+        found.append(figure_facts(row, context, claimant=None, named=False, period_day=None))
+    return found
+
+
+def test_a_second_conversion_after_a_comma_and_across_an_abbreviation_links():
+    liters, gallons, imperial = stored_facts(SLIPPERY, [
+        ("upwards of 141 billion liters", 141e9, "liter", "other"),
+        ("about 37 billion U.S. gallons", 37e9, "gallon", "other"),
+        ("31 billion imperial gallons", 31e9, "gallon", "other")])
+    assert imperial.sentence != gallons.sentence  # "U.S. gallons" ends a sentence for the splitter
+    assert conversion(liters, gallons) > 0 and conversion(gallons, imperial) > 0
+    assert {(a.id, b.id) for a, b in conversion_pairs([liters, gallons, imperial])} == {(1, 2), (2, 3)}
+
+
+def test_an_amount_given_again_in_another_currency_after_or_is_its_conversion():
+    dollars, euros = stored_facts(BITCOIN, [
+        ("approximately US$8000", 8000, "USD", "money"), ("€7000", 7000, "EUR", "money")])
+    assert conversion(dollars, euros) > 0  # "one bitcoin is worth approximately US$8000 or €7000"
+    assert conversion(dollars, dataclasses.replace(euros, family=dollars.family)) == 0  # one currency: two amounts
+
+
+def test_an_undated_distance_given_by_two_interviews_is_one_group(gold_ledger):
+    boccaletti = "wikinews-astronomer-anthony-boccaletti-discusses-observation-of-birth"
+    with Ledger(gold_ledger) as ledger:
+        black_hole = figure_in(ledger, BLACK_HOLE, "150 million km")
+        planet = figure_in(ledger, boccaletti, "about 150 million km")
+    assert black_hole["group"] == planet["group"]

@@ -27,7 +27,8 @@ def test_first_date_reads_datelines_and_inline_dates(text, expected):
     ("on Monday", Day(12, 31, 2018)),  # the last Monday on or before a Friday's report
     ("last Friday", Day(12, 28, 2018)),  # "last" never means the report's own day
     ("today", FRIDAY),
-    ("Jan. 2", Day(1, 2, 2019)),  # a day without a year takes the report's year
+    ("Jan. 2", Day(1, 2, 2019)),  # a day without a year takes the report's year ...
+    ("December 27th", Day(12, 27, 2018)),  # ... or the one that puts it nearest the report: last December
     ("since October", None),  # spans name no single day
     ("every Monday", None),
     ("last week", None),
@@ -60,3 +61,11 @@ def test_iso_round_trips_with_and_without_a_year():
         assert Day.parse(day.iso()) == day
     assert Day.parse("2019-01-04T10:00:00+00:00") == FRIDAY
     assert Day.parse("") is None
+
+
+def test_a_day_without_its_year_is_the_one_nearest_the_report():
+    """"NEOC reported a 95% immunization rate on December 24" in a report dated 1 January 2020."""
+    new_year = Day(1, 1, 2020)
+    assert period_day("December 24", new_year) == Day(12, 24, 2019)
+    assert period_day("January 3", Day(12, 30, 2019)) == Day(1, 3, 2020)  # a plan for next month
+    assert period_day("June 1", new_year) == Day(6, 1, 2020)  # half a year either way: the report's year

@@ -69,3 +69,23 @@ def test_the_same_speed_far_away_is_no_conversion(ledger_path):
         threshold = figure_in(ledger, HUMBERTO, "at least 74 miles")
     assert storm["group"] == converted["group"]
     assert threshold["group"] not in (storm["group"], converted["group"])
+
+
+def test_volumes_have_fixed_factors():
+    # "... is upwards of 141 billion liters (about 37 billion U.S. gallons, 31 billion imperial gallons)"
+    liters = unit_of("upwards of 141 billion liters", "liter", " (about 37")
+    gallons = unit_of("about 37 billion U.S. gallons", "gallon", ", 31 billion")
+    imperial = unit_of("31 billion imperial gallons", "gallon", "); which")
+    assert (liters.dimension, gallons.key, imperial.key) == ("volume", "gal", "imp gal")
+    assert converts((141e9, 141e9, liters), (37e9, 37e9, gallons))
+    assert converts((37e9, 37e9, gallons), (31e9, 31e9, imperial))
+    assert not converts((37e9, 37e9, gallons), (37e9, 37e9, imperial))  # 20% apart: not one volume
+
+
+def test_an_astronomical_unit_is_a_length():
+    # "(1au; 150 million km; 93 million miles)"; "around 30 astronomical units — one astronomical unit is ..."
+    au = unit_of("1au", "au", "; 150 million")
+    assert au.key == "au" and unit_of("around 30 astronomical units", "unit", " — one").key == "au"
+    assert unit_of("two units", "unit", " of") is None  # only the astronomical one
+    assert converts((1, 1, au), (150e6, 150e6, unit_of("150 million km", "km", "; 93 million")))
+    assert unit_of("60km", "km", "/s [about 37").key == "km/s"

@@ -309,6 +309,13 @@ FIGURES = [
     ),
     pytest.param(BAIL, "100,000", F(100_000, category="money"), id="money-currency-word-lari"),
     pytest.param(BAIL, "US$30,000", F(30_000, qualifier="about", category="money"), id="money-in-brackets"),
+    pytest.param("The sale price, to be payed in cash, is 900 million złotys (181 million pounds).", "900 million",
+                 F(900e6, category="money"), id="money-currency-word-zlotys"),
+    pytest.param("Thomas Rivinius told Wikinews the inner star and the black hole are closer than the Sun and the Earth "
+                 "(1au; 150 million km; 93 million miles).", "1au", F(1, category="distance", claimant=ANY),
+                 id="unit-glued-au"),
+    pytest.param("The Radial Velocity curve, if you look at it, shows a star with a relatively high velocity.  Amplitude "
+                 "of 60km/s [about 37 miles per second].", "60km", F(60, category="distance"), id="unit-glued-km"),
     pytest.param(BLINKEN, "$100 million", F(100e6, qualifier="nearly", category="money", claimant="Antony Blinken"),
                  id="money-as-x-announced"),
     pytest.param(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimledger.extract.numbers import currency_code, is_number_start, read_number, scaled_range
+from claimledger.extract.numbers import currency_code, glued, is_number_start, read_number, scaled_range
 
 # (sentence, the number as written in it, value)
 NUMBERS = [
@@ -136,3 +136,9 @@ def test_scaled_range_spreads_the_scale(nlp):
     tokens = list(doc)
     j = next(t.i for t in doc if t.text == "15–25") + 1
     assert scaled_range(tokens, j, 15, 25) == (15_000_000, 25_000_000, j + 1)
+
+
+def test_a_unit_glued_to_its_number_is_read_with_it():
+    # "(1au; 150 million km; 93 million miles)", "Amplitude of 60km/s [about 37 miles per second]"
+    assert glued("1au") == (1.0, "au") and glued("60km") == (60.0, "km") and glued("2.5kg") == (2.5, "kg")
+    assert glued("10am") is None and glued("1st") is None and glued("737") is None  # a time, an ordinal, digits

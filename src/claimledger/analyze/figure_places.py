@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .interviews import Transcript
 from .periods import Day
 from .text import Sentences, fold
 
@@ -34,12 +35,20 @@ class DocumentContext:
     cluster: int | None = None
     _sentences: Sentences | None = None
     _pattern: re.Pattern | None = None
+    _transcript: Transcript | None = None
 
     @property
     def sentences(self) -> Sentences:
         if self._sentences is None:
             self._sentences = Sentences.of(self.text)
         return self._sentences
+
+    @property
+    def transcript(self) -> Transcript:
+        """Its labelled turns, when it is an interview or a debate transcript."""
+        if self._transcript is None:
+            self._transcript = Transcript(self.text)
+        return self._transcript
 
     def places_in(self, text: str) -> list[str]:
         """Place keys whose names occur (as words) in ``text``."""

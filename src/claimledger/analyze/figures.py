@@ -35,11 +35,18 @@ from .periods import Day, days_apart
 from .text import content_terms, country_of, fold, stem, words
 from .terms import TermWeights, overlap
 from .figure_places import DocumentContext, places_of
+from .interviews import guessing, restating
 from .units import unit_of
 
 CASUALTY_FAMILY = frozenset({"casualties", "deaths", "injuries"})
 RUNNING = frozenset({"casualties", "detained", "people", "cases"})  # families that are running totals (tolls)
-LOCAL_ONLY = frozenset({"duration", "distance"})  # measures of time and length: grouped within one document only
+LOCAL_ONLY = frozenset({"duration", "distance"})  # measures of time and length: grouped within one document only ...
+# ... but a distance no day of its text dates holds on any day (the Sun-Earth distance of two interviews, 150
+# million km and 93 million miles, six weeks apart): across documents the same value in the same unit, in
+# contexts sharing ``SHARED_WORDS`` rare words (in the bundled corpus 15 pairs of documents state one distance
+# in one unit, 4 of them in such contexts, all 4 the Sun-Earth distance)
+UNDATED = frozenset({"distance"})
+OPEN_BOUNDS = frozenset({"at least", "more than", "over", "up to", "fewer than", "less than", "below", "under"})
 REVISION_DAYS = 60  # a running toll reported this many days apart can still be one quantity, revised
 CLAIM_WINDOW = 3  # sentences between two claimants' figures in one document
 SHARED_WORDS = 2.0  # rare context words two figures must share (rarity-weighted) for a cross-document link
@@ -64,8 +71,8 @@ RATE = re.compile(r"^\W*(?:\w+\W+){0,2}?(per|a|each|every)\s+(day|week|month|yea
                   r"|^\W*(?:\w+\W+){0,2}?in the (?:(?:past|last|previous|preceding) )?(?:24|twenty[- ]four) hours\b")
 OFFSET = re.compile(r"\W*(earlier|later|ago|before|after)\b", re.I)
 HEADS_COUNT = frozenset("""
-death casualty fatality body victim life toll number figure case dead injured wounded injury total
-""".split())  # words that only say "how many": compatible with any subject
+death casualty fatality body victim life live toll number figure case infection dead injured wounded injury total
+""".split())  # words (stems: "lives" is "live") that only say "how many": compatible with any subject
 HEADS_PEOPLE = frozenset("""
 people person individual member resident civilian inhabitant villager worshipper worshiper bystander
 passenger citizen
@@ -120,6 +127,11 @@ class FigureFacts:
     unit: str | None = None  # its unit when that has a fixed factor ("km", "mph", "km2"; ``units``)
     dimension: str | None = None  # ... that unit's dimension (length, area, speed, mass)
     scale: float | None = None  # ... and its factor to the dimension's base unit (m, m², m/s, kg)
+    turn: int | None = None  # its turn in a transcript (``interviews``), None outside one
+    asks: bool = False  # ... an interviewer's turn (a question)
+    turn_sentence: int = 0  # ... the sentence of the turn that holds it (0: the first)
+    restates: bool = False  # ... its sentence says it repeats the other speaker ("You said ...")
+    guess: bool = False  # ... an answer's sentence ending in a question mark ("I would say nine years?")
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), separators=(",", ":"), sort_keys=True)
@@ -227,7 +239,8 @@ def figure_facts(figure: dict, document: DocumentContext, *, claimant: str | Non
     previous = sentences.sentence(index - 1) if index > 0 else ""
     context = " ".join((document.title or "", previous, sentence))
     local = content_terms(f"{previous} {sentence}") - content_terms(document.title or "") - content_terms(figure["text"])
-    reference = period_day or document.date
+    reference = period_day or (document.date if measure not in UNDATED else None)
+    turn = document.transcript.turn_at(figure["start"], sentences.index)
     return FigureFacts(
         id=figure["id"], document=document.id, low=figure["low"], high=figure["high"],
         qualifier=figure.get("qualifier"), category=figure["category"], measure=measure,
@@ -240,6 +253,9 @@ def figure_facts(figure: dict, document: DocumentContext, *, claimant: str | Non
         vague=bool(figure.get("vague")), cluster=document.cluster, start=figure["start"], end=figure["end"],
         opening=document.text[max(0, figure["start"] - OPENING_CHARS) : figure["start"]],
         unit=unit.key if unit else None, dimension=unit.dimension if unit else None, scale=unit.factor if unit else None,
+        turn=turn.index if turn else None, asks=bool(turn and turn.asks), turn_sentence=turn.sentence if turn else 0,
+        restates=bool(turn and turn.asks and restating(sentence)),
+        guess=bool(turn and not turn.asks and guessing(sentence)),
     )
 
 
@@ -273,8 +289,8 @@ def conflict(a: FigureFacts, b: FigureFacts, places: dict[int, set[str]]) -> str
     running = a.family in RUNNING
     if a.day and b.day:
         apart = days_apart(Day.parse(a.day), Day.parse(b.day))
-        if apart and (not running or apart > REVISION_DAYS):
-            return "days"
+        if apart and (not running and a.document != b.document or apart > REVISION_DAYS):
+            return "days"  # in one document a restated value keeps across the days its sentences name
     apart = days_apart(Day.parse(a.date), Day.parse(b.date))
     if apart and (apart > REVISION_DAYS or not running and a.document != b.document):
         return "dates"
@@ -299,7 +315,11 @@ def link(a: FigureFacts, b: FigureFacts, weights: TermWeights) -> float:
         return 0.0
     if a.cluster is not None and a.cluster == b.cluster:  # reprints of one story
         return 4.0 if a.low == b.low and a.high == b.high else 0.0
-    if a.vague or b.vague or a.measure in LOCAL_ONLY:
+    if a.vague or b.vague:
+        return 0.0
+    if a.measure in UNDATED and a.date is None and b.date is None:
+        return undated(a, b, weights)
+    if a.measure in LOCAL_ONLY:
         return 0.0
     if a.family not in RUNNING and not (a.date and a.date == b.date):
         return 0.0  # a per-day count links across documents only for the same stated day
@@ -309,6 +329,15 @@ def link(a: FigureFacts, b: FigureFacts, weights: TermWeights) -> float:
     if a.family in TOLLS and shared >= TOLL_SHARED_WORDS and fraction >= TOLL_FRACTION:
         return 0.5 + fraction  # a revised or rival toll: other values, but clearly the same event
     return 0.0
+
+
+def undated(a: FigureFacts, b: FigureFacts, weights: TermWeights) -> float:
+    """An undated distance restated in another document: one value in one unit (no bound: "over 1400
+    feet" is a threshold), in contexts sharing rare words."""
+    if (a.low, a.high, a.unit) != (b.low, b.high, b.unit) or {a.qualifier, b.qualifier} & OPEN_BOUNDS:
+        return 0.0
+    shared, fraction = overlap(a.terms, b.terms, weights)
+    return 1.0 + fraction if shared >= SHARED_WORDS else 0.0
 
 
 def competing(family: str | None) -> bool:

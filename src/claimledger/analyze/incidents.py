@@ -31,6 +31,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from ..extract.lexicon import DISEASES
+from .interviews import could_repeat
 from .figures import LOCAL_ONLY, REVISION_DAYS, RUNNING, FigureFacts, consistent, link
 from .terms import TermWeights
 from .periods import Day, days_apart
@@ -57,18 +58,25 @@ OUTBREAK_TOLLS = frozenset({"deaths"})  # ... and its deaths, when both contexts
 DISEASE_TERMS = frozenset(stem(word) for word in DISEASES)
 DEFAULT_MODIFIERS = frozenset({"confirmed"})  # "confirmed cases" are what "cases" means
 WORLD = "place:world"
-CONVERTIBLE = frozenset({"money", "distance", "speed", "mass"})  # measures written with a conversion into another unit
+CONVERTIBLE = frozenset({"money", "distance", "speed", "mass", "volume"})  # measures written with a conversion into another unit
 CONVERSION_GAP = 3  # at most this many characters between a value and its conversion
 CONVERSION_MARKS = "(;/="  # ... one of which opens the conversion
+# ... or an amount of money given again in another currency after "or" ("approximately GBP738 thousand or
+# USD910 thousand", "US$8000 or €7000": the 2 amounts of two currencies joined by "or" in the bundled corpus)
+CURRENCY_OR = re.compile(r"\s+or\s+")
+ANSWER_SENTENCES = 2  # sentences at the opening of an answer whose figures answer the question (``interviews``)
+GUESS_SENTENCES = 3  # sentences after a guess within which the speaker's figure of its family corrects it
 # between a value in a unit with a fixed factor and its conversion: a bracket (after the rest of a speed's
-# unit, "75 miles per hour (120 km"), a semicolon, slash or equals sign (34 pairs in 19 corpus documents)
-CONVERTED = re.compile(r"(?:/(?:h|hr|hour|s|sec)\b|\s+(?:per|an|a)\s+(?:hour|second)\b)?\s*[(\[;/=]\s*")
+# unit, "75 miles per hour (120 km"), a semicolon, slash or equals sign (34 pairs in 19 corpus documents), or
+# a comma before a second conversion in the brackets ("141 billion liters (about 37 billion U.S. gallons, 31
+# billion imperial gallons)"): only units with a fixed factor that agree on the value link so
+CONVERTED = re.compile(r"(?:/(?:h|hr|hour|s|sec)\b|\s+(?:per|an|a)\s+(?:hour|second)\b)?\s*[(\[;/=,]\s*")
 
 
 def evidence(a: FigureFacts, b: FigureFacts, weights: TermWeights) -> float:
     """The strongest evidence that two compatible figures measure one quantity (0: none)."""
     return max(link(a, b, weights), same_document(a, b), restated(a, b, weights), raised(a, b),
-               same_incident(a, b), revised(a, b), conversion(a, b))
+               same_incident(a, b), revised(a, b), conversion(a, b), interview(a, b))
 
 
 def conversion(a: FigureFacts, b: FigureFacts) -> float:
@@ -86,17 +94,37 @@ def conversion(a: FigureFacts, b: FigureFacts) -> float:
         return 2.5 if fixed and 0 < gap <= len(second.opening) and CONVERTED.fullmatch(second.opening[-gap:]) else 0.0
     if 0 <= gap <= CONVERSION_GAP and any(mark in second.opening[-gap:] for mark in CONVERSION_MARKS if gap):
         return 2.5
+    if a.measure == "money" and 0 < gap <= len(second.opening) and CURRENCY_OR.fullmatch(second.opening[-gap:]):
+        return 2.5
+    return 0.0
+
+
+def interview(a: FigureFacts, b: FigureFacts) -> float:
+    """A question's figure and its answer's, an interviewer's restatement ("You said ...") of an earlier
+    figure, or an interviewee's guess and its correction, of one block (``interviews`` has the counts)."""
+    if a.document != b.document or a.family != b.family or a.family is None or a.turn is None or b.turn is None \
+            or a.vague or b.vague or a.offset or b.offset:
+        return 0.0
+    first, second = sorted((a, b), key=lambda f: f.start)
+    if first.asks and not second.asks and second.turn == first.turn + 1 and second.turn_sentence < ANSWER_SENTENCES:
+        return 1.5
+    if second.asks and second.restates and not first.asks \
+            and could_repeat(second.low, second.high, first.low, first.high):
+        return 1.5
+    if first.guess and second.turn == first.turn and 0 < second.sentence - first.sentence <= GUESS_SENTENCES:
+        return 1.2
     return 0.0
 
 
 def conversion_pairs(facts: Iterable[FigureFacts]) -> Iterator[tuple[FigureFacts, FigureFacts]]:
-    """Candidate conversions: figures of a convertible measure in one sentence, in text order, next to each other."""
-    by_sentence: dict[tuple, list[FigureFacts]] = defaultdict(list)
+    """Candidate conversions: figures of a convertible measure in one document, in text order, next to each
+    other (not per sentence: "37 billion U.S. gallons, 31 billion imperial gallons" ends a sentence at "U.S.")."""
+    by_document: dict[tuple, list[FigureFacts]] = defaultdict(list)
     for fact in facts:
         if fact.measure in CONVERTIBLE:
-            by_sentence[(fact.document, fact.sentence, fact.measure)].append(fact)
-    for key in sorted(by_sentence):
-        ordered = sorted(by_sentence[key], key=lambda f: (f.start, f.id))
+            by_document[(fact.document, fact.measure)].append(fact)
+    for key in sorted(by_document):
+        ordered = sorted(by_document[key], key=lambda f: (f.start, f.id))
         for first, second in zip(ordered, ordered[1:]):
             if conversion(first, second):
                 yield first, second

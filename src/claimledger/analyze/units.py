@@ -1,4 +1,4 @@
-"""Units with fixed conversion factors: lengths, areas, speeds and masses, and what one figure's unit is.
+"""Units with fixed conversion factors: lengths, areas, speeds, masses and volumes, and what one figure's unit is.
 
 Why: news gives a length, area, speed or mass and then the same value in another unit, in brackets
 ("2300 miles (3700 km)", "100 mph (161 km/h)", "6.05 hectares (14.95 acres)"). In the bundled corpus
@@ -31,6 +31,7 @@ LENGTHS: dict[str, tuple[str, float]] = {
     "mm": ("mm", 0.001), "millimetre": ("mm", 0.001), "millimeter": ("mm", 0.001),
 }
 NAUTICAL_MILE = ("nmi", 1852.0)  # "nautical miles": the word before the unit decides
+ASTRONOMICAL_UNIT = ("au", 1.495978707e11)  # "1au", "30 astronomical units" (the word "unit" after "astronomical")
 # unit word -> (canonical key, square metres): areas written as one word
 AREAS: dict[str, tuple[str, float]] = {
     "km2": ("km2", 1e6), "m2": ("m2", 1.0), "mi2": ("mi2", 1609.344 ** 2),
@@ -45,8 +46,13 @@ MASSES: dict[str, tuple[str, float]] = {
     "kg": ("kg", 1.0), "kilogram": ("kg", 1.0), "lb": ("lb", 0.45359237),
     "tonne": ("t", 1000.0), "gram": ("g", 0.001),
 }
+# unit word -> (canonical key, cubic metres); "gallons" are US gallons unless the figure says "imperial"
+VOLUMES: dict[str, tuple[str, float]] = {
+    "litre": ("l", 0.001), "liter": ("l", 0.001), "gallon": ("gal", 0.003785411784),
+}
+IMPERIAL_GALLON = ("imp gal", 0.00454609)
 SAME_SPEED = {"mi/h": "mph", "kph": "km/h"}  # "miles per hour" is "mph"
-MEASURES = {"length": "distance", "area": "distance", "speed": "speed", "mass": "mass"}  # the figure's measure
+MEASURES = {"length": "distance", "area": "distance", "speed": "speed", "mass": "mass", "volume": "volume"}  # the figure's measure
 SQUARE = re.compile(r"\b(?:square|sq)\b")
 PER_HOUR = re.compile(r"(?:/h(?:r|our)?\b|\s+(?:per|an|a)\s+hour\b)", re.I)
 PER_SECOND = re.compile(r"(?:/s(?:ec)?\b|\s+(?:per|a)\s+second\b)", re.I)
@@ -56,7 +62,7 @@ CONVERSION_SHARE = 0.1  # a conversion rounds: the two values agree within this 
 @dataclass(frozen=True)
 class Unit:
     """A figure's unit with a fixed factor: ``key`` ("km", "mph", "km2"), ``dimension`` ("length",
-    "area", "speed", "mass"), ``factor`` to the dimension's base unit (m, m², m/s, kg), and how many
+    "area", "speed", "mass", "volume"), ``factor`` to the dimension's base unit (m, m², m/s, kg, m³), and how many
     characters after the figure its unit took ("/h" of "161 km/h", " per hour")."""
 
     key: str
@@ -75,10 +81,12 @@ def unit_of(text: str, unit: str | None, after: str) -> Unit | None:
     if not unit:
         return None
     word = stem(fold(unit))
-    for table, dimension in ((SPEEDS, "speed"), (MASSES, "mass"), (AREAS, "area")):
+    for table, dimension in ((SPEEDS, "speed"), (MASSES, "mass"), (AREAS, "area"), (VOLUMES, "volume")):
         if word in table:
-            key, factor = table[word]
+            key, factor = IMPERIAL_GALLON if key_is_imperial(word, text) else table[word]
             return Unit(key, dimension, factor)
+    if word == "au" or word == "unit" and "astronomical" in fold(text):
+        return Unit(ASTRONOMICAL_UNIT[0], "length", ASTRONOMICAL_UNIT[1])
     if word not in LENGTHS:
         return None
     key, metres = NAUTICAL_MILE if word == "mile" and "nautical" in fold(text) else LENGTHS[word]
@@ -89,6 +97,11 @@ def unit_of(text: str, unit: str | None, after: str) -> Unit | None:
         if found:
             return Unit(SAME_SPEED.get(key + suffix, key + suffix), "speed", metres / seconds, found.end())
     return Unit(key, "length", metres)
+
+
+def key_is_imperial(word: str, text: str) -> bool:
+    """"31 billion imperial gallons": the word in the figure's text makes a gallon an imperial one."""
+    return word == "gallon" and "imperial" in fold(text)
 
 
 def converts(first: tuple[float | None, float | None, Unit], second: tuple[float | None, float | None, Unit]) -> bool:

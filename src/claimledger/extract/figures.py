@@ -16,11 +16,12 @@ from .bare_counts import meaningful_bare
 from .categories import bare_fate, category, distance_compound, multiplier
 from .lexicon import (
     COUNT_ADVERBS, CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, DENY_VERBS, DESIGNATION_NOUNS, DISPUTE_VERBS,
-    DISTANCE_UNITS, DURATION_UNITS, FRACTION_WORDS, LABEL_NOUNS, PERSON_FATE, QUALIFIERS, SPEED_UNITS,
+    DISTANCE_UNITS, GLUED_UNITS, DURATION_UNITS, FRACTION_WORDS, LABEL_NOUNS, PERSON_FATE, QUALIFIERS, SPEED_UNITS,
     UNCERTAINTY_SIGNS, VAGUE_FLOORS,
 )
 from .numbers import (
-    currency_code, digit_value, is_number_start, read_number, scaled_range, shared_scale, token_range, uncertainty,
+    currency_code, digit_value, glued, is_number_start, read_number, scaled_range, shared_scale, token_range,
+    uncertainty,
 )
 from .turns import transcript_claims
 
@@ -40,7 +41,7 @@ def extract_figures(doc: Doc, quotes: list[Quote], attributions: list[Attributio
         tokens = list(span_tokens(sent))
         i = 0
         while i < len(tokens):
-            found = figure_at(tokens, i) or vague_at(tokens, i) or (
+            found = figure_at(tokens, i) or glued_at(tokens, i) or vague_at(tokens, i) or (
                 adverb_count_at(tokens, i) if tokens[i].lower_ in COUNT_ADVERBS else None)
             if found is None:
                 i += 1
@@ -275,6 +276,20 @@ def subject_of(tokens: list[Token], j: int, noun: Token | None) -> str | None:
     if of is not None and of.i == noun.i + 1:
         text = doc[first : of.right_edge.i + 1].text
     return text or None
+
+
+def glued_at(tokens: list[Token], i: int) -> tuple[Figure, int] | None:
+    """'1au', '60km' (of '60km/s'): a number and its unit written as one token (``numbers.glued``)."""
+    read = glued(tokens[i].text) if tokens[i].text[:1].isdigit() else None
+    if read is None or tokens[i].ent_type_ in NAME_LABELS:  # the tagger takes "1au" for an ordinal: no date, no name
+        return None
+    value, unit = read
+    found = qualifier_before(tokens, i)
+    start_i = found[1] if found else i
+    start, end = tokens[start_i].idx, tokens[i].idx + len(tokens[i])
+    text = doc_text(tokens[0].doc)[start:end]
+    figure = Figure(start, end, text, value, value, found[0] if found else None, unit, GLUED_UNITS[unit])
+    return figure, i + 1
 
 
 def vague_at(tokens: list[Token], i: int) -> tuple[Figure, int] | None:

@@ -129,7 +129,8 @@ CURRENCY_WORDS = {
     "lari": "GEL", "lira": "TRY", "liras": "TRY", "shekel": "ILS", "shekels": "ILS", "riyal": "SAR",
     "riyals": "SAR", "dirham": "AED", "dirhams": "AED", "naira": "NGN", "rand": "ZAR", "peso": "MXN",
     "pesos": "MXN", "franc": "CHF", "francs": "CHF", "krona": "SEK", "kronor": "SEK", "krone": "NOK",
-    "zloty": "PLN", "baht": "THB", "won": "KRW", "rupiah": "IDR", "taka": "BDT", "afghanis": "AFN",
+    "zloty": "PLN", "zlotys": "PLN", "złoty": "PLN", "złotys": "PLN", "baht": "THB", "won": "KRW",
+    "rupiah": "IDR", "taka": "BDT", "afghanis": "AFN",
     "manat": "AZN", "tenge": "KZT", "shilling": "KES", "shillings": "KES",
 }
 # Calendar words, for datelines and incident dates (extract.dates) and figure periods (analyze.periods).
@@ -350,6 +351,10 @@ EVENT_PHRASES = {r"\b(?:open|opens|opened|opening|returned|return) fire\b": "gun
 CURRENCY_CODES = frozenset(CURRENCY_WORDS.values()) | frozenset(CURRENCY_SYMBOLS.values())
 # Units of speed: a figure of its own kind, not a length ("100 mph (161 km/h)").
 SPEED_UNITS = frozenset("mph kph km/h kmh knot".split())
+# Units written glued to their number in one token the tokenizer keeps whole ("1au;", "60km/s"; "139km"
+# it splits): the unit word and the figure's category (4 such tokens in the bundled corpus, 2 kept whole).
+GLUED_UNITS = {"au": "distance", "km": "distance", "cm": "distance", "mm": "distance", "kg": "other",
+               "mph": "other", "kph": "other"}
 # Fractions in words are no figures (annotation guide): "two thirds", "three-quarters".
 FRACTION_WORDS = frozenset("half third quarter fifth sixth seventh eighth ninth tenth".split())
 # Adverbs that count occurrences ("re-elected twice"); "once" mostly means "formerly" and is left out.

@@ -9,13 +9,14 @@ import re
 
 from spacy.tokens import Token
 
-from .lexicon import CURRENCY_CODES, SCALES, UNCERTAINTY_SIGNS, WORD_NUMBERS
+from .lexicon import CURRENCY_CODES, GLUED_UNITS, SCALES, UNCERTAINTY_SIGNS, WORD_NUMBERS
 
 DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\.\d+$")  # ".0605 square km" too
 DIGIT_RANGE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)[–—-](\d[\d,]*(?:\.\d+)?)$")
 DIGITS_SCALED = re.compile(r"^(\d+(?:\.\d+)?)(m|bn|k)$", re.I)
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.I)
 CODE_DIGITS = re.compile(r"^([A-Z]{3})(\d[\d,]*(?:\.\d+)?)$")  # "SEK9", "USD910"
+GLUED = re.compile(r"^(\d+(?:\.\d+)?)([a-z]+)$", re.I)  # "1au", "60km": a number with its unit in one token
 SCALE_WORDS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 
 
@@ -31,6 +32,14 @@ def currency_code(text: str) -> str | None:
     """'SEK9' -> 'SEK': an ISO currency code glued to the digits of an amount."""
     found = CODE_DIGITS.match(text)
     return found.group(1) if found and found.group(1) in CURRENCY_CODES else None
+
+
+def glued(text: str) -> tuple[float, str] | None:
+    """'1au' -> (1.0, 'au'), '60km' -> (60.0, 'km'): a value and a unit of ``GLUED_UNITS`` in one token."""
+    found = GLUED.match(text)
+    if found is None or found.group(2).lower() not in GLUED_UNITS:
+        return None
+    return float(found.group(1)), found.group(2).lower()
 
 
 def digit_value(text: str) -> float | None:
