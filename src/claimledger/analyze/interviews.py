@@ -1,9 +1,8 @@
 """Where a figure sits in an interview: its turn, whether the interviewer asks it, its sentence of the turn.
 
 Why: in a transcript (``((WN)) question`` / ``((Name)) answer``, see ``extract.turns``) the
-interviewer restates what the interviewee said ("You said you have been working for like what,
-last 25 years, [right]?") and the answer gives the number again or corrects it ("[For the past] 30
-years."). The two figures are one quantity, but they rarely share the rare words the wording rule
+interviewer restates what the interviewee said ("So you have run the shelter for ten years,
+right?") and the answer gives the number again or corrects it ("Twelve years, in fact."). The two figures are one quantity, but they rarely share the rare words the wording rule
 needs, and their values may differ (a correction is a contest of one speaker with the restatement).
 This module reads those facts of a figure (``Transcript``, ``restating``, ``guessing``, ``could_repeat``);
 ``incidents.interview`` links two figures by them, only figures of one block (one unit) and never
@@ -11,18 +10,16 @@ across a hard constraint:
 
 * **answer**: a figure in an interviewer's turn and one of its family in the opening
   ``incidents.ANSWER_SENTENCES`` sentences of the very next turn (in the bundled corpus 4 such pairs in 21
-  interviews, all four one quantity: 30 astronomical units, 25 / 30 years, the last 3 months,
-  a 100% hydrogen atmosphere; the later figures of a long answer are often about something else);
+  interviews, all four one quantity; the later figures of a long answer are often about something else);
 * **restated**: a figure in an interviewer's turn whose sentence says it repeats the interviewee
   ("you said", "you mentioned", "you are telling", ``RESTATING``) and an earlier figure of its
   family, outside the interviewer's turns, that the value could repeat (equal, inside a range
-  "25-26 years" / "25 years", or a rounding; in the bundled corpus 5 of the 7 such sentences state
-  a figure: 30 astronomical units, around 5000 people, the last 18 years, 25 years, four years);
+  "20-21 years" / "20 years", or a rounding; in the bundled corpus 5 of the 7 such sentences state
+  a figure, each repeating one the interviewee gave);
 * **corrected**: an interviewee's guess, a figure in a sentence of an answer that ends in a question
-  mark ("so I would say nine years?", "I think we were like ten people?"), and a figure of its family
-  the same turn gives within ``incidents.GUESS_SENTENCES`` sentences after it ("Less than ten years, yeah.",
-  "We are eleven people."): in the bundled corpus 5 such guesses, the 2 followed by a figure of
-  their family both corrected so.
+  mark ("maybe six months?"), and a figure of its family the same turn gives within
+  ``incidents.GUESS_SENTENCES`` sentences after it ("No, closer to eight months."): in the bundled
+  corpus 5 such guesses, the 2 followed by a figure of their family both corrected so.
 """
 
 from __future__ import annotations
