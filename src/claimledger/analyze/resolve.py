@@ -155,7 +155,7 @@ class EntityStep(Tx):
         for key, entity in sorted(resolver.entities.items()):
             values = {"name": entity.name, "type": entity.type, "side": entity.side, "affiliation": entity.affiliation}
             if entity.id is None:
-                fresh.append({"key": key, "documents": entity.document_count, **values})
+                fresh.append({"key": key, "documents": 0, **values})  # counted by ``add_counts``
             elif stored.get(key) != tuple(values.values()):
                 changed.append({"i": entity.id, **values})
         for part in chunks(fresh):
@@ -180,8 +180,31 @@ class EntityStep(Tx):
             dialect.insert_ignore(self.c, cn, part)
         return ids
 
+    def add_counts(self, new_ids: list[int]) -> None:
+        """Add the new documents to the document counts of the entities they name, quote or cite.
+        Why not recount the touched entities: a chunk's new documents were counted nowhere, and the
+        entities of older documents keep their links, so their counts only grow by the new documents;
+        recounting an entity named in half the ledger rereads half the ledger every chunk (54 s of a
+        500-document chunk at 46,000 synthetic documents). New entities are stored with no documents."""
+        found: dict[int, set[int]] = defaultdict(set)
+        el, fa, qa = entity_links, figure_analysis, quote_analysis
+        for part in chunks(sorted(new_ids)):
+            for cid, did in self.c.execute(union(
+                    select(el.c.canonical_id, mentions.c.document_id)
+                    .join(mentions, mentions.c.entity_id == el.c.entity_id).where(mentions.c.document_id.in_(part)),
+                    select(fa.c.claimant_id, fa.c.document_id).where(fa.c.document_id.in_(part),
+                                                                     fa.c.claimant_id.is_not(None)),
+                    select(qa.c.speaker_id, qa.c.document_id).where(qa.c.document_id.in_(part),
+                                                                    qa.c.speaker_id.is_not(None)))):
+                found[cid].add(did)
+        if found:
+            self.c.execute(update(canonical_entities).where(canonical_entities.c.id == bindparam("i"))
+                           .values(documents=canonical_entities.c.documents + bindparam("n")),
+                           [{"i": cid, "n": len(docs)} for cid, docs in sorted(found.items())])
+
     def refresh_counts(self) -> None:
-        """Documents per canonical entity: mentions, claims and quotes in current documents."""
+        """Documents per canonical entity, counted again: mentions, claims and quotes in current
+        documents (after documents were revised away)."""
         if not self.touched:
             return
         d = documents

@@ -152,7 +152,7 @@ class Analysis(Tx):
         self.quote_claims(docs, resolved)
         del contexts
         written.update(GroupStep(self.c, resolved.ids, self.touched).regroup(new_facts, stories.affected))
-        entity_step.refresh_counts()
+        entity_step.add_counts(pending_ids)
         report.incidents += IncidentStep(self.c).run(pending_ids, [])
         report.documents += len(pending_ids)
         report.figures += len(new_facts)
