@@ -27,6 +27,18 @@ VOTEL = (
 )
 
 
+# A UK Foreign Office statement (gov.uk, Open Government Licence): one quote over three paragraphs, each
+# opened by its own quotation mark and only the last closed.
+FOREIGN_OFFICE = (
+    "A Foreign Office spokesman said: “The Foreign Secretary met Russian Foreign Minister Sergei Lavrov "
+    "earlier today on the margins of the UNGA meeting in New York, their first face-to-face meeting since "
+    "Boris Johnson was appointed.\n\n"
+    "“Mr Johnson also raised the situation in Ukraine, where there are continued violations of the Minsk "
+    "agreements, and stressed the need for a sustainable ceasefire in Eastern Ukraine.\n\n"
+    "“The Foreign Secretary was clear that while ongoing disagreements mean it is too early to normalise "
+    "diplomatic relations, it is right that both countries continue to discuss important global issues.”"
+)
+
 def token_at(doc, text: str):
     """The token of a parsed sentence that begins the first occurrence of ``text``."""
     start = doc.text.index(text)
@@ -61,6 +73,14 @@ def reported(record: Record) -> list[tuple[str, str | None, str]]:
     items = [(q.start, q.text, q.speaker, "indirect quote") for q in record.quotes if q.kind == "indirect"]
     items += [(a.start, a.text, a.source, "attribution") for a in record.attributions]
     return [(text, source, kind) for _, text, source, kind in sorted(items, key=lambda item: item[0])]
+
+
+def assert_reported(items: list[tuple[str, str | None, str]], content: str, source) -> None:
+    """``content`` is among the reported statements ``items`` and credited to ``source`` (a name or a
+    tuple of acceptable names)."""
+    found = [(t, s) for t, s, _ in items if t == content]
+    assert found, f"{content!r} not reported; reported: {items}"
+    assert same_name(found[0][1], source), f"{content!r} credited to {found[0][1]!r}"
 
 
 def figures_over(record: Record, anchor: str) -> list[Figure]:

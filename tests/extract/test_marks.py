@@ -15,6 +15,8 @@ import pytest
 
 from claimledger.extract.marks import quote_spans
 
+from .support import FOREIGN_OFFICE
+
 MARKS = [
     pytest.param(
         'Trump said on Friday "I can do it [call a national emergency] if I want. I may do it." '
@@ -48,13 +50,7 @@ MARKS = [
         id="quote-split-by-he-said-is-two-passages",
     ),
     pytest.param(
-        "A Foreign Office spokesman said: “The Foreign Secretary met Russian Foreign Minister Sergei Lavrov "
-        "earlier today on the margins of the UNGA meeting in New York, their first face-to-face meeting since "
-        "Boris Johnson was appointed.\n\n"
-        "“Mr Johnson also raised the situation in Ukraine, where there are continued violations of the Minsk "
-        "agreements, and stressed the need for a sustainable ceasefire in Eastern Ukraine.\n\n"
-        "“The Foreign Secretary was clear that while ongoing disagreements mean it is too early to normalise "
-        "diplomatic relations, it is right that both countries continue to discuss important global issues.”",
+        FOREIGN_OFFICE,
         [
             "The Foreign Secretary met Russian Foreign Minister Sergei Lavrov earlier today on the margins of "
             "the UNGA meeting in New York, their first face-to-face meeting since Boris Johnson was appointed.\n\n"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from .support import reported, same_name
+from .support import assert_reported, reported, same_name
 
 DEWINE = (
     "In Ohio, which was planning to hold its primary election on Tuesday, Governor Mike DeWine postponed it, "
@@ -43,9 +43,7 @@ ROMNEY = (
 def test_what_is_cited_is_the_claim_of_who_acted(run, text, content, source):
     """'X postponed it, citing C': C is X's stated reason, credited to X; the act is not a report."""
     items = reported(run(text))
-    found = [(t, s) for t, s, _ in items if t == content]
-    assert found, f"{content!r} not reported; reported: {items}"
-    assert same_name(found[0][1], source), f"{content!r} credited to {found[0][1]!r}"
+    assert_reported(items, content, source)
     assert not [t for t, _, _ in items if t != content], items
 
 

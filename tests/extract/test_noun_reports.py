@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from .support import reported, same_name
+from .support import assert_reported, reported
 
 NOUN_REPORTS = [
     pytest.param(
@@ -25,9 +25,7 @@ NOUN_REPORTS = [
 @pytest.mark.parametrize(("text", "content", "source"), NOUN_REPORTS)
 def test_claim_noun_with_a_that_clause(run, text, content, source):
     items = reported(run(text))
-    found = [(t, s) for t, s, _ in items if t == content]
-    assert found, f"{content!r} not reported; reported: {items}"
-    assert same_name(found[0][1], source), f"credited to {found[0][1]!r}"
+    assert_reported(items, content, source)
 
 
 def test_a_relative_clause_is_not_a_report(run):

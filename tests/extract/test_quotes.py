@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from .support import direct, reported, same_name, show_quotes
+from .support import FOREIGN_OFFICE, assert_reported, direct, reported, same_name, show_quotes
 
 # (passage, [(quote text, speaker)]) -- every direct quote of the passage, in order.
 DIRECT = [
@@ -76,13 +76,7 @@ DIRECT = [
         id="long-quote-then-x-said",
     ),
     pytest.param(
-        "A Foreign Office spokesman said: “The Foreign Secretary met Russian Foreign Minister Sergei Lavrov "
-        "earlier today on the margins of the UNGA meeting in New York, their first face-to-face meeting since "
-        "Boris Johnson was appointed.\n\n"
-        "“Mr Johnson also raised the situation in Ukraine, where there are continued violations of the Minsk "
-        "agreements, and stressed the need for a sustainable ceasefire in Eastern Ukraine.\n\n"
-        "“The Foreign Secretary was clear that while ongoing disagreements mean it is too early to normalise "
-        "diplomatic relations, it is right that both countries continue to discuss important global issues.”",
+        FOREIGN_OFFICE,
         [
             ("The Foreign Secretary met Russian Foreign Minister Sergei Lavrov earlier today on the margins of "
              "the UNGA meeting in New York, their first face-to-face meeting since Boris Johnson was appointed."
@@ -695,9 +689,7 @@ REPORTED_SPEECH = [
 def test_reported_speech(run, text, expected):
     items = reported(run(text))
     for content, source in expected:
-        found = [(t, s) for t, s, _ in items if t == content]
-        assert found, f"{content!r} not reported; reported: {items}"
-        assert same_name(found[0][1], source), f"{content!r} credited to {found[0][1]!r}"
+        assert_reported(items, content, source)
 
 
 NOT_REPORTED = [

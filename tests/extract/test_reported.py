@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .support import reported, same_name
+from .support import assert_reported, reported, same_name
 
 # Wikinews (CC BY 2.5), bundled corpus: a cue set off by commas inside the statement it reports.
 GAGAY = (
@@ -36,9 +36,7 @@ KURDI = (
 def test_a_statement_runs_across_its_aside(run, text, content, source):
     """'C1, he said, C2' is one statement C1…C2 (the aside inside), not C2 alone."""
     items = reported(run(text))
-    found = [(t, s) for t, s, _ in items if t == content]
-    assert found, f"{content!r} not reported; reported: {items}"
-    assert same_name(found[0][1], source), f"{content!r} credited to {found[0][1]!r}"
+    assert_reported(items, content, source)
 
 
 def test_a_frame_before_an_aside_quote_is_not_a_statement(run):
