@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .figures import REVISION_DAYS, RUNNING, FigureFacts, conflict
+from .figures import REVISION_DAYS, RUNNING, FigureFacts, conflict, days_may_match
 from .incidents import conversion_pairs, evidence, incident_keys
 from .periods import Day
 from .terms import TermWeights
@@ -162,8 +162,7 @@ def within_reach(a: FigureFacts, a_day: int | None, b: FigureFacts, b_day: int |
     """False only for pairs whose days ``figures.conflict`` forbids ('dates'): a cheap test first."""
     if a_day is None or b_day is None:
         return True
-    apart = abs(a_day - b_day)
-    return apart <= (REVISION_DAYS if a.document == b.document else reach(a))
+    return days_may_match(abs(a_day - b_day), a.family in RUNNING, a.document == b.document)
 
 
 def candidate_pairs(block: list[FigureFacts], weights: TermWeights) -> Iterable[tuple[FigureFacts, FigureFacts]]:

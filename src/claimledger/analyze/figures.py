@@ -286,15 +286,19 @@ def conflict(a: FigureFacts, b: FigureFacts, places: dict[int, set[str]]) -> str
                 or not (set(a.places) & places.get(b.document, set())
                                              or set(b.places) & places.get(a.document, set())):
             return "places"
-    running = a.family in RUNNING
-    if a.day and b.day:
-        apart = days_apart(Day.parse(a.day), Day.parse(b.day))
-        if apart and (not running and a.document != b.document or apart > REVISION_DAYS):
-            return "days"  # in one document a restated value keeps across the days its sentences name
-    apart = days_apart(Day.parse(a.date), Day.parse(b.date))
-    if apart and (apart > REVISION_DAYS or not running and a.document != b.document):
+    running, one_document = a.family in RUNNING, a.document == b.document
+    if a.day and b.day and not days_may_match(days_apart(Day.parse(a.day), Day.parse(b.day)), running, one_document):
+        return "days"  # in one document a restated value keeps across the days its sentences name
+    if not days_may_match(days_apart(Day.parse(a.date), Day.parse(b.date)), running, one_document):
         return "dates"
     return None
+
+
+def days_may_match(apart: int | None, running: bool, one_document: bool) -> bool:
+    """Whether two figures this many days apart (None: a day unknown) may measure one quantity: the
+    same day; up to ``REVISION_DAYS`` apart for a running count, or within one document. The one day
+    rule of ``conflict`` and of the blocking that proposes pairs (``clusters.within_reach``)."""
+    return not apart or apart <= REVISION_DAYS and (running or one_document)
 
 
 @lru_cache(maxsize=4096)
