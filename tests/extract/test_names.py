@@ -23,3 +23,19 @@ def test_name_and_title_kept_apart(nlp):
     kirby = next(t for t in doc if t.text == "Kirby")
     speaker = describe(kirby)
     assert (speaker.name, speaker.title, speaker.is_person) == ("John Kirby", "Pentagon spokesperson", True)
+
+
+def test_partitive_head_keeps_what_it_counts(nlp):
+    """'Some of the protesters Wikinews interviewed': 'Some' alone says nobody; the phrase after it
+    says which people spoke (on PolNeAR train, sources such as 'those surveyed', 'most of them')."""
+    doc = nlp("Some of the protesters Wikinews interviewed said they had gone to \"defend [their] children's right "
+              "to live and work in Europe\".")
+    some = next(t for t in doc if t.text == "Some")
+    assert describe(some).name == "Some of the protesters Wikinews interviewed"
+
+
+def test_description_keeps_its_qualifier(nlp):
+    """'Around 300,000 people': the adverb that says how many belongs to the description."""
+    doc = nlp("Around 300,000 people were killed in the conflict, during which Nkurunziza survived.")
+    people = next(t for t in doc if t.text == "people")
+    assert describe(people).name == "Around 300,000 people"

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from ._cache import doc_ents, doc_tokens
+from .lexicon import PARTITIVE_HEADS
 
 HONORIFICS = frozenset("""
 mr mr. mrs mrs. ms ms. dr dr. sir dame gen gen. general lt lt. col col. maj maj. sgt sgt. spc spc.
@@ -193,8 +194,10 @@ def describe(token: Token, own_clause: int = -1) -> Speaker:
                 title_parts.append(text_of(list(appos.subtree)).strip(" ,"))
         title = ", ".join(p for p in title_parts if p) or None
         return Speaker(name, title, True, person.root.lower_, token.idx)
-    if token.pos_ == "NOUN" or token.ent_type_ == "NORP":  # "one Democrat familiar with the talks" names nobody
-        tokens = description_tokens(token, tokens, own_clause)
+    if token.pos_ == "NOUN" or token.ent_type_ == "NORP" or token.lower_ in PARTITIVE_HEADS or token.pos_ == "NUM":
+        # "one Democrat familiar with the talks", "those surveyed", "most of them": the description
+        anchor = next((c for c in token.children if c.dep_ == "quantmod" and c.i > token.i and c.pos_ == "NOUN"), token)
+        tokens = with_qualifier(token, description_tokens(anchor, tokens, own_clause))  # "two-thirds of X"
     name = text_of(tokens) or token.text
     return Speaker(name, None, False, token.lemma_.lower(), token.idx)
 
@@ -205,6 +208,18 @@ DESCRIPTION_DEPS = frozenset({"prep", "relcl", "acl", "amod", "advmod"})
 DESCRIPTION_WORDS = 16
 TIME_PREPS = frozenset("during since until after before".split())
 BREAKS = frozenset({",", ";", "(", "—", "\n"})  # punctuation that ends a description
+
+
+def with_qualifier(token: Token, tokens: list[Token]) -> list[Token]:
+    """'about half of voters', 'nearly three in five': the adverb before a description's head
+    that says how many is part of who spoke (PolNeAR train sources keep it)."""
+    if not tokens:
+        return tokens
+    first = tokens[0].i
+    while first > 0 and token.doc[first - 1].dep_ in {"advmod", "quantmod"} and token.doc[first - 1].pos_ in {"ADV", "ADP"} \
+            and token.doc[first - 1].head.i in {t.i for t in tokens}:
+        first -= 1
+    return list(token.doc[first : tokens[-1].i + 1])
 
 
 def description_tokens(token: Token, tokens: list[Token], own_clause: int = -1) -> list[Token]:
