@@ -205,7 +205,7 @@ def describe(token: Token, own_clause: int = -1) -> Speaker:
 # Post-modifiers that say which people a description means: "55 percent of all voters", "aides to
 # X", "a source familiar with", "those surveyed", "people who lost their insurance".
 DESCRIPTION_DEPS = frozenset({"prep", "relcl", "acl", "amod", "advmod"})
-DESCRIPTION_WORDS = 16
+DESCRIPTION_WORDS = 24
 TIME_PREPS = frozenset("during since until after before".split())
 BREAKS = frozenset({",", ";", "(", "—", "\n"})  # punctuation that ends a description
 
