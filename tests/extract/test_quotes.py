@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import pytest
 
+from claimledger.extract.quotes import attach_embedded_speakers
+from claimledger.records import Quote
+
 from .support import direct, reported, same_name, show_quotes
 
 # (passage, [(quote text, speaker)]) -- every direct quote of the passage, in order.
@@ -725,3 +728,29 @@ def test_crowds_report_nothing_in_particular(run):
     """'The people said ...' reports the words but names nobody: crowds are not sources."""
     record = run("Everyone said that the software will respect the privacy law. The people said the plan would fail.")
     assert [(q.kind, q.speaker) for q in record.quotes] == [("indirect", None), ("indirect", None)]
+
+
+def test_quote_woven_into_a_report_is_the_reporters(run):
+    """'X said the United States is “in the midst of a crisis …”': the quoted words continue X's
+    reported clause, so they are X's, not those of the next sentence's speaker (PolNeAR train:
+    +24 speakers over 840 articles)."""
+    text = ('The Vice President, Mike Pence, said on Friday the United States is "in the midst of a crisis on our '
+            'southern border." Nancy Pelosi, the Speaker of the House, said on Friday "We are committed to keeping '
+            'our border safe and secure."')
+    quote = next(q for q in direct(run(text)) if q.text.startswith("in the midst"))
+    assert same_name(quote.speaker, "Mike Pence"), show_quotes(run(text))
+
+
+def test_woven_quote_overrides_a_later_cue_but_a_comma_quote_keeps_its_own():
+    """The rule itself, on the same passage: a quote woven into a report takes the report's speaker
+    even when a cue elsewhere named someone else; 'X said, “…”' introduced by its comma does not."""
+    text = ('The Vice President, Mike Pence, said on Friday the United States is "in the midst of a crisis on our '
+            'southern border." Former prime minister Tony Abbott said, "It is a license for sex-selection abortions."')
+    report_start = text.index("the United States")
+    woven_quote = Quote("direct", text.index("in the midst"), text.index(' Former') - 2, "", "Tony Abbott")
+    report = Quote("indirect", report_start, woven_quote.end + 1, "", "Mike Pence")
+    comma_start = text.index("It is a")
+    comma_quote = Quote("direct", comma_start, len(text) - 1, "", "Tony Abbott")
+    comma_report = Quote("indirect", text.index("Tony"), len(text), "", "Somebody Else")
+    attach_embedded_speakers(text, [woven_quote, comma_quote], [report, comma_report])
+    assert (woven_quote.speaker, comma_quote.speaker) == ("Mike Pence", "Tony Abbott")
