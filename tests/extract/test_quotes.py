@@ -754,3 +754,15 @@ def test_woven_quote_overrides_a_later_cue_but_a_comma_quote_keeps_its_own():
     comma_report = Quote("indirect", text.index("Tony"), len(text), "", "Somebody Else")
     attach_embedded_speakers(text, [woven_quote, comma_quote], [report, comma_report])
     assert (woven_quote.speaker, comma_quote.speaker) == ("Mike Pence", "Tony Abbott")
+
+
+def test_colon_quote_goes_to_the_highest_speech_verb(run):
+    """'X told Discover Magazine the frequency … suggested some deep pattern …: “…”': the clause the
+    colon closes has two speech verbs; the one above (told) introduces the quote, not the one in
+    what was told (suggested, whose subject is 'the frequency'). A lower speech verb wins only
+    over verbs that do not speak ('X kicked a protester, with Y yelling: “…”', PolNeAR train +5)."""
+    text = ("One of the study's authors, herpetologist David Blackburn, told Discover Magazine the frequency of spiky "
+            "skulls evolving in otherwise unrelated frogs suggested some deep pattern frogs fell into as circumstances "
+            'arose: "Somehow, these frogs are turning on some ancient developmental machinery in their DNA."')
+    quote = next(q for q in direct(run(text)) if q.text.startswith("Somehow"))
+    assert same_name(quote.speaker, "David Blackburn"), show_quotes(run(text))

@@ -299,14 +299,17 @@ def stranded_subject(punct: Token) -> Token | None:
 
 def clause_verb(punct: Token) -> Token | None:
     """The main verb of the clause a comma or colon closes: the highest verb with a subject on
-    the way up from the words before it ('X indicated Y was disappointed by Z:' -> indicated)."""
+    the way up from the words before it ('X indicated Y was disappointed by Z:' -> indicated),
+    unless only a lower one speaks ('X kicked a protester, with Y reportedly yelling: “…”' -> yelling;
+    'X told Y the data suggested C: “…”' -> told)."""
     node = punct.doc[punct.i - 1] if punct.i > 0 else None
     best = None
     for _ in range(8):
         if node is None:
             break
         if node.i < punct.i and node.pos_ in {"VERB", "AUX"} and any(c.dep_ in SUBJECT_DEPS | {"agent"} for c in node.children):
-            best = node
+            if is_cue(node) or best is None or not is_cue(best):
+                best = node  # the highest speech verb, else the highest verb
         if node.head == node:
             break
         node = node.head
