@@ -40,7 +40,7 @@ def fronted_name(verb: Token) -> Token | None:
     a finite cue heading its sentence with no subject because the parser hung the name on an
     earlier phrase. The speaker is the nearest named entity before the cue when all that lies
     between is an aside set off by commas (an apposition or a relative clause) or adverbs."""
-    if verb.dep_ not in {"ROOT", "conj"} or verb.tag_ not in {"VBD", "VBZ", "VBP"}:
+    if verb.dep_ != "ROOT" or verb.tag_ not in {"VBD", "VBZ", "VBP"}:
         return None
     doc, sent = verb.doc, verb.sent
     for ent in reversed([e for e in doc.ents if sent.start <= e.start and e.end <= verb.i and e.label_ in SPEAKER_ENTS]):
