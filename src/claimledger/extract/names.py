@@ -222,6 +222,14 @@ def with_qualifier(token: Token, tokens: list[Token]) -> list[Token]:
     return list(token.doc[first : tokens[-1].i + 1])
 
 
+RELATIVE_WORDS = frozenset("who whom whose which".split())
+
+
+def relative_after(doc, comma: int) -> bool:
+    """', who declined to be named': a comma that opens a relative clause on the last noun."""
+    return doc[comma].text == "," and comma + 1 < len(doc) and doc[comma + 1].lower_ in RELATIVE_WORDS
+
+
 def description_tokens(token: Token, tokens: list[Token], own_clause: int = -1) -> list[Token]:
     """An unnamed source's phrase with the modifiers after its head: the guide names an unnamed
     source by its description, and the head alone ("55 percent", "a source") says nobody.
@@ -237,9 +245,14 @@ def description_tokens(token: Token, tokens: list[Token], own_clause: int = -1) 
             break  # "some studies that reported C": the clause is the report, not the description
         if child.dep_ == "prep" and (child.lower_ in TIME_PREPS or any(t.ent_type_ in {"DATE", "TIME"} for t in child.subtree)):
             break  # "a report from X during the weekend": when it spoke, not who
-        if child.right_edge.i - tokens[0].i >= DESCRIPTION_WORDS or any(t.text in BREAKS for t in child.subtree):
+        stop = next((t.i for t in child.subtree if t.text in BREAKS), child.right_edge.i + 1) - 1
+        if stop < child.right_edge.i and not relative_after(token.doc, stop + 1):
+            break  # a list or an aside inside the phrase ('firms including X, Y and Z')
+        if stop - tokens[0].i >= DESCRIPTION_WORDS or stop < child.i:
             break
-        last = child.right_edge.i
+        last = stop  # "an adviser to Trump, who declined to be named": up to the comma
+        if stop < child.right_edge.i:
+            break
     out = list(token.doc[tokens[0].i : last + 1]) if tokens else [token]
     while out and (out[-1].is_punct or out[-1].is_space):
         out = out[:-1]
