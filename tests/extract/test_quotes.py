@@ -766,3 +766,14 @@ def test_colon_quote_goes_to_the_highest_speech_verb(run):
             'arose: "Somehow, these frogs are turning on some ancient developmental machinery in their DNA."')
     quote = next(q for q in direct(run(text)) if q.text.startswith("Somehow"))
     assert same_name(quote.speaker, "David Blackburn"), show_quotes(run(text))
+
+
+def test_speaker_named_right_after_the_quote_whatever_the_parse(run):
+    """'“…,” said a protester using the pseudonym Katya': the words after an inverted cue name the
+    speaker even when the parser hangs them on the cue as a clause or an object."""
+    text = ("\"She's just doing this to try and disintegrate the movement. A lot of people think that,\" said a "
+            "protester using the pseudonym Katya. \"The situation has escalated to a point where not even Beijing "
+            "knows how to sort this. So they're using different tricks and lies. Hong Kong people have learned to "
+            "ignore her.\"")
+    quote = next(q for q in direct(run(text)) if q.text.startswith("She's just"))
+    assert quote.speaker and "protester" in quote.speaker, show_quotes(run(text))
