@@ -105,6 +105,19 @@ ATTRIBUTIONS = [
         ("Senior Defence Official", "Senior Defence Official from the Pentagon"),
         id="according-to-unnamed-official",
     ),
+    pytest.param(
+        "At least seventeen people died and 35 were rescued, according to officials, some of whom were "
+        "hospitalised.",
+        "At least seventeen people died and 35 were rescued", "officials",
+        id="according-to-mid-sentence-closes-its-clause",
+    ),
+    pytest.param(
+        "The Liberal Party, which previously controlled a majority of the House of Commons, lost a net of 20 "
+        "seats, according to preliminary reports, resulting in a minority government.",
+        "The Liberal Party, which previously controlled a majority of the House of Commons, lost a net of 20 seats",
+        None,  # reports nobody is named for: unnamed, as "according to varying reports"
+        id="according-to-mid-sentence-before-a-participle",
+    ),
     # as reported by X, C / in a report by X, C
     pytest.param(DEV_OPENING, "the move hints at a probable escalation of fighting in the coming days amid "
                  "suffering almost 12,000 casualties", "Ukrainian news sources", id="as-reported-by-outlets"),

@@ -23,3 +23,39 @@ def test_name_and_title_kept_apart(nlp):
     kirby = next(t for t in doc if t.text == "Kirby")
     speaker = describe(kirby)
     assert (speaker.name, speaker.title, speaker.is_person) == ("John Kirby", "Pentagon spokesperson", True)
+
+
+def test_partitive_head_keeps_what_it_counts(nlp):
+    """'Some of the protesters Wikinews interviewed': 'Some' alone says nobody; the phrase after it
+    says which people spoke (on PolNeAR train, sources such as 'those surveyed', 'most of them')."""
+    doc = nlp("Some of the protesters Wikinews interviewed said they had gone to \"defend [their] children's right "
+              "to live and work in Europe\".")
+    some = next(t for t in doc if t.text == "Some")
+    assert describe(some).name == "Some of the protesters Wikinews interviewed"
+
+
+def test_description_keeps_its_qualifier(nlp):
+    """'Around 300,000 people': the adverb that says how many belongs to the description."""
+    doc = nlp("Around 300,000 people were killed in the conflict, during which Nkurunziza survived.")
+    people = next(t for t in doc if t.text == "people")
+    assert describe(people).name == "Around 300,000 people"
+
+
+def test_description_runs_up_to_a_relative_clause(nlp):
+    """'a new feature on the 737 Max, which had not …': the relative clause hangs on the last noun,
+    so the description stops at its comma instead of losing the whole phrase (PolNeAR train: '“…,”
+    said a longtime adviser to Trump, who declined to be identified', +7 speakers)."""
+    doc = nlp("Preliminary investigations suggest a new feature on the 737 Max, which had not suffered a crash "
+              "before, was forcing the nose down in an erroneous attempt to prevent an aerodynamic stall.")
+    feature = next(t for t in doc if t.text == "feature")
+    assert describe(feature).name == "a new feature on the 737 Max"
+
+
+def test_description_does_not_cut_a_list(nlp):
+    """'German firms including Deutsche Bahn, Deutsche Telekom, …': a comma inside a list is no place
+    to stop; the description keeps only what is whole."""
+    doc = nlp("With the US encouraging commercial entities to cease trading in Iran, German firms including Deutsche "
+              "Bahn, Deutsche Telekom, Daimler, and Siemens have announced plans to pull out of the Middle Eastern "
+              "country.")
+    firms = next(t for t in doc if t.text == "firms")
+    assert describe(firms).name == "German firms"

@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import pytest
 
+from claimledger.extract.quotes import attach_embedded_speakers
+from claimledger.records import Quote
+
 from .support import FOREIGN_OFFICE, assert_reported, direct, reported, same_name, show_quotes
 
 # (passage, [(quote text, speaker)]) -- every direct quote of the passage, in order.
@@ -717,3 +720,52 @@ def test_crowds_report_nothing_in_particular(run):
     """'The people said ...' reports the words but names nobody: crowds are not sources."""
     record = run("Everyone said that the software will respect the privacy law. The people said the plan would fail.")
     assert [(q.kind, q.speaker) for q in record.quotes] == [("indirect", None), ("indirect", None)]
+
+
+def test_quote_woven_into_a_report_is_the_reporters(run):
+    """'X said the United States is “in the midst of a crisis …”': the quoted words continue X's
+    reported clause, so they are X's, not those of the next sentence's speaker (PolNeAR train:
+    +24 speakers over 840 articles)."""
+    text = ('The Vice President, Mike Pence, said on Friday the United States is "in the midst of a crisis on our '
+            'southern border." Nancy Pelosi, the Speaker of the House, said on Friday "We are committed to keeping '
+            'our border safe and secure."')
+    quote = next(q for q in direct(run(text)) if q.text.startswith("in the midst"))
+    assert same_name(quote.speaker, "Mike Pence"), show_quotes(run(text))
+
+
+def test_woven_quote_overrides_a_later_cue_but_a_comma_quote_keeps_its_own():
+    """The rule itself, on the same passage: a quote woven into a report takes the report's speaker
+    even when a cue elsewhere named someone else; 'X said, “…”' introduced by its comma does not."""
+    text = ('The Vice President, Mike Pence, said on Friday the United States is "in the midst of a crisis on our '
+            'southern border." Former prime minister Tony Abbott said, "It is a license for sex-selection abortions."')
+    report_start = text.index("the United States")
+    woven_quote = Quote("direct", text.index("in the midst"), text.index(' Former') - 2, "", "Tony Abbott")
+    report = Quote("indirect", report_start, woven_quote.end + 1, "", "Mike Pence")
+    comma_start = text.index("It is a")
+    comma_quote = Quote("direct", comma_start, len(text) - 1, "", "Tony Abbott")
+    comma_report = Quote("indirect", text.index("Tony"), len(text), "", "Somebody Else")
+    attach_embedded_speakers(text, [woven_quote, comma_quote], [report, comma_report])
+    assert (woven_quote.speaker, comma_quote.speaker) == ("Mike Pence", "Tony Abbott")
+
+
+def test_colon_quote_goes_to_the_highest_speech_verb(run):
+    """'X told Discover Magazine the frequency … suggested some deep pattern …: “…”': the clause the
+    colon closes has two speech verbs; the one above (told) introduces the quote, not the one in
+    what was told (suggested, whose subject is 'the frequency'). A lower speech verb wins only
+    over verbs that do not speak ('X kicked a protester, with Y yelling: “…”', PolNeAR train +5)."""
+    text = ("One of the study's authors, herpetologist David Blackburn, told Discover Magazine the frequency of spiky "
+            "skulls evolving in otherwise unrelated frogs suggested some deep pattern frogs fell into as circumstances "
+            'arose: "Somehow, these frogs are turning on some ancient developmental machinery in their DNA."')
+    quote = next(q for q in direct(run(text)) if q.text.startswith("Somehow"))
+    assert same_name(quote.speaker, "David Blackburn"), show_quotes(run(text))
+
+
+def test_speaker_named_right_after_the_quote_whatever_the_parse(run):
+    """'“…,” said a protester using the pseudonym Katya': the words after an inverted cue name the
+    speaker even when the parser hangs them on the cue as a clause or an object."""
+    text = ("\"She's just doing this to try and disintegrate the movement. A lot of people think that,\" said a "
+            "protester using the pseudonym Katya. \"The situation has escalated to a point where not even Beijing "
+            "knows how to sort this. So they're using different tricks and lies. Hong Kong people have learned to "
+            "ignore her.\"")
+    quote = next(q for q in direct(run(text)) if q.text.startswith("She's just"))
+    assert quote.speaker and "protester" in quote.speaker, show_quotes(run(text))

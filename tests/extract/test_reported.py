@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from claimledger.extract.reported import unnamed_asker
+
 from .support import assert_reported, reported, same_name
 
 # Wikinews (CC BY 2.5), bundled corpus: a cue set off by commas inside the statement it reports.
@@ -77,3 +79,14 @@ def test_a_predicate_parsed_as_a_participle_still_reports(run):
     items = reported(run(text))
     found = [s for t, s, _ in items if t == "there were suspects in custody"]
     assert found and same_name(found[0], ("Abdullah al-Jahafi", "al-Jahafi")), items
+
+
+def test_a_question_is_the_askers_not_the_one_asked(nlp):
+    """'When asked about X, Trump claimed …': the participle 'asked' names no asker, and Trump, whom
+    the parse offers as its subject, was asked, did not ask; 'Levinson … asked whether C' names hers."""
+    when_asked = nlp("When asked about climate change, Trump claimed carbon emissions have been lower during his "
+                     "administration and argued against re-entering the Paris Climate Accord.")
+    asking = nlp("Professor Jessica Levinson of Loyola Law School asked whether Oakland was part of the US and then "
+                 "declared \"that's the full legal analysis.\"")
+    assert unnamed_asker(next(t for t in when_asked if t.text == "asked"))
+    assert not unnamed_asker(next(t for t in asking if t.text == "asked"))

@@ -218,6 +218,12 @@ def main_clause(sent: Span, phrase: list[Token], source: Token | None = None) ->
         start_i = max(k for k, t in enumerate(tokens) if t.i in ids) + 1
         while start_i < end_i and tokens[start_i].is_punct:
             start_i += 1
+    elif closes_clause(tokens, ids):
+        # "C, according to X, and more": the phrase closes the clause before it; what follows
+        # is the writer's again
+        end_i = min(k for k, t in enumerate(tokens) if t.i in ids)
+        while end_i > start_i and tokens[end_i - 1].is_punct:
+            end_i -= 1
     run = tokens[start_i:end_i]
     if start_i > 0:  # 'According to X, C1; C2': the phrase credits the clause it opens, not the next
         run = next((run[:k] for k, t in enumerate(run) if t.text == ";"), run)
@@ -236,6 +242,20 @@ def is_aside(tokens: list[Token], ids: set[int]) -> bool:
     boundary = max((k for k, t in enumerate(before) if t.text in {":", ";"}), default=-1)
     before = before[boundary + 1 :]  # 'C1: potentially, according to X, C2': C1 stands apart
     return bool(before) and before[-1].text == "," and all(t.is_punct or t.pos_ in {"ADV", "CCONJ", "INTJ"} for t in before)
+
+
+def closes_clause(tokens: list[Token], ids: set[int]) -> bool:
+    """'C, according to X, and more' mid-sentence after a whole clause (a finite verb with its
+    subject before it, no conjunction or preposition left open at the comma). On PolNeAR train
+    the content is the clause before the phrase (net +4 statements over 840 articles)."""
+    inside = [k for k, t in enumerate(tokens) if t.i in ids]
+    if not inside or inside[0] < 3 or tokens[inside[0] - 1].text != "," or tokens[inside[0]].lower_ != "according":
+        return False  # 'the result, as he later explained, was C': an 'as' aside sits inside its clause
+    before = tokens[: inside[0] - 1]
+    if before[-1].pos_ in {"ADP", "SCONJ", "CCONJ"}:
+        return False
+    return any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} and any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in t.children)
+               for t in before)
 
 
 def leading_phrase_end(sent: Span, source: Token) -> int:

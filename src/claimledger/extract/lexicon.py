@@ -204,6 +204,11 @@ road street avenue chapter section paragraph amendment
 
 PRONOUNS_PERSON = frozenset("he she him her his".split())
 PRONOUNS_GROUP = frozenset("they them it we".split())
+# Words that head an unnamed source only with what follows them: "those surveyed", "some who
+# advocate X", "most of them", "half of respondents" (the head alone names nobody).
+PARTITIVE_HEADS = frozenset("""
+some those these many most several others few all both half one none each any majority plurality
+""".split())
 
 # --- tallies: what happened to people, and who they were -------------------------------------
 # Lemmas of verbs whose object (or passive subject) is the people it happened to.

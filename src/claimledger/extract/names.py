@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from ._cache import doc_ents, doc_tokens
+from .lexicon import PARTITIVE_HEADS
 
 HONORIFICS = frozenset("""
 mr mr. mrs mrs. ms ms. dr dr. sir dame gen gen. general lt lt. col col. maj maj. sgt sgt. spc spc.
@@ -193,8 +194,10 @@ def describe(token: Token, own_clause: int = -1) -> Speaker:
                 title_parts.append(text_of(list(appos.subtree)).strip(" ,"))
         title = ", ".join(p for p in title_parts if p) or None
         return Speaker(name, title, True, person.root.lower_, token.idx)
-    if token.pos_ == "NOUN" or token.ent_type_ == "NORP":  # "one Democrat familiar with the talks" names nobody
-        tokens = description_tokens(token, tokens, own_clause)
+    if token.pos_ == "NOUN" or token.ent_type_ == "NORP" or token.lower_ in PARTITIVE_HEADS or token.pos_ == "NUM":
+        # "one Democrat familiar with the talks", "those surveyed", "most of them": the description
+        anchor = next((c for c in token.children if c.dep_ == "quantmod" and c.i > token.i and c.pos_ == "NOUN"), token)
+        tokens = with_qualifier(token, description_tokens(anchor, tokens, own_clause))  # "two-thirds of X"
     name = text_of(tokens) or token.text
     return Speaker(name, None, False, token.lemma_.lower(), token.idx)
 
@@ -202,9 +205,29 @@ def describe(token: Token, own_clause: int = -1) -> Speaker:
 # Post-modifiers that say which people a description means: "55 percent of all voters", "aides to
 # X", "a source familiar with", "those surveyed", "people who lost their insurance".
 DESCRIPTION_DEPS = frozenset({"prep", "relcl", "acl", "amod", "advmod"})
-DESCRIPTION_WORDS = 16
+DESCRIPTION_WORDS = 24
 TIME_PREPS = frozenset("during since until after before".split())
 BREAKS = frozenset({",", ";", "(", "—", "\n"})  # punctuation that ends a description
+
+
+def with_qualifier(token: Token, tokens: list[Token]) -> list[Token]:
+    """'about half of voters', 'nearly three in five': the adverb before a description's head
+    that says how many is part of who spoke (PolNeAR train sources keep it)."""
+    if not tokens:
+        return tokens
+    first = tokens[0].i
+    while first > 0 and token.doc[first - 1].dep_ in {"advmod", "quantmod"} and token.doc[first - 1].pos_ in {"ADV", "ADP"} \
+            and token.doc[first - 1].head.i in {t.i for t in tokens}:
+        first -= 1
+    return list(token.doc[first : tokens[-1].i + 1])
+
+
+RELATIVE_WORDS = frozenset("who whom whose which".split())
+
+
+def relative_after(doc, comma: int) -> bool:
+    """', who declined to be named': a comma that opens a relative clause on the last noun."""
+    return doc[comma].text == "," and comma + 1 < len(doc) and doc[comma + 1].lower_ in RELATIVE_WORDS
 
 
 def description_tokens(token: Token, tokens: list[Token], own_clause: int = -1) -> list[Token]:
@@ -222,9 +245,14 @@ def description_tokens(token: Token, tokens: list[Token], own_clause: int = -1) 
             break  # "some studies that reported C": the clause is the report, not the description
         if child.dep_ == "prep" and (child.lower_ in TIME_PREPS or any(t.ent_type_ in {"DATE", "TIME"} for t in child.subtree)):
             break  # "a report from X during the weekend": when it spoke, not who
-        if child.right_edge.i - tokens[0].i >= DESCRIPTION_WORDS or any(t.text in BREAKS for t in child.subtree):
+        stop = next((t.i for t in child.subtree if t.text in BREAKS), child.right_edge.i + 1) - 1
+        if stop < child.right_edge.i and not relative_after(token.doc, stop + 1):
+            break  # a list or an aside inside the phrase ('firms including X, Y and Z')
+        if stop - tokens[0].i >= DESCRIPTION_WORDS or stop < child.i:
             break
-        last = child.right_edge.i
+        last = stop  # "an adviser to Trump, who declined to be named": up to the comma
+        if stop < child.right_edge.i:
+            break
     out = list(token.doc[tokens[0].i : last + 1]) if tokens else [token]
     while out and (out[-1].is_punct or out[-1].is_space):
         out = out[:-1]

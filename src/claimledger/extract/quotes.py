@@ -35,7 +35,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     direct = direct_quotes(doc, spans, index)
     namings: list[Quote] = []
     indirect = reported_speech(doc, direct, index, namings)
-    attach_embedded_speakers(direct, indirect)
+    attach_embedded_speakers(doc_text(doc), direct, indirect)
     direct += partial_quotes(doc_text(doc), spans, direct, indirect + namings)
     for quote in indirect:
         if quote.speaker and quote.speaker.lower() in UNNAMED_CROWDS and not quote.speaker.isupper():  # not "WHO"
@@ -205,12 +205,19 @@ def partial_quotes(text: str, spans: list[tuple[int, int]], direct: list[Quote],
     return out
 
 
-def attach_embedded_speakers(direct: list[Quote], indirect: list[Quote]) -> None:
-    """A short direct quote inside a reported clause belongs to that clause's speaker."""
+def woven(text: str, report: Quote, quote: Quote) -> bool:
+    """The quote continues the report's own words: the clause opens before it and no comma or
+    colon introduces it as a statement of its own ('X told CBS, “…”' is not woven)."""
+    before = text[report.start : quote.start].rstrip(OPENING_MARKS + " ")
+    return bool(before) and before[-1] not in ",:" and "\n" not in before
+
+
+def attach_embedded_speakers(text: str, direct: list[Quote], indirect: list[Quote]) -> None:
+    """A direct quote inside a reported clause belongs to that clause's speaker ('warned that such a
+    ban would be “…”'), whatever cue a later sentence offers ('He said …' right after it)."""
     for quote in direct:
-        if quote.speaker is not None:
-            continue
         for report in indirect:
-            if report.start <= quote.start and quote.end <= report.end and report.speaker:
+            if report.start <= quote.start and quote.end <= report.end and report.speaker \
+                    and (quote.speaker is None or woven(text, report, quote)):
                 quote.speaker, quote.speaker_title, quote.cue = report.speaker, report.speaker_title, report.cue
                 break
