@@ -37,23 +37,22 @@ def cluster(facts: list[FigureFacts], weights: TermWeights, places: dict[int, se
     """Groups of figure ids (each sorted; groups sorted by their smallest id). Deterministic."""
     by_id = {f.id: f for f in facts}
     weights = KnownWeights(weights)
-    conflicts: dict[tuple[int, int], bool] = {}
+    conflicts: dict[tuple[int, int], bool] = {}  # only what joining asks: millions of candidate pairs are not kept
+
+    def clashing(a: FigureFacts, b: FigureFacts) -> bool:
+        return a.measure != b.measure or conflict(a, b, places) is not None  # casualties, deaths: never one group
 
     def clash(x: int, y: int) -> bool:
         key = (x, y) if x < y else (y, x)
         if key not in conflicts:
-            a, b = by_id[x], by_id[y]  # casualties, deaths, injuries: related groups, never one (issue 12)
-            conflicts[key] = a.measure != b.measure or conflict(a, b, places) is not None
+            conflicts[key] = clashing(by_id[x], by_id[y])
         return conflicts[key]
 
     links = []
-    pairs = [pair for block in blocks(facts).values() for pair in candidate_pairs(block, weights)]
-    for a, b in [*pairs, *conversion_pairs(facts)]:
-        if clash(a.id, b.id):
-            continue
-        score = evidence(a, b, weights)
-        if score > 0:
-            links.append((score, a.id, b.id))
+    for block in [*blocks(facts).values(), None]:  # pairs are scored as they come, a block at a time
+        for a, b in conversion_pairs(facts) if block is None else candidate_pairs(block, weights):
+            if not clashing(a, b) and (score := evidence(a, b, weights)) > 0:
+                links.append((score, a.id, b.id))
     return apply_edits(join_strongest(by_id, links, clash), edits)
 
 
@@ -176,12 +175,13 @@ def candidate_pairs(block: list[FigureFacts], weights: TermWeights) -> Iterable[
         for key in index_keys(fact, weights):
             index[key].append(i)
     days = [day_number(fact) for fact in block]
-    seen: set[tuple[int, int]] = set()
+    seen: set[int] = set()  # pair (i, j) as i * len(block) + j: a block may propose millions
     for key, positions in index.items():
         if len(positions) > 1:
-            seen.update(_near_pairs(positions, block, days, None if key[0] == "doc" else NEIGHBOURS))
-    for i, j in sorted(seen):
-        yield block[i], block[j]
+            for i, j in _near_pairs(positions, block, days, None if key[0] == "doc" else NEIGHBOURS):
+                if (code := i * len(block) + j) not in seen:
+                    seen.add(code)
+                    yield block[i], block[j]
 
 
 def _near_pairs(positions: list[int], block: list[FigureFacts], days: list[int | None],
