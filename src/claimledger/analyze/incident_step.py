@@ -17,7 +17,7 @@ import json
 from collections import Counter, defaultdict
 from datetime import timedelta
 
-from sqlalchemy import bindparam, delete, distinct, func, insert, select, update
+from sqlalchemy import bindparam, case, delete, distinct, func, insert, select, update
 
 from ..ledger.schema import (
     canonical_entities, document_analysis, documents, figure_analysis, figures, incident_items, incidents, tallies,
@@ -68,8 +68,9 @@ class IncidentStep(Tx):
         found = set(self.scalars_in(lambda part: select(ii.c.incident_id).distinct()
                                     .join(fa, (ii.c.kind == "figure") & (fa.c.figure_id == ii.c.ref))
                                     .where(fa.c.group_id.in_(part), ii.c.incident_id.is_not(None)), groups))
-        wanted = {key for item in new for key in keys(item)}
-        for low, high in _windows(item.date for item in new if keys(item)):
+        keyed = {item.id: keys(item) for item in new}
+        wanted = {key for found_keys in keyed.values() for key in found_keys}
+        for low, high in _windows(item.date for item in new if keyed[item.id]):
             for r in self.c.execute(select(ii.c.incident_id, ii.c.what, ii.c.place, ii.c.date).distinct().where(
                     ii.c.date >= low, ii.c.date <= high, ii.c.incident_id.is_not(None))):
                 if r.incident_id not in found and not wanted.isdisjoint(
@@ -190,21 +191,19 @@ class IncidentStep(Tx):
         ids = sorted(built)
         kinds: dict[int, Counter] = defaultdict(Counter)
         places: dict[int, Counter] = defaultdict(Counter)
-        days: dict[int, list[str]] = defaultdict(list)
+        totals: dict[int, tuple] = {}
         for part in chunks(ids):
             for r in self.c.execute(select(ii.c.incident_id, ii.c.what, ii.c.place, func.count().label("n"))
                                     .where(ii.c.incident_id.in_(part)).group_by(ii.c.incident_id, ii.c.what, ii.c.place)):
                 kinds[r.incident_id][r.what] += r.n if r.what else 0
                 places[r.incident_id][r.place] += r.n if r.place else 0
-            for r in self.c.execute(select(ii.c.incident_id, func.min(ii.c.date).label("first"),
-                                           func.max(ii.c.date).label("last"))
-                                    .where(ii.c.incident_id.in_(part), ~ii.c.date.startswith("--"))
-                                    .group_by(ii.c.incident_id)):
-                days[r.incident_id] += [r.first, r.last]
-        counts = {r.incident_id: (r.documents, r.items) for part in chunks(ids) for r in self.c.execute(
-            select(ii.c.incident_id, func.count(distinct(ii.c.document_id)).label("documents"),
-                   func.count().label("items")).where(ii.c.incident_id.in_(part)).group_by(ii.c.incident_id))}
-        rows = [{"id": i, **summary(+kinds[i], +places[i], days[i], *counts[i])} for i in ids if i in counts]
+            dated = case((~ii.c.date.startswith("--"), ii.c.date))  # a day without a year is no first or last
+            for r in self.c.execute(select(ii.c.incident_id, func.min(dated).label("first"),
+                                           func.max(dated).label("last"), func.count(distinct(ii.c.document_id))
+                                           .label("documents"), func.count().label("items"))
+                                    .where(ii.c.incident_id.in_(part)).group_by(ii.c.incident_id)):
+                totals[r.incident_id] = ([r.first, r.last], r.documents, r.items)
+        rows = [{"id": i, **summary(+kinds[i], +places[i], *totals[i])} for i in ids if i in totals]
         for part in chunks(sorted(built | gone)):
             self.c.execute(delete(incidents).where(incidents.c.id.in_(part)))
         for part in chunks(rows):

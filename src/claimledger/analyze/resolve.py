@@ -187,15 +187,8 @@ class EntityStep(Tx):
         recounting an entity named in half the ledger rereads half the ledger every chunk (54 s of a
         500-document chunk at 46,000 synthetic documents). New entities are stored with no documents."""
         found: dict[int, set[int]] = defaultdict(set)
-        el, fa, qa = entity_links, figure_analysis, quote_analysis
         for part in chunks(sorted(new_ids)):
-            for cid, did in self.c.execute(union(
-                    select(el.c.canonical_id, mentions.c.document_id)
-                    .join(mentions, mentions.c.entity_id == el.c.entity_id).where(mentions.c.document_id.in_(part)),
-                    select(fa.c.claimant_id, fa.c.document_id).where(fa.c.document_id.in_(part),
-                                                                     fa.c.claimant_id.is_not(None)),
-                    select(qa.c.speaker_id, qa.c.document_id).where(qa.c.document_id.in_(part),
-                                                                    qa.c.speaker_id.is_not(None)))):
+            for cid, did in self.c.execute(entity_documents(documents_in=part)):
                 found[cid].add(did)
         if found:
             self.c.execute(update(canonical_entities).where(canonical_entities.c.id == bindparam("i"))
@@ -209,17 +202,29 @@ class EntityStep(Tx):
             return
         d = documents
         for part in chunks(sorted(self.touched)):
-            sources = union(
-                select(entity_links.c.canonical_id.label("cid"), mentions.c.document_id.label("did"))
-                .join(mentions, mentions.c.entity_id == entity_links.c.entity_id)
-                .where(entity_links.c.canonical_id.in_(part)),
-                select(figure_analysis.c.claimant_id, figure_analysis.c.document_id)
-                .where(figure_analysis.c.claimant_id.in_(part)),
-                select(quote_analysis.c.speaker_id, quote_analysis.c.document_id)
-                .where(quote_analysis.c.speaker_id.in_(part)),
-            ).subquery()
+            sources = entity_documents(entities_in=part).subquery()
             counts = dict(self.c.execute(
                 select(sources.c.cid, func.count(distinct(sources.c.did)))
                 .join(d, d.c.id == sources.c.did).where(d.c.is_current).group_by(sources.c.cid)).all())
             self.c.execute(update(canonical_entities).where(canonical_entities.c.id == bindparam("i"))
                            .values(documents=bindparam("n")), [{"i": cid, "n": counts.get(cid, 0)} for cid in part])
+
+
+def entity_documents(*, entities_in: list[int] | None = None, documents_in: list[int] | None = None):
+    """(cid, did): each canonical entity with each document that names it (a mention), cites it (a
+    figure's claimant) or quotes it (a speaker), for these entities or these documents: what an
+    entity's document count counts, whether it is added to or counted again."""
+    el, fa, qa = entity_links, figure_analysis, quote_analysis
+
+    def restrict(stmt, entity, document):
+        stmt = stmt.where(entity.is_not(None))
+        if entities_in is not None:
+            stmt = stmt.where(entity.in_(entities_in))
+        return stmt if documents_in is None else stmt.where(document.in_(documents_in))
+
+    return union(
+        restrict(select(el.c.canonical_id.label("cid"), mentions.c.document_id.label("did"))
+                 .join(mentions, mentions.c.entity_id == el.c.entity_id), el.c.canonical_id, mentions.c.document_id),
+        restrict(select(fa.c.claimant_id, fa.c.document_id), fa.c.claimant_id, fa.c.document_id),
+        restrict(select(qa.c.speaker_id, qa.c.document_id), qa.c.speaker_id, qa.c.document_id),
+    )
