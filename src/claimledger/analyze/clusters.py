@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 from .figures import REVISION_DAYS, RUNNING, FigureFacts, conflict, days_may_match
 from .incidents import conversion_pairs, evidence, incident_keys
@@ -49,10 +50,10 @@ def cluster(facts: list[FigureFacts], weights: TermWeights, places: dict[int, se
         return conflicts[key]
 
     links = []
-    for block in [*blocks(facts).values(), None]:  # pairs are scored as they come, a block at a time
-        for a, b in conversion_pairs(facts) if block is None else candidate_pairs(block, weights):
-            if not clashing(a, b) and (score := evidence(a, b, weights)) > 0:
-                links.append((score, a.id, b.id))
+    candidates = chain.from_iterable(candidate_pairs(block, weights) for block in blocks(facts).values())
+    for a, b in chain(candidates, conversion_pairs(facts)):  # scored as they come, never all held
+        if not clashing(a, b) and (score := evidence(a, b, weights)) > 0:
+            links.append((score, a.id, b.id))
     return apply_edits(join_strongest(by_id, links, clash), edits)
 
 
