@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from ._lazy import lazy
 from .analyze import entity_queries, export, group_reads, incident_queries, timeline as timeline_
 from .analyze.aliases import AliasRule, check_rule, read_alias_file
+from .analyze.contest import LISTED_FIGURES
 from .config import DEFAULT_MODEL
 from .errors import InputError, Invalid, LedgerError, Rejected
 from .ledger import DEFAULT_URL, IngestReport, Store, content_hash, reason
@@ -132,11 +133,14 @@ class Ledger(Store):
     # -- figure groups ---------------------------------------------------------------------------
 
     def contested(self, *, category: str | None = None, include_all: bool = False, limit: int | None = 100,
-                  offset: int = 0) -> list[dict]:
-        """Contested figure groups (revisions are no contest), biggest first, each with its estimates and
-        figures (claimant, value, span, grade). ``include_all``: every group of 2+ figures; ``category``: of it."""
+                  offset: int = 0, per_group: int | None = LISTED_FIGURES) -> list[dict]:
+        """Contested figure groups (revisions are no contest), biggest first, each with its estimates,
+        ``figure_count`` and figures (claimant, value, span, grade): at most ``per_group`` (None: all), the
+        first of each claimant's value, extremes first. ``include_all``: every group of 2+ figures;
+        ``category``: of it."""
         with self.querying() as reader:
-            return group_reads.contested(reader, category=category, include_all=include_all, limit=limit, offset=offset)
+            return group_reads.contested(reader, category=category, include_all=include_all, limit=limit,
+                                         offset=offset, per_group=per_group)
 
     def group(self, group_id: int) -> dict | None:
         """One figure group (by its id, or the id of a figure in it) with its timeline; None if none."""

@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 
 from claimledger import Ledger
-from claimledger.records import Document
 
 from _bundled import EXAMPLE, corpus_documents, example_document
 

@@ -7,8 +7,10 @@ import shutil
 
 import pytest
 from click.testing import CliRunner
+from rich.console import Console
 
 from claimledger.cli import app
+from claimledger.cli.tables import contested_table
 from claimledger import Ledger
 
 from _bundled import EXAMPLE
@@ -117,3 +119,19 @@ def test_mistakes_are_one_line(db, tmp_path, args, message):
     result = invoke(*args)
     assert result.exit_code == 1
     assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.output
+
+
+def test_a_list_of_groups_shows_the_sides_of_each_contest_and_counts_the_rest(db):
+    with Ledger(db) as ledger:
+        groups = ledger.contested(include_all=True, limit=None, per_group=1)
+        wholes = {g["id"]: ledger.group(g["id"]) for g in groups}
+        every = ledger.contested(include_all=True, limit=3, per_group=None)
+        assert [g["figures"] for g in every] == [wholes[g["id"]]["figures"] for g in groups[:3]]
+    for group in groups:
+        [shown] = group["figures"]
+        whole = wholes[group["id"]]
+        assert group["figure_count"] == len(whole["figures"]) >= 2
+        assert shown["low"] == group["low"] or shown["high"] == group["high"]  # an end of the range first
+    console = Console(width=200, record=True)
+    console.print(contested_table(groups[:1], "Contested figures"))
+    assert f"{groups[0]['figure_count'] - 1} more: claimledger group {groups[0]['id']}" in console.export_text()

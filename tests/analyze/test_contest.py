@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import math
 
-from claimledger.analyze.contest import TOLERANCE, Claim, agree, disagree, estimate, interval, judge, revision
+from claimledger.analyze.contest import (
+    LISTED_FIGURES, TOLERANCE, Claim, agree, disagree, estimate, interval, judge, listed_ranks, revision,
+)
 
 
 def claim(figure, low, claimant, *, measure="deaths", high=None, qualifier=None, date=None, order=None, **kw):
@@ -74,3 +76,14 @@ def test_a_part_larger_than_anothers_whole_is_contested():
     verdict = judge([claim(1, 500, "russians", measure="casualties"), claim(2, 4000, "pentagon")])
     assert not any(e.contested for e in verdict.estimates) and verdict.contested
     assert not judge([claim(1, 5000, "a", measure="casualties"), claim(2, 4000, "b")]).contested
+
+
+def test_a_list_shows_each_claimants_value_once_extremes_first():
+    # a running toll restated day after day by one ministry, and one rival figure from a group of monitors
+    claims = [claim(i, 40, "ministry", date=f"2020-03-{i:02d}") for i in range(1, 12)]
+    claims += [claim(20, 55, "ministry", date="2020-03-12"), claim(21, 90, "monitors", date="2020-03-12")]
+    verdict = judge(claims)
+    ranks = listed_ranks(claims, verdict)
+    assert sorted(ranks, key=ranks.get) == [1, 21, 20]  # the low and the high first, the repeats of 40 once
+    many = [claim(i, 100 + 10 * i, f"source {i}", date="2020-03-01") for i in range(LISTED_FIGURES + 5)]
+    assert sorted(listed_ranks(many, judge(many)).values()) == list(range(1, LISTED_FIGURES + 1))

@@ -16,7 +16,6 @@ import pytest
 from claimledger import Ledger
 from claimledger.analyze.figure_places import DocumentContext
 from claimledger.analyze.figures import FigureFacts, figure_facts
-from claimledger.analyze.figures import REVISION_DAYS
 from claimledger.analyze.terms import TermWeights
 from claimledger.analyze.incidents import (
     INCIDENT_DAYS, RAISED_FACTOR, conversion, conversion_pairs, incident_keys, raised, restated, revised,

@@ -44,16 +44,15 @@ def test_an_older_ledger_is_migrated_when_opened_to_read(tmp_path):
     path = tmp_path / "older.db"
     Ledger(path).close()
     last = version.MIGRATION_NAMES[-1]
-    with sqlite3.connect(path) as db:  # as a ledger written before the last migration (m005_figure_days) looks
-        for index in ("ix_figure_analysis_family_day", "ix_figure_analysis_claimant_id", "ix_quote_analysis_speaker_id"):
-            db.execute(f"DROP INDEX {index}")
-        db.execute("ALTER TABLE figure_analysis DROP COLUMN day")
+    with sqlite3.connect(path) as db:  # as a ledger written before the last migration (m006_listed_figures) looks
+        db.execute("DROP INDEX ix_figure_analysis_group_id_listed")
+        db.execute("ALTER TABLE figure_analysis DROP COLUMN listed")
         db.execute("DELETE FROM _migrations WHERE name = ?", (last,))
     with Ledger(path) as ledger:
         assert ledger.figures() == []
     with sqlite3.connect(path) as db:
         assert db.execute("SELECT count(*) FROM _migrations WHERE name = ?", (last,)).fetchone() == (1,)
-        assert "day" in {row[1] for row in db.execute("PRAGMA table_info(figure_analysis)")}
+        assert "listed" in {row[1] for row in db.execute("PRAGMA table_info(figure_analysis)")}
 
 
 def test_reading_an_up_to_date_sqlite_ledger_loads_no_sqlalchemy(tmp_path):

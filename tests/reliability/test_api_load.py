@@ -8,7 +8,6 @@ every accepted article is in the ledger exactly once with its text intact.
 
 from __future__ import annotations
 
-import json
 import os
 import random
 import socket

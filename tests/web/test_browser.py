@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
 
 from _live_server import EXAMPLE, XSS_KEY
 

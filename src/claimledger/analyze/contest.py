@@ -180,3 +180,24 @@ def _rank(category: str) -> int:
 
 def _category_rank(item: tuple[str, list]) -> tuple[int, str]:
     return _rank(item[0]), item[0]
+
+
+# Figures a group shows in a list of groups (``claimledger contested``, the home page): a running toll's
+# group holds hundreds, and reading them all made a page take a second on a 100,000-document ledger.
+LISTED_FIGURES = 8
+
+
+def listed_ranks(claims: list[Claim], verdict: GroupVerdict) -> dict[int, int]:
+    """Figure id -> place (1, 2, ...) of the figures a list shows: the first of each claimant's value
+    per measure (a repeat adds nothing to a contest), those at the group's low or high first, then in
+    time order; at most ``LISTED_FIGURES``. The group's own page shows every figure."""
+    first: dict[tuple, Claim] = {}
+    for claim in sorted(claims, key=lambda c: c.order):
+        first.setdefault((claim.claimant, claim.measure, claim.low, claim.high), claim)
+
+    def extreme(claim: Claim) -> bool:
+        return (claim.low is not None and verdict.low is not None and claim.low <= verdict.low) or \
+            (claim.high is not None and verdict.high is not None and claim.high >= verdict.high)
+
+    ranked = sorted(first.values(), key=lambda c: (not extreme(c), c.order))
+    return {claim.figure: place for place, claim in enumerate(ranked[:LISTED_FIGURES], 1)}

@@ -13,6 +13,7 @@ from collections import defaultdict
 from ..ledger.sql import NO_LIMIT, Reader, marks
 from ..records import whole
 from . import grades
+from .contest import LISTED_FIGURES
 from .text import iso_time
 
 GROUP_FIELDS = ("id", "category", "subject", "period", "contested", "low", "best", "high")
@@ -56,8 +57,10 @@ def figure_dict(m: dict) -> dict:
     }
 
 
-def group_dicts(reader: Reader, groups: list[dict]) -> list[dict]:
-    """Group rows with their per-category estimates and their figures, in order."""
+def group_dicts(reader: Reader, groups: list[dict], *, listed: int | None = None) -> list[dict]:
+    """Group rows with their per-category estimates and their figures, in order: all of them, or with
+    ``listed``, the first that many of each group's list (``contest.listed_ranks``, ranked by the
+    analysis); ``figure_count`` is always the whole count."""
     ids = [g["id"] for g in groups]
     if not ids:
         return []
@@ -67,24 +70,33 @@ def group_dicts(reader: Reader, groups: list[dict]) -> list[dict]:
             "low": whole(row["low"]), "best": whole(row["best"]), "high": whole(row["high"]),
             "contested": bool(row["contested"]), "figures": row["figures"]}
     members: dict[int, list[dict]] = defaultdict(list)
-    for row in reader.rows(f"{FIGURE_SELECT} WHERE fa.group_id IN ({marks(ids)}) {FIGURE_ORDER}", ids):
-        members[row["group_id"]].append(figure_dict(row))
+    whole_groups = ids
+    if listed is not None:  # the ranked figures (contest.listed_ranks); unranked groups (analysed before) whole
+        for row in reader.rows(f"{FIGURE_SELECT} WHERE fa.group_id IN ({marks(ids)}) AND fa.listed <= ? "
+                               f"{FIGURE_ORDER}", [*ids, listed]):
+            members[row["group_id"]].append(figure_dict(row))
+        whole_groups = [i for i in ids if i not in members]
+    if whole_groups:
+        for row in reader.rows(f"{FIGURE_SELECT} WHERE fa.group_id IN ({marks(whole_groups)}) {FIGURE_ORDER}",
+                               whole_groups):
+            members[row["group_id"]].append(figure_dict(row))
     return [{
         "id": g["id"], "category": g["category"], "subject": g["subject"], "period": g["period"],
         "contested": bool(g["contested"]), "low": whole(g["low"]), "best": whole(g["best"]),
         "high": whole(g["high"]), "place": g["place"], "claimants": g["claimants"], "documents": g["documents"],
         "first_seen": g["first_seen"], "last_seen": g["last_seen"], "edited": bool(g["edited"]),
-        "categories": estimates.get(g["id"], {}), "figures": members.get(g["id"], []),
+        "categories": estimates.get(g["id"], {}), "figure_count": g["figures"], "figures": members.get(g["id"], []),
     } for g in groups]
 
 
 def contested(reader: Reader, *, category: str | None = None, include_all: bool = False,
-              limit: int | None = 100, offset: int = 0) -> list[dict]:
-    """Contested groups (``include_all``: every group of two or more figures), biggest first.
+              limit: int | None = 100, offset: int = 0, per_group: int | None = LISTED_FIGURES) -> list[dict]:
+    """Contested groups (``include_all``: every group of two or more figures), biggest first, each with
+    its ``figure_count`` and at most ``per_group`` of its figures (None: all), the sides of its contest.
 
     ``category`` keeps groups of that category or holding figures of it (deaths is in casualties).
     """
-    where, params = ["g.figures > 1" if include_all else "g.contested"], []
+    where, params = (["g.figures > 1"], []) if include_all else (["g.contested = ?"], [True])
     if category is not None:
         where.append("(g.category = ? OR EXISTS (SELECT 1 FROM group_estimates ge "
                      "WHERE ge.group_id = g.id AND ge.category = ?))")
@@ -92,7 +104,7 @@ def contested(reader: Reader, *, category: str | None = None, include_all: bool 
     groups = reader.rows(f"SELECT g.* FROM figure_groups g WHERE {' AND '.join(where)} "
                          "ORDER BY g.figures DESC, g.id DESC LIMIT ? OFFSET ?",
                          [*params, NO_LIMIT if limit is None else limit, offset])
-    return group_dicts(reader, groups)
+    return group_dicts(reader, groups, listed=per_group)
 
 
 def group(reader: Reader, group_id: int) -> dict | None:

@@ -200,10 +200,11 @@ class GroupStep(Tx):
             })
             estimate_rows += [{"group_id": gid, "category": e.category, "contested": e.contested, "low": e.low,
                                "best": e.best, "high": e.high, "figures": e.figures} for e in verdict.estimates]
+            listed = contest.listed_ranks(claims, verdict)
             for fact, claim in zip(members, claims):
                 values = self.corroborate(fact, claim, members, claims, info)
                 source = fact.claimant or outlet_keys.get(info[fact.document].outlet) or f"document:{fact.document}"
-                values.update(group_id=gid, source=source)
+                values.update(group_id=gid, source=source, listed=listed.get(fact.id))
                 if fact.id in new:
                     new_rows.append({"figure_id": fact.id, "document_id": fact.document, "family": fact.family,
                                      "measure": fact.measure, "claimant_id": ids.get(fact.claimant),

@@ -12,6 +12,7 @@ from typing import Generic, Literal, TypeVar, get_type_hints
 from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 
 from .. import records
+from ..analyze.contest import LISTED_FIGURES
 
 MAX_TITLE = 1_000
 MAX_TEXT = 200_000  # characters of article text accepted by POST /api/documents
@@ -208,6 +209,8 @@ class Group(Open):
     low: Number | None = None
     best: Number | None = None
     high: Number | None = None
+    figure_count: int | None = Field(None, description="How many figures the group holds; a list of groups "
+                                     f"shows the first of each claimant's value, at most {LISTED_FIGURES} (GET /api/groups/ID: all).")
     figures: list[dict] = []
 
 

@@ -166,7 +166,7 @@ def speakers_table(speakers: list[dict[str, Any]], title: str = "Most quoted spe
 
 
 def contested_table(groups: list[dict[str, Any]], title: str) -> Table:
-    """One row per group: its estimates, and every claimant's figure."""
+    """One row per group: its estimates, every claimant's figure (repeats left out), and how many more."""
     table = Table(title=title, title_justify="left", show_lines=True)
     table.add_column("group", justify="right")
     table.add_column("category")
@@ -181,8 +181,11 @@ def contested_table(groups: list[dict[str, Any]], title: str) -> Table:
             estimates += "".join(f"\n{escape(c)}: {estimate_text(e['low'], e['best'], e['high'])}"
                                  for c, e in parts.items())
         mark = "[bold red]contested[/]\n" if group.get("contested") else ""
-        table.add_row(str(group["id"]), escape(group["category"]), subject, mark + estimates,
-                      "\n".join(escape(group_figure_line(f)) for f in group["figures"]))
+        lines = [escape(group_figure_line(f)) for f in group["figures"]]
+        more = (group.get("figure_count") or 0) - len(group["figures"])
+        if more > 0:
+            lines.append(f"[dim]… {more:,} more: claimledger group {group['id']}[/]")
+        table.add_row(str(group["id"]), escape(group["category"]), subject, mark + estimates, "\n".join(lines))
     return table
 
 

@@ -286,11 +286,13 @@ figure_analysis = Table(
     Column("first_document_id", Integer, nullable=False),  # where this claim was first seen
     Column("first_seen", String),
     Column("day", Integer),  # the day it refers to (date.toordinal; None: unknown): older figures a new one may match
+    Column("listed", Integer),  # its place among the figures a list of groups shows (None: not shown)
     Index(None, "group_id"),
     Index(None, "document_id"),
     Index(None, "family"),
     Index(None, "family", "day"),
     Index(None, "claimant_id"),
+    Index(None, "group_id", "listed"),
 )
 
 quote_analysis = Table(
