@@ -19,7 +19,7 @@ from claimledger.analyze.figures import FigureFacts, figure_facts
 from claimledger.analyze.terms import TermWeights
 from claimledger.analyze.incidents import (
     INCIDENT_DAYS, RAISED_FACTOR, conversion, conversion_pairs, incident_keys, raised, restated, revised,
-    same_incident,
+    same_incident, specific, value_keys,
 )
 
 from _bundled import corpus_documents
@@ -166,6 +166,22 @@ def test_a_toll_floor_and_a_count_above_it_nearby_are_one_toll():
     assert raised(floor, dataclasses.replace(count, low=10, high=10)) == 0  # below the floor
     assert raised(floor, dataclasses.replace(count, measure="injuries")) == 0
     assert raised(floor, dataclasses.replace(count, document=2)) == 0
+
+
+def test_a_specific_value_in_two_documents_sharing_a_rare_word_is_one_quantity():
+    """"at least 1,991 delegates" (needed for a nomination) in reports weeks apart; never a round value."""
+    weights = TermWeights({"delegates": 8, "nomination": 200}, 400)
+    first = _fact(1, 1, "people", "2020-03-01", [], 1991, qualifier="at least", family="people")
+    first = dataclasses.replace(first, terms=["delegates", "nomination"])
+    second = dataclasses.replace(first, id=2, document=2, date="2020-03-20", terms=["delegates"])
+    assert specific(first, second, weights) > 0 and value_keys(first) == value_keys(second) != []
+    assert specific(first, dataclasses.replace(second, terms=["nomination"]), weights) == 0  # no rare word shared
+    assert specific(first, dataclasses.replace(second, qualifier=None), weights) == 0
+    assert specific(first, dataclasses.replace(second, document=1), weights) == 0  # one document: other rules
+    round_ = dataclasses.replace(first, low=36, high=36), dataclasses.replace(second, low=36, high=36)
+    assert specific(*round_, weights) == 0 and value_keys(round_[0]) == []  # "36 people" in two reports
+    assert specific(dataclasses.replace(first, low=126_000, high=126_000),
+                    dataclasses.replace(second, low=126_000, high=126_000), weights) > 0
 
 
 def test_a_disease_count_revised_weeks_later_by_another_document(gold_ledger):

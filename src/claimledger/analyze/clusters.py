@@ -15,7 +15,7 @@ from functools import lru_cache
 from itertools import chain
 
 from .figures import REVISION_DAYS, RUNNING, FigureFacts, conflict, days_may_match
-from .incidents import conversion_pairs, evidence, incident_keys
+from .incidents import conversion_pairs, evidence, incident_keys, value_keys
 from .periods import Day
 from .terms import TermWeights
 
@@ -132,7 +132,7 @@ def index_keys(fact: FigureFacts, weights: TermWeights) -> list[tuple]:
     if fact.cluster is not None:
         keys.append(("cluster", fact.cluster))
     keys += [("term", term) for term in fact.terms if blocking_term(term, weights)]
-    return keys + incident_keys(fact)
+    return keys + incident_keys(fact) + value_keys(fact)
 
 
 def blocking_term(term: str, weights: TermWeights) -> bool:

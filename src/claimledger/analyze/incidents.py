@@ -33,7 +33,7 @@ from collections.abc import Iterable, Iterator
 from ..extract.lexicon import DISEASES
 from .interviews import could_repeat
 from .figures import LOCAL_ONLY, REVISION_DAYS, RUNNING, FigureFacts, consistent, link
-from .terms import TermWeights
+from .terms import TermWeights, overlap
 from .periods import Day, days_apart
 from .text import stem
 from .units import Unit, converts
@@ -45,6 +45,8 @@ INCIDENT_DAYS = 3  # days between two reports' referred dates for one incident a
 # families whose equal values in one document are usually different things: a release's strikes and
 # units per location ("three tactical units" near two towns), shares of different wholes ("100%")
 PER_PLACE = frozenset({"events", "troops", "percent"})
+SPECIFIC_DIGITS = 3  # significant digits of a value two documents rarely state by chance ("1,991", "3.27")
+SPECIFIC_WORDS = 0.5  # ... and the rare words (``terms.overlap``) their contexts must share
 RAISED_FACTOR = 2  # a toll's exact count at most this many times its floor stated nearby
 RESTATED_WORDS = 1  # distinctive words two passages of one document share for a restatement anywhere in it
 RESTATED_WORDS_APART = 2  # ... when the two values differ (a rounding)
@@ -76,7 +78,7 @@ CONVERTED = re.compile(r"(?:/(?:h|hr|hour|s|sec)\b|\s+(?:per|an|a)\s+(?:hour|sec
 def evidence(a: FigureFacts, b: FigureFacts, weights: TermWeights) -> float:
     """The strongest evidence that two compatible figures measure one quantity (0: none)."""
     return max(link(a, b, weights), same_document(a, b), restated(a, b, weights), raised(a, b),
-               same_incident(a, b), revised(a, b), conversion(a, b), interview(a, b))
+               same_incident(a, b), revised(a, b), conversion(a, b), interview(a, b), specific(a, b, weights))
 
 
 def conversion(a: FigureFacts, b: FigureFacts) -> float:
@@ -177,6 +179,31 @@ def raised(a: FigureFacts, b: FigureFacts) -> float:
     if count.qualifier is not None or count.low is None or floor.low is None or floor.low < 2:
         return 0.0
     return 1.0 if floor.low < count.low <= RAISED_FACTOR * floor.low else 0.0
+
+
+def specific(a: FigureFacts, b: FigureFacts, weights: TermWeights) -> float:
+    """One specific value in two documents ("at least 1,991 delegates" needed for a nomination, "3.27 percent"
+    of a past election): a value of ``SPECIFIC_DIGITS`` significant digits is rarely stated by chance, so the
+    same value of one block, in contexts sharing a rare word, is one quantity even when they share fewer
+    words than ``figures.link`` needs. Round values ("36 people", "$5 million", "100 mph") never link so.
+    Within the hard constraints: a per-day count still links only on its own day."""
+    if a.document == b.document or a.family != b.family or a.vague or b.vague or a.measure in LOCAL_ONLY \
+            or (a.low, a.high, a.qualifier) != (b.low, b.high, b.qualifier) or not specific_value(a):
+        return 0.0
+    return 0.9 if overlap(a.terms, b.terms, weights)[0] >= SPECIFIC_WORDS else 0.0
+
+
+def specific_value(fact: FigureFacts) -> bool:
+    """A single value of at least ``SPECIFIC_DIGITS`` significant digits ("1,991", "3.27", "126,000"; not "35,000")."""
+    if fact.low is None or fact.high not in (None, fact.low):
+        return False
+    digits = f"{abs(fact.low):.6f}".replace(".", "").strip("0")
+    return len(digits) >= SPECIFIC_DIGITS
+
+
+def value_keys(fact: FigureFacts) -> list[tuple]:
+    """A blocking key for a specific value (``specific``): the few figures across the ledger stating it."""
+    return [("value", fact.low)] if fact.measure not in LOCAL_ONLY and specific_value(fact) else []
 
 
 def same_incident(a: FigureFacts, b: FigureFacts) -> float:
