@@ -180,3 +180,18 @@ def test_one_document_restates_a_value_across_the_days_it_names():
     passed = dataclasses.replace(today, id=2, day="2019-12-18", date="2019-12-18")
     assert conflict(today, passed, {}) is None
     assert conflict(today, dataclasses.replace(passed, document=2), {}) == "days"
+
+
+def test_a_count_of_one_links_across_documents_only_as_a_toll():
+    """"One user submitted a pull request" and, weeks later, an interview's "without worrying about one
+    individual paying for it": both about a code-hosting takedown, but a single somebody is described, not
+    counted; "one soldier was killed" in two reports of one attack is still one toll."""
+    weights = TermWeights({"takedown": 3, "repository": 3, "hosting": 3}, 400)
+    shared = dict(terms=["takedown", "repository", "hosting"], date="2020-10-26", category="people",
+                  measure="people", family="people")
+    user, individual = fact(1, 1, 1, **shared), fact(2, 2, 1, qualifier="about", **{**shared, "date": "2020-11-17"})
+    assert link(user, individual, weights) == 0
+    assert link(dataclasses.replace(user, low=12, high=12), dataclasses.replace(individual, low=12, high=12),
+                weights) > 0
+    soldier = dict(shared, family="casualties", category="deaths", measure="deaths", date="2020-10-26")
+    assert link(fact(1, 1, 1, **soldier), fact(2, 2, 1, **soldier), weights) > 0

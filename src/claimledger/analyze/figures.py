@@ -335,6 +335,8 @@ def link(a: FigureFacts, b: FigureFacts, weights: TermWeights) -> float:
         return undated(a, b, weights)
     if a.measure in LOCAL_ONLY:
         return 0.0
+    if a.family not in TOLLS and max(a.high or a.low or 0, b.high or b.low or 0) <= 1:
+        return 0.0  # "one user", "about one individual": somebody described, not a count reports compare
     if a.family not in RUNNING and not (a.date and a.date == b.date):
         return 0.0  # a per-day count links across documents only for the same stated day
     shared, fraction = overlap(a.terms, b.terms, weights)
