@@ -56,9 +56,6 @@ class IncidentStep(Tx):
             built += self.cluster(self.near(new), new, whole=WHOLE_ITEMS)
         return built
 
-    def scalars_in(self, make, ids) -> list:
-        return [row[0] for row in self.rows_in(make, ids)]
-
     def near(self, new: list[Item]) -> set[int]:
         """Incidents a new item could join: those sharing its figure group, or holding an item that
         shares one of its blocking keys (place part x window of days; ``incident_objects.keys``).

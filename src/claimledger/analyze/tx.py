@@ -51,6 +51,10 @@ class Tx:
             found.extend(self.c.execute(make(part)).all())
         return found
 
+    def scalars_in(self, make, ids: Iterable) -> list:
+        """The first column of ``rows_in``."""
+        return [row[0] for row in self.rows_in(make, ids)]
+
     def stream(self, stmt: Select, key: Column, page: int = PAGE) -> Iterator[Row]:
         """Rows of ``stmt`` in ``key`` order (a unique column), a page at a time, so a query over the
         whole ledger never holds it all. Keyset pages rather than a server-side cursor: the same on
