@@ -7,7 +7,10 @@ import pytest
 
 from claimledger.analyze import corroboration
 from claimledger.analyze.corroboration import BandIndex, Seen, estimated_jaccard, independent_outlets, signature, stories
+from fastapi.testclient import TestClient
+
 from claimledger import Ledger
+from claimledger.server import create_app
 from claimledger.records import Document
 
 from _bundled import corpus_documents, example_document
@@ -95,3 +98,31 @@ def test_the_band_index_finds_what_datasketch_lsh_finds():
 def test_independent_outlets():
     assert independent_outlets([1, 1, 2, 3], {1: "AP", 2: "AP", 3: "Reuters"}) == 2
     assert independent_outlets([7, 8], {}) == 2
+
+
+BRIEFING = Document(
+    id="briefing", source="test", outlet="Defense Desk", url="https://desk.example/kirby-briefing",
+    title="Pentagon sees truth in reports of Syrian recruits",
+    text="The Pentagon said on Monday it found the reports credible. “It’s interesting that (Russian President "
+         "Vladimir) Putin would have to rely on foreign fighters,” said Pentagon spokesperson John Kirby.",
+)
+
+
+def test_a_quote_counts_the_independent_outlets_carrying_it(tmp_path):
+    """Kirby's words in the example article, in its reprint (the same story) and in another outlet's briefing."""
+    original = example_document()
+    reprint = example_document(id="reprint", url="https://reprint.example/syrian-fighters", outlet="Reprint Daily",
+                               text=original.text + "\n\nThis story first appeared in Example News.")
+    with Ledger(tmp_path / "quotes.db") as ledger:
+        ledger.ingest([original, reprint, BRIEFING])
+        carried = [q for q in ledger.quotes(text="rely on foreign fighters")]
+        assert {q["document"] for q in carried} == {"syrian-fighters-recruitment", "reprint", "briefing"}
+        assert {q["outlets"] for q in carried} == {2}  # Example News (its reprint is the same story) and Defense Desk
+        assert {q["first_document"] for q in carried} == {"syrian-fighters-recruitment"}
+        alone = ledger.quotes(text="took the right decision")
+        assert [q["outlets"] for q in alone] == [1, 1]  # Kadyrov's words: one story, reprinted
+        briefing = {q["kind"]: q["outlets"] for q in ledger.document("briefing")["quotes"]}
+        assert briefing == {"indirect": 1, "direct": 2}  # "found the reports credible": this outlet's alone
+    with TestClient(create_app(str(tmp_path / "quotes.db"))) as client:
+        page = client.get("/documents/briefing").text
+        assert page.count("2 outlets") == 1 and 'title="first seen in syrian-fighters-recruitment' in page

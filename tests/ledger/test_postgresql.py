@@ -15,7 +15,7 @@ QUOTE = ("kind", "start", "end", "text", "speaker", "speaker_title", "cue")
 ATTRIBUTION = ("start", "end", "text", "source", "cue")
 FIGURE = ("start", "end", "text", "low", "high", "qualifier", "unit", "category", "subject", "period", "claimant",
           "stance", "vague")
-IDS = ("id", "document_id", "group")  # a group id is a figure row id (and the copy is not analysed)
+IDS = ("id", "document_id", "group", "outlets", "first_seen", "first_document")  # analysis fields: the copy is not analysed
 
 
 def copy_pairs(ledger: Ledger) -> list[tuple[Document, Record]]:

@@ -111,7 +111,12 @@ def claim_model(record_type: type, kind: str, **extra) -> type[ClaimBase]:
     return create_model(record_type.__name__, __base__=ClaimBase, **fields, **extra)
 
 
-Quote = claim_model(records.Quote, "quote")
+Quote = claim_model(
+    records.Quote, "quote",
+    outlets=(int | None, Field(None, description="Independent outlets carrying the same words from the same speaker "
+                                                 "(reprints counted once), once analysed.")),
+    first_document=(str | None, Field(None, description="Key of the document where those words were first seen.")),
+    first_seen=(str | None, Field(None, description="When they were first seen (publication time, else ingest).")))
 Attribution = claim_model(records.Attribution, "attribution")
 Figure = claim_model(records.Figure, "figure", group=(
     int | None, Field(None, description="The figure group it belongs to, once analysed.")))

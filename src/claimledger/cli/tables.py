@@ -60,19 +60,21 @@ def documents_table(documents: list[dict[str, Any]]) -> Table:
 
 
 def quotes_table(quotes: list[dict[str, Any]], title: str | None = None, with_document: bool = True) -> Table:
-    """Speaker, kind, cue and words of each quote."""
+    """Speaker, kind, cue and words of each quote, and how many independent outlets carry them."""
     table = Table(title=title, title_justify="left")
     table.add_column("speaker", style="bold", ratio=2)
     table.add_column("kind")
     table.add_column("cue")
     table.add_column("quote", overflow="fold", ratio=5)
+    table.add_column("outlets", justify="right")
     if with_document:
         table.add_column("document", style="dim", overflow="fold", ratio=2)
     for q in quotes:
         speaker = q.get("speaker") or "—"
         if q.get("speaker_title"):
             speaker = f"{speaker} ({q['speaker_title']})"
-        row = [escape(speaker), q.get("kind") or "", escape(q.get("cue") or ""), escape(short(q.get("text"), 160))]
+        row = [escape(speaker), q.get("kind") or "", escape(q.get("cue") or ""), escape(short(q.get("text"), 160)),
+               number(q.get("outlets"))]
         if with_document:
             row.append(escape(str(q.get("document") or "")))
         table.add_row(*row)

@@ -22,6 +22,12 @@ WITH_OUTLET = "documents d LEFT JOIN outlets o ON o.id = d.outlet_id"
 CLAIM_COUNTS = ", ".join(f"(SELECT count(*) FROM {table} c WHERE c.document_id = d.id) AS {table}"
                          for table in CLAIM_TABLES)
 CURRENT = "SELECT id FROM documents WHERE is_current"
+# A quote's corroboration (``analyze`` fills ``quote_analysis``): independent outlets carrying the same
+# words from the same speaker (reprints of one story counted once), and where and when they were first
+# seen. Null until analysed. One declaration for every read of quotes.
+QUOTE_CORROBORATION = ("qa.outlets, qa.first_seen, qd.key AS first_document",
+                       " LEFT JOIN quote_analysis qa ON qa.quote_id = t.id"
+                       " LEFT JOIN documents qd ON qd.id = qa.first_document_id")
 
 
 def document_list(reader: Reader, *, limit: int, offset: int) -> list[dict]:
@@ -33,8 +39,11 @@ def document_list(reader: Reader, *, limit: int, offset: int) -> list[dict]:
 def document(reader: Reader, doc_id: int) -> dict:
     """One stored document by row id, with its text, claims, entities and revision history."""
     result = reader.row(f"SELECT {DOCUMENT_COLUMNS}, d.text FROM {WITH_OUTLET} WHERE d.id = ?", [doc_id])
-    for table in ("quotes", "attributions"):
-        result[table] = reader.rows(f"SELECT * FROM {table} WHERE document_id = ? ORDER BY start, id", [doc_id])
+    columns, joins = QUOTE_CORROBORATION
+    result["quotes"] = reader.rows(f"SELECT t.*, {columns} FROM quotes t{joins} WHERE t.document_id = ? "
+                                   "ORDER BY t.start, t.id", [doc_id])
+    result["attributions"] = reader.rows("SELECT * FROM attributions WHERE document_id = ? ORDER BY start, id",
+                                         [doc_id])
     result["figures"] = reader.rows(
         'SELECT f.*, fa.group_id AS "group" FROM figures f LEFT JOIN figure_analysis fa ON fa.figure_id = f.id '
         "WHERE f.document_id = ? ORDER BY f.start, f.id", [doc_id])
@@ -50,13 +59,16 @@ def document(reader: Reader, doc_id: int) -> dict:
 def claims(reader: Reader, table: str, conditions: list[Condition], document_id: int | None, *, limit: int,
            offset: int) -> list[dict]:
     """Claims (``table``: quotes, attributions or figures) of current documents, or of one document,
-    in text order; figures with their group id, in the same query."""
+    in text order; figures with their group id, quotes with their corroboration, in the same query."""
     if table not in CLAIM_TABLES:
         raise ValueError(f"no claim table {table!r}")
     columns, joins = "t.*, d.key AS document, d.title", f"{table} t JOIN documents d ON d.id = t.document_id"
     if table == "figures":
         columns += ', fa.group_id AS "group"'
         joins += " LEFT JOIN figure_analysis fa ON fa.figure_id = t.id"
+    elif table == "quotes":
+        columns += ", " + QUOTE_CORROBORATION[0]
+        joins += QUOTE_CORROBORATION[1]
     where, params = ["d.is_current"] if document_id is None else ["d.id = ?"], [] if document_id is None else [document_id]
     for sql, values in conditions:
         where.append(sql)
