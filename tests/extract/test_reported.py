@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from claimledger.extract.quote_fit import with_closing_mark
 from claimledger.extract.reported import unnamed_asker
 
 from .support import assert_reported, reported, same_name
@@ -90,3 +91,52 @@ def test_a_question_is_the_askers_not_the_one_asked(nlp):
                  "declared \"that's the full legal analysis.\"")
     assert unnamed_asker(next(t for t in when_asked if t.text == "asked"))
     assert not unnamed_asker(next(t for t in asking if t.text == "asked"))
+
+
+# Invented sentences: where a reported clause ends (reported.py, quote_fit.py).
+@pytest.mark.parametrize(("text", "content", "source"), [
+    pytest.param("Ruiz said the council's actions were “completely unacceptable” and that the board would continue "
+                 "to review the case.",
+                 "the council's actions were “completely unacceptable” and that the board would continue to review "
+                 "the case", "Ruiz", id="second-that-clause-kept"),
+    pytest.param("The governor says it’s a “close race” but he thinks the party will “win in the end.”",
+                 "it’s a “close race”", "The governor", id="closing-mark-kept"),
+])
+def test_where_a_reported_clause_ends(run, text, content, source):
+    """'and that C2' is more of the same report; a span opening a quotation closes it."""
+    assert_reported(reported(run(text)), content, source)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Smith called both candidates Tuesday night and was scheduled to meet Jones on Thursday.",
+                 id="phoned-with-a-time"),
+    pytest.param("Chairman Tom Reed is even calling major donors himself, asking them to host events.", id="phoning"),
+    pytest.param("Two companies called off a planned merger after the rules changed.", id="called-off"),
+])
+def test_a_phone_call_reports_nothing(run, text):
+    """'call' with an object and nothing naming it, or with a particle, is a phone call or a
+    cancellation: its object is not what anybody said."""
+    items = reported(run(text))
+    assert not [t for t, _, _ in items if t.startswith(("both candidates", "major donors", "a planned merger"))], items
+
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    pytest.param("Jones called the plan reckless.", "the plan reckless", "Jones", id="naming-kept"),
+    pytest.param("Mayor Ann Ellison called on the council to delay the vote.", "the council to delay the vote",
+                 "Ann Ellison", id="called-on-kept"),
+])
+def test_calling_something_something_still_reports(run, text, content, source):
+    """What 'call' names ('called the plan reckless') and demands ('called on X to Y') stay reports."""
+    assert_reported(reported(run(text)), content, source)
+
+
+@pytest.mark.parametrize(("text", "end_before", "expected"), [
+    pytest.param("He says it’s a “close race” now.", "” now", "it’s a “close race”", id="curly-closed"),
+    pytest.param("He says it's a ''close race'' now.", "'' now", "it's a ''close race''", id="doubled-single-closed"),
+    pytest.param("He says it’s a “close race” now.", " now", "it’s a “close race”", id="already-closed"),
+])
+def test_a_span_that_opens_a_quotation_closes_it(text, end_before, expected):
+    """with_closing_mark takes in the closing mark the parser hung on the verb, and only that."""
+    start = text.index("it")
+    end = text.index(end_before)
+    assert text[start:with_closing_mark(text, start, end)] == expected

@@ -35,6 +35,8 @@ label brand dub term
 # Of those, verbs whose object is followed by what it is called: "called the crisis the worst",
 # "named the PKK and YPG as terrorists", "urged locals to assist".
 NAMING_VERBS = frozenset("call describe name label brand dub term urge".split())
+# Particles that make "call" a phone call or a cancellation, not speech: "called off the deal".
+CALL_PARTICLES = frozenset("off up back in out around".split())
 # Adverbs that credit a claim to unnamed reports: "reportedly conducted by the Taliban".
 # Verbs that can open an "as X said, C" attribution.
 AS_CUES = frozenset("say report state announce tell note confirm claim write explain indicate reveal disclose".split())

@@ -24,7 +24,25 @@ def fit_to_quotes(text: str, start: int, end: int, direct: list[Quote], cue_end:
             end = closing_mark_end(text, quote.end)
     if unquoted_words(text, start, end, direct) < 2:
         return None
-    return start, end
+    return start, with_closing_mark(text, start, end)
+
+
+PAIRED_MARKS = (("“", "”"), ("‘", "’"))
+SAME_MARKS = ('"', "''")
+
+
+def with_closing_mark(text: str, start: int, end: int) -> int:
+    """The span's end, moved past a closing quotation mark right after it when the span opens a
+    quotation it does not close: the parser often hangs the closing mark on the reporting verb
+    ('says it's a “close race” but …'), which left a dangling opening mark in the span."""
+    piece = text[start:end]
+    for opening, closing in PAIRED_MARKS:
+        if piece.count(opening) > piece.count(closing) and text.startswith(closing, end):
+            return end + len(closing)
+    for mark in SAME_MARKS:
+        if piece.count(mark) % 2 and text.startswith(mark, end):
+            return end + len(mark)
+    return end
 
 
 def leading_fragment(text: str, quote: Quote, end: int, direct: list[Quote]) -> bool:

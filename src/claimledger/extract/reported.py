@@ -20,7 +20,8 @@ from .misparses import (
 )
 from .statements import colon_statements
 from .speech_acts import (
-    called_for, called_on, clause_tokens_between, directive, same_form, says_something, telling_cue, to_infinitive,
+    called_for, called_on, clause_tokens_between, directive, phoned, same_form, says_something, telling_cue,
+    to_infinitive,
 )
 
 # The author's own voice ("As I conveyed", "we welcome") is not a reported source; nor is "it".
@@ -77,7 +78,7 @@ def nested_cues(head: Token, verb: Token) -> set[int]:
     that ...') or a 'saying ...' participle. Each is a report of its own, not this one's content."""
     skip: set[int] = set()
     for token in head.subtree:
-        if token == verb or token == head or not is_cue(token):
+        if token == verb or token == head or not is_cue(token) or second_that_clause(token):
             continue
         coordinated = token.dep_ == "conj" and (
             any(c.dep_ in SUBJECT_DEPS for c in token.children) or any(c.dep_ in CONTENT_DEPS for c in token.children)
@@ -94,9 +95,18 @@ def nested_cues(head: Token, verb: Token) -> set[int]:
     return skip
 
 
+def second_that_clause(token: Token) -> bool:
+    """'said C1 and that C2': a conjunct with its own 'that' is a second clause of the same
+    report, even when its verb could be a cue ('and that the committee would continue …').
+    (PolNeAR train sample: fires once, right once.)"""
+    return token.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
+
+
 def reported_content(verb: Token) -> list[Token]:
     """What a cue verb reports: its complement clause, else (for claim verbs) its object."""
     lemma = verb.lemma_.lower()
+    if phoned(verb):
+        return []  # "called both candidates Tuesday night", "called off the deal": no words reported
     clauses = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"} and not own_cue(c)]
     if clauses:
         after = [c for c in clauses if c.i > verb.i and c.dep_ == "ccomp"]
