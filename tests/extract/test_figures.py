@@ -774,6 +774,15 @@ NOT_FIGURES = [
         "Because sometimes the tournament is really, the one thing I try to do is to match my time.",
         "one thing", id="one-counts-nothing-that-matters",
     ),
+    pytest.param(
+        "At the last federal election, the Liberal National Party, Queensland's dominant conservative party, won "
+        "this seat by over 70% of the two-party-preferred vote.",
+        "two-party", id="hyphen-compound-describes",
+    ),
+    pytest.param(
+        "Residents had to jump from windows to flee the ten-storey building.",
+        "ten-storey", id="hyphen-compound-storeys",
+    ),
 ]
 
 

@@ -247,11 +247,23 @@ def not_a_count(noun: Token, value: float, unit: str | None) -> bool:
         return True  # "two thirds": the guide counts no fractions in words
     if unit or lemma in DURATION_UNITS or lemma in LENGTH_OR_SPEED or distance_compound(noun):
         return False
+    if hyphen_compound(noun):
+        return True  # "the two-party vote", "a ten-storey building", "three-dimensional": it describes, counts nothing
     if lemma in DESIGNATION_NOUNS and noun.tag_ in {"NN", "NNP"} and value != 1:
         return True
     if noun.tag_ == "NNP" and not noun.ent_type_ == "NORP":
         return True  # "737 Max": a model name
     return False
+
+
+def hyphen_compound(noun: Token) -> bool:
+    """A singular word glued to a number by a hyphen ("two-party", "ten-storey", "three-judge"): an
+    attribute of what follows, unlike a plural counted noun ("two ISIL-held buildings") or a unit of
+    measure ("an eight-year sentence", ruled out before)."""
+    if noun.i < 2 or noun.tag_ in {"NNS", "NNPS"} or not noun.is_alpha:  # "230-to-198": a vote's tally
+        return False
+    hyphen, number = noun.nbor(-1), noun.nbor(-2)
+    return hyphen.text == "-" and number.like_num and not number.whitespace_ and not hyphen.whitespace_
 
 
 def year_like(token: Token, value: float, noun: Token | None, unit: str | None) -> bool:
