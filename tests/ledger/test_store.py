@@ -157,6 +157,7 @@ def test_new_text_under_the_same_url_is_a_revision(example):
 
     stats = example.stats()  # the current revision counts, once
     assert (stats["documents"], stats["revisions"], stats["quotes"], stats["figures"]) == (1, 2, 3, 4)
+    assert stats["top_speakers"][0] == {"speaker": "John Kirby", "quotes": 2}  # not 4: the old revision's left out
     assert [d["revision"] for d in example.documents()] == [2]
     assert {f["low"] for f in example.figures(category="casualties")} == {12000, 500, 13000}
     assert {q["document_id"] for q in example.quotes()} == {current["id"]}

@@ -102,9 +102,6 @@ def stats(reader: Reader) -> dict[str, Any]:
     def count(table: str, where: str = "") -> Any:
         return reader.scalar(f"SELECT count(*) FROM {table} WHERE document_id IN ({CURRENT}){where}")
 
-    speakers = reader.rows(f"SELECT speaker, count(*) AS quotes FROM quotes WHERE document_id IN ({CURRENT}) "
-                           "AND speaker IS NOT NULL GROUP BY speaker ORDER BY count(*) DESC, speaker LIMIT ?",
-                           [TOP_SPEAKERS])
     return {
         "documents": reader.scalar("SELECT count(*) FROM documents WHERE is_current"),
         "revisions": reader.scalar("SELECT count(*) FROM documents"),
@@ -115,9 +112,26 @@ def stats(reader: Reader) -> dict[str, Any]:
         "attributions": count("attributions"),
         "figures": count("figures"),
         "tallies": count("tallies"),
-        "entities": reader.scalar(f"SELECT count(DISTINCT entity_id) FROM mentions WHERE document_id IN ({CURRENT})"),
-        "top_speakers": speakers,
+        # one probe per entity (index on mentions.entity_id), not a DISTINCT over every mention
+        "entities": reader.scalar("SELECT count(*) FROM entities e WHERE EXISTS (SELECT 1 FROM mentions m "
+                                  "JOIN documents d ON d.id = m.document_id WHERE m.entity_id = e.id AND d.is_current)"),
+        "top_speakers": top_speakers(reader),
     }
+
+
+def top_speakers(reader: Reader, n: int = TOP_SPEAKERS) -> list[dict]:
+    """The ``n`` speakers with most quotes in current revisions, most first.
+
+    Why two queries: counting every speaker's quotes reads only the index on ``quotes.speaker``, while
+    keeping to current revisions made SQLite read every quote row (a second a page at 20,000 documents).
+    So all quotes are counted by that index, and the quotes of replaced revisions (few) subtracted."""
+    totals = {row["speaker"]: row["quotes"] for row in reader.rows(
+        "SELECT speaker, count(*) AS quotes FROM quotes WHERE speaker IS NOT NULL GROUP BY speaker")}
+    for row in reader.rows("SELECT speaker, count(*) AS quotes FROM quotes WHERE speaker IS NOT NULL AND document_id "
+                           "IN (SELECT id FROM documents WHERE NOT is_current) GROUP BY speaker"):
+        totals[row["speaker"]] -= row["quotes"]
+    ranked = sorted(((-quotes, speaker) for speaker, quotes in totals.items() if quotes > 0))[:n]
+    return [{"speaker": speaker, "quotes": -negative} for negative, speaker in ranked]
 
 
 def resolve(reader: Reader, key_or_id: str | int) -> int | None:
