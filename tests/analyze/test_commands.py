@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import shutil
 
 import pytest
@@ -135,3 +136,14 @@ def test_a_list_of_groups_shows_the_sides_of_each_contest_and_counts_the_rest(db
     console = Console(width=200, record=True)
     console.print(contested_table(groups[:1], "Contested figures"))
     assert f"{groups[0]['figure_count'] - 1} more: claimledger group {groups[0]['id']}" in console.export_text()
+
+
+def test_a_ledger_analysed_before_the_ranks_lists_whole_groups(db):
+    with Ledger(db) as ledger:
+        ranked = ledger.contested(include_all=True, limit=None, per_group=1)
+    with sqlite3.connect(db) as raw:  # as a ledger analysed before migration m006_listed_figures looks
+        raw.execute("UPDATE figure_analysis SET listed = NULL")
+    with Ledger(db) as ledger:
+        unranked = ledger.contested(include_all=True, limit=None, per_group=1)
+    assert [g["id"] for g in unranked] == [g["id"] for g in ranked]
+    assert all(len(g["figures"]) == g["figure_count"] >= 2 for g in unranked)  # read whole, nothing lost
