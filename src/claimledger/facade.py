@@ -134,10 +134,9 @@ class Ledger(Store):
 
     def contested(self, *, category: str | None = None, include_all: bool = False, limit: int | None = 100,
                   offset: int = 0, per_group: int | None = LISTED_FIGURES) -> list[dict]:
-        """Contested figure groups (revisions are no contest), biggest first, each with its estimates,
-        ``figure_count`` and figures (claimant, value, span, grade): at most ``per_group`` (None: all), the
-        first of each claimant's value, extremes first. ``include_all``: every group of 2+ figures;
-        ``category``: of it."""
+        """Contested groups (revisions are no contest), biggest first, with estimates, ``figure_count`` and up
+        to ``per_group`` figures (None: all; each claimant's value once, extremes first: claimant, value, span,
+        grade). ``include_all``: every group of 2+ figures; ``category``: of it."""
         with self.querying() as reader:
             return group_reads.contested(reader, category=category, include_all=include_all, limit=limit,
                                          offset=offset, per_group=per_group)
