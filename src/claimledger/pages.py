@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 
+from .analyze.contest import LISTED_FIGURES
 from .errors import Conflict, Invalid, LedgerError, NotFound, Rejected
 from .facade import Ledger
 from .records import Document
@@ -220,9 +221,12 @@ def entity_detail(ledger: Ledger, entity_id: int) -> dict:
 
 
 def contested_page(ledger: Ledger, *, category: str | None = None, include_all: bool = False,
-                   limit: int = DEFAULT_PAGE, offset: int = 0) -> dict:
-    """Contested figure groups, biggest first, each with every claimant's figure and low/best/high."""
-    groups = ledger.contested(category=category, include_all=include_all, limit=limit + 1, offset=offset)
+                   limit: int = DEFAULT_PAGE, offset: int = 0, per_group: int | None = None) -> dict:
+    """Contested figure groups, biggest first, each with low/best/high and each claimant's value: at most
+    ``per_group`` figures (None: ``LISTED_FIGURES``; 0: all)."""
+    shown = LISTED_FIGURES if per_group is None else per_group or None
+    groups = ledger.contested(category=category, include_all=include_all, limit=limit + 1, offset=offset,
+                              per_group=shown)
     return page(groups, limit, offset)
 
 

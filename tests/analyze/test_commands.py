@@ -133,6 +133,9 @@ def test_a_list_of_groups_shows_the_sides_of_each_contest_and_counts_the_rest(db
         whole = wholes[group["id"]]
         assert group["figure_count"] == len(whole["figures"]) >= 2
         assert shown["low"] == group["low"] or shown["high"] == group["high"]  # an end of the range first
+    listed = json.loads(invoke("contested", "--db", db, "--all", "--per-group", "1", "--format", "json",
+                               "--limit", "500").stdout)["items"]
+    assert [(g["id"], len(g["figures"])) for g in listed] == [(g["id"], 1) for g in groups]
     console = Console(width=200, record=True)
     console.print(contested_table(groups[:1], "Contested figures"))
     assert f"{groups[0]['figure_count'] - 1} more: claimledger group {groups[0]['id']}" in console.export_text()

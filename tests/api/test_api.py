@@ -157,6 +157,12 @@ def test_contested_and_groups(client):
     assert group["contested"] is True and group["timeline"]
     doc = example(client)
     assert {f["group"] for f in doc["figures"] if f["low"] in (12000, 500)} == {group["id"]}
+    every = client.get("/api/contested", params={"all": True, "per_group": 0, "limit": 200}).json()["items"]
+    assert len(every) > len(page["items"]) and any(not g["contested"] for g in every)
+    assert all(len(g["figures"]) == g["figure_count"] for g in every)  # 0: every figure
+    one = client.get("/api/contested", params={"all": True, "per_group": 1, "limit": 200}).json()["items"]
+    assert [len(g["figures"]) for g in one] == [1] * len(every)
+    assert client.get("/api/contested", params={"per_group": -1}).status_code == 422
 
 
 def test_openapi_and_docs(client):

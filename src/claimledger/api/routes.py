@@ -12,6 +12,7 @@ from fastapi import APIRouter, Body, Depends, HTTPException, Path, Query, Reques
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from .. import __version__, pages
+from ..analyze.contest import LISTED_FIGURES
 from ..facade import Ledger
 from .models import (
     Attribution, Created, DocumentDetail, DocumentSummary, Entity, EntityDetail, Figure, Grade, GradeIn, Group,
@@ -151,10 +152,14 @@ def tallies(
 def contested(
     db: LedgerDep,
     category: Annotated[str | None, Query(max_length=100)] = None,
+    all: Annotated[bool, Query(description="Every group of two or more figures, not only contested ones.")] = False,
+    per_group: Annotated[int, Query(ge=0, le=10_000, description="Figures shown per group: each claimant's value "
+                                    "once, extremes first (0: every figure).")] = LISTED_FIGURES,
     limit: Limit = DEFAULT_PAGE,
     offset: Offset = 0,
 ) -> dict:
-    return pages.contested_page(db, category=blank_to_none(category), limit=limit, offset=offset)
+    return pages.contested_page(db, category=blank_to_none(category), include_all=all, limit=limit, offset=offset,
+                                per_group=per_group)
 
 
 @router.get("/groups/{group_id}", response_model=GroupDetail, responses=NOT_FOUND,

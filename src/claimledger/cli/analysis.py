@@ -52,9 +52,12 @@ def analyze_cli(incremental: bool, db: str) -> None:
 @click.command("contested")
 @click.option("--category", "-c", help="Only groups of, or holding figures of, this category.")
 @click.option("--all", "all_groups", is_flag=True, help="Every group of two or more figures, not only contested ones.")
+@click.option("--per-group", type=click.IntRange(min=0), metavar="N",
+              help="Figures shown per group (default: each claimant's value once, extremes first, a few; "
+                   "0: every figure).")
 @listing_options(limit=50)
-def contested_cli(category: str | None, all_groups: bool, limit: int, offset: int, format: Format, as_json: bool,
-                  db: str) -> None:
+def contested_cli(category: str | None, all_groups: bool, per_group: int | None, limit: int, offset: int, format: Format,
+                  as_json: bool, db: str) -> None:
     """Figures that sources disagree on: groups of figures measuring one thing, with low, best and high.
 
     Best is the conservative estimate (each claimant's latest figure, the lowest of those); docs/analysis.md has the rules.
@@ -62,7 +65,8 @@ def contested_cli(category: str | None, all_groups: bool, limit: int, offset: in
     Example: claimledger contested --category deaths --format json
     """
     with files.open_ledger(db, must_exist=True) as ledger:
-        page = pages.contested_page(ledger, category=category, include_all=all_groups, limit=limit, offset=offset)
+        page = pages.contested_page(ledger, category=category, include_all=all_groups, limit=limit, offset=offset,
+                                    per_group=per_group)
     title = ("Figure groups" if all_groups else "Contested figures") + " (low · best · high)"
     empty = "no contested figures" + (f" of category {category}" if category else "")
     emit_page(page, chosen(format, as_json), lambda groups: tables.contested_table(groups, title), empty)
