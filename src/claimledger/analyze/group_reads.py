@@ -70,16 +70,18 @@ def group_dicts(reader: Reader, groups: list[dict], *, listed: int | None = None
             "low": whole(row["low"]), "best": whole(row["best"]), "high": whole(row["high"]),
             "contested": bool(row["contested"]), "figures": row["figures"]}
     members: dict[int, list[dict]] = defaultdict(list)
+
+    def read(of: list[int], ranked: str = "", params: tuple = ()) -> None:
+        for row in reader.rows(f"{FIGURE_SELECT} WHERE fa.group_id IN ({marks(of)}){ranked} {FIGURE_ORDER}",
+                               [*of, *params]):
+            members[row["group_id"]].append(figure_dict(row))
+
     whole_groups = ids
     if listed is not None:  # the ranked figures (contest.listed_ranks); unranked groups (analysed before) whole
-        for row in reader.rows(f"{FIGURE_SELECT} WHERE fa.group_id IN ({marks(ids)}) AND fa.listed <= ? "
-                               f"{FIGURE_ORDER}", [*ids, listed]):
-            members[row["group_id"]].append(figure_dict(row))
+        read(ids, " AND fa.listed <= ?", (listed,))
         whole_groups = [i for i in ids if i not in members]
     if whole_groups:
-        for row in reader.rows(f"{FIGURE_SELECT} WHERE fa.group_id IN ({marks(whole_groups)}) {FIGURE_ORDER}",
-                               whole_groups):
-            members[row["group_id"]].append(figure_dict(row))
+        read(whole_groups)
     return [{
         "id": g["id"], "category": g["category"], "subject": g["subject"], "period": g["period"],
         "contested": bool(g["contested"]), "low": whole(g["low"]), "best": whole(g["best"]),

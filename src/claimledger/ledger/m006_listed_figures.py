@@ -3,7 +3,7 @@
 Why: ``contested`` lists groups with the figures that make their contest. A running toll's group
 holds hundreds of figures, and ranking them at read time (one per source and value, the extremes
 first) read every figure of every group on the page: about a second on a 100,000-document ledger.
-The analysis ranks them when it writes a group (``analyze.grouping.listed_ranks``), so a page reads
+The analysis ranks them when it writes a group (``analyze.contest.listed_ranks``), so a page reads
 its groups' first ``LISTED_FIGURES`` by the index on (group_id, listed). Older rows get no rank
 until analysed again; a group without ranked figures is then read whole. Registered in
 ``migrations.py`` after ``m005_figure_days``; frozen once shipped.

@@ -123,7 +123,7 @@ def top_speakers(reader: Reader, n: int = TOP_SPEAKERS) -> list[dict]:
     """The ``n`` speakers with most quotes in current revisions, most first.
 
     Why two queries: counting every speaker's quotes reads only the index on ``quotes.speaker``, while
-    keeping to current revisions made SQLite read every quote row (a second a page at 20,000 documents).
+    keeping to current revisions made SQLite read every quote row (about a second at 20,000 documents).
     So all quotes are counted by that index, and the quotes of replaced revisions (few) subtracted."""
     totals = {row["speaker"]: row["quotes"] for row in reader.rows(
         "SELECT speaker, count(*) AS quotes FROM quotes WHERE speaker IS NOT NULL GROUP BY speaker")}
