@@ -37,7 +37,7 @@ def test_a_unit_is_read_whole_from_the_figure_and_the_words_after_it():
     assert unit_of("160 square miles", "mile", " (~415 km2)").dimension == "area"
     assert unit_of("120 miles", "mile", " (195 km) south").dimension == "length"
     assert unit_of("about ten lbs", "lb", " (five kg)").dimension == "mass"
-    assert unit_of("82 pounds", "pounds", " (37 kg)") is None  # pounds are also money: no fixed factor
+    assert unit_of("82 pounds", "pound", " (37 kg)").dimension == "mass"  # weight pounds; money is stored as "GBP"
     assert unit_of("36 people", "people", " believed") is None
 
 
@@ -69,6 +69,12 @@ def test_the_same_speed_far_away_is_no_conversion(ledger_path):
         threshold = figure_in(ledger, HUMBERTO, "at least 74 miles")
     assert storm["group"] == converted["group"]
     assert threshold["group"] not in (storm["group"], converted["group"])
+
+
+def test_a_weight_in_pounds_converts_to_kilograms():
+    # "weighed 82 pounds (37 kg)": the extractor stores weight pounds as "pound", money as "GBP"
+    assert converts((82, 82, unit_of("82 pounds", "pound", " (37 kg)")), (37, 37, unit_of("37 kg", "kg", ")")))
+    assert unit_of("82 pounds", "GBP", "") is None
 
 
 def test_volumes_have_fixed_factors():

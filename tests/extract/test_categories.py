@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimledger.extract.categories import category, multiplier, speed
+from claimledger.extract.categories import category, multiplier, speed, weight_pounds
 
 from .support import token_at
 
@@ -73,3 +73,11 @@ def test_speed_is_a_unit_over_time(nlp):
     doc = nlp("update on Monday had the depression 120 miles (195 km) southeast of Florida's West Palm Beach, "
               "moving northwest at 13 mph (20 km/h).")
     assert speed(token_at(doc, "mph")) and speed(token_at(doc, "km/h")) and not speed(token_at(doc, "km)"))
+
+
+def test_pounds_are_a_weight_when_the_sentence_weighs_them(nlp):
+    # Wikinews, California court sentences parents ...: a weight with its kilograms in brackets
+    doc = nlp("The oldest of the Turpin's offspring, age 29, weighed 82 pounds (37 kg).")
+    assert weight_pounds(token_at(doc, "pounds")) and category(token_at(doc, "pounds"), None) == "other"
+    assert weight_pounds(token_at(nlp("Police seized 300 pounds of cocaine at the port."), "pounds"))
+    assert not weight_pounds(token_at(nlp("The court fined him 500 pounds on Tuesday."), "pounds"))

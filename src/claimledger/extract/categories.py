@@ -7,6 +7,8 @@ corrected by what the sentence says happened to the people counted.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from .lexicon import (
@@ -24,6 +26,8 @@ def category(noun: Token | None, unit: str | None) -> str:
     if noun is None:
         return "other"
     lemma = noun.lemma_.lower()
+    if weight_pounds(noun):
+        return "other"  # a weight, like "37 kg"
     if noun.lower_ in CURRENCY_WORDS or lemma in CURRENCY_WORDS:
         return "money"  # "100,000 Georgian lari"
     if noun.pos_ == "ADJ":  # "27 dead", "200 injured"
@@ -48,6 +52,26 @@ def category(noun: Token | None, unit: str | None) -> str:
         if fate and (found != "other" or lemma in {"member"}):
             return fate
     return found
+
+
+# What makes "pounds" a weight and not money: the mass unit of a bracketed conversion after it.
+MASS_CONVERSION = re.compile(r"\s*\(\s*(?:~|about\s+|approx\.?\s+)?[\d.,]+\s*(?:kg|kilograms?|kilos?|g|grams?|tonnes?|t)\b", re.I)
+
+
+def weight_pounds(word: Token) -> bool:
+    """'300 pounds of cocaine', 'weighs more than 100,000 pounds', '82 pounds (37 kg)': pounds of
+    weight. Money is written '£300', '300 pounds' alone or 'pounds sterling'; weight is what 'of' +
+    a substance, the verb 'weigh' or a kilogram conversion in brackets says. (PolNeAR train, tune and
+    dev texts: 1 "pounds" after a number outside '£', a weight governed by 'weighs'.)"""
+    if word.lower_ not in {"pound", "pounds"}:
+        return False
+    doc = word.doc
+    if word.i + 1 < len(doc) and doc[word.i + 1].lower_ == "of" and word.i + 2 < len(doc) \
+            and doc[word.i + 2].pos_ in {"NOUN", "ADJ"} and doc[word.i + 2].lemma_.lower() not in CURRENCY_WORDS:
+        return True
+    if any(t.lemma_.lower() == "weigh" for t in (word.head, word.head.head)):
+        return True
+    return bool(MASS_CONVERSION.match(doc.text[word.idx + len(word.text) : word.idx + len(word.text) + 30]))
 
 
 def distance_compound(noun: Token) -> bool:

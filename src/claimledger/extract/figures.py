@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from ._cache import doc_ents, doc_sents, doc_text, span_tokens
 from ..records import Attribution, Figure, Quote
 from .bare_counts import meaningful_bare
-from .categories import bare_fate, category, distance_compound, multiplier
+from .categories import bare_fate, category, distance_compound, multiplier, weight_pounds
 from .lexicon import (
     COUNT_ADVERBS, CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, DENY_VERBS, DESIGNATION_NOUNS, DISPUTE_VERBS,
     DISTANCE_UNITS, GLUED_UNITS, DURATION_UNITS, FRACTION_WORDS, LABEL_NOUNS, PERSON_FATE, QUALIFIERS, SPEED_UNITS,
@@ -103,7 +103,7 @@ def figure_at(tokens: list[Token], i: int) -> tuple[Figure, int] | None:
                 high, j = second[0], second[1] + 1
     elif j + 1 < len(tokens) and tokens[j].lower_ == "per" and tokens[j + 1].lower_ == "cent":
         unit, j = "percent", j + 2
-    elif j < len(tokens) and tokens[j].lower_ in CURRENCY_WORDS and not unit:
+    elif j < len(tokens) and tokens[j].lower_ in CURRENCY_WORDS and not unit and not weight_pounds(tokens[j]):
         unit, j = CURRENCY_WORDS[tokens[j].lower_], j + 1
     noun = counted_noun(tokens, i, j) or (partitive_noun(tokens, j, owned=not unit) if low > 1 else None)
     more = tokens[j] if j < len(tokens) and tokens[j].lower_ == "more" else None
