@@ -13,7 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
+from sqlalchemy import Select, case, distinct, func, select
 
+from ..ledger.schema import document_analysis, documents, outlets, quote_analysis
 from .text import words
 
 NUM_PERM = 128
@@ -148,3 +150,23 @@ def independent_outlets(stories_carrying: Iterable[int], outlet_of: dict[int, st
     """Distinct outlets among the first-seen documents of the stories carrying a claim."""
     outlets = {outlet_of.get(story) or f"document:{story}" for story in set(stories_carrying)}
     return len(outlets)
+
+
+def outlet_counts(claims: list[str]) -> Select:
+    """Per claim, its independent outlets (``independent_outlets`` in SQL): the distinct
+    outlets of the stories carrying it, a story without an outlet counting as one of its own."""
+    qa, da, story = quote_analysis, document_analysis, documents.alias("story")
+    outlets_ = func.count(distinct(outlets.c.name)) + func.count(distinct(case((outlets.c.name.is_(None), da.c.story_id))))
+    return (select(qa.c.claim, outlets_.label("outlets"))
+            .select_from(qa.join(da, da.c.document_id == qa.c.document_id).join(story, story.c.id == da.c.story_id)
+                         .outerjoin(outlets, outlets.c.id == story.c.outlet_id))
+            .where(qa.c.claim.in_(claims)).group_by(qa.c.claim))
+
+
+def first_reports(claims: list[str]) -> Select:
+    """Per claim, its first report: the earliest seen (undated first), then the lowest document id."""
+    qa, da = quote_analysis, document_analysis
+    rank = func.row_number().over(partition_by=qa.c.claim, order_by=(func.coalesce(da.c.seen, ""), qa.c.document_id))
+    ranked = (select(qa.c.claim, qa.c.document_id, da.c.seen, rank.label("rank"))
+              .select_from(qa.join(da, da.c.document_id == qa.c.document_id)).where(qa.c.claim.in_(claims)).subquery())
+    return select(ranked.c.claim, ranked.c.document_id, ranked.c.seen).where(ranked.c.rank == 1)

@@ -25,7 +25,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, or_, select, update
 
 from ..ledger import dialect
 from ..ledger.schema import (
@@ -302,20 +302,21 @@ class Analysis(Tx):
         self.refresh_quote_claims(claims)
 
     def refresh_quote_claims(self, claims: set[str]) -> None:
-        qa, da = quote_analysis, document_analysis
+        """Each claim's independent outlets and first report, written to its rows that changed.
+
+        Worked out by the database (one row per claim comes back), not from every row of every
+        claim: a claim a running story repeats is carried by more documents as the ledger grows,
+        and reading all of them into Python for each chunk made the analysis's time and memory grow
+        with the ledger. Only rows whose values change are written: a new report usually changes
+        only its own rows."""
         for part in chunks(sorted(claims)):
-            rows = self.c.execute(select(qa.c.quote_id, qa.c.claim, qa.c.document_id, da.c.story_id, da.c.seen)
-                                  .join(da, da.c.document_id == qa.c.document_id).where(qa.c.claim.in_(part))).all()
-            info = GroupStep(self.c).doc_info({r.story_id for r in rows})
-            by_claim = defaultdict(list)
-            for row in rows:
-                by_claim[row.claim].append(row)
-            values = []
-            for claim, items in by_claim.items():
-                first = min(items, key=lambda r: (r.seen or "", r.document_id))
-                outlets_ = corroboration.independent_outlets((r.story_id for r in items),
-                                                             {s: i.outlet for s, i in info.items()})
-                values.append({"k": claim, "n": outlets_, "d": first.document_id, "s": first.seen})
+            firsts = {r.claim: r for r in self.c.execute(corroboration.first_reports(part))}
+            values = [{"k": r.claim, "n": r.outlets, "d": firsts[r.claim].document_id, "s": firsts[r.claim].seen}
+                      for r in self.c.execute(corroboration.outlet_counts(part))]
             if values:
-                self.c.execute(update(qa).where(qa.c.claim == bindparam("k")).values(
-                    outlets=bindparam("n"), first_document_id=bindparam("d"), first_seen=bindparam("s")), values)
+                qa = quote_analysis
+                self.c.execute(update(qa).where(qa.c.claim == bindparam("k"), or_(
+                    qa.c.outlets != bindparam("n"), qa.c.first_document_id != bindparam("d"),
+                    ~qa.c.first_seen.is_not_distinct_from(bindparam("s")),
+                )).values(outlets=bindparam("n"), first_document_id=bindparam("d"), first_seen=bindparam("s")), values)
+
