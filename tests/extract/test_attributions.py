@@ -118,6 +118,25 @@ ATTRIBUTIONS = [
         None,  # reports nobody is named for: unnamed, as "according to varying reports"
         id="according-to-mid-sentence-before-a-participle",
     ),
+    pytest.param(  # invented: a compound tense ('has called') closes the clause as well
+        "The council has twice voted against the plan, according to the city clerk, who keeps the minutes.",
+        "The council has twice voted against the plan", "the city clerk",
+        id="according-to-mid-sentence-after-a-compound-tense",
+    ),
+    pytest.param(  # invented
+        "Her budget would cut only $2 billion over five years, according to the Fiscal Office - a small share.",
+        "Her budget would cut only $2 billion over five years", "the Fiscal Office",
+        id="according-to-mid-sentence-after-a-modal",
+    ),
+    # reportedly: the clause the adverb sits in (invented passages)
+    pytest.param(
+        "Although the mayor reportedly met the developers, the council approved the plan.",
+        "the mayor reportedly met the developers", None, id="reportedly-in-a-subordinate-clause",
+    ),
+    pytest.param(
+        "In all, the thieves have reportedly taken more than 40 paintings, leaving collectors worried.",
+        "the thieves have reportedly taken more than 40 paintings", None, id="reportedly-without-frame-or-participle",
+    ),
     # as reported by X, C / in a report by X, C
     pytest.param(DEV_OPENING, "the move hints at a probable escalation of fighting in the coming days amid "
                  "suffering almost 12,000 casualties", "Ukrainian news sources", id="as-reported-by-outlets"),

@@ -217,3 +217,26 @@ def test_advice_is_reported_like_a_directive(run):
     items = reported(run(text))
     found = [s for t, s, _ in items if t == "citizens to continue paying their federal taxes"]
     assert found and same_name(found[0], ("The Internal Revenue Service website", "Internal Revenue Service")), items
+
+
+# Invented sentences (misparses.py): a 'that' clause hung on a phrase between cue and clause.
+@pytest.mark.parametrize(("text", "content"), [
+    pytest.param("Kirby also said for the first time that some emails have been located.",
+                 "some emails have been located", id="that-read-as-relative-adverb"),
+    pytest.param("Obama had said in an ABC interview taped before the attacks that the United States had contained "
+                 "the group.", "the United States had contained the group", id="participle-taken-for-the-clause"),
+])
+def test_a_that_clause_after_a_phrase_is_what_was_said(run, text, content):
+    """'said <phrase> that C': C is the report, not the phrase before it."""
+    items = reported(run(text))
+    assert any(t == content for t, _, _ in items), items
+
+
+def test_it_names_the_organisation_that_speaks(run):
+    """'The ministry … It said C': 'it' stands for the ministry named before, not for nobody; 'it
+    tells me that C' is 'it shows', not speech."""
+    items = reported(run("The Ministry of Transport suspended 2,000 licences last month. It said inspectors had found "
+                         "serious faults. Well, it tells me that they knew."))
+    assert any(t == "inspectors had found serious faults" and same_name(s, "Ministry of Transport")
+               for t, s, _ in items), items
+    assert not any(t == "they knew" for t, _, _ in items), items

@@ -16,7 +16,8 @@ from .lexicon import (
 from .speakers import SpeakerIndex
 from .quote_fit import fit_to_quotes
 from .misparses import (
-    adjoins, continued_content, fronted_name, inherited_subject, stray_that_clause,
+    adjoins, bare_participle, continued_content, fronted_name, inherited_subject, speaking_it, stray_that_clause,
+    telling_it,
 )
 from .statements import colon_statements
 from .speech_acts import (
@@ -107,7 +108,9 @@ def reported_content(verb: Token) -> list[Token]:
     lemma = verb.lemma_.lower()
     if phoned(verb):
         return []  # "called both candidates Tuesday night", "called off the deal": no words reported
-    clauses = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"} and not own_cue(c)]
+    stray = stray_that_clause(verb)
+    clauses = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"} and not own_cue(c)
+               and not (stray is not None and bare_participle(c))]
     if clauses:
         after = [c for c in clauses if c.i > verb.i and c.dep_ == "ccomp"]
         chosen = after[0] if after else next((c for c in clauses if c.dep_ == "ccomp"), clauses[0])
@@ -117,7 +120,6 @@ def reported_content(verb: Token) -> list[Token]:
                 and adjoins(obj, content[0]) and not any(c.dep_ in SUBJECT_DEPS for c in chosen.children):
             return list(verb.doc[obj.left_edge.i : content[-1].i + 1])  # parser took the clause's subject as object
         return continued_content(verb, with_stranded_subject(chosen, content))
-    stray = stray_that_clause(verb)
     if stray is not None and is_cue(verb):
         return clause_tokens(stray, set())
     for child in verb.children:
@@ -354,12 +356,13 @@ def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex,
             content = reported_content(verb)
             teller = telling_cue(verb)
             source_token = subject_of(teller or verb) or (verb.head if misparsed_predicate(verb) else None) \
-                or fronted_name(verb) or inherited_subject(verb)
+                or fronted_name(verb) or inherited_subject(verb) or speaking_it(verb)
         if not content or len(content) < 2 and content[0].pos_ not in {"NOUN", "PROPN"}:
             continue
         if infinitive and content[0].lower_ in QUESTION_WORDS:
             continue  # "declined to say whether ...": nothing said
-        if source_token is None or source_token.lower_ in FIRST_PERSON or negated(verb, source_token):
+        if source_token is None or source_token.lower_ in FIRST_PERSON and not telling_it(verb, source_token) \
+                or negated(verb, source_token):
             continue
         if source_token.lower_ == "that" and source_token.i == verb.i - 1 and verb.i + 1 < len(doc) \
                 and doc[verb.i + 1].text == ",":
