@@ -313,3 +313,18 @@ def test_speaker(run, text, words, speaker, title):
     assert same_name(name, speaker), f"speaker {name!r} (title {item_title!r})"
     if item_title is not ANY:
         assert title_ok(item_title, title), f"title {item_title!r} (speaker {name!r})"
+
+
+# An invented passage for the agreement rule.
+AGREEMENT = (
+    "Researchers at the institute reported a new method on Monday. “It works well,” said study author "
+    "Jane Doe. The Ohio professor added, “We are pleased.” From this, they concluded that the method was "
+    "sound in every season."
+)
+
+
+def test_plural_pronoun_skips_a_singular_description(run):
+    """'they concluded' is the researchers, not the professor quoted just before."""
+    record = run(AGREEMENT)
+    found = [q for q in record.quotes if q.text.startswith("the method was sound")]
+    assert found and same_name(found[0].speaker, "Researchers at the institute"), [(q.text, q.speaker) for q in record.quotes]
