@@ -315,11 +315,15 @@ def test_speaker(run, text, words, speaker, title):
         assert title_ok(item_title, title), f"title {item_title!r} (speaker {name!r})"
 
 
-# An invented passage for the agreement rule.
+# Invented passages for the agreement and headline rules.
 AGREEMENT = (
     "Researchers at the institute reported a new method on Monday. “It works well,” said study author "
     "Jane Doe. The Ohio professor added, “We are pleased.” From this, they concluded that the method was "
     "sound in every season."
+)
+HEADLINE = (
+    "Jones: ‘We Will Not Back Down’ On Taxes\n\n"
+    "Senator Mary Jones said on Monday that the tax would stay."
 )
 
 
@@ -328,3 +332,15 @@ def test_plural_pronoun_skips_a_singular_description(run):
     record = run(AGREEMENT)
     found = [q for q in record.quotes if q.text.startswith("the method was sound")]
     assert found and same_name(found[0].speaker, "Researchers at the institute"), [(q.text, q.speaker) for q in record.quotes]
+
+
+def test_headline_colon_names_the_speaker(run):
+    """'Jones: ‘…’': the headline credits the quote to the name before its colon."""
+    quotes = [q for q in run(HEADLINE).quotes if q.text.startswith("We Will Not")]
+    assert quotes and quotes[0].speaker == "Mary Jones", [(q.text, q.speaker) for q in run(HEADLINE).quotes]
+
+
+def test_headline_kicker_names_nobody(run):
+    """'The Latest: ‘…’' is a label, not a speaker."""
+    record = run("The Latest: ‘Good Values’ Rule the Day\n\nVoters came out in large numbers.")
+    assert not any(q.speaker == "The Latest" for q in record.quotes)
