@@ -344,3 +344,11 @@ def test_headline_kicker_names_nobody(run):
     """'The Latest: ‘…’' is a label, not a speaker."""
     record = run("The Latest: ‘Good Values’ Rule the Day\n\nVoters came out in large numbers.")
     assert not any(q.speaker == "The Latest" for q in record.quotes)
+
+
+def test_plural_pronoun_skips_a_place(run):
+    """A place name is singular: 'They said' after 'Kenya hosted the talks' is the groups."""
+    record = run("Farmers' groups said on Monday that grain prices were falling fast. Kenya hosted the talks in "
+                 "Nairobi this week. They said the talks had gone well for everyone.")
+    found = [q for q in record.quotes if q.text.startswith("the talks had gone well")]
+    assert found and found[0].speaker == "Farmers' groups", [(q.text, q.speaker) for q in record.quotes]
