@@ -313,3 +313,42 @@ def test_speaker(run, text, words, speaker, title):
     assert same_name(name, speaker), f"speaker {name!r} (title {item_title!r})"
     if item_title is not ANY:
         assert title_ok(item_title, title), f"title {item_title!r} (speaker {name!r})"
+
+
+# Invented passages for the agreement and headline rules.
+AGREEMENT = (
+    "Researchers at the institute reported a new method on Monday. “It works well,” said study author "
+    "Jane Doe. The Ohio professor added, “We are pleased.” From this, they concluded that the method was "
+    "sound in every season."
+)
+HEADLINE = (
+    "Jones: ‘We Will Not Back Down’ On Taxes\n\n"
+    "Senator Mary Jones said on Monday that the tax would stay."
+)
+
+
+def test_plural_pronoun_skips_a_singular_description(run):
+    """'they concluded' is the researchers, not the professor quoted just before."""
+    record = run(AGREEMENT)
+    found = [q for q in record.quotes if q.text.startswith("the method was sound")]
+    assert found and same_name(found[0].speaker, "Researchers at the institute"), [(q.text, q.speaker) for q in record.quotes]
+
+
+def test_headline_colon_names_the_speaker(run):
+    """'Jones: ‘…’': the headline credits the quote to the name before its colon."""
+    quotes = [q for q in run(HEADLINE).quotes if q.text.startswith("We Will Not")]
+    assert quotes and quotes[0].speaker == "Mary Jones", [(q.text, q.speaker) for q in run(HEADLINE).quotes]
+
+
+def test_headline_kicker_names_nobody(run):
+    """'The Latest: ‘…’' is a label, not a speaker."""
+    record = run("The Latest: ‘Good Values’ Rule the Day\n\nVoters came out in large numbers.")
+    assert not any(q.speaker == "The Latest" for q in record.quotes)
+
+
+def test_plural_pronoun_skips_a_place(run):
+    """A place name is singular: 'They said' after 'Kenya hosted the talks' is the groups."""
+    record = run("Farmers' groups said on Monday that grain prices were falling fast. Kenya hosted the talks in "
+                 "Nairobi this week. They said the talks had gone well for everyone.")
+    found = [q for q in record.quotes if q.text.startswith("the talks had gone well")]
+    assert found and found[0].speaker == "Farmers' groups", [(q.text, q.speaker) for q in record.quotes]

@@ -36,6 +36,7 @@ class Speaker:
     start: int = 0
     label: str = ""
     subject: bool = True  # a clause subject or a speaker: preferred antecedent for "he" / "she"
+    plural: bool | None = None  # a description's grammatical number ("the researchers"); None for names
 
 
 def clean_person(ent: Span) -> str:
@@ -199,7 +200,17 @@ def describe(token: Token, own_clause: int = -1) -> Speaker:
         anchor = next((c for c in token.children if c.dep_ == "quantmod" and c.i > token.i and c.pos_ == "NOUN"), token)
         tokens = with_qualifier(token, description_tokens(anchor, tokens, own_clause))  # "two-thirds of X"
     name = text_of(tokens) or token.text
-    return Speaker(name, None, False, token.lemma_.lower(), token.idx)
+    return Speaker(name, None, False, token.lemma_.lower(), token.idx, plural=grammatical_number(token))
+
+
+def grammatical_number(token: Token) -> bool | None:
+    """Whether a described source is plural ('the researchers') or singular ('the professor'), for
+    'they' and 'it' to agree with; None when the head does not say ('55 percent of voters', 'most')."""
+    if token.pos_ != "NOUN" or token.lower_ in PARTITIVE_HEADS or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        return None
+    if any(c.dep_ == "conj" for c in token.children):
+        return True  # 'the board and the bank' are they
+    return {"NNS": True, "NN": False}.get(token.tag_)
 
 
 # Post-modifiers that say which people a description means: "55 percent of all voters", "aides to

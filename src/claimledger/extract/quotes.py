@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from ._cache import doc_text
 from ..records import Quote
+from .headlines import headline_speaker
 from .cues import OPENING_MARKS, closing_end, find_cue, inside, introducer, is_cue, subject_of
 from .lexicon import CLAIM_NOUNS, NAMED_WORDS_NOUNS, NAMING_VERBS, PRONOUNS_GROUP, PRONOUNS_PERSON
 from .marks import quote_spans
@@ -110,6 +111,11 @@ def direct_quotes(doc: Doc, spans: list[tuple[int, int]], index: SpeakerIndex) -
     previous: Quote | None = None
     previous_cue: int | None = None
     for start, end in spans:
+        headline = headline_speaker(doc, start, end, index)
+        if headline is not None:  # 'Jones: ‘We Will Not Back Down’': the headline's colon credits it
+            quotes.append(Quote("direct", start, end, doc_text(doc)[start:end], headline.name, None, "headline"))
+            previous, previous_cue = quotes[-1], None
+            continue
         if names_words(doc, start):
             continue
         found = quote_cue(doc, start, end, spans)

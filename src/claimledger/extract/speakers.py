@@ -60,7 +60,8 @@ class SpeakerIndex:
         for ent in doc_ents(doc):
             if ent.label_ in GROUP_LABELS and not index.inside_quote(ent.start_char):
                 index.mentions.append(Speaker(ent.text, head=ent.root.lemma_.lower(), start=ent.start_char,
-                                              label=ent.label_, subject=ent.root.dep_ in {"nsubj", "nsubjpass"}))
+                                              label=ent.label_, subject=ent.root.dep_ in {"nsubj", "nsubjpass"},
+                                              plural=False if ent.label_ == "GPE" else None))  # PLACE_NUMBER
         for token in tokens_spelled(doc, ACCORDING):  # "according to a Senior Defence Official": later "the official"
             if not index.inside_quote(token.idx):
                 for pobj in (c for prep in token.children for c in prep.children if c.dep_ == "pobj"):
@@ -128,14 +129,16 @@ class SpeakerIndex:
         self.mentions.append(speaker)
         self.mentions.sort(key=lambda s: s.start)
 
-    def antecedent(self, before: int, person: bool, head: str | None = None) -> Speaker | None:
-        """Nearest earlier mention that fits: a person for he/she, or one with the same head noun."""
+    def antecedent(self, before: int, person: bool, head: str | None = None, plural: bool | None = None) -> Speaker | None:
+        """Nearest earlier mention that fits: a person for he/she, or one with the same head noun;
+        ``plural`` is the pronoun's number, which a described antecedent must share."""
         if head is None:
             for mention in reversed(self.mentions):  # subjects first, as readers do
-                if before - 600 < mention.start < before and mention.subject and mention.is_person == person:
+                if before - 600 < mention.start < before and mention.subject and mention.is_person == person \
+                        and agrees(mention, plural):
                     return mention
         for mention in reversed(self.mentions):
-            if mention.start >= before:
+            if mention.start >= before or not agrees(mention, plural):
                 continue
             if head is not None:
                 words = f"{mention.name} {mention.title or ''}".lower().replace("-", " ").split()
@@ -163,9 +166,9 @@ class SpeakerIndex:
             speaks = any(t.lemma_.lower() in SPEECH_VERBS for t in (token.head, *token.head.conjuncts))
             return self.resolve(token.head.head, token.head.i if speaks else -1)
         if lower in PRONOUNS_PERSON or lower in PRONOUNS_GROUP:
-            found = self.antecedent(token.idx, person=lower in PRONOUNS_PERSON)
+            found = self.antecedent(token.idx, person=lower in PRONOUNS_PERSON, plural=PRONOUN_NUMBER.get(lower))
             if found is not None:
-                return Speaker(found.name, found.title, found.is_person, found.head, token.idx)
+                return Speaker(found.name, found.title, found.is_person, found.head, token.idx, plural=found.plural)
             return Speaker(token.text, is_person=lower in PRONOUNS_PERSON, head=lower, start=token.idx)
         speaker = self.known_surname(describe(token, own_clause))
         if speaker.is_person:
@@ -176,6 +179,23 @@ class SpeakerIndex:
                 title = found.title or (speaker.name if speaker.name.lower() != found.name.lower() else None)
                 return Speaker(found.name, title, found.is_person, found.head, token.idx)
         return speaker
+
+
+# The number a pronoun asks of a described antecedent: "they concluded" is not "the professor",
+# "it said" is not "the researchers" ("we" and "he"/"she" leave it to the rest of the match).
+# PolNeAR train: changes 2 of 93 resolved 'they' and 0 of 7 'it'/'them', score unchanged (neither
+# gold names the new or the old one); by reading 1 better, 1 unclear. Tune: changes 1, still wrong (it then
+# reached a place name, which PLACE_NUMBER below settles).
+PRONOUN_NUMBER = {"they": True, "them": True, "it": False}
+# PLACE_NUMBER: a place name is singular ('Kenya hosted the talks. They said ...' is not Kenya).
+# PolNeAR train: changes 12 'they', score unchanged (the gold there accepts any source); by reading
+# 4 better (to the people or body meant), 6 as wrong as before (to a nationality adjective), 2
+# unclear. Tune: 1 right, 0 wrong (reported+source 0.778 -> 0.786).
+
+
+def agrees(mention: Speaker, plural: bool | None) -> bool:
+    """False when a description's number contradicts the pronoun's; names never do ('Ford ... they')."""
+    return plural is None or mention.plural is None or mention.plural == plural
 
 
 @lru_cache(maxsize=8)
