@@ -10,6 +10,9 @@ from pathlib import Path
 import pytest
 
 from claimledger import Ledger
+from claimledger.analyze.contest import Claim, judge
+from claimledger.analyze.figures import FigureFacts
+from claimledger.analyze.grouping import in_one_unit
 from claimledger.analyze.units import converts, unit_of
 
 from _bundled import corpus_documents
@@ -95,3 +98,16 @@ def test_an_astronomical_unit_is_a_length():
     assert unit_of("two units", "unit", " of") is None  # only the astronomical one
     assert converts((1, 1, au), (150e6, 150e6, unit_of("150 million km", "km", "; 93 million")))
     assert unit_of("60km", "km", "/s [about 37").key == "km/s"
+
+
+def test_a_quantity_given_in_three_units_is_no_contest():
+    # "... 1au (150 million km, 93 million miles) ...": one distance, three units
+    values = [("1au", 1.0, "au", 1.495978707e11, "astronomical unit"), ("150 million km", 1.5e8, "km", 1000.0, "km"),
+              ("93 million miles", 9.3e7, "mi", 1609.344, "miles")]
+    members = [FigureFacts(i, 1, v, v, None, "distance", "distance", f"distance:{u}", subject=subject, unit=u,
+                           dimension="length", scale=scale) for i, (_text, v, u, scale, subject) in enumerate(values)]
+    claims = [Claim(f.id, "distance", f.low, f.high, claimant=f"c{f.id}", document=1) for f in members]
+    assert judge(claims).contested  # raw values: 1 and 150 million "disagree"
+    verdict = judge(in_one_unit(claims, members))
+    assert not verdict.contested
+    assert verdict.low == 1.0 and abs(verdict.high - 1.0) < 0.01  # in astronomical units, the unit the group shows

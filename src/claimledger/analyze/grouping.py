@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import Connection, bindparam, delete, func, insert, or_, select, update
 
@@ -185,7 +185,7 @@ class GroupStep(Tx):
         group_rows, estimate_rows, new_rows, updates = [], [], [], []
         for ids_ in groups:
             members = [facts[i] for i in ids_]
-            claims = [self.claim(f, info) for f in members]
+            claims = in_one_unit([self.claim(f, info) for f in members], members)
             verdict = contest.judge(claims)
             gid = ids_[0]
             written[gid] = verdict.contested
@@ -291,11 +291,34 @@ def _apart(a: contest.Claim, b: contest.Claim) -> bool:
 
 def _subject(members: list[FigureFacts]) -> str | None:
     """The most specific subject among the figures (most sides, then most words, then first)."""
+    best = _subject_member(members)
+    return best.subject if best is not None else None
+
+
+def _subject_member(members: list[FigureFacts]) -> FigureFacts | None:
     subjects = [f for f in members if f.subject]
-    if not subjects:
-        return None
-    best = max(subjects, key=lambda f: (len(f.sides), len(f.subject.split()), -f.id))
-    return best.subject
+    return max(subjects, key=lambda f: (len(f.sides), len(f.subject.split()), -f.id)) if subjects else None
+
+
+def in_one_unit(claims: list[contest.Claim], members: list[FigureFacts]) -> list[contest.Claim]:
+    """A group that gives one quantity in several units ('1 au (150 million km, 93 million miles)')
+    has its claims restated in one unit, so the contest compares like with like (raw, 1 and 150
+    million "disagree") and low/best/high read in one unit: the unit of the figure whose subject
+    the group shows, else the one most of its figures use."""
+    scaled = [f for f in members if f.scale]
+    if len({f.unit for f in scaled}) < 2:
+        return claims
+    shown = _subject_member(members)
+    ref = shown if shown is not None and shown.scale else Counter((f.unit, f.scale, f.dimension) for f in scaled)
+    unit, scale, dimension = (ref.unit, ref.scale, ref.dimension) if isinstance(ref, FigureFacts) else ref.most_common(1)[0][0]
+    out = []
+    for claim, fact in zip(claims, members):
+        if fact.scale and fact.dimension == dimension and fact.unit != unit:
+            ratio = fact.scale / scale
+            claim = replace(claim, low=None if claim.low is None else claim.low * ratio,
+                            high=None if claim.high is None else claim.high * ratio)
+        out.append(claim)
+    return out
 
 
 def _period(members: list[FigureFacts]) -> str | None:
