@@ -181,3 +181,35 @@ MARKS = [
 @pytest.mark.parametrize(("text", "expected"), MARKS)
 def test_quoted_passages(text, expected):
     assert [text[start:end] for start, end in quote_spans(text)] == expected
+
+
+# Invented passages (not corpus or gold text) for how a quote ends at a paragraph break.
+PARAGRAPH_ENDS = [
+    pytest.param(
+        "''The new bridge will carry trucks by spring, and the old one will close for repairs\n\n"
+        "The council voted on Tuesday to pay for the work.\n\n"
+        "''It is money well spent,'' the mayor said.",
+        ["The new bridge will carry trucks by spring, and the old one will close for repairs", "It is money well spent,"],
+        id="narration-paragraph-ends-an-unclosed-quote",
+    ),
+    pytest.param(
+        "''The new bridge will carry trucks by spring.\n\n''The old one will close for repairs,'' the mayor said.",
+        ["The new bridge will carry trucks by spring.\n\n''The old one will close for repairs,"],
+        id="repeated-opening-mark-continues-the-quote",
+    ),
+    pytest.param(
+        "''We built it on 'Main Street,''' the mayor said, ''and it stays there.''",
+        ["We built it on 'Main Street,'", "and it stays there."],
+        id="three-apostrophes-close-single-and-double",
+    ),
+    pytest.param(
+        "Drivers called the bridge “a small miracle“ on Monday.\n\nThe council met on Tuesday.",
+        ["a small miracle"],
+        id="opening-curly-mark-typed-as-closer",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PARAGRAPH_ENDS)
+def test_quote_ends_with_its_paragraph(text, expected):
+    assert [text[start:end] for start, end in quote_spans(text)] == expected
