@@ -240,3 +240,10 @@ def test_it_names_the_organisation_that_speaks(run):
     assert any(t == "inspectors had found serious faults" and same_name(s, "Ministry of Transport")
                for t, s, _ in items), items
     assert not any(t == "they knew" for t, _, _ in items), items
+
+
+def test_a_speech_verb_tagged_as_a_noun_still_reports(run):
+    """'Figures by X state C': the tagger reads 'state' as a noun, the parse still gives it a subject
+    and a clause (an invented sentence)."""
+    items = reported(run("Figures by the Peruvian government state some 900 clinics are operating in the country each year."))
+    assert_reported(items, "some 900 clinics are operating in the country each year", "Figures by the Peruvian government")

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from ._cache import doc_text, doc_tokens
 from ..records import Quote
-from .cues import QUOTE_MARKS, SUBJECT_DEPS, inside, is_cue, subject_of
+from .cues import QUOTE_MARKS, SUBJECT_DEPS, inside, is_cue, subject_of, verb_tagged_noun
 from .lexicon import (
     COMMISSIVE_VERBS, DIRECTIVE_VERBS, NAMING_VERBS, NOT_REPORTING, OBJECT_CLAIM_VERBS, QUESTION_WORDS, REPORT_NOUNS,
 )
@@ -340,7 +340,7 @@ def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex,
     quoted = sorted((q.start, q.end) for q in direct)
     found: list[Quote] = []
     for verb in doc_tokens(doc):
-        if verb.pos_ not in {"VERB", "AUX"}:  # checked first: most tokens are not verbs
+        if verb.pos_ not in {"VERB", "AUX"} and not verb_tagged_noun(verb):  # checked first: most tokens are not verbs
             continue
         if not is_cue(verb) and verb.lemma_.lower() not in CLAIM_VERBS:
             continue
