@@ -309,8 +309,10 @@ def in_one_unit(claims: list[contest.Claim], members: list[FigureFacts]) -> list
     if len({f.unit for f in scaled}) < 2:
         return claims
     shown = _subject_member(members)
-    ref = shown if shown is not None and shown.scale else Counter((f.unit, f.scale, f.dimension) for f in scaled)
-    unit, scale, dimension = (ref.unit, ref.scale, ref.dimension) if isinstance(ref, FigureFacts) else ref.most_common(1)[0][0]
+    if shown is not None and shown.scale:
+        unit, scale, dimension = shown.unit, shown.scale, shown.dimension
+    else:
+        unit, scale, dimension = Counter((f.unit, f.scale, f.dimension) for f in scaled).most_common(1)[0][0]
     out = []
     for claim, fact in zip(claims, members):
         if fact.scale and fact.dimension == dimension and fact.unit != unit:

@@ -319,4 +319,3 @@ class Analysis(Tx):
                     qa.c.outlets != bindparam("n"), qa.c.first_document_id != bindparam("d"),
                     ~qa.c.first_seen.is_not_distinct_from(bindparam("s")),
                 )).values(outlets=bindparam("n"), first_document_id=bindparam("d"), first_seen=bindparam("s")), values)
-

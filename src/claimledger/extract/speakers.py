@@ -61,7 +61,7 @@ class SpeakerIndex:
             if ent.label_ in GROUP_LABELS and not index.inside_quote(ent.start_char):
                 index.mentions.append(Speaker(ent.text, head=ent.root.lemma_.lower(), start=ent.start_char,
                                               label=ent.label_, subject=ent.root.dep_ in {"nsubj", "nsubjpass"},
-                                              plural=False if ent.label_ == "GPE" else None))  # PLACE_NUMBER
+                                              plural=False if ent.label_ == "GPE" else None))  # a place is an 'it'
         for token in tokens_spelled(doc, ACCORDING):  # "according to a Senior Defence Official": later "the official"
             if not index.inside_quote(token.idx):
                 for pobj in (c for prep in token.children for c in prep.children if c.dep_ == "pobj"):
@@ -185,9 +185,9 @@ class SpeakerIndex:
 # "it said" is not "the researchers" ("we" and "he"/"she" leave it to the rest of the match).
 # PolNeAR train: changes 2 of 93 resolved 'they' and 0 of 7 'it'/'them', score unchanged (neither
 # gold names the new or the old one); by reading 1 better, 1 unclear. Tune: changes 1, still wrong (it then
-# reached a place name, which PLACE_NUMBER below settles).
+# reached a place name, which the next rule settles).
 PRONOUN_NUMBER = {"they": True, "them": True, "it": False}
-# PLACE_NUMBER: a place name is singular ('Kenya hosted the talks. They said ...' is not Kenya).
+# A place name (GPE) is singular ('Kenya hosted the talks. They said ...' is not Kenya).
 # PolNeAR train: changes 12 'they', score unchanged (the gold there accepts any source); by reading
 # 4 better (to the people or body meant), 6 as wrong as before (to a nationality adjective), 2
 # unclear. Tune: 1 right, 0 wrong (reported+source 0.778 -> 0.786).
