@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..extract.lexicon import MASSES
 from .text import fold, stem
 
 # unit word (folded, plural-stemmed, as the extractor stores it) -> (canonical key, metres)
@@ -40,12 +41,6 @@ AREAS: dict[str, tuple[str, float]] = {
 # unit word -> (canonical key, metres per second): speeds written as one word
 SPEEDS: dict[str, tuple[str, float]] = {
     "mph": ("mph", 0.44704), "kph": ("km/h", 1 / 3.6), "knot": ("kn", 0.514444),
-}
-# unit word -> (canonical key, kilograms); a "pound" here is a weight: the extractor stores money
-# in pounds as "GBP" (extract.categories.weight_pounds tells the two apart)
-MASSES: dict[str, tuple[str, float]] = {
-    "kg": ("kg", 1.0), "kilogram": ("kg", 1.0), "lb": ("lb", 0.45359237), "pound": ("lb", 0.45359237),
-    "tonne": ("t", 1000.0), "gram": ("g", 0.001),
 }
 # unit word -> (canonical key, cubic metres); "gallons" are US gallons unless the figure says "imperial"
 VOLUMES: dict[str, tuple[str, float]] = {

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from .lexicon import (
     CATEGORY_NOUNS, CURRENCY_WORDS, DISTANCE_COMPOUNDS, DISTANCE_UNITS, DURATION_UNITS, LIFE_TAKING_VERBS,
-    MULTIPLIER_WORDS, PERSON_FATE, SPEED_UNITS,
+    MASSES, MULTIPLIER_WORDS, PERSON_FATE, SPEED_UNITS,
 )
 
 
@@ -55,7 +55,9 @@ def category(noun: Token | None, unit: str | None) -> str:
 
 
 # What makes "pounds" a weight and not money: the mass unit of a bracketed conversion after it.
-MASS_CONVERSION = re.compile(r"\s*\(\s*(?:~|about\s+|approx\.?\s+)?[\d.,]+\s*(?:kg|kilograms?|kilos?|g|grams?|tonnes?|t)\b", re.I)
+# (the metric words of lexicon.MASSES, plus the one-letter symbols a bracket uses)
+MASS_UNITS = "|".join(sorted({w for w, (key, _) in MASSES.items() if key != "lb"} | {"g", "t"}, key=len, reverse=True))
+MASS_CONVERSION = re.compile(rf"\s*\(\s*(?:~|about\s+|approx\.?\s+)?[\d.,]+\s*(?:{MASS_UNITS})s?\b", re.I)
 
 
 def weight_pounds(word: Token) -> bool:

@@ -150,6 +150,12 @@ DISTANCE_UNITS = frozenset("""
 kilometer kilometre km mile meter metre m foot feet yard hectare acre sq square nautical parsec km2 m2 mi2
 centimeter centimetre cm millimeter millimetre mm micrometer micrometre inch ft
 """.split())
+# unit word -> (canonical key, kilograms); a "pound" here is a weight: the extractor stores money
+# in pounds as "GBP" (categories.weight_pounds tells the two apart)
+MASSES: dict[str, tuple[str, float]] = {
+    "kg": ("kg", 1.0), "kilogram": ("kg", 1.0), "kilo": ("kg", 1.0), "tonne": ("t", 1000.0), "gram": ("g", 0.001),
+    "lb": ("lb", 0.45359237), "pound": ("lb", 0.45359237),
+}
 # two-word units of length whose head alone means something else ("30 astronomical units", "3000 light years")
 DISTANCE_COMPOUNDS = frozenset({("astronomical", "unit"), ("light", "year")})
 UNCERTAINTY_SIGNS = frozenset({"±", "+/-", "+-"})  # "40.333 ± 0.004 days": a value and its error

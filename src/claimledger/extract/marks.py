@@ -113,7 +113,7 @@ def _opens(text: str, i: int, mark: str) -> bool:
 
 def _close_at_paragraph(text: str, start: int) -> tuple[int, int]:
     """An unclosed quote ends where its paragraph does."""
-    found = re.compile(r"\n\s*\n").search(text, start)
+    found = PARAGRAPH_END.search(text, start)
     return start, found.start() if found else len(text)
 
 
