@@ -47,6 +47,11 @@ CATEGORIES = [
                  "2016.", "lives", "people", id="lives-saved-people"),
     pytest.param("In the DRC's current Ebola outbreak, two thirds of those known to be infected with Ebola, over 1800 "
                  "people, have died.", "people", "deaths", id="apposition-shares-the-fate"),
+    # campaign news counts people and events by nouns of its own (invented sentences)
+    pytest.param("The senator greeted about 2,000 supporters at a rally on Saturday.", "supporters", "people",
+                 id="supporters-people"),
+    pytest.param("The two candidates have met in three debates since January.", "debates", "events",
+                 id="debates-events"),
 ]
 
 
