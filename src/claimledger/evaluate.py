@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
+from .extract.lexicon import PRONOUN_NAMES
 from .evaluate_files import NAME_FIELDS, load_gold, load_predictions, record_problem  # noqa: F401  load_predictions: public
 from .records import Record
 
@@ -256,7 +257,6 @@ NAME_LAYERS = {"direct+speaker": ("direct_quotes", half_overlap), "reported+sour
                "figures+claimant": ("figures", same_value)}
 NAME_ERROR_KINDS = ("wrong person", "none", "unresolved pronoun", "description instead of name",
                     "named, gold unnamed")
-PRONOUN_NAMES = frozenset("i me we us you he him she her they them it who whom which that this one".split())
 
 
 def name_error_kind(predicted: Any, aliases: list[str]) -> str:

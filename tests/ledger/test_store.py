@@ -120,6 +120,16 @@ def test_stats(example):
     }
 
 
+def test_a_bare_pronoun_is_no_top_speaker(example):
+    """An unresolved "They" holds quotes in the ledger but is nobody to rank among the most quoted."""
+    text = "They told reporters the convoy had been turned back at the border."
+    record = Record(id="pronoun-speaker", source="test", text=text,
+                    quotes=[Quote("indirect", 18, len(text) - 1, text[18:-1], "They")])
+    example.add([(Document(id="pronoun-speaker", text=text, source="test"), record)])
+    assert example.quotes(document="pronoun-speaker")[0]["speaker"] == "They"
+    assert [row["speaker"] for row in example.stats()["top_speakers"]] == ["John Kirby", "Ramzan Kadyrov"]
+
+
 def test_same_text_is_stored_once(ledger):
     document = example_document()
     copy = example_document(id="syndicated-copy", url="https://other.example/copy")

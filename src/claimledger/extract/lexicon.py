@@ -217,6 +217,8 @@ road street avenue chapter section paragraph amendment
 
 PRONOUNS_PERSON = frozenset("he she him her his".split())
 PRONOUNS_GROUP = frozenset("they them it we".split())
+# every pronoun a speaker or claimant field may hold when nobody is named: no name at all
+PRONOUN_NAMES = frozenset("i me we us you he him she her they them it who whom which that this one".split())
 # Words that head an unnamed source only with what follows them: "those surveyed", "some who
 # advocate X", "most of them", "half of respondents" (the head alone names nobody).
 PARTITIVE_HEADS = frozenset("""

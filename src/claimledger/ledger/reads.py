@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..extract.lexicon import PRONOUN_NAMES
 from .sql import Reader, marks
 from .tallies import document_tallies
 
@@ -120,7 +121,8 @@ def stats(reader: Reader) -> dict[str, Any]:
 
 
 def top_speakers(reader: Reader, n: int = TOP_SPEAKERS) -> list[dict]:
-    """The ``n`` speakers with most quotes in current revisions, most first.
+    """The ``n`` speakers with most quotes in current revisions, most first; a bare pronoun ("They",
+    "I": nobody the extractor could name) is no speaker to rank.
 
     Why two queries: counting every speaker's quotes reads only the index on ``quotes.speaker``, while
     keeping to current revisions made SQLite read every quote row (about a second at 20,000 documents).
@@ -130,7 +132,8 @@ def top_speakers(reader: Reader, n: int = TOP_SPEAKERS) -> list[dict]:
     for row in reader.rows("SELECT speaker, count(*) AS quotes FROM quotes WHERE speaker IS NOT NULL AND document_id "
                            "IN (SELECT id FROM documents WHERE NOT is_current) GROUP BY speaker"):
         totals[row["speaker"]] -= row["quotes"]
-    ranked = sorted(((-quotes, speaker) for speaker, quotes in totals.items() if quotes > 0))[:n]
+    ranked = sorted((-quotes, speaker) for speaker, quotes in totals.items()
+                    if quotes > 0 and speaker.strip().lower() not in PRONOUN_NAMES)[:n]
     return [{"speaker": speaker, "quotes": -negative} for negative, speaker in ranked]
 
 
