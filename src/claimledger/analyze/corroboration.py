@@ -90,8 +90,8 @@ def band_keys(signature: bytes) -> list[tuple[int, bytes]]:
 
 
 class BandIndex:
-    """LSH buckets of a few documents (the new ones), to test any number of others against them one at a
-    time: the others stream past and are never all held (``run.Analysis.find_stories``)."""
+    """LSH buckets of a few documents (the new ones), to test others against them one at a time: the
+    stored documents that share a bucket with one (``stories.StoryStep.find``)."""
 
     def __init__(self, docs: Iterable[Seen]):
         self.docs = {d.id: d for d in docs}

@@ -29,8 +29,8 @@ from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, or_,
 
 from ..ledger import dialect
 from ..ledger.schema import (
-    canonical_entities, canonical_names, document_analysis, documents, entity_links, figure_analysis, figure_groups,
-    figures, group_estimates, incident_items, incidents, outlets, quote_analysis, quotes, term_counts,
+    canonical_entities, canonical_names, document_analysis, document_bands, documents, entity_links, figure_analysis,
+    figure_groups, figures, group_estimates, incident_items, incidents, outlets, quote_analysis, quotes, term_counts,
 )
 from . import corroboration
 from .figure_places import DocumentContext
@@ -39,7 +39,8 @@ from .grouping import GroupStep
 from .incident_step import IncidentStep
 from .periods import Day, first_date, period_day
 from .resolve import EntityStep, Resolved
-from .text import content_terms, iso_time, words
+from .stories import Stories, StoryStep
+from .text import content_terms, words
 from .tx import Tx, chunks
 
 CHUNK_DOCUMENTS = 2_000  # documents analysed per transaction: what bounds the analysis's memory
@@ -100,15 +101,6 @@ def document_terms(title: str | None, text: str) -> set[str]:
     return content_terms(f"{title or ''} {text}")
 
 
-@dataclass
-class Stories:
-    """What near-duplicate detection found for the new documents."""
-
-    story_of: dict[int, int]  # new document -> its story (the first-seen document of its near duplicates)
-    affected: set[int]  # groups of older documents whose story changed (to recompute)
-    signatures: dict[int, tuple[bytes, str | None]]  # new document -> (MinHash signature, when seen)
-
-
 class Analysis(Tx):
     """One analysis run inside an open write transaction. Its steps hand their results to the next
     as return values (``Stories``, ``Resolved``, contexts, facts); ``touched`` collects the canonical
@@ -124,6 +116,7 @@ class Analysis(Tx):
         """Before the chunks: drop everything (``full``), and the analysis of documents no longer current."""
         if full:
             self.clear()
+        StoryStep(self.c).backfill()
         d, da = documents, document_analysis
         stale_ids = self.scalars(
             select(da.c.document_id).join(d, d.c.id == da.c.document_id).where(~d.c.is_current))
@@ -143,11 +136,13 @@ class Analysis(Tx):
             return 0
         docs = self.load_documents(pending_ids)
         self.count_terms([document_terms(r.title, r.text) for r in docs.values()], +1)
-        stories = self.find_stories(docs)
+        story_step = StoryStep(self.c)
+        stories = story_step.find(docs)
         entity_step = EntityStep(self.c, self.touched)
         resolved = entity_step.resolve(docs, stories.story_of)
         contexts = self.document_contexts(docs, resolved)
         self.store_documents(docs, contexts, stories)
+        story_step.store(stories)
         new_facts = self.figure_facts(docs, contexts, resolved)
         self.quote_claims(docs, resolved)
         del contexts
@@ -161,7 +156,8 @@ class Analysis(Tx):
     def clear(self) -> None:
         """Drop every analysis result (not the user's rules, grades or edits)."""
         for table in (figure_analysis, quote_analysis, group_estimates, figure_groups, entity_links,
-                      canonical_names, canonical_entities, document_analysis, term_counts, incident_items, incidents):
+                      canonical_names, canonical_entities, document_bands, document_analysis, term_counts, incident_items,
+                      incidents):
             self.c.execute(delete(table))
 
     def remove(self, stale_ids: list[int]) -> set[int]:
@@ -177,6 +173,7 @@ class Analysis(Tx):
             self.c.execute(delete(fa).where(fa.c.document_id.in_(part)))
             self.c.execute(delete(quote_analysis).where(quote_analysis.c.document_id.in_(part)))
             self.c.execute(delete(document_analysis).where(document_analysis.c.document_id.in_(part)))
+        StoryStep(self.c).forget(stale_ids)
         self.refresh_quote_claims(claims)
         return groups
 
@@ -227,34 +224,6 @@ class Analysis(Tx):
             date = published or first_date(doc.title) or first_date(doc.text[:300])
             contexts[doc.id] = DocumentContext(doc.id, doc.text, doc.title, date, places.get(doc.id, {}))
         return contexts
-
-    def find_stories(self, docs: dict[int, object]) -> Stories:
-        """MinHash the new documents and put near duplicates into one story. The older documents'
-        signatures stream past the new ones' LSH buckets; only the stories of near duplicates are loaded."""
-        da = document_analysis
-        signatures = {}
-        new = []
-        for doc in docs.values():
-            seen = doc.published or iso_time(doc.ingested_at)
-            signatures[doc.id] = (corroboration.signature(doc.text), seen)
-            new.append(corroboration.Seen(doc.id, *signatures[doc.id]))
-        index = corroboration.BandIndex(new)
-        near = {row.document_id for row in self.stream(select(da.c.document_id, da.c.signature), da.c.document_id)
-                if index.near(corroboration.Seen(row.document_id, row.signature, ""))}
-        touched_stories = {r.story_id for r in self.rows_in(
-            lambda part: select(da.c.story_id).where(da.c.document_id.in_(part)), near)}
-        old_rows = self.rows_in(lambda part: select(da.c.document_id, da.c.signature, da.c.seen, da.c.story_id)
-                                .where(da.c.story_id.in_(part)), touched_stories)
-        old = [corroboration.Seen(r.document_id, r.signature, r.seen) for r in old_rows]
-        old_story = {r.document_id: r.story_id for r in old_rows}
-        changes = corroboration.stories(new, old, old_story)
-        moved = [doc_id for doc_id in changes if doc_id in old_story]
-        for doc_id in moved:
-            self.c.execute(update(da).where(da.c.document_id == doc_id).values(story_id=changes[doc_id]))
-        story_of = {doc_id: changes.get(doc_id, doc_id) for doc_id in docs}
-        affected = set(self.scalars(select(figure_analysis.c.group_id).distinct()
-                                    .where(figure_analysis.c.document_id.in_(moved)))) if moved else set()
-        return Stories(story_of, affected, signatures)
 
     def store_documents(self, docs: dict[int, object], contexts: dict[int, DocumentContext],
                         stories: Stories) -> None:

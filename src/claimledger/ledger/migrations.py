@@ -20,7 +20,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.schema import CreateColumn
 
-from . import dialect, m001_search, m004_incidents, m005_figure_days, m006_listed_figures
+from . import dialect, m001_search, m004_incidents, m005_figure_days, m006_listed_figures, m007_document_bands
 from .schema import NAMING
 
 Migration = Callable[[Connection], None]
@@ -392,3 +392,4 @@ def m003_tallies(connection: Connection) -> None:
 migration(m004_incidents.m004_incidents)  # in a module of its own (this file is near its size limit)
 migration(m005_figure_days.m005_figure_days)
 migration(m006_listed_figures.m006_listed_figures)
+migration(m007_document_bands.m007_document_bands)

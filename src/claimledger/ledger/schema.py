@@ -12,7 +12,7 @@ identity is a new *revision* (a new row; the old one stays, with ``is_current`` 
 from __future__ import annotations
 
 from sqlalchemy import (
-    Boolean, Column, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table, Text,
+    BigInteger, Boolean, Column, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table, Text,
     UniqueConstraint,
 )
 
@@ -227,6 +227,14 @@ document_analysis = Table(
     Index(None, "story_id"),
 )
 
+document_bands = Table(  # a document's LSH bucket per MinHash band: finds its near duplicates (analyze.stories)
+    "document_bands", metadata,
+    Column("band", BigInteger, nullable=False),  # 64-bit hash of the band's values
+    Column("document_id", Integer, ForeignKey("documents.id"), nullable=False),
+    Index(None, "band"),
+    Index(None, "document_id"),
+)
+
 term_counts = Table(
     "term_counts", metadata,
     Column("term", String, primary_key=True),
@@ -327,7 +335,7 @@ source_grades = Table(
 )
 
 ANALYSIS_TABLES = (
-    canonical_entities, canonical_names, entity_links, alias_rules, document_analysis, term_counts,
+    canonical_entities, canonical_names, entity_links, alias_rules, document_analysis, document_bands, term_counts,
     figure_groups, group_estimates, figure_analysis, quote_analysis, group_edits, source_grades,
 )
 
