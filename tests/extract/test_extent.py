@@ -19,3 +19,15 @@ from .support import assert_reported, reported
 def test_a_frame_before_an_aside_cue_is_part_of_the_statement(run, text, content, source):
     """'If C1, X said, C2': the opening of the sentence is what X said too."""
     assert_reported(reported(run(text)), content, source)
+
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    pytest.param("Several council members have called for an outside auditor to review the budget before the vote.",
+                 "an outside auditor to review the budget before the vote", "Several council members",
+                 id="called-for-someone-to"),
+    pytest.param("The mayor issued a statement calling on the state \"to restore our funding\" before the winter.",
+                 "the state \"to restore our funding\" before the winter", "The mayor", id="called-on-quoted-deed"),
+])
+def test_a_demand_keeps_the_deed_demanded(run, text, content, source):
+    """'called for X to Y', 'calling on X “to Y”': what X is to do is part of the demand."""
+    assert_reported(reported(run(text)), content, source)

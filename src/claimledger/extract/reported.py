@@ -20,7 +20,7 @@ from .misparses import (
     telling_it,
 )
 from .statements import colon_statements
-from .extent import fronted_frame
+from .extent import fronted_frame, with_deed
 from .speech_acts import (
     called_for, called_on, clause_tokens_between, directive, phoned, same_form, says_something, telling_cue,
     to_infinitive,
@@ -166,9 +166,9 @@ def reported_content(verb: Token) -> list[Token]:
             if prep.dep_ == "prep" and prep.lower_ == "for":
                 objects = [c for c in prep.children if c.dep_ == "pobj"]
                 if objects:
-                    return clause_tokens(objects[0], set())
+                    return with_deed(verb, clause_tokens(objects[0], set()))
             if prep.dep_ == "prep" and prep.lower_ == "on" and prep.i == verb.i + 1:
-                return called_on(verb, prep)  # not "On Thursday, X called for ..."
+                return with_deed(verb, called_on(verb, prep))  # not "On Thursday, X called for ..."
     if lemma in {"blame", "accuse"}:
         for child in verb.children:
             if child.dep_ in {"dobj", "pobj"}:
