@@ -31,3 +31,15 @@ def test_a_frame_before_an_aside_cue_is_part_of_the_statement(run, text, content
 def test_a_demand_keeps_the_deed_demanded(run, text, content, source):
     """'called for X to Y', 'calling on X “to Y”': what X is to do is part of the demand."""
     assert_reported(reported(run(text)), content, source)
+
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    pytest.param("The committee chair said the process was fair, but required every applicant to submit a full report.",
+                 "the process was fair, but required every applicant to submit a full report", "The committee chair",
+                 id="but-goes-on"),
+    pytest.param("The coach said the team played well, but argued that the referee had missed a foul.",
+                 "the team played well", "The coach", id="but-argued-is-a-report-of-its-own"),
+])
+def test_a_subjectless_but_phrase_goes_on_with_the_content(run, text, content, source):
+    """'said C, but VP': the verb phrase goes on with C's subject; a speech verb there does not."""
+    assert_reported(reported(run(text)), content, source)

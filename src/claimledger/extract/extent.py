@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .cues import QUOTE_MARKS, SUBJECT_DEPS, is_cue
+from .lexicon import OBJECT_CLAIM_VERBS
 
 
 def fronted_frame(verb: Token, content: list[Token]) -> list[Token]:
@@ -63,3 +64,33 @@ def with_deed(verb: Token, content: list[Token]) -> list[Token]:
     while end > deed.i and (doc[end].is_punct or doc[end].is_space) and doc[end].text not in QUOTE_MARKS:
         end -= 1
     return list(doc[content[0].i : end + 1])
+
+
+def but_continued(verb: Token, content: list[Token]) -> list[Token]:
+    """'said the process was fair, but required candidates to make an effort', 'said she wanted
+    change, but found him too objectionable': a verb phrase with no subject of its own, joined
+    by 'but' right after the content, goes on with the content's subject, though the parser
+    hangs it on the cue. A speech or claim verb there ('…, but argued that C', 'but called it
+    X', 'but went on to say C') or a verb with a clause of its own ('but agreed that C') is the
+    speaker's next act, a report of its own, and stays out.
+    (PolNeAR train: fires 14 times: 10 spans closer to the gold, 5 of them newly matched; one
+    match longer than the gold; 3 matches lost where the phrase was the speaker's own act, 'but
+    took issue with X'.)"""
+    if not content:
+        return content
+    doc, last = verb.doc, content[-1].i
+    for child in verb.children:
+        if child.dep_ != "conj" or child.left_edge.i <= last or is_cue(child) \
+                or child.lemma_.lower() in OBJECT_CLAIM_VERBS \
+                or any(c.dep_ in {"nsubj", "nsubjpass", "expl"} or c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}
+                       or c.dep_ == "xcomp" and is_cue(c) for c in child.children):
+            continue
+        between = [t for t in doc[last + 1 : child.left_edge.i] if not t.is_space]
+        if not between or any(not t.is_punct and t.lower_ != "but" for t in between) \
+                or not any(t.lower_ == "but" and t.head == verb for t in between):
+            continue
+        end = child.right_edge.i
+        while end > child.i and (doc[end].is_punct or doc[end].is_space) and doc[end].text not in QUOTE_MARKS:
+            end -= 1
+        return list(doc[content[0].i : end + 1])
+    return content

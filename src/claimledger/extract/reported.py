@@ -20,7 +20,7 @@ from .misparses import (
     telling_it,
 )
 from .statements import colon_statements
-from .extent import fronted_frame, with_deed
+from .extent import but_continued, fronted_frame, with_deed
 from .speech_acts import (
     called_for, called_on, clause_tokens_between, directive, phoned, same_form, says_something, telling_cue,
     to_infinitive,
@@ -120,7 +120,7 @@ def reported_content(verb: Token) -> list[Token]:
         if content and obj is not None and lemma not in {"tell", "inform", "ask", "brief", "assure", "warn", "urge"} \
                 and adjoins(obj, content[0]) and not any(c.dep_ in SUBJECT_DEPS for c in chosen.children):
             return list(verb.doc[obj.left_edge.i : content[-1].i + 1])  # parser took the clause's subject as object
-        return continued_content(verb, with_stranded_subject(chosen, content))
+        return but_continued(verb, continued_content(verb, with_stranded_subject(chosen, content)))
     if stray is not None and is_cue(verb):
         return clause_tokens(stray, set())
     for child in verb.children:
