@@ -43,3 +43,22 @@ def test_a_demand_keeps_the_deed_demanded(run, text, content, source):
 def test_a_subjectless_but_phrase_goes_on_with_the_content(run, text, content, source):
     """'said C, but VP': the verb phrase goes on with C's subject; a speech verb there does not."""
     assert_reported(reported(run(text)), content, source)
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    pytest.param("The chef trained in Lyon and was reportedly offered a job in Paris; he declined it.",
+                 "The chef trained in Lyon and was reportedly offered a job in Paris", id="conjunct-before-semicolon"),
+    pytest.param("The firm was reportedly on the shortlist, but the board had chosen another bidder.",
+                 "The firm was reportedly on the shortlist", id="but-with-own-subject-cut"),
+])
+def test_the_clause_an_adverb_of_report_qualifies(run, text, content):
+    """'reportedly' credits its own clause to unnamed reports: the first conjunct's subject and
+    opening included, a clause past ';' or after ', but' with its own subject left out."""
+    assert [a.text for a in run(text).attributions if a.cue == "reportedly"] == [content]
+
+
+def test_an_adverb_inside_a_report_adds_no_second_one(run):
+    """'X allegedly did Y, the paper reported': the paper's report holds the clause already."""
+    record = run("The singer allegedly damaged the hotel room, the newspaper reported.")
+    assert not [a for a in record.attributions if a.cue == "allegedly"], record.attributions
+    assert_reported(reported(record), "The singer allegedly damaged the hotel room", "the newspaper")
