@@ -62,3 +62,18 @@ def test_an_adverb_inside_a_report_adds_no_second_one(run):
     record = run("The singer allegedly damaged the hotel room, the newspaper reported.")
     assert not [a for a in record.attributions if a.cue == "allegedly"], record.attributions
     assert_reported(reported(record), "The singer allegedly damaged the hotel room", "the newspaper")
+
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    pytest.param("The bakery is closing early this week, the owner said, because the oven needs repairs.",
+                 "The bakery is closing early this week, the owner said, because the oven needs repairs", "the owner",
+                 id="because-after-the-aside"),
+    pytest.param("Nor does the mayor have any plans, aides say, to raise taxes this year.",
+                 "Nor does the mayor have any plans, aides say, to raise taxes this year", "aides",
+                 id="infinitive-after-the-aside"),
+    pytest.param("The shop had no recent complaints, the inspector added, and had passed every safety check.",
+                 "The shop had no recent complaints", "the inspector", id="and-after-the-aside-left-out"),
+])
+def test_a_statement_runs_on_past_a_trailing_aside(run, text, content, source):
+    """'C1, X said, because C2': the words after the aside carry on the statement."""
+    assert_reported(reported(run(text)), content, source)

@@ -20,7 +20,7 @@ from .misparses import (
     telling_it,
 )
 from .statements import colon_statements
-from .extent import but_continued, fronted_frame, with_deed
+from .extent import after_aside, but_continued, fronted_frame, with_deed
 from .speech_acts import (
     called_for, called_on, clause_tokens_between, directive, phoned, same_form, says_something, telling_cue,
     to_infinitive,
@@ -354,7 +354,7 @@ def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex,
         if passive is not None:
             content, source_token = passive
         else:
-            content = fronted_frame(verb, reported_content(verb))
+            content = after_aside(verb, fronted_frame(verb, reported_content(verb)))
             teller = telling_cue(verb)
             source_token = subject_of(teller or verb) or (verb.head if misparsed_predicate(verb) else None) \
                 or fronted_name(verb) or inherited_subject(verb) or speaking_it(verb)
