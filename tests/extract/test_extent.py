@@ -77,3 +77,17 @@ def test_an_adverb_inside_a_report_adds_no_second_one(run):
 def test_a_statement_runs_on_past_a_trailing_aside(run, text, content, source):
     """'C1, X said, because C2': the words after the aside carry on the statement."""
     assert_reported(reported(run(text)), content, source)
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    pytest.param("The mayor skipped the meeting because, according to his aides, the schedule had changed at the last "
+                 "minute.", "the schedule had changed at the last minute", id="after-because"),
+    pytest.param("While most of the roads were cleared, according to the county, two bridges remained closed.",
+                 "two bridges remained closed", id="after-a-while-clause"),
+    pytest.param("The parade was watched by, according to police estimates, nearly 5000 people, in a crowd both young "
+                 "and old.", "The parade was watched by, according to police estimates, nearly 5000 people, in a crowd "
+                 "both young and old", id="a-preposition-is-no-subordinator"),
+])
+def test_according_to_after_a_subordinator_credits_the_clause_after_it(run, text, content):
+    """'…, because, according to X, C': X is credited with C, not with the writer's whole sentence."""
+    assert [a.text for a in run(text).attributions if a.cue == "according to"] == [content]
