@@ -91,3 +91,15 @@ def test_a_statement_runs_on_past_a_trailing_aside(run, text, content, source):
 def test_according_to_after_a_subordinator_credits_the_clause_after_it(run, text, content):
     """'…, because, according to X, C': X is credited with C, not with the writer's whole sentence."""
     assert [a.text for a in run(text).attributions if a.cue == "according to"] == [content]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Party chairman Reince Tolley is even calling major fundraisers himself.", id="calling-himself"),
+    pytest.param("The city has called a referendum for June on the new stadium.", id="called-a-referendum-for"),
+    pytest.param("Even supporters of the bill sounded doubtful: Senator Ray Ortiz called it \"the least bad choice.\"",
+                 id="called-it-after-a-colon"),
+])
+def test_calling_an_object_something_reports_no_clause(run, text):
+    """'calling donors himself', 'called a referendum for June': a call with an object and no
+    demand right after the verb reports nothing; 'C: X called it “…”' does not report C."""
+    assert not reported(run(text)), reported(run(text))

@@ -22,8 +22,8 @@ from .misparses import (
 from .statements import colon_statements
 from .extent import after_aside, but_continued, fronted_frame, with_deed
 from .speech_acts import (
-    called_for, called_on, clause_tokens_between, directive, phoned, same_form, says_something, telling_cue,
-    to_infinitive,
+    called_for, called_on, clause_tokens_between, directive, names_its_object, phoned, same_form, says_something,
+    telling_cue, to_infinitive,
 )
 
 # The author's own voice ("As I conveyed", "we welcome") is not a reported source; nor is "it".
@@ -111,7 +111,7 @@ def reported_content(verb: Token) -> list[Token]:
         return []  # "called both candidates Tuesday night", "called off the deal": no words reported
     stray = stray_that_clause(verb)
     clauses = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"} and not own_cue(c)
-               and not (stray is not None and bare_participle(c))]
+               and not (stray is not None and bare_participle(c)) and not (c.i < verb.i and names_its_object(verb))]
     if clauses:
         after = [c for c in clauses if c.i > verb.i and c.dep_ == "ccomp"]
         chosen = after[0] if after else next((c for c in clauses if c.dep_ == "ccomp"), clauses[0])
