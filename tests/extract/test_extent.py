@@ -103,3 +103,14 @@ def test_calling_an_object_something_reports_no_clause(run, text):
     """'calling donors himself', 'called a referendum for June': a call with an object and no
     demand right after the verb reports nothing; 'C: X called it “…”' does not report C."""
     assert not reported(run(text)), reported(run(text))
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("It was a ruling that had threatened to cripple the state's public schools.", id="a-thing-threatens"),
+    pytest.param("That threatened to create a lot of unhappy families over the next few years.", id="that-threatened"),
+    pytest.param("In Maine, 25 pledged delegates and four superdelegates were at stake.", id="pledged-delegates"),
+])
+def test_a_commissive_verb_without_a_speaker_commits_nobody(run, text):
+    """'promise'/'threaten' with a thing for subject mean 'is likely to'; 'pledged' before its noun
+    is a participle: nobody promised anything."""
+    assert not reported(run(text)), reported(run(text))

@@ -22,8 +22,8 @@ from .misparses import (
 from .statements import colon_statements
 from .extent import after_aside, but_continued, fronted_frame, with_deed
 from .speech_acts import (
-    called_for, called_on, clause_tokens_between, directive, names_its_object, phoned, same_form, says_something,
-    telling_cue, to_infinitive,
+    called_for, called_on, clause_tokens_between, directive, names_its_object, no_commitment, phoned, same_form,
+    says_something, telling_cue, to_infinitive,
 )
 
 # The author's own voice ("As I conveyed", "we welcome") is not a reported source; nor is "it".
@@ -363,7 +363,7 @@ def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex,
         if infinitive and content[0].lower_ in QUESTION_WORDS:
             continue  # "declined to say whether ...": nothing said
         if source_token is None or source_token.lower_ in FIRST_PERSON and not telling_it(verb, source_token) \
-                or negated(verb, source_token):
+                or negated(verb, source_token) or no_commitment(verb, source_token, content):
             continue
         if source_token.lower_ == "that" and source_token.i == verb.i - 1 and verb.i + 1 < len(doc) \
                 and doc[verb.i + 1].text == ",":
