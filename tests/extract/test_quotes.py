@@ -669,7 +669,8 @@ REPORTED_SPEECH = [
     pytest.param(
         "On Thursday, French President Emmanuel Macron called for G7 action to correct what he named the "
         "international crisis of wildfires currently destroying Amazon rainforest in and around Brazil.",
-        [("G7 action", "Emmanuel Macron")],
+        [("G7 action to correct what he named the international crisis of wildfires currently destroying Amazon "
+          "rainforest in and around Brazil", "Emmanuel Macron")],  # the deed called for is part of the demand
         id="called-for-after-a-date",
     ),
     pytest.param(

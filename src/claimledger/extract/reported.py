@@ -20,9 +20,10 @@ from .misparses import (
     telling_it,
 )
 from .statements import colon_statements
+from .extent import after_aside, but_continued, fronted_frame, with_deed
 from .speech_acts import (
-    called_for, called_on, clause_tokens_between, directive, phoned, same_form, says_something, telling_cue,
-    to_infinitive,
+    called_for, called_on, clause_tokens_between, directive, names_its_object, no_commitment, phoned, same_form,
+    says_something, telling_cue, to_infinitive,
 )
 
 # The author's own voice ("As I conveyed", "we welcome") is not a reported source; nor is "it".
@@ -110,7 +111,7 @@ def reported_content(verb: Token) -> list[Token]:
         return []  # "called both candidates Tuesday night", "called off the deal": no words reported
     stray = stray_that_clause(verb)
     clauses = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"} and not own_cue(c)
-               and not (stray is not None and bare_participle(c))]
+               and not (stray is not None and bare_participle(c)) and not (c.i < verb.i and names_its_object(verb))]
     if clauses:
         after = [c for c in clauses if c.i > verb.i and c.dep_ == "ccomp"]
         chosen = after[0] if after else next((c for c in clauses if c.dep_ == "ccomp"), clauses[0])
@@ -119,7 +120,7 @@ def reported_content(verb: Token) -> list[Token]:
         if content and obj is not None and lemma not in {"tell", "inform", "ask", "brief", "assure", "warn", "urge"} \
                 and adjoins(obj, content[0]) and not any(c.dep_ in SUBJECT_DEPS for c in chosen.children):
             return list(verb.doc[obj.left_edge.i : content[-1].i + 1])  # parser took the clause's subject as object
-        return continued_content(verb, with_stranded_subject(chosen, content))
+        return but_continued(verb, continued_content(verb, with_stranded_subject(chosen, content)))
     if stray is not None and is_cue(verb):
         return clause_tokens(stray, set())
     for child in verb.children:
@@ -165,9 +166,9 @@ def reported_content(verb: Token) -> list[Token]:
             if prep.dep_ == "prep" and prep.lower_ == "for":
                 objects = [c for c in prep.children if c.dep_ == "pobj"]
                 if objects:
-                    return clause_tokens(objects[0], set())
+                    return with_deed(verb, clause_tokens(objects[0], set()))
             if prep.dep_ == "prep" and prep.lower_ == "on" and prep.i == verb.i + 1:
-                return called_on(verb, prep)  # not "On Thursday, X called for ..."
+                return with_deed(verb, called_on(verb, prep))  # not "On Thursday, X called for ..."
     if lemma in {"blame", "accuse"}:
         for child in verb.children:
             if child.dep_ in {"dobj", "pobj"}:
@@ -353,7 +354,7 @@ def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex,
         if passive is not None:
             content, source_token = passive
         else:
-            content = reported_content(verb)
+            content = after_aside(verb, fronted_frame(verb, reported_content(verb)))
             teller = telling_cue(verb)
             source_token = subject_of(teller or verb) or (verb.head if misparsed_predicate(verb) else None) \
                 or fronted_name(verb) or inherited_subject(verb) or speaking_it(verb)
@@ -362,7 +363,7 @@ def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex,
         if infinitive and content[0].lower_ in QUESTION_WORDS:
             continue  # "declined to say whether ...": nothing said
         if source_token is None or source_token.lower_ in FIRST_PERSON and not telling_it(verb, source_token) \
-                or negated(verb, source_token):
+                or negated(verb, source_token) or no_commitment(verb, source_token, content):
             continue
         if source_token.lower_ == "that" and source_token.i == verb.i - 1 and verb.i + 1 < len(doc) \
                 and doc[verb.i + 1].text == ",":

@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .cues import QUOTE_MARKS, is_cue
-from .lexicon import CALL_PARTICLES, DIRECTIVE_VERBS, NOT_SAYING
+from .lexicon import CALL_PARTICLES, COMMISSIVE_VERBS, DIRECTIVE_VERBS, NAMING_VERBS, NOT_SAYING
 
 
 def same_form(token: Token, verb: Token) -> bool:
@@ -94,18 +94,58 @@ def phoned(verb: Token) -> bool:
     if any(c.dep_ == "prt" and c.lower_ in CALL_PARTICLES for c in children):
         return True
     objects = [c for c in children if c.dep_ == "dobj"]
-    if not objects or any(t.dep_ == "appos" or t.text in QUOTE_MARKS for t in objects[0].subtree):
+    if not objects or any(t.dep_ == "appos" and not reflexive(t) or t.text in QUOTE_MARKS for t in objects[0].subtree):
         return False  # "called X, a former director, an outstanding leader", "called X ‘genocide’"
-    return not any(naming(c) for c in children)
+    return not any(naming(c, objects[0]) for c in children)
 
 
-def naming(child: Token) -> bool:
+def reflexive(token: Token) -> bool:
+    """'himself', 'themselves': an emphatic pronoun the parser may hang on the object as an
+    apposition ('is calling major fundraisers himself'); it names nothing."""
+    return token.tag_ == "PRP" and token.lower_.endswith(("self", "selves"))
+
+
+def naming(child: Token, obj: Token) -> bool:
     """A complement of 'call' that says what the object is called or what is asked of it; not a
-    time ('Tuesday night'), an emphatic 'himself' or a participle after a comma (', asking them …')."""
+    time ('Tuesday night'), an emphatic 'himself' or a participle after a comma (', asking them …').
+    'for' and 'on' make a demand only right after the verb ('called for X', 'called on X to'): after
+    an object they belong to it or to the event ('called a referendum for June on X').
+    (PolNeAR train, with ``reflexive``: fires 2 times, both reports that were none, now dropped.)"""
     if child.dep_ == "prep":
-        return child.lower_ in {"for", "on", "as"}
+        return child.lower_ == "as" or child.lower_ in {"for", "on"} and child.i < obj.i
     if child.dep_ == "npadvmod":
         return child.ent_type_ not in {"DATE", "TIME"} and child.tag_ != "PRP"
     if child.dep_ == "advcl" and child.tag_ == "VBG" and child.i > 0 and child.doc[child.left_edge.i - 1].text == ",":
         return False
     return child.dep_ in NAMING_DEPS
+
+
+def names_its_object(verb: Token) -> bool:
+    """'C1: X called it “the least bad option”', 'C1 - he called her “weak”', 'C1, is called on it by
+    the press', 'C1 - he urged them to obey': a naming verb with an object and a name or deed for
+    it, or a passive one, says what that object is called or is to do; a clause before it that
+    the parser makes its complement is not what it reports ('that paper described the find' has
+    no name for its object and keeps its old reading).
+    (PolNeAR train: fires 7 times, all right: 4 false alarms and 1 garbled span gone, and 2
+    'urged X to Y' newly matched now that the clause before no longer hides the directive.)"""
+    if verb.lemma_.lower() not in NAMING_VERBS:
+        return False
+    children = list(verb.children)
+    if any(c.dep_ in {"auxpass", "nsubjpass"} for c in children):
+        return True
+    obj = next((c for c in children if c.dep_ == "dobj"), None)
+    return obj is not None and any(c.i > obj.i and (c.dep_ in NAMING_DEPS or c.text in QUOTE_MARKS) for c in children)
+
+
+def no_commitment(verb: Token, subject: Token, content: list[Token]) -> bool:
+    """'a case that had threatened to cripple the unions', 'That threatened to create unhappy
+    families': 'promise'/'threaten' with a thing ('that', 'this') for subject means 'is likely
+    to', no act of speech; '60 pledged delegates were at stake': a participle before its noun,
+    which the parser made a verb with the number for subject and no infinitive or 'that' after.
+    (PolNeAR train: fires 6 times, all 6 reports that match no gold: 5 false alarms and 1 stray
+    span gone, no match lost.)"""
+    if verb.lemma_.lower() not in COMMISSIVE_VERBS:
+        return False
+    if subject.lower_ in {"that", "this"} and subject.tag_ in {"DT", "WDT"}:
+        return True
+    return subject.tag_ == "CD" and subject.i == verb.i - 1 and bool(content) and content[0].lower_ not in {"to", "that"}
