@@ -352,3 +352,11 @@ def test_plural_pronoun_skips_a_place(run):
                  "Nairobi this week. They said the talks had gone well for everyone.")
     found = [q for q in record.quotes if q.text.startswith("the talks had gone well")]
     assert found and found[0].speaker == "Farmers' groups", [(q.text, q.speaker) for q in record.quotes]
+
+
+def test_apposition_mentioning_a_name_is_no_name(run):
+    """'Lincoln, a Merkel backer,' is Lincoln: the name inside the apposition only says whose backer."""
+    record = run("“We came to see her win,” said Lincoln, a Merkel backer. Lincoln, a Merkel supporter, said the "
+                 "crowd was the biggest in years.")
+    speakers = [q.speaker for q in record.quotes]
+    assert speakers and all(s == "Lincoln" for s in speakers), [(q.text, q.speaker) for q in record.quotes]
