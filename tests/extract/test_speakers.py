@@ -360,3 +360,10 @@ def test_apposition_mentioning_a_name_is_no_name(run):
                  "crowd was the biggest in years.")
     speakers = [q.speaker for q in record.quotes]
     assert speakers and all(s == "Lincoln" for s in speakers), [(q.text, q.speaker) for q in record.quotes]
+
+
+def test_subjects_joined_by_and_speak_together(run):
+    """'She and her aides said' is both: the pronoun's antecedent and the aides."""
+    record = run("Senator Ann Smith spoke on Monday. She and her aides said the bill would pass this week.")
+    found = [q for q in record.quotes if q.text.startswith("the bill would pass")]
+    assert found and found[0].speaker == "Ann Smith and her aides", [(q.text, q.speaker) for q in record.quotes]
