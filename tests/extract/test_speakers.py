@@ -367,3 +367,13 @@ def test_subjects_joined_by_and_speak_together(run):
     record = run("Senator Ann Smith spoke on Monday. She and her aides said the bill would pass this week.")
     found = [q for q in record.quotes if q.text.startswith("the bill would pass")]
     assert found and found[0].speaker == "Ann Smith and her aides", [(q.text, q.speaker) for q in record.quotes]
+
+
+def test_quote_opening_a_paragraph_goes_on_for_the_last_speaker(run):
+    """A cue-less quote paragraph after 'Smith said that critics had argued …' is Smith's, not the
+    critics' nor the previous quote's speaker."""
+    record = run("“The budget is balanced,” Councilman Bo Jones said.\n\n"
+                 "Mayor Ann Smith said that critics had long argued the bridge would never open.\n\n"
+                 "“They were wrong, and the town will use it for a century.”")
+    found = [q for q in record.quotes if q.text.startswith("They were wrong")]
+    assert found and found[0].speaker == "Ann Smith", [(q.text, q.speaker) for q in record.quotes]
