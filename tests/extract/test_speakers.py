@@ -377,3 +377,10 @@ def test_quote_opening_a_paragraph_goes_on_for_the_last_speaker(run):
                  "“They were wrong, and the town will use it for a century.”")
     found = [q for q in record.quotes if q.text.startswith("They were wrong")]
     assert found and found[0].speaker == "Ann Smith", [(q.text, q.speaker) for q in record.quotes]
+
+
+def test_quote_on_a_preposition_of_the_verb_is_the_subjects(run):
+    """'Smith mocked her rival for “…”': the quoted words hang on the verb through 'for', so they are Smith's."""
+    record = run("Mayor Ann Smith mocked her rival for “hiding from the voters all summer long.”")
+    found = [q for q in record.quotes if q.text.startswith("hiding from")]
+    assert found and found[0].speaker == "Ann Smith", [(q.text, q.speaker) for q in record.quotes]

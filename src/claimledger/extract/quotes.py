@@ -125,8 +125,19 @@ def clause_quote(doc: Doc, start: int, end: int) -> bool:
     """Quoted words that hang on a verb (an object or clause), not on a noun they name."""
     span = doc.char_span(start, end, alignment_mode="expand")
     heads = [t.head for t in span or [] if not span.start <= t.head.i < span.end] if span is not None else []
+    heads = [verb_above(h) for h in heads]
     return bool(heads) and all(h.pos_ in {"VERB", "AUX"} and h.lemma_.lower() not in NAMING_VERBS
                                or h.lemma_.lower() in CLAIM_NOUNS for h in heads)
+
+
+def verb_above(head: Token) -> Token:
+    """The verb a preposition hangs the quote on ('mocked X for “…”', 'referred to X as “…”'):
+    the quoted words are what the verb's subject said, as an object would be. PolNeAR train: gives
+    6 quotes a speaker, 4 now match gold, 2 scare quotes (no gold) credited. Tune: 2, 1 now matches
+    ('referred to X as “…”'), 1 wrong either way."""
+    if head.pos_ == "ADP" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+        return head.head
+    return head
 
 
 def direct_quotes(doc: Doc, spans: list[tuple[int, int]], index: SpeakerIndex) -> list[Quote]:
