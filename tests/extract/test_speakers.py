@@ -384,3 +384,11 @@ def test_quote_on_a_preposition_of_the_verb_is_the_subjects(run):
     record = run("Mayor Ann Smith mocked her rival for “hiding from the voters all summer long.”")
     found = [q for q in record.quotes if q.text.startswith("hiding from")]
     assert found and found[0].speaker == "Ann Smith", [(q.text, q.speaker) for q in record.quotes]
+
+
+def test_description_after_a_quote_with_an_unknown_verb(run):
+    """'“…,” the engineer exclaimed': a described speaker after the quote, whatever the verb."""
+    record = run("The crowd waited for hours in the rain on the riverbank.\n\n“We finally did it, after ten long years,” "
+                 "the engineer exclaimed as the first cars crossed.")
+    found = [q for q in record.quotes if q.text.startswith("We finally did it")]
+    assert found and same_name(found[0].speaker, "the engineer"), [(q.text, q.speaker) for q in record.quotes]
