@@ -392,3 +392,11 @@ def test_description_after_a_quote_with_an_unknown_verb(run):
                  "the engineer exclaimed as the first cars crossed.")
     found = [q for q in record.quotes if q.text.startswith("We finally did it")]
     assert found and same_name(found[0].speaker, "the engineer"), [(q.text, q.speaker) for q in record.quotes]
+
+
+def test_dash_label_names_the_newsletter_source(run):
+    """'Pollsters agree - Ann Lee: “…”': the name between the dash and the colon speaks, not the topic."""
+    record = run("This is the weekly poll roundup.\n\nPollsters agree - Ann Lee: “The numbers moved late and fast in "
+                 "every state we watched this year.”")
+    found = [q for q in record.quotes if q.text.startswith("The numbers moved")]
+    assert found and found[0].speaker == "Ann Lee", [(q.text, q.speaker) for q in record.quotes]

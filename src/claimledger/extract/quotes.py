@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ._cache import doc_text
 from ..records import Quote
-from .headlines import headline_speaker
+from .headlines import dash_label, headline_speaker
 from .cues import OPENING_MARKS, closing_end, find_cue, inside, introducer, is_cue, subject_of
 from .lexicon import CLAIM_NOUNS, NAMED_WORDS_NOUNS, NAMING_VERBS, PRONOUNS_GROUP, PRONOUNS_PERSON
 from .marks import quote_spans
@@ -149,6 +149,11 @@ def direct_quotes(doc: Doc, spans: list[tuple[int, int]], index: SpeakerIndex) -
         headline = headline_speaker(doc, start, end, index)
         if headline is not None:  # 'Jones: ‘We Will Not Back Down’': the headline's colon credits it
             quotes.append(Quote("direct", start, end, doc_text(doc)[start:end], headline.name, None, "headline"))
+            previous, previous_cue = quotes[-1], None
+            continue
+        label = dash_label(doc, start, index)
+        if label is not None:  # 'Topic - Jane Roe: “…”': the name after the dash credits it
+            quotes.append(Quote("direct", start, end, doc_text(doc)[start:end], label.name, None, ":"))
             previous, previous_cue = quotes[-1], None
             continue
         if names_words(doc, start):
