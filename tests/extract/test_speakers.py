@@ -363,10 +363,10 @@ def test_apposition_mentioning_a_name_is_no_name(run):
 
 
 def test_subjects_joined_by_and_speak_together(run):
-    """'She and her aides said' is both: the pronoun's antecedent and the aides."""
-    record = run("Senator Ann Smith spoke on Monday. She and her aides said the bill would pass this week.")
+    """'She and her staff said' is both: the pronoun's antecedent and the staff."""
+    record = run("Senator Ann Smith spoke on Monday. She and her staff said the bill would pass this week.")
     found = [q for q in record.quotes if q.text.startswith("the bill would pass")]
-    assert found and found[0].speaker == "Ann Smith and her aides", [(q.text, q.speaker) for q in record.quotes]
+    assert found and found[0].speaker == "Ann Smith and her staff", [(q.text, q.speaker) for q in record.quotes]
 
 
 def test_quote_opening_a_paragraph_goes_on_for_the_last_speaker(run):
@@ -395,8 +395,8 @@ def test_description_after_a_quote_with_an_unknown_verb(run):
 
 
 def test_dash_label_names_the_newsletter_source(run):
-    """'Pollsters agree - Ann Lee: “…”': the name between the dash and the colon speaks, not the topic."""
-    record = run("This is the weekly poll roundup.\n\nPollsters agree - Ann Lee: “The numbers moved late and fast in "
+    """'Turnout rose - Ann Lee: “…”': the name between the dash and the colon speaks, not the topic."""
+    record = run("This is the weekly poll roundup.\n\nTurnout rose - Ann Lee: “The numbers moved late and fast in "
                  "every state we watched this year.”")
     found = [q for q in record.quotes if q.text.startswith("The numbers moved")]
     assert found and found[0].speaker == "Ann Lee", [(q.text, q.speaker) for q in record.quotes]

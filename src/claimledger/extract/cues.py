@@ -176,7 +176,7 @@ def named_after(doc: Doc, end: int) -> tuple[Token, Token] | None:
 
 
 def described(name: list[Token]) -> list[Token]:
-    """'“…,” the judge exclaimed', '“…,” some protesters chanted': a determiner and a common noun
+    """'“…,” the engineer exclaimed', '“…,” a few fans shouted': a determiner and a common noun
     name the speaker by description; the noun heads it. PolNeAR train: names 5 quotes, 3 now match
     gold, 2 right by reading (no gold); 2 quotes that go on after them inherit the name and lose
     their gold (unnamed). Tune: none."""

@@ -66,7 +66,7 @@ DASH_LABEL = re.compile(r"\s[-–—]\s+([^-–—:\n]{2,60}):[\s\xa0]*$")
 
 
 def dash_label(doc: Doc, start: int, index: SpeakerIndex) -> Speaker | None:
-    """'Pollsters agree - Jane Roe: “…”': a newsletter item gives a topic, a dash, then the source's
+    """'Turnout rose - Jane Roe: “…”': a newsletter item gives a topic, a dash, then the source's
     name and a colon; the name speaks the quote, not the subject of the topic before the dash.
     The label must be a name (proper nouns, 'and'). PolNeAR train: fires 8 times, 7 now match
     gold, 1 without gold (right by reading), all in two newsletter roundups of one outlet. Tune: none."""

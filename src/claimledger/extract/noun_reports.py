@@ -73,7 +73,7 @@ def claimant_of(noun: Token) -> Token | None:
 
 
 def prepositional_claimant(noun: Token) -> Token | None:
-    """'X said in a statement that C', 'X stirred controversy with an assertion that C': a claim
+    """'X said in a statement that C', 'X opened with an assertion that C': a claim
     noun in a phrase hanging on the verb is the verb's subject's claim. Only 'in' and 'with': 'resigned
     after allegations that C', 'despite complaints that C' are other people's claims. PolNeAR
     train: fires 7 times, 5 now match gold, 1 wrong (assurances given to the subject), 1 half right

@@ -205,8 +205,8 @@ PRONOUN_NUMBER = {"they": True, "them": True, "it": False}
 
 
 def coordinated(token: Token) -> list[Token]:
-    """The other subjects joined to a name or pronoun by 'and' ('Smith and Jones said', 'She and
-    her aides said'), each a speaker of its own. A description keeps its conjuncts in its own
+    """The other subjects joined to a name or pronoun by 'and' ('Smith and Jones said', 'He and
+    his staff said'), each a speaker of its own. A description keeps its conjuncts in its own
     phrase ('the mayor and her deputy'), and 'and' inside one name ('the Ministry of Health and
     Care') joins nothing, nor does one after an apposition ('X, a professor, and a co-author of Y').
     PolNeAR train: changes 44 speakers and sources, 18 now match gold (none lost); by reading 40
