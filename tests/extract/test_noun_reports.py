@@ -31,3 +31,18 @@ def test_claim_noun_with_a_that_clause(run, text, content, source):
 def test_a_relative_clause_is_not_a_report(run):
     items = reported(run("Melbournians can offer topics/suggestions that the candidates don't see."))
     assert items == [], items
+
+
+def test_claim_noun_in_a_phrase_on_the_verb(run):
+    """'X said in a statement that C', 'X opened with an assertion that C': the claim, and so C, is X's."""
+    items = reported(run("Councilman Bo Jones, who chairs the committee, said in a statement that the budget was "
+                         "balanced. Mayor Ann Smith opened the meeting with an assertion that the bridge would reopen."))
+    assert_reported(items, "the budget was balanced", ("Bo Jones",))
+    assert_reported(items, "the bridge would reopen", ("Ann Smith",))
+
+
+def test_claim_noun_after_despite_is_not_the_subjects(run):
+    """'Despite complaints that C, X won': the complaints are other people's."""
+    items = [i for i in reported(run("Despite complaints that the vote was rigged, Ann Smith won the seat easily."))
+             if "rigged" in i[0]]
+    assert not any(source == "Ann Smith" for _, source, _ in items), items

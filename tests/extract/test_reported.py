@@ -140,3 +140,14 @@ def test_a_span_that_opens_a_quotation_closes_it(text, end_before, expected):
     start = text.index("it")
     end = text.index(end_before)
     assert text[start:with_closing_mark(text, start, end)] == expected
+
+
+def test_asked_read_as_past_tense_is_still_the_unnamed_askers(nlp):
+    """'Asked what C, X replied': the tagger may read the opening 'Asked' as a past tense; with no
+    subject of its own in an adverbial clause it is the participle, and the asker goes unnamed."""
+    from claimledger.extract.reported import unnamed_asker
+
+    doc = nlp("Asked what a bridge toll would cost, Smith replied that it would be cheap.")
+    asked = doc[0]
+    asked.tag_ = "VBD"
+    assert asked.dep_ == "advcl" and unnamed_asker(asked)

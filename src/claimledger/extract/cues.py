@@ -160,7 +160,7 @@ def named_after(doc: Doc, end: int) -> tuple[Token, Token] | None:
     name = []
     while tokens and tokens[0].pos_ in NP_TAGS and tokens[0].pos_ != "PRON" and len(name) < 6:
         name.append(tokens.pop(0))
-    heads = [t for t in name if t.pos_ == "PROPN"]
+    heads = [t for t in name if t.pos_ == "PROPN"] or described(name)
     if not heads or name[0].pos_ == "NUM":
         return None
     if tokens and tokens[0].text == ",":
@@ -173,6 +173,14 @@ def named_after(doc: Doc, end: int) -> tuple[Token, Token] | None:
     if not tokens or tokens[0].tag_ not in FINITE or tokens[0].pos_ != "VERB":
         return None
     return tokens[0], heads[-1]
+
+
+def described(name: list[Token]) -> list[Token]:
+    """'“…,” the engineer exclaimed', '“…,” a few fans shouted': a determiner and a common noun
+    name the speaker by description; the noun heads it. PolNeAR train: names 5 quotes, 3 now match
+    gold, 2 right by reading (no gold); 2 quotes that go on after them inherit the name and lose
+    their gold (unnamed). Tune: none."""
+    return [name[-1]] if len(name) > 1 and name[0].pos_ == "DET" and name[-1].pos_ == "NOUN" else []
 
 
 def closing_end(text: str, end: int) -> int:

@@ -15,10 +15,11 @@ import re
 from spacy.tokens import Doc
 
 from ._cache import doc_text
+from .cues import OPENING_MARKS, sent_tokens
 from .names import Speaker
 from .speakers import SpeakerIndex
 
-__all__ = ["headline_speaker"]
+__all__ = ["dash_label", "headline_speaker"]
 
 HEADLINE_CHARS = 200
 PREFIX = re.compile(r"([^:\n“”‘’\"']{2,80}):\s")
@@ -59,3 +60,25 @@ def speaker_end(doc: Doc, end: int) -> int:
         if token.i > 0 and (token.lower_ in TOPIC_WORDS or token.pos_ in {"VERB", "AUX"}):
             return token.idx
     return end
+
+
+DASH_LABEL = re.compile(r"\s[-–—]\s+([^-–—:\n]{2,60}):[\s\xa0]*$")
+
+
+def dash_label(doc: Doc, start: int, index: SpeakerIndex) -> Speaker | None:
+    """'Turnout rose - Jane Roe: “…”': a newsletter item gives a topic, a dash, then the source's
+    name and a colon; the name speaks the quote, not the subject of the topic before the dash.
+    The label must be a name (proper nouns, 'and'). PolNeAR train: fires 8 times, 7 now match
+    gold, 1 without gold (right by reading), all in two newsletter roundups of one outlet. Tune: none."""
+    text = doc_text(doc)
+    before = len(text[:start].rstrip(OPENING_MARKS))
+    match = DASH_LABEL.search(text, max(0, before - 80), before)
+    if match is None:
+        return None
+    label = [t for t in sent_tokens(doc, match.start(1), match.end(1)) if not t.is_space]
+    if not label or not all(t.pos_ == "PROPN" or t.lower_ == "and" or t.text == "." for t in label):
+        return None
+    name = " ".join(match.group(1).split())
+    if len(label) == 1:
+        name = index.canonical(name)
+    return Speaker(name, None, True, label[-1].lower_, label[0].idx)

@@ -93,6 +93,17 @@ def person_in(tokens: list[Token]) -> Span | None:
     return None
 
 
+def appositive_person(appos: Token) -> Span | None:
+    """The person an apposition names ('a spokesperson, Jane Roe,'), not one it only mentions as
+    a modifier ('Lincoln, a Merkel backer,' is Lincoln, not Merkel): the apposition's head must lie
+    inside the PERSON entity. PolNeAR train: changes 23 speakers and sources; by reading 18 better
+    (15 now match gold), 2 worse (1 lost), 3 as wrong as before."""
+    person = person_in(list(appos.subtree))
+    if person is None or not person.start <= appos.i < person.end:
+        return None
+    return person
+
+
 def text_of(tokens: list[Token]) -> str:
     """Tokens back to text, keeping the original spacing."""
     if not tokens:
@@ -160,7 +171,7 @@ def describe(token: Token, own_clause: int = -1) -> Speaker:
         return named_head(token, tokens)  # "Wynnum coach Matt Myers": NER kept only the club's name
     if person is None:
         for appos in appositions:
-            person = person_in(list(appos.subtree))
+            person = appositive_person(appos)
             if person is not None:
                 title = text_of([t for t in tokens if (t.dep_ != "det" or t.i != tokens[0].i) and t.i < appos.left_edge.i])
                 return Speaker(clean_person(person), title.strip(" ,") or None, True, person.root.lower_, token.idx)

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ._cache import doc_text
 from ..records import Quote
-from .headlines import headline_speaker
+from .headlines import dash_label, headline_speaker
 from .cues import OPENING_MARKS, closing_end, find_cue, inside, introducer, is_cue, subject_of
 from .lexicon import CLAIM_NOUNS, NAMED_WORDS_NOUNS, NAMING_VERBS, PRONOUNS_GROUP, PRONOUNS_PERSON
 from .marks import quote_spans
@@ -69,26 +69,50 @@ def continues_previous(doc: Doc, previous: Quote | None, start: int) -> bool:
 def floor_subject(doc: Doc, start: int, end: int, spans: list[tuple[int, int]]) -> Token | None:
     """A quote with no cue of its own, after a sentence whose subject is a person ('Sanders used
     this question to demand wealthy Americans “…”', 'Clinton touted her credentials. “…”'): that
-    person has the floor. The subject of the main verb of the sentence the quote sits in, or of
-    the sentence just before it in the same paragraph."""
+    person has the floor. The subject of the sentence's main speech verb ('Smith said that critics
+    argued …' is Smith's floor), else of its main verb, in the sentence the quote sits in or the
+    one just before it (sentence_before, which counts what this changed)."""
     text = doc_text(doc)
     opening = doc.char_span(start, start + 1, alignment_mode="expand")
     if opening is None:
         return None
     sent = opening.sent
     if not text[sent.start_char : start].strip(" \t" + OPENING_MARKS):  # the quote opens its sentence
-        if sent.start == 0 or "\n" in text[doc[sent.start - 1].idx : sent.start_char]:
+        before = sentence_before(doc, sent.start)
+        if before is None:
             return None
         if not ends_sentence(text, end):
             return None  # '“Build Back Better” is a plan': the quote is a subject, not a statement
-        sent = doc[sent.start - 1].sent
+        sent = before
     elif not clause_quote(doc, start, end):
         return None  # 'a “Jeb Can Fix It” bus tour', 'the slogan “…”': a name for a thing, nobody's words
-    said = [s for s in (subject_of(t) for t in sent if is_cue(t)) if s is not None]
+    cues = sorted((t for t in sent if is_cue(t) and subject_of(t) is not None), key=lambda t: (-depth(t), t.i))
+    said = [subject_of(t) for t in cues]  # the main clause's speaker last: not 'critics' in 'X said critics argued'
     subject = said[-1] if said else next((c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None or inside(subject.idx, spans):  # 'Trump isn't one, he said.': the one who says speaks
         return None
-    return subject if subject.ent_type_ == "PERSON" or subject.lower_ in {"he", "she"} else None
+    if subject.ent_type_ == "PERSON" or subject.lower_ in {"he", "she"}:
+        return subject
+    return subject if said and subject.pos_ == "PROPN" and subject.dep_ == "nsubj" else None  # NER missed a name
+
+
+def sentence_before(doc: Doc, first: int) -> Span | None:
+    """The sentence before the one starting at token ``first``, in the same paragraph or closing
+    the paragraph just before: a quote that opens a paragraph with no cue goes on for whoever
+    the last paragraph was about ('Smith praised the plan.\n\n“It will work.”'). With the floor's
+    main-clause cue and its unrecognised proper-noun subject (floor_subject), PolNeAR train: changes
+    12 quote speakers, 8 now match gold (none lost), 2 more right by reading, 2 unclear. Tune: none."""
+    k = first - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    if k < 0 or doc_text(doc)[doc[k].idx : doc[first].idx].count("\n") > 2:
+        return None
+    return doc[k].sent
+
+
+def depth(token: Token) -> int:
+    """How many heads lie above a token: a cue in the main clause is shallower than one it reports."""
+    return sum(1 for _ in token.ancestors)
 
 
 def ends_sentence(text: str, end: int) -> bool:
@@ -101,8 +125,19 @@ def clause_quote(doc: Doc, start: int, end: int) -> bool:
     """Quoted words that hang on a verb (an object or clause), not on a noun they name."""
     span = doc.char_span(start, end, alignment_mode="expand")
     heads = [t.head for t in span or [] if not span.start <= t.head.i < span.end] if span is not None else []
+    heads = [verb_above(h) for h in heads]
     return bool(heads) and all(h.pos_ in {"VERB", "AUX"} and h.lemma_.lower() not in NAMING_VERBS
                                or h.lemma_.lower() in CLAIM_NOUNS for h in heads)
+
+
+def verb_above(head: Token) -> Token:
+    """The verb a preposition hangs the quote on ('mocked X for “…”', 'referred to X as “…”'):
+    the quoted words are what the verb's subject said, as an object would be. PolNeAR train: gives
+    6 quotes a speaker, 4 now match gold, 2 scare quotes (no gold) credited. Tune: 2, 1 now matches
+    ('referred to X as “…”'), 1 wrong either way."""
+    if head.pos_ == "ADP" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+        return head.head
+    return head
 
 
 def direct_quotes(doc: Doc, spans: list[tuple[int, int]], index: SpeakerIndex) -> list[Quote]:
@@ -114,6 +149,11 @@ def direct_quotes(doc: Doc, spans: list[tuple[int, int]], index: SpeakerIndex) -
         headline = headline_speaker(doc, start, end, index)
         if headline is not None:  # 'Jones: ‘We Will Not Back Down’': the headline's colon credits it
             quotes.append(Quote("direct", start, end, doc_text(doc)[start:end], headline.name, None, "headline"))
+            previous, previous_cue = quotes[-1], None
+            continue
+        label = dash_label(doc, start, index)
+        if label is not None:  # 'Topic - Jane Roe: “…”': the name after the dash credits it
+            quotes.append(Quote("direct", start, end, doc_text(doc)[start:end], label.name, None, ":"))
             previous, previous_cue = quotes[-1], None
             continue
         if names_words(doc, start):

@@ -319,8 +319,11 @@ def passive_claim(verb: Token) -> tuple[list[Token], Token] | None:
 def unnamed_asker(verb: Token) -> bool:
     """'Asked whether C, X said …', 'X was asked why C': the question is the asker's, and the asker
     goes unnamed; the one asked, whom the parse offers as the subject, did not ask it
-    (PolNeAR train: +19 sources, none lost, for the participle 'asked' with no asker named)."""
-    return verb.lemma_.lower() == "ask" and verb.tag_ == "VBN" and not any(c.dep_ in {"nsubj", "agent"} for c in verb.children)
+    (PolNeAR train: +19 sources, none lost, for the participle 'asked' with no asker named). The
+    tagger often reads the opening 'Asked' as a past tense; a subjectless adverbial clause is the
+    participle all the same (PolNeAR train: 10 more, 9 now match gold, 1 without gold)."""
+    participle = verb.tag_ == "VBN" or verb.tag_ == "VBD" and verb.dep_ == "advcl"
+    return verb.lemma_.lower() == "ask" and participle and not any(c.dep_ in {"nsubj", "agent"} for c in verb.children)
 
 
 NOBODY = frozenset({"nobody", "none", "neither"})

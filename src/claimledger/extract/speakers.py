@@ -156,7 +156,18 @@ class SpeakerIndex:
 
     def resolve(self, token: Token, own_clause: int = -1) -> Speaker:
         """Name the speaker behind a cue's subject token (``own_clause``: the relative clause it
-        heads as the antecedent of 'who' or 'that', which is no part of its name)."""
+        heads as the antecedent of 'who' or 'that', which is no part of its name). Subjects joined
+        by 'and' speak together: 'Smith and Jones said' is both, named as 'Ann Smith and Bo Jones'."""
+        speaker = self.resolve_one(token, own_clause)
+        others = [self.resolve_one(c).name for c in coordinated(phrase_head(token)) if c.text not in speaker.name]
+        if not others:
+            return speaker
+        names = [speaker.name, *others]
+        joined = ", ".join(names[:-1]) + " and " + names[-1]
+        return Speaker(joined, None, False, speaker.head, speaker.start, subject=speaker.subject, plural=True)
+
+    def resolve_one(self, token: Token, own_clause: int = -1) -> Speaker:
+        """The speaker one subject token names, its conjuncts aside."""
         token = phrase_head(token)
         lower = token.lower_
         if lower in RELATIVE_PRONOUNS and token.head.dep_ in {"relcl", "acl"} and token.head.head.pos_ in {"PROPN", "NOUN"}:
@@ -191,6 +202,24 @@ PRONOUN_NUMBER = {"they": True, "them": True, "it": False}
 # PolNeAR train: changes 12 'they', score unchanged (the gold there accepts any source); by reading
 # 4 better (to the people or body meant), 6 as wrong as before (to a nationality adjective), 2
 # unclear. Tune: 1 right, 0 wrong (reported+source 0.778 -> 0.786).
+
+
+def coordinated(token: Token) -> list[Token]:
+    """The other subjects joined to a name or pronoun by 'and' ('Smith and Jones said', 'He and
+    his staff said'), each a speaker of its own. A description keeps its conjuncts in its own
+    phrase ('the mayor and her deputy'), and 'and' inside one name ('the Ministry of Health and
+    Care') joins nothing, nor does one after an apposition ('X, a professor, and a co-author of Y').
+    PolNeAR train: changes 44 speakers and sources, 18 now match gold (none lost); by reading 40
+    name everyone who spoke, 4 keep a wrong antecedent of the pronoun. Tune: changes none."""
+    if token.pos_ not in {"PROPN", "PRON"}:
+        return []
+    chain = [token, *(c for c in token.conjuncts if c.i > token.i)]
+    if len(chain) < 2 or not any(c.dep_ == "cc" and c.lower_ == "and" for t in chain for c in t.children):
+        return []
+    ents = doc_ents(token.doc)
+    aside = min((c.i for c in token.children if c.dep_ == "appos"), default=len(token.doc))
+    return [c for c in chain[1:] if c.pos_ in {"PROPN", "NOUN", "PRON"} and c.i < aside  # 'X, a professor, and a
+            and not any(e.start <= token.i and c.i < e.end for e in ents)]  # co-author of Y' is one person
 
 
 def agrees(mention: Speaker, plural: bool | None) -> bool:
