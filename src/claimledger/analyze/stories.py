@@ -50,13 +50,13 @@ class StoryStep(Tx):
     def find(self, docs: dict[int, object]) -> Stories:
         """MinHash the new documents and put near duplicates into one story; only the stored documents
         that share a bucket with a new one, and the stories they belong to, are read."""
+        return self.link({doc.id: (corroboration.signature(doc.text), doc.published or iso_time(doc.ingested_at))
+                          for doc in docs.values()})
+
+    def link(self, signatures: dict[int, tuple[bytes, str | None]]) -> Stories:
+        """``find`` given the new documents' signatures and when each was seen."""
         da = document_analysis
-        signatures = {}
-        new = []
-        for doc in docs.values():
-            seen = doc.published or iso_time(doc.ingested_at)
-            signatures[doc.id] = (corroboration.signature(doc.text), seen)
-            new.append(corroboration.Seen(doc.id, *signatures[doc.id]))
+        new = [corroboration.Seen(doc_id, signature, seen) for doc_id, (signature, seen) in signatures.items()]
         index = corroboration.BandIndex(new)
         buckets = {band for signature, _ in signatures.values() for band in band_hashes(signature)}
         candidates = set(self.scalars_in(
@@ -74,7 +74,7 @@ class StoryStep(Tx):
         moved = [doc_id for doc_id in changes if doc_id in old_story]
         for doc_id in moved:
             self.c.execute(update(da).where(da.c.document_id == doc_id).values(story_id=changes[doc_id]))
-        story_of = {doc_id: changes.get(doc_id, doc_id) for doc_id in docs}
+        story_of = {doc_id: changes.get(doc_id, doc_id) for doc_id in signatures}
         affected = set(self.scalars(select(figure_analysis.c.group_id).distinct()
                                     .where(figure_analysis.c.document_id.in_(moved)))) if moved else set()
         return Stories(story_of, affected, signatures)
