@@ -60,10 +60,7 @@ def with_deed(verb: Token, content: list[Token]) -> list[Token]:
                  and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
     if deed is None:
         return content
-    end = deed.right_edge.i
-    while end > deed.i and (doc[end].is_punct or doc[end].is_space) and doc[end].text not in QUOTE_MARKS:
-        end -= 1
-    return list(doc[content[0].i : end + 1])
+    return list(doc[content[0].i : last_word(deed) + 1])
 
 
 def but_continued(verb: Token, content: list[Token]) -> list[Token]:
@@ -89,11 +86,17 @@ def but_continued(verb: Token, content: list[Token]) -> list[Token]:
         if not between or any(not t.is_punct and t.lower_ != "but" for t in between) \
                 or not any(t.lower_ == "but" and t.head == verb for t in between):
             continue
-        end = child.right_edge.i
-        while end > child.i and (doc[end].is_punct or doc[end].is_space) and doc[end].text not in QUOTE_MARKS:
-            end -= 1
-        return list(doc[content[0].i : end + 1])
+        return list(doc[content[0].i : last_word(child) + 1])
     return content
+
+
+def last_word(head: Token) -> int:
+    """The index where ``head``'s phrase ends, trailing punctuation and space left out (a closing
+    quotation mark kept): the end of a phrase a statement is extended over."""
+    doc, end = head.doc, head.right_edge.i
+    while end > head.i and (doc[end].is_punct or doc[end].is_space) and doc[end].text not in QUOTE_MARKS:
+        end -= 1
+    return end
 
 
 TAIL_OPENERS = frozenset("according without before after".split())
@@ -133,7 +136,7 @@ def after_aside(verb: Token, content: list[Token]) -> list[Token]:
     last = verb.right_edge.i
     if comma >= last or doc[comma].text != ",":
         return content
-    tail = [t for t in doc[comma + 1 : last + 1]]
+    tail = list(doc[comma + 1 : last + 1])
     if not tail or not continues(tail[0], content) or any(is_cue(t) or t.text in QUOTE_MARKS or t.text in {";", ":"} for t in tail):
         return content
     while tail and (tail[-1].is_punct or tail[-1].is_space):
