@@ -1,7 +1,8 @@
 """Figure groups against the hand-made group gold (tests/data/groups/groups.json, issue 12).
 
 Ingests the gold's documents from the bundled corpus into a fresh ledger (or reuses ``--db``),
-maps each gold member to the stored figure overlapping it most, and prints per split (tune,
+maps each gold member to the stored figure (or back-reference to a figure, "the 36") overlapping it
+most, and prints per split (tune,
 check) the pairwise recall of same-quantity pairs (over all gold pairs, and over the pairs whose two
 members are figures: the gold marks back-references such as "the 36" ``"figure": false``) and the
 share of look-alike pairs merged.
@@ -24,7 +25,7 @@ sys.path.insert(0, str(ROOT / "tests" / "analyze"))
 from claimledger import Ledger  # noqa: E402
 from claimledger.ingest.bundled import bundled_documents  # noqa: E402
 
-from group_gold import gold_documents, load_gold, score  # noqa: E402
+from group_gold import gold_documents, grouped_spans, load_gold, score  # noqa: E402
 
 
 def main() -> None:
@@ -48,7 +49,7 @@ def main() -> None:
         elif args.reanalyze:
             ledger.analyze(full=True)
             print(f"re-analysed in {time.perf_counter() - started:.1f}s")
-        figures_of = {key: ledger.figures(document=key, limit=10_000) for key in keys}
+        figures_of = {key: grouped_spans(ledger.document(key)) for key in keys}
     for name, result in score(gold, figures_of).items():
         print(result.line(name))
         if args.errors and name == "tune":

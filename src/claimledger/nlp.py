@@ -31,7 +31,7 @@ COMPONENTS = (
     "claimledger_quotes", "claimledger_attributions", "claimledger_figures", "claimledger_tallies",
     "claimledger_entities",
 )
-EXTENSIONS = ("cl_quotes", "cl_attributions", "cl_figures", "cl_tallies", "cl_entities")
+EXTENSIONS = ("cl_quotes", "cl_attributions", "cl_figures", "cl_references", "cl_tallies", "cl_entities")
 
 # The longest piece of text parsed as one Doc: about 65 MB of parser memory over the loaded model.
 # Wikinews articles average 4,400 characters; 14 of the bundled corpus's 371 documents are longer
@@ -107,12 +107,15 @@ def attributions_component(doc: Doc) -> Doc:
 
 @Language.component("claimledger_figures")
 def figures_component(doc: Doc) -> Doc:
-    """Figures; runs last among claims so each figure inherits the claimant of its span."""
-    from .extract.figures import extract_figures
+    """Figures, and the phrases that point back to one ("the 36"); runs last among claims so each
+    figure inherits the claimant of its span."""
+    from .extract.figures import read_figures
 
     quotes = [Quote(**q) for q in doc._.cl_quotes or []]
     attributions = [Attribution(**a) for a in doc._.cl_attributions or []]
-    doc._.cl_figures = _dicts(extract_figures(doc, quotes, attributions))
+    figures, references = read_figures(doc, quotes, attributions)
+    doc._.cl_figures = _dicts(figures)
+    doc._.cl_references = _dicts(references)
     return doc
 
 

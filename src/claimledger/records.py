@@ -68,6 +68,20 @@ class Figure:
 
 
 @dataclass
+class Reference:
+    """A definite phrase that counts again what a figure already counted ("the 36", "all four", "the
+    three officers"): no figure (it states no new amount) but the same quantity as ``figure``, the
+    earlier figure it points back to (its ``start``, ``end`` and ``text``), so it joins that figure's group."""
+
+    start: int
+    end: int
+    text: str
+    low: float
+    high: float
+    figure: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
 class TallyClaim:
     """One claimant's account of a tally: how many, by whose word, and the words counted."""
 
@@ -139,6 +153,7 @@ class Record:
     figures: list[Figure] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     tallies: list[Tally] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
     title: str | None = None
     url: str | None = None
     outlet: str | None = None
@@ -147,7 +162,7 @@ class Record:
     def to_dict(self) -> dict[str, Any]:
         """The record-format JSON object (numbers that are whole print without ``.0``)."""
         data = asdict(self)
-        for item in data["figures"] + data["tallies"] + [c for t in data["tallies"] for c in t["claims"]]:
+        for item in data["figures"] + data["references"] + data["tallies"] + [c for t in data["tallies"] for c in t["claims"]]:
             for key in ("low", "high"):
                 item[key] = whole(item[key])
         return data
@@ -164,6 +179,7 @@ class Record:
             figures=[Figure(**f) for f in data.get("figures", [])],
             entities=[Entity(**e) for e in data.get("entities", [])],
             tallies=[tally_from_dict(t) for t in data.get("tallies", [])],
+            references=[Reference(**r) for r in data.get("references", [])],
             title=data.get("title"),
             url=data.get("url"),
             outlet=data.get("outlet"),

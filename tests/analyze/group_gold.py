@@ -7,8 +7,9 @@ and its pairs count as missed (recall is of the gold, not of what the extractor 
 
 Some gold members are marked ``"figure": false``: back-references such as "the 36" or "all four",
 which the annotation guide and the figure gold's negatives say a figure extractor must not produce.
-Pairs with such a member stay in the pair recall over all gold pairs; the figure-pair recall counts
-only pairs whose two members are figures, i.e. what figure grouping can find at all.
+The extractor keeps them as references to the figure they point back to (``records.Reference``), in
+that figure's group. Pairs with such a member stay in the pair recall over all gold pairs; the
+figure-pair recall counts only pairs whose two members are figures, i.e. what figure grouping can find.
 """
 
 from __future__ import annotations
@@ -30,6 +31,14 @@ def gold_documents(gold: dict) -> list[str]:
     keys = {m["doc"] for g in gold["groups"] for m in g["members"]}
     keys |= {pair[side]["doc"] for pair in gold["lookalikes"] for side in ("a", "b")}
     return sorted(keys)
+
+
+def grouped_spans(document: dict | None) -> list[dict]:
+    """What a gold member can map to in one stored document (``Ledger.document``): its figures, and the
+    phrases that point back to one ("the 36": ``references``), which carry that figure's group."""
+    if document is None:
+        return []
+    return document["figures"] + document["references"]
 
 
 def is_figure(member: dict) -> bool:
@@ -105,7 +114,8 @@ def _score_pair(s: Score, group_id: str, a: dict, b: dict, figures_of: dict[str,
 
 
 def score(gold: dict, figures_of: dict[str, list[dict]]) -> dict[str, Score]:
-    """Scores per split ('tune', 'check'); ``figures_of`` maps a document key to its stored figures."""
+    """Scores per split ('tune', 'check'); ``figures_of`` maps a document key to its stored figures
+    (and references: ``grouped_spans``)."""
     scores = {"tune": Score(), "check": Score()}
     for group in gold["groups"]:
         s = scores[group["split"]]

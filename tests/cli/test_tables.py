@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from click.testing import CliRunner
+
+from claimledger import Ledger
+from claimledger.cli import app
 from claimledger.cli.base import Format
 from claimledger.cli.render import emit_page
 from claimledger.cli.tables import tallies_table, tally_totals_table
+
+from _bundled import corpus_documents
+
+TORONTO = "wikinews-toronto-serial-killer-bruce-mcarthur-pleads-guilty-to-eight-"
 
 
 def test_tally_tables_keep_markup_in_names_as_text(capsys, monkeypatch):
@@ -21,3 +29,13 @@ def test_tally_tables_keep_markup_in_names_as_text(capsys, monkeypatch):
                "document_keys": ["d"]}]
     emit_page({"items": totals, "next_offset": None}, Format.table, tally_totals_table, "none")
     assert "[i]Gaza[/]" in capsys.readouterr().out
+
+
+def test_claimledger_group_prints_the_phrases_that_name_the_group_again(tmp_path):
+    db = tmp_path / "ledger.db"
+    with Ledger(db) as ledger:
+        ledger.ingest(corpus_documents([TORONTO]))
+        group_id = next(r for r in ledger.document(TORONTO)["references"] if r["text"] == "the eight")["group"]
+    result = CliRunner().invoke(app, ["group", str(group_id), "--db", str(db)], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert f"named again, not counted again: \u201cthe eight\u201d ({TORONTO})" in result.output

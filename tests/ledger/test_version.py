@@ -44,14 +44,15 @@ def test_an_older_ledger_is_migrated_when_opened_to_read(tmp_path):
     path = tmp_path / "older.db"
     Ledger(path).close()
     last = version.MIGRATION_NAMES[-1]
-    with sqlite3.connect(path) as db:  # as a ledger written before the last migration (m007_document_bands) looks
-        db.execute("DROP TABLE document_bands")
+    with sqlite3.connect(path) as db:  # as a ledger written before the last migration (m008_figure_references) looks
+        db.execute("DROP TABLE figure_references")
         db.execute("DELETE FROM _migrations WHERE name = ?", (last,))
     with Ledger(path) as ledger:
         assert ledger.figures() == []
     with sqlite3.connect(path) as db:
         assert db.execute("SELECT count(*) FROM _migrations WHERE name = ?", (last,)).fetchone() == (1,)
-        assert {"band", "document_id"} == {row[1] for row in db.execute("PRAGMA table_info(document_bands)")}
+        assert {"document_id", "figure_start", "figure_end"} <= {
+            row[1] for row in db.execute("PRAGMA table_info(figure_references)")}
 
 
 def test_reading_an_up_to_date_sqlite_ledger_loads_no_sqlalchemy(tmp_path):

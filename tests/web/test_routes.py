@@ -85,3 +85,21 @@ def test_the_incident_page_sets_the_contest_beside_the_deaths_and_escapes_hostil
     assert "<script>alert(6)" not in hostile and "&lt;script&gt;alert(6)&lt;/script&gt;" in hostile
     assert "<b onmouseover" not in hostile and "javascript:" not in hostile
     assert "Latest incidents" in home and f'href="/incidents/{of[EXAMPLE]}"' in home
+
+
+def test_a_back_reference_is_marked_and_named_after_its_figure_in_the_page_and_the_api(tmp_path):
+    text = ("Authorities on Monday arrested twelve people in Tamil Nadu, India after a jackal died trying to eat a "
+            "bomb. Officials said a police constable saw the twelve with the dead jackal in Trichy.")
+    path = tmp_path / "ledger.db"
+    with Ledger(path) as ledger:
+        ledger.ingest([Document(id="jackal", text=text, source="tests")])
+    with TestClient(create_app(str(path))) as client:
+        html = client.get("/documents/jackal").text
+        doc_id = client.get("/api/documents", params={"limit": 10}).json()["items"][0]["id"]
+        api = client.get(f"/api/documents/{doc_id}").json()
+    (mark,) = re.findall(r'<mark id="reference-\d+" class="reference"([^>]*)>(.*?)</mark>', html)
+    assert mark[1] == "the twelve"
+    assert "refers back to the figure \u201ctwelve people\u201d" in unescape(mark[0])
+    (reference,) = api["references"]
+    assert reference["text"] == "the twelve" and reference["figure"]["text"] == "twelve people"
+    assert reference["group"] == next(f["group"] for f in api["figures"] if f["text"] == "twelve people")

@@ -117,7 +117,19 @@ def group(reader: Reader, group_id: int) -> dict | None:
         if owner is None:
             return None
         row = reader.row("SELECT * FROM figure_groups WHERE id = ?", [owner])
-    return group_dicts(reader, [row])[0]
+    found = group_dicts(reader, [row])[0]
+    found["references"] = references(reader, row["id"])
+    return found
+
+
+def references(reader: Reader, group_id: int) -> list[dict]:
+    """The phrases that point back to a figure of the group ("the eight"), where they are: the text
+    names the same quantity again, so whoever reads the group sees it was not counted twice."""
+    return reader.rows(
+        'SELECT r.id, r.document_id, d.key AS document, d.title, r.start, r."end", r.text, r.low, r.high, '
+        "f.id AS figure_id FROM figure_analysis fa JOIN figures f ON f.id = fa.figure_id "
+        'JOIN figure_references r ON r.document_id = f.document_id AND r.figure_start = f.start AND r.figure_end = f."end" '
+        "JOIN documents d ON d.id = r.document_id WHERE fa.group_id = ? ORDER BY r.document_id, r.start", [group_id])
 
 
 def figure_rows(reader: Reader, *, contested_only: bool = False, category: str | None = None) -> list[dict]:

@@ -125,6 +125,20 @@ Figure = claim_model(records.Figure, "figure", group=(
 Claim = Quote | Attribution | Figure
 
 
+class Reference(Open):
+    """A phrase that points back to a figure of its document ("the 36", "all four": ``records.Reference``):
+    no new figure, but the same quantity, so it shows the figure's group."""
+
+    id: int
+    start: int
+    end: int
+    text: str
+    low: Number
+    high: Number
+    figure: dict = Field(description="The figure it points back to: its id, start, end and text.")
+    group: int | None = Field(None, description="That figure's group, once analysed.")
+
+
 class TallyClaim(Open):
     """One claimant's account of a tally (``records.TallyClaim``)."""
 
@@ -188,6 +202,7 @@ class DocumentDetail(DocumentSummary):
     quotes: list[Quote]  # type: ignore[assignment]
     attributions: list[Attribution]  # type: ignore[assignment]
     figures: list[Figure]  # type: ignore[assignment]
+    references: list[Reference] = []
     tallies: list[Tally] = []
     entities: list[dict]
     revisions: list[dict]
@@ -221,6 +236,8 @@ class Group(Open):
 
 class GroupDetail(Group):
     timeline: list[dict] = []
+    references: list[dict] = Field([], description="Phrases that point back to one of its figures (\"the eight\"): "
+                                   "the same quantity named again, not counted again.")
 
 
 class SearchHit(Open):

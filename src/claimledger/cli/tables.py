@@ -214,6 +214,9 @@ def group_detail(group: dict[str, Any], console: Console) -> None:
                       str(fig.get("outlets") or ""), escape(str(fig.get("first_seen") or "")),
                       escape(str(fig["document"])), escape(short(fig["text"], 80)))
     console.print(table)
+    named = [f"\u201c{escape(r['text'])}\u201d ({escape(str(r['document']))})" for r in group.get("references", [])]
+    if named:
+        console.print("  named again, not counted again: " + "; ".join(named))
 
 
 def timeline_table(entries: list[dict[str, Any]], title: str = "Timeline") -> Table:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ._cache import doc_ents, doc_sents, doc_text, span_tokens
-from ..records import Attribution, Figure, Quote
+from ..records import Attribution, Figure, Quote, Reference
 from .bare_counts import meaningful_bare
 from .categories import bare_fate, category, distance_compound, multiplier, weight_pounds
 from .lexicon import (
@@ -23,6 +23,7 @@ from .numbers import (
     currency_code, digit_value, glued, is_number_start, read_number, scaled_range, shared_scale, token_range,
     uncertainty,
 )
+from .references import determiner_before, refers_back
 from .turns import transcript_claims
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "FAC", "PRODUCT", "LAW", "EVENT", "WORK_OF_ART", "GPE", "LOC", "NORP"})
@@ -33,14 +34,26 @@ LENGTH_OR_SPEED = DISTANCE_UNITS | SPEED_UNITS
 
 def extract_figures(doc: Doc, quotes: list[Quote], attributions: list[Attribution]) -> list[Figure]:
     """All figures in text order, each credited to the innermost claim that contains it."""
+    return read_figures(doc, quotes, attributions)[0]
+
+
+def read_figures(doc: Doc, quotes: list[Quote], attributions: list[Attribution]) -> tuple[list[Figure], list[Reference]]:
+    """All figures in text order, each credited to the innermost claim that contains it, and the
+    definite phrases that point back to one of them ("the 36", "all four": ``extract.references``)."""
     claims = [(q.start, q.end, q.speaker, q.cue) for q in quotes] + [
         (a.start, a.end, a.source, a.cue) for a in attributions
     ] + transcript_claims(doc)
     figures: list[Figure] = []
+    references: list[Reference] = []
     for sent in doc_sents(doc):
         tokens = list(span_tokens(sent))
         i = 0
         while i < len(tokens):
+            back = reference_at(tokens, i, figures)
+            if back is not None:
+                reference, i = back
+                references.append(reference)
+                continue
             found = figure_at(tokens, i) or glued_at(tokens, i) or vague_at(tokens, i) or (
                 adverb_count_at(tokens, i) if tokens[i].lower_ in COUNT_ADVERBS else None)
             if found is None:
@@ -50,13 +63,25 @@ def extract_figures(doc: Doc, quotes: list[Quote], attributions: list[Attributio
             credit(figure, claims)
             figure.period = period_near(sent, figure)
             figures.append(figure)
-    return figures
+    return figures, references
+
+
+def reference_at(tokens: list[Token], i: int, earlier: list[Figure]) -> tuple[Reference, int] | None:
+    """A back-reference whose number starts at tokens[i] (after "the", "all" ...) to one of the
+    ``earlier`` figures, and where scanning should resume; None when the number is no reference."""
+    determiner = determiner_before(tokens, i) if is_number_start(tokens[i]) else None
+    found = figure_at(tokens, i, definite=True) if determiner is not None else None
+    reference = refers_back(found[0], determiner, earlier) if found is not None else None
+    return None if reference is None else (reference, found[1])
 
 
 # --- reading one figure --------------------------------------------------------------------
 
-def figure_at(tokens: list[Token], i: int) -> tuple[Figure, int] | None:
-    """The figure whose number starts at tokens[i], and where scanning should resume."""
+def figure_at(tokens: list[Token], i: int, definite: bool = False) -> tuple[Figure, int] | None:
+    """The figure whose number starts at tokens[i], and where scanning should resume.
+
+    ``definite``: the number follows "the", "all" ...; it is read even with no counted noun ("all
+    four") and however small, so that ``extract.references`` can see whether it points back."""
     token = tokens[i]
     if not is_number_start(token) or excluded(token):
         return None
@@ -109,7 +134,7 @@ def figure_at(tokens: list[Token], i: int) -> tuple[Figure, int] | None:
     more = tokens[j] if j < len(tokens) and tokens[j].lower_ == "more" else None
     if more is not None and noun is None:
         j += 1
-    if noun is None and unit is None and not meaningful_bare(tokens[i], low) and not meaningful_bare(tokens[j - 1], low):
+    if noun is None and unit is None and not definite and not meaningful_bare(tokens[i], low) and not meaningful_bare(tokens[j - 1], low):
         return None
     if noun is not None and not_a_count(noun, low, unit):
         return None
@@ -117,7 +142,7 @@ def figure_at(tokens: list[Token], i: int) -> tuple[Figure, int] | None:
         return None  # "one day Asad ... will face justice": some day, not a duration
     if noun is None and unit is None and tokens[i].lower_ == "one":
         return None
-    if i > 0 and tokens[i - 1].lower_ in {"the", "these", "those"} and low < 10 and not unit and noun is not None and noun.tag_ == "NNS":
+    if not definite and i > 0 and tokens[i - 1].lower_ in {"the", "these", "those"} and low < 10 and not unit and noun is not None and noun.tag_ == "NNS":
         return None  # "the two units": a reference back, not an amount ("their two sons" says how many)
     if i > 0 and tokens[i - 1].pos_ == "PROPN" and tokens[i - 1].i > tokens[i - 1].sent.start and (noun is None or noun.tag_ != "NNS"):
         return None  # "Boeing 707", "Flight 610"

@@ -296,6 +296,11 @@ TALLY_FLOORS: list[tuple[tuple[str, ...], int]] = sorted(
 BARE_PLURAL_FLOOR = 2
 # Determiners that point back to people already counted.
 ANAPHORIC_DETERMINERS = frozenset("the these those this that all both each its their his her".split())
+# Determiners that make a number a back-reference to one already given ("the 36", "all four", "these five
+# weeks"); possessives are left out: "their two sons" says how many sons they have (extract.references).
+BACK_REFERENCE_DETERMINERS = frozenset("the these those all".split())
+# Words for a person of any kind: "the nine men" can point back to nine suspects, victims or soldiers.
+GENERIC_PERSON_NOUNS = frozenset("person people man woman individual".split())
 # Words that name the level of a place: "Andar district, Ghazni province".
 PLACE_LEVELS = {
     "village": 0, "town": 0, "city": 0, "area": 0, "neighbourhood": 0, "neighborhood": 0,

@@ -20,7 +20,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.schema import CreateColumn
 
-from . import dialect, m001_search, m004_incidents, m005_figure_days, m006_listed_figures, m007_document_bands
+from . import (
+    dialect, m001_search, m004_incidents, m005_figure_days, m006_listed_figures, m007_document_bands,
+    m008_figure_references,
+)
 from .schema import NAMING
 
 Migration = Callable[[Connection], None]
@@ -393,3 +396,4 @@ migration(m004_incidents.m004_incidents)  # in a module of its own (this file is
 migration(m005_figure_days.m005_figure_days)
 migration(m006_listed_figures.m006_listed_figures)
 migration(m007_document_bands.m007_document_bands)
+migration(m008_figure_references.m008_figure_references)

@@ -31,6 +31,19 @@ QUOTE_CORROBORATION = ("qa.outlets, qa.first_seen, qd.key AS first_document",
                        " LEFT JOIN documents qd ON qd.id = qa.first_document_id")
 
 
+def document_references(reader: Reader, doc_id: int) -> list[dict]:
+    """The phrases of a document that point back to a figure ("the 36"), as the record has them (the
+    figure as ``{start, end, text}``, with its row ``id``) and with that figure's ``group``."""
+    rows = reader.rows(
+        'SELECT r.id, r.start, r."end", r.text, r.low, r.high, f.id AS figure_id, f.start AS figure_start, '
+        'f."end" AS figure_end, f.text AS figure_text, fa.group_id AS "group" FROM figure_references r '
+        'JOIN figures f ON f.document_id = r.document_id AND f.start = r.figure_start AND f."end" = r.figure_end '
+        "LEFT JOIN figure_analysis fa ON fa.figure_id = f.id WHERE r.document_id = ? ORDER BY r.start, r.id", [doc_id])
+    for row in rows:
+        row["figure"] = {key: row.pop(f"figure_{key}") for key in ("id", "start", "end", "text")}
+    return rows
+
+
 def document_list(reader: Reader, *, limit: int, offset: int) -> list[dict]:
     """Current revisions, oldest first, with claim counts."""
     return reader.rows(f"SELECT {DOCUMENT_COLUMNS}, {CLAIM_COUNTS} FROM {WITH_OUTLET} WHERE d.is_current "
@@ -48,6 +61,7 @@ def document(reader: Reader, doc_id: int) -> dict:
     result["figures"] = reader.rows(
         'SELECT f.*, fa.group_id AS "group" FROM figures f LEFT JOIN figure_analysis fa ON fa.figure_id = f.id '
         "WHERE f.document_id = ? ORDER BY f.start, f.id", [doc_id])
+    result["references"] = document_references(reader, doc_id)
     result["tallies"] = document_tallies(reader, doc_id)
     result["entities"] = with_names(reader, "SELECT e.id, e.name, e.label FROM entities e "
                                             "JOIN mentions m ON m.entity_id = e.id WHERE m.document_id = ? "

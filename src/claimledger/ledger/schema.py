@@ -143,6 +143,20 @@ figures = Table(
     Index(None, "claimant"),
 )
 
+figure_references = Table(  # phrases that point back to a figure ("the 36": records.Reference)
+    "figure_references", metadata,
+    Column("id", Integer, primary_key=True),
+    _document_id(),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("low", Float, nullable=False),
+    Column("high", Float, nullable=False),
+    Column("figure_start", Integer, nullable=False),  # the figure it points back to, by its offsets in the same
+    Column("figure_end", Integer, nullable=False),  # document (figure ids are not known when a record is stored)
+    Index(None, "document_id"),
+)
+
 tallies = Table(  # casualty tallies (records.Tally) of a document
     "tallies", metadata,
     Column("id", Integer, primary_key=True),

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from ..errors import LedgerError
 
 MIGRATION_NAMES = ("m001_initial", "m002_analysis", "m003_tallies", "m004_incidents", "m005_figure_days",
-                   "m006_listed_figures", "m007_document_bands")  # append a new migration's name here
+                   "m006_listed_figures", "m007_document_bands", "m008_figure_references")  # append a new migration's name here
 TABLE = "_migrations"
 
 

@@ -17,8 +17,8 @@ from ..records import Attribution, Document, Figure, Quote, Record, Tally, field
 from . import dialect
 from .report import content_hash
 from .schema import (
-    attributions, documents, entities, entity_aliases, entity_titles, figures, mentions, outlets, quotes, tallies,
-    tally_claims,
+    attributions, documents, entities, entity_aliases, entity_titles, figure_references, figures, mentions, outlets,
+    quotes, tallies, tally_claims,
 )
 
 
@@ -74,6 +74,10 @@ class Writer:
                 names = [n for n in field_names(kind) if n in table.c]
                 rows = [{"document_id": doc_id, **{n: getattr(item, n) for n in names}} for item in items]
                 c.execute(insert(table), rows)
+        if record.references:
+            c.execute(insert(figure_references), [
+                {"document_id": doc_id, "start": r.start, "end": r.end, "text": r.text, "low": r.low, "high": r.high,
+                 "figure_start": r.figure["start"], "figure_end": r.figure["end"]} for r in record.references])
         for tally in record.tallies:
             self.tally(doc_id, tally)
         entity_ids = {self.entity(entity) for entity in record.entities}
@@ -121,14 +125,16 @@ class Writer:
 def check(document: Document, record: Record) -> None:
     """Refuse a record whose claims do not point into its own text (before anything is written)."""
     length = len(record.text)
-    for kind, items in (("quote", record.quotes), ("attribution", record.attributions), ("figure", record.figures)):
-        for item in items:
-            start, end = item.start, item.end
-            if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= length):
-                raise LedgerError(
-                    f"document {record.id!r}: {kind} {item.text!r} has offsets {start!r}..{end!r} "
-                    f"outside its text (length {length}); nothing of the batch was stored"
-                )
+    spans = [(kind, item.text, item.start, item.end) for kind, items in (
+        ("quote", record.quotes), ("attribution", record.attributions), ("figure", record.figures),
+        ("reference", record.references)) for item in items]
+    spans += [("figure referred to", r.text, r.figure.get("start"), r.figure.get("end")) for r in record.references]
+    for kind, text, start, end in spans:
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= length):
+            raise LedgerError(
+                f"document {record.id!r}: {kind} {text!r} has offsets {start!r}..{end!r} "
+                f"outside its text (length {length}); nothing of the batch was stored"
+            )
     for tally in record.tallies:
         for claim in tally.claims:
             for span in claim.spans:

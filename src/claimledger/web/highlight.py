@@ -17,14 +17,14 @@ from markupsafe import Markup, escape
 
 # Which claim is the outer one when two start together and end together: statements hold figures,
 # and a figure holds the tally mention counted in it.
-_NESTING = {"attribution": 0, "quote": 1, "figure": 2, "tally": 3}
+_NESTING = {"attribution": 0, "quote": 1, "figure": 2, "reference": 2, "tally": 3}
 
 
 @dataclass
 class Span:
     """One claim to mark: ``kind`` picks its colour; ``attrs`` become its tag's attributes."""
 
-    kind: str  # quote | attribution | figure | tally
+    kind: str  # quote | attribution | figure | reference | tally
     claim: str  # unique in the page, e.g. "figure-3" (one per span: a tally's spans are "tally-2-0", "tally-2-1")
     start: int
     end: int

@@ -227,7 +227,16 @@ def highlighted(doc: dict) -> Markup:
                            extra={"data-value": value, "data-label": who,
                                   "data-group": str(f["group"]) if f.get("group") else None}))
     spans += tally_spans(doc.get("tallies", []))
+    spans += reference_spans(doc.get("references", []))
     return highlight(doc["text"], spans)
+
+
+def reference_spans(references: list[dict]) -> list[Span]:
+    """A mark for every phrase that points back to a figure ("the 36"); hover says which figure."""
+    return [Span(kind="reference", claim=f"reference-{r['id']}", start=r["start"], end=r["end"], css="reference",
+                 attrs={"title": f"refers back to the figure \u201c{r['figure']['text']}\u201d", "data-figure":
+                        f"figure-{r['figure']['id']}", "data-group": str(r["group"]) if r.get("group") else None})
+            for r in references]
 
 
 def tally_spans(tallies: list[dict]) -> list[Span]:
