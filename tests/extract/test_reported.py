@@ -130,6 +130,25 @@ def test_calling_something_something_still_reports(run, text, content, source):
     assert_reported(reported(run(text)), content, source)
 
 
+@pytest.mark.parametrize(("text", "content", "source"), [
+    pytest.param("Critics charged that the hearing failed to provide any new information.",
+                 "the hearing failed to provide any new information", "Critics", id="charged-that"),
+    pytest.param("The senator has signaled that she may run again.", "she may run again", "The senator",
+                 id="signaled-that"),
+])
+def test_an_accusation_or_signal_with_a_that_clause_reports_it(run, text, content, source):
+    assert_reported(reported(run(text)), content, source)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("An Australian, Brenton Tarrant, aged 28, appeared in Christchurch District Court, New Zealand "
+                 "yesterday, charged with one count of murder.", id="charged-with"),  # Wikinews, bundled corpus
+    pytest.param("The landlord charged the campaign $20,000 a month in rent.", id="charged-a-price"),
+])
+def test_charging_someone_with_a_crime_or_a_price_reports_nothing(run, text):
+    assert reported(run(text)) == []
+
+
 @pytest.mark.parametrize(("text", "end_before", "expected"), [
     pytest.param("He says it’s a “close race” now.", "” now", "it’s a “close race”", id="curly-closed"),
     pytest.param("He says it's a ''close race'' now.", "'' now", "it's a ''close race''", id="doubled-single-closed"),

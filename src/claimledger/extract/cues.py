@@ -13,7 +13,7 @@ from bisect import bisect_right
 from spacy.tokens import Doc, Token
 
 from ._cache import doc_text, doc_tokens
-from .lexicon import PHRASAL_CUES, REPORT_NOUNS, SPEECH_VERBS
+from .lexicon import PHRASAL_CUES, REPORT_NOUNS, SPEECH_VERBS, THAT_CUES
 
 SUBJECT_DEPS = frozenset({"nsubj"})
 PHRASAL_LEMMAS = frozenset(lemma for lemma, _ in PHRASAL_CUES)  # only these need their particles read
@@ -26,6 +26,9 @@ def is_cue(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if lemma in SPEECH_VERBS:
         return True
+    if lemma in THAT_CUES:
+        return any(c.dep_ == "ccomp" and c.i > token.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                   for c in token.children)
     return lemma in PHRASAL_LEMMAS and any((lemma, c.lower_) in PHRASAL_CUES for c in token.children if c.dep_ == "prt")
 
 
