@@ -1,5 +1,5 @@
 """Speakers named in shapes the parser garbles: a long aside between the name and the verb after
-a quote, and the verb whose clause holds a quote.
+a quote, the verb whose clause holds a quote, and 'he'/'she' continuing the last main subject.
 
 Invented passages, one per rule.
 """
@@ -38,3 +38,19 @@ def test_quote_belongs_to_the_verb_whose_clause_holds_it(nlp):
     spans = quote_spans(doc.text)
     verb, subject = find_cue(doc, spans[0][0], spans[0][1], spans)
     assert (verb.text, subject.text) == ("says", "Brant")
+
+
+def test_pronoun_subject_continues_the_main_subject(run):
+    """'Roe says Doe “…”. He warns …': 'he' is Roe, the main subject before, not Doe inside his clause."""
+    record = run("Bill Roe endorsed the governor on Friday. Roe says Governor Bob Doe has a long record of "
+                 "getting things done. He warns that the other side would take the state back twenty years.")
+    found = [q for q in record.quotes if q.text.startswith("the other side")]
+    assert found and same_name(found[0].speaker, "Bill Roe"), [(q.text, q.speaker) for q in record.quotes]
+
+
+def test_pronoun_of_the_other_gender_skips_the_main_subject(run):
+    """'Mr. Roe said Doe …. She said …': the honorific says Roe is a 'he', so 'she' is Doe."""
+    record = run("Ann Doe chairs the board. Mr. Roe said on Monday that Ann Doe had backed the plan. She said the "
+                 "vote would take place in the spring.")
+    found = [q for q in record.quotes if q.text.startswith("the vote would")]
+    assert found and same_name(found[0].speaker, "Ann Doe"), [(q.text, q.speaker) for q in record.quotes]
