@@ -13,6 +13,7 @@ from bisect import bisect_right
 from spacy.tokens import Doc, Token
 
 from ._cache import doc_text, doc_tokens
+from .cue_shapes import aside_named_after, governing
 from .lexicon import PHRASAL_CUES, REPORT_NOUNS, SPEECH_VERBS, THAT_CUES
 
 SUBJECT_DEPS = frozenset({"nsubj"})
@@ -247,12 +248,13 @@ def find_cue(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> t
         distance = start - token.idx if token.idx < start else token.idx - end
         candidates.append((distance, token.i, token, subject))
     if candidates:
-        _, _, verb, subject = min(candidates)
+        _, _, verb, subject = governing(doc, start, end, candidates) or min(candidates)
         return verb, subject
     source = according_to([t for t in frame(doc, start, end) if not inside(t.idx, quoted)])
     if source is not None:
         return source.head.head, source
-    return named_after(doc, end) or colon_cue(doc, start) or name_label(doc, start)
+    return named_after(doc, end) or aside_named_after(doc, end, closing_end(text, end)) or colon_cue(doc, start) \
+        or name_label(doc, start)
 
 
 LABEL_LINE = 200  # characters: a headline or a one-line lead, not a paragraph

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from ._cache import doc_ents, doc_text
 from .lexicon import CLAIM_NOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON, REPORT_NOUNS, SPEECH_VERBS
+from .centering import main_subject_before
 from .names import HONORIFICS, NAME_LABELS, Speaker, clean_person, describe, is_bare_description
 
 __all__ = ["SpeakerIndex", "tokens_spelled"]
@@ -177,7 +178,8 @@ class SpeakerIndex:
             speaks = any(t.lemma_.lower() in SPEECH_VERBS for t in (token.head, *token.head.conjuncts))
             return self.resolve(token.head.head, token.head.i if speaks else -1)
         if lower in PRONOUNS_PERSON or lower in PRONOUNS_GROUP:
-            found = self.antecedent(token.idx, person=lower in PRONOUNS_PERSON, plural=PRONOUN_NUMBER.get(lower))
+            found = main_subject_before(token, self.mentions) \
+                or self.antecedent(token.idx, person=lower in PRONOUNS_PERSON, plural=PRONOUN_NUMBER.get(lower))
             if found is not None:
                 return Speaker(found.name, found.title, found.is_person, found.head, token.idx, plural=found.plural)
             return Speaker(token.text, is_person=lower in PRONOUNS_PERSON, head=lower, start=token.idx)

@@ -1,0 +1,56 @@
+"""Speakers named in shapes the parser garbles: a long aside between the name and the verb after
+a quote, the verb whose clause holds a quote, and 'he'/'she' continuing the last main subject.
+
+Invented passages, one per rule.
+"""
+
+from __future__ import annotations
+
+from claimledger.extract.cues import find_cue
+from claimledger.extract.marks import quote_spans
+
+from .support import same_name
+
+
+def speakers(record, words: str) -> list[str | None]:
+    return [q.speaker for q in record.quotes if q.text.startswith(words)]
+
+
+def test_long_aside_after_quote_names_the_speaker(run):
+    """'“…,” Mr. Roe, now 70 and retired in Dover, Del., said': the name before the aside speaks."""
+    record = run("The mill closed in the spring.\n\n“It was the best job I ever had, and I miss it every day,” "
+                 "Tom Roe, now 70 and retired in Dover, Del., said by telephone on Monday.")
+    assert [same_name(s, "Tom Roe") for s in speakers(record, "It was the best job")] == [True]
+
+
+def test_quoted_as_saying_names_the_speaker(run):
+    """'“…,” Roe is quoted as saying': the passive subject is the speaker."""
+    record = run("Ann Roe ran the survey firm for years.\n\n“Our method works where others fail because we call "
+                 "more people,” Roe is quoted as saying.")
+    assert [same_name(s, "Ann Roe") for s in speakers(record, "Our method works")] == [True]
+
+
+def test_quote_belongs_to_the_verb_whose_clause_holds_it(nlp):
+    """'Brant says Holloway “has …”. He warns …': the cue is Brant's 'says', whose clause holds the
+    quote, not the nearer 'warns' of the next sentence."""
+    doc = nlp("Brant says Holloway “has a track record of bringing people together.” He warns that "
+              "front-runner Bob Smith would “drive the Republican Party off the cliff.”")
+    spans = quote_spans(doc.text)
+    verb, subject = find_cue(doc, spans[0][0], spans[0][1], spans)
+    assert (verb.text, subject.text) == ("says", "Brant")
+
+
+def test_pronoun_subject_continues_the_main_subject(run):
+    """'Roe says Doe “…”. He warns …': 'he' is Roe, the main subject before, not Doe inside his clause."""
+    record = run("Bill Roe endorsed the governor on Friday. Roe says Governor Bob Doe has a long record of "
+                 "getting things done. He warns that the other side would take the state back twenty years.")
+    found = [q for q in record.quotes if q.text.startswith("the other side")]
+    assert found and same_name(found[0].speaker, "Bill Roe"), [(q.text, q.speaker) for q in record.quotes]
+
+
+def test_pronoun_of_the_other_gender_skips_the_main_subject(run):
+    """'Mr. Roe said Doe …. She said …': the honorific says Roe is a 'he', so 'she' is Doe."""
+    record = run("Ann Doe chairs the board. Mr. Roe said on Monday that Ann Doe had backed the plan. She said the "
+                 "vote would take place in the spring.")
+    found = [q for q in record.quotes if q.text.startswith("the vote would")]
+    assert found and same_name(found[0].speaker, "Ann Doe"), [(q.text, q.speaker) for q in record.quotes]
