@@ -247,3 +247,10 @@ def test_a_speech_verb_tagged_as_a_noun_still_reports(run):
     and a clause (an invented sentence)."""
     items = reported(run("Figures by the Peruvian government state some 900 clinics are operating in the country each year."))
     assert_reported(items, "some 900 clinics are operating in the country each year", "Figures by the Peruvian government")
+
+
+def test_a_cue_verb_with_an_object_is_content(run):
+    """'The shop has added two cashiers, she noted': 'add' with an object is a deed, part of what
+    'noted' reports, not a report of its own (an invented sentence)."""
+    items = reported(run("The shop has added two cashiers to the night shift, she noted."))
+    assert any(t == "The shop has added two cashiers to the night shift" for t, _, _ in items), items
