@@ -16,8 +16,8 @@ from .lexicon import (
 from .speakers import SpeakerIndex
 from .quote_fit import fit_to_quotes
 from .misparses import (
-    adjoins, bare_participle, continued_content, fronted_name, inherited_subject, speaking_it, stray_that_clause,
-    telling_it, verb_of_deed,
+    adjoins, bare_participle, closing_conjunct, continued_content, fronted_name, inherited_subject, opens_quote,
+    speaking_it, stray_that_clause, telling_it, verb_of_deed,
 )
 from .questions import asked_question, unnamed_asker
 from .statements import colon_statements
@@ -114,7 +114,7 @@ def reported_content(verb: Token) -> list[Token]:
     clauses = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"} and not own_cue(c)
                and not (stray is not None and bare_participle(c)) and not (c.i < verb.i and names_its_object(verb))]
     if clauses:
-        after = [c for c in clauses if c.i > verb.i and c.dep_ == "ccomp"]
+        after = [c for c in clauses if c.i > verb.i and c.dep_ == "ccomp" and not opens_quote(c, verb)]
         chosen = after[0] if after else next((c for c in clauses if c.dep_ == "ccomp"), clauses[0])
         content = clause_tokens(chosen, nested_cues(chosen, verb))
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -156,7 +156,7 @@ def reported_content(verb: Token) -> list[Token]:
                 return trailing_clause(verb)  # "X said a law allowing Y marked a sad day": a clause, not an object
             if lemma in OBJECT_CLAIM_VERBS:
                 return object_run(verb, child)
-    if verb.dep_ == "parataxis" and is_cue(verb) and verb.head.pos_ in {"VERB", "AUX"}:
+    if (verb.dep_ == "parataxis" or closing_conjunct(verb)) and is_cue(verb) and verb.head.pos_ in {"VERB", "AUX"}:
         return across_aside(verb) or clause_tokens(verb.head, {t.i for t in verb.subtree})  # "C, X said."
     if is_cue(verb) and set_off_by_commas(verb):
         return around_aside(verb)  # "Many of the cultures, the complaint pointed out, have a concept ..."
