@@ -247,3 +247,23 @@ def test_a_speech_verb_tagged_as_a_noun_still_reports(run):
     and a clause (an invented sentence)."""
     items = reported(run("Figures by the Peruvian government state some 900 clinics are operating in the country each year."))
     assert_reported(items, "some 900 clinics are operating in the country each year", "Figures by the Peruvian government")
+
+
+def test_a_cue_verb_with_an_object_is_content(run):
+    """'The shop has added two cashiers, she noted': 'add' with an object is a deed, part of what
+    'noted' reports, not a report of its own (an invented sentence)."""
+    items = reported(run("The shop has added two cashiers to the night shift, she noted."))
+    assert any(t == "The shop has added two cashiers to the night shift" for t, _, _ in items), items
+
+
+def test_a_closing_cue_joined_as_a_conjunct_reports_the_clause_before(run):
+    """'C, the minister told a Senate panel.': the parser may join the closing cue to C as a
+    conjunct with no 'and'; C is still what was told (an invented sentence)."""
+    items = reported(run("This includes a special unit to train the local police, the minister told a Senate panel."))
+    assert any(t == "This includes a special unit to train the local police" for t, _, _ in items), items
+
+
+def test_the_clause_before_a_cue_that_opens_a_quotation_is_reported(run):
+    """'C, she said: “Q.”': Q is a direct quote; C, before the cue, is the report (invented)."""
+    items = reported(run("Banks are part of the towns they serve, she said: \"Part of the deal is clear.\""))
+    assert any(t == "Banks are part of the towns they serve" for t, _, _ in items), items

@@ -46,3 +46,11 @@ def test_claim_noun_after_despite_is_not_the_subjects(run):
     items = [i for i in reported(run("Despite complaints that the vote was rigged, Ann Smith won the seat easily."))
              if "rigged" in i[0]]
     assert not any(source == "Ann Smith" for _, source, _ in items), items
+
+
+def test_a_voiced_stance_reports_its_that_clause(run):
+    """'X expressed concern that C', 'Y expressed confidence that C': C is what X, Y said (invented)."""
+    items = reported(run("Mayor Ann Smith expressed concern that the bridge would stay closed. Councilman Bo Jones "
+                         "expressed confidence that the budget would pass."))
+    assert_reported(items, "the bridge would stay closed", ("Ann Smith",))
+    assert_reported(items, "the budget would pass", ("Bo Jones",))

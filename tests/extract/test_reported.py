@@ -170,3 +170,18 @@ def test_asked_read_as_past_tense_is_still_the_unnamed_askers(nlp):
     asked = doc[0]
     asked.tag_ = "VBD"
     assert asked.dep_ == "advcl" and unnamed_asker(asked)
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    pytest.param("The mayor was quick to point out that the bridge had reopened.", "the bridge had reopened",
+                 id="quick-to-point-out"),
+    pytest.param("The coach continues to insist that the referee was wrong.", "the referee was wrong",
+                 id="continues-to-insist"),
+    pytest.param("She went on to argue that taxes were too high.", "taxes were too high", id="went-on-to-argue"),
+])
+def test_an_infinitive_cue_that_was_carried_out_reports(run, text, content):
+    """'was quick to point out that C', 'continues to insist that C', 'went on to argue that C': the
+    telling happened, unlike 'wants to argue that C' (invented sentences)."""
+    items = reported(run(text))
+    assert any(t == content for t, _, _ in items), items
+    assert not any(t == "taxes were too high" for t, _, _ in reported(run("She wants to argue that taxes were too high.")))

@@ -16,9 +16,10 @@ from .lexicon import (
 from .speakers import SpeakerIndex
 from .quote_fit import fit_to_quotes
 from .misparses import (
-    adjoins, bare_participle, continued_content, fronted_name, inherited_subject, speaking_it, stray_that_clause,
-    telling_it,
+    adjoins, bare_participle, closing_conjunct, continued_content, fronted_name, inherited_subject, opens_quote,
+    speaking_it, stray_that_clause, telling_it, verb_of_deed,
 )
+from .questions import asked_question, unnamed_asker
 from .statements import colon_statements
 from .extent import after_aside, but_continued, fronted_frame, with_deed
 from .speech_acts import (
@@ -113,7 +114,7 @@ def reported_content(verb: Token) -> list[Token]:
     clauses = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"} and not own_cue(c)
                and not (stray is not None and bare_participle(c)) and not (c.i < verb.i and names_its_object(verb))]
     if clauses:
-        after = [c for c in clauses if c.i > verb.i and c.dep_ == "ccomp"]
+        after = [c for c in clauses if c.i > verb.i and c.dep_ == "ccomp" and not opens_quote(c, verb)]
         chosen = after[0] if after else next((c for c in clauses if c.dep_ == "ccomp"), clauses[0])
         content = clause_tokens(chosen, nested_cues(chosen, verb))
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -155,7 +156,7 @@ def reported_content(verb: Token) -> list[Token]:
                 return trailing_clause(verb)  # "X said a law allowing Y marked a sad day": a clause, not an object
             if lemma in OBJECT_CLAIM_VERBS:
                 return object_run(verb, child)
-    if verb.dep_ == "parataxis" and is_cue(verb) and verb.head.pos_ in {"VERB", "AUX"}:
+    if (verb.dep_ == "parataxis" or closing_conjunct(verb)) and is_cue(verb) and verb.head.pos_ in {"VERB", "AUX"}:
         return across_aside(verb) or clause_tokens(verb.head, {t.i for t in verb.subtree})  # "C, X said."
     if is_cue(verb) and set_off_by_commas(verb):
         return around_aside(verb)  # "Many of the cultures, the complaint pointed out, have a concept ..."
@@ -250,7 +251,7 @@ def around_aside(verb: Token) -> list[Token]:
 def own_cue(clause: Token) -> bool:
     """A complement that is itself a cue with its own subject: a separate report, not content.
     A negated cue ('X did not complain that …, an official said') reports nothing: it is content."""
-    return is_cue(clause) and not any(c.dep_ == "neg" for c in clause.children) and any(c.dep_ in SUBJECT_DEPS for c in clause.children) and clause.i < min(
+    return is_cue(clause) and not verb_of_deed(clause) and not any(c.dep_ == "neg" for c in clause.children) and any(c.dep_ in SUBJECT_DEPS for c in clause.children) and clause.i < min(
         (c.i for c in clause.head.children if c.dep_ in SUBJECT_DEPS), default=clause.head.i
     )
 
@@ -316,16 +317,6 @@ def passive_claim(verb: Token) -> tuple[list[Token], Token] | None:
     return list(subject.subtree), objects[0]
 
 
-def unnamed_asker(verb: Token) -> bool:
-    """'Asked whether C, X said …', 'X was asked why C': the question is the asker's, and the asker
-    goes unnamed; the one asked, whom the parse offers as the subject, did not ask it
-    (PolNeAR train: +19 sources, none lost, for the participle 'asked' with no asker named). The
-    tagger often reads the opening 'Asked' as a past tense; a subjectless adverbial clause is the
-    participle all the same (PolNeAR train: 10 more, 9 now match gold, 1 without gold)."""
-    participle = verb.tag_ == "VBN" or verb.tag_ == "VBD" and verb.dep_ == "advcl"
-    return verb.lemma_.lower() == "ask" and participle and not any(c.dep_ in {"nsubj", "agent"} for c in verb.children)
-
-
 NOBODY = frozenset({"nobody", "none", "neither"})
 
 
@@ -357,10 +348,11 @@ def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex,
         if passive is not None:
             content, source_token = passive
         else:
-            content = after_aside(verb, fronted_frame(verb, reported_content(verb)))
+            question = asked_question(verb)
+            content = question or after_aside(verb, fronted_frame(verb, reported_content(verb)))
             teller = telling_cue(verb)
             source_token = subject_of(teller or verb) or (verb.head if misparsed_predicate(verb) else None) \
-                or fronted_name(verb) or inherited_subject(verb) or speaking_it(verb)
+                or fronted_name(verb) or inherited_subject(verb) or speaking_it(verb) or (verb if question else None)
         if not content or len(content) < 2 and content[0].pos_ not in {"NOUN", "PROPN"}:
             continue
         if infinitive and content[0].lower_ in QUESTION_WORDS:

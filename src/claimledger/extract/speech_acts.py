@@ -43,7 +43,24 @@ def to_infinitive(verb: Token) -> bool:
 def says_something(verb: Token) -> bool:
     """'stood at an event to say C', 'were more likely to say C', 'let me just say C': an infinitive
     'say' reports, unless it was declined or refused. Other infinitive cues are purposes."""
-    return verb.lemma_.lower() == "say" and verb.head.lemma_.lower() not in NOT_SAYING
+    return verb.lemma_.lower() == "say" and verb.head.lemma_.lower() not in NOT_SAYING or went_on_to(verb)
+
+
+# Heads under which any infinitive cue was carried out: 'was quick to point out that C', 'is
+# right to note that C', 'continues to insist that C' (not 'wants to', 'is likely to', 'refused to').
+CARRIED_OUT = frozenset("quick careful right correct continue".split())
+
+
+def went_on_to(verb: Token) -> bool:
+    """'X was quick to note that C', 'X continued to insist that C', 'X went on to argue that C':
+    the head says the telling happened, so the infinitive cue reports like a finite one.
+    (PolNeAR train: fires 13 times, 10 the gold span, newly matched, 9 with the gold's source; 3
+    start where the gold does but run on past its end; none without gold.)"""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.i > verb.i:
+        return False
+    lemma = head.lemma_.lower()
+    return lemma in CARRIED_OUT or lemma == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in head.children)
 
 
 def called_on(verb: Token, prep: Token) -> list[Token]:
