@@ -75,6 +75,12 @@ def reported(record: Record) -> list[tuple[str, str | None, str]]:
     return [(text, source, kind) for _, text, source, kind in sorted(items, key=lambda item: item[0])]
 
 
+def assert_speaker(record: Record, words: str, expected) -> None:
+    """The first quote that starts with ``words`` is credited to ``expected`` (compared as ``same_name``)."""
+    found = [q for q in record.quotes if q.text.startswith(words)]
+    assert found and same_name(found[0].speaker, expected), [(q.text, q.speaker) for q in record.quotes]
+
+
 def assert_reported(items: list[tuple[str, str | None, str]], content: str, source) -> None:
     """``content`` is among the reported statements ``items`` and credited to ``source`` (a name or a
     tuple of acceptable names)."""

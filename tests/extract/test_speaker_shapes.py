@@ -9,7 +9,7 @@ from __future__ import annotations
 from claimledger.extract.cues import find_cue
 from claimledger.extract.marks import quote_spans
 
-from .support import same_name
+from .support import assert_speaker, same_name
 
 
 def speakers(record, words: str) -> list[str | None]:
@@ -44,13 +44,11 @@ def test_pronoun_subject_continues_the_main_subject(run):
     """'Roe says Doe “…”. He warns …': 'he' is Roe, the main subject before, not Doe inside his clause."""
     record = run("Bill Roe endorsed the governor on Friday. Roe says Governor Bob Doe has a long record of "
                  "getting things done. He warns that the other side would take the state back twenty years.")
-    found = [q for q in record.quotes if q.text.startswith("the other side")]
-    assert found and same_name(found[0].speaker, "Bill Roe"), [(q.text, q.speaker) for q in record.quotes]
+    assert_speaker(record, "the other side", "Bill Roe")
 
 
 def test_pronoun_of_the_other_gender_skips_the_main_subject(run):
     """'Mr. Roe said Doe …. She said …': the honorific says Roe is a 'he', so 'she' is Doe."""
     record = run("Ann Doe chairs the board. Mr. Roe said on Monday that Ann Doe had backed the plan. She said the "
                  "vote would take place in the spring.")
-    found = [q for q in record.quotes if q.text.startswith("the vote would")]
-    assert found and same_name(found[0].speaker, "Ann Doe"), [(q.text, q.speaker) for q in record.quotes]
+    assert_speaker(record, "the vote would", "Ann Doe")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from .support import ANY, name_key, same_name, VOTEL
+from .support import ANY, assert_speaker, name_key, same_name, VOTEL
 
 CARTER = (
     "On Thanksgiving Day, Defense Secretary Ash Carter offered his condolences to Dayton’s family, friends "
@@ -330,8 +330,7 @@ HEADLINE = (
 def test_plural_pronoun_skips_a_singular_description(run):
     """'they concluded' is the researchers, not the professor quoted just before."""
     record = run(AGREEMENT)
-    found = [q for q in record.quotes if q.text.startswith("the method was sound")]
-    assert found and same_name(found[0].speaker, "Researchers at the institute"), [(q.text, q.speaker) for q in record.quotes]
+    assert_speaker(record, "the method was sound", "Researchers at the institute")
 
 
 def test_headline_colon_names_the_speaker(run):
@@ -350,8 +349,7 @@ def test_plural_pronoun_skips_a_place(run):
     """A place name is singular: 'They said' after 'Kenya hosted the talks' is the groups."""
     record = run("Farmers' groups said on Monday that grain prices were falling fast. Kenya hosted the talks in "
                  "Nairobi this week. They said the talks had gone well for everyone.")
-    found = [q for q in record.quotes if q.text.startswith("the talks had gone well")]
-    assert found and found[0].speaker == "Farmers' groups", [(q.text, q.speaker) for q in record.quotes]
+    assert_speaker(record, "the talks had gone well", "Farmers' groups")
 
 
 def test_apposition_mentioning_a_name_is_no_name(run):
@@ -365,8 +363,7 @@ def test_apposition_mentioning_a_name_is_no_name(run):
 def test_subjects_joined_by_and_speak_together(run):
     """'She and her staff said' is both: the pronoun's antecedent and the staff."""
     record = run("Senator Ann Smith spoke on Monday. She and her staff said the bill would pass this week.")
-    found = [q for q in record.quotes if q.text.startswith("the bill would pass")]
-    assert found and found[0].speaker == "Ann Smith and her staff", [(q.text, q.speaker) for q in record.quotes]
+    assert_speaker(record, "the bill would pass", "Ann Smith and her staff")
 
 
 def test_quote_opening_a_paragraph_goes_on_for_the_last_speaker(run):
@@ -375,28 +372,24 @@ def test_quote_opening_a_paragraph_goes_on_for_the_last_speaker(run):
     record = run("“The budget is balanced,” Councilman Bo Jones said.\n\n"
                  "Mayor Ann Smith said that critics had long argued the bridge would never open.\n\n"
                  "“They were wrong, and the town will use it for a century.”")
-    found = [q for q in record.quotes if q.text.startswith("They were wrong")]
-    assert found and found[0].speaker == "Ann Smith", [(q.text, q.speaker) for q in record.quotes]
+    assert_speaker(record, "They were wrong", "Ann Smith")
 
 
 def test_quote_on_a_preposition_of_the_verb_is_the_subjects(run):
     """'Smith mocked her rival for “…”': the quoted words hang on the verb through 'for', so they are Smith's."""
     record = run("Mayor Ann Smith mocked her rival for “hiding from the voters all summer long.”")
-    found = [q for q in record.quotes if q.text.startswith("hiding from")]
-    assert found and found[0].speaker == "Ann Smith", [(q.text, q.speaker) for q in record.quotes]
+    assert_speaker(record, "hiding from", "Ann Smith")
 
 
 def test_description_after_a_quote_with_an_unknown_verb(run):
     """'“…,” the engineer exclaimed': a described speaker after the quote, whatever the verb."""
     record = run("The crowd waited for hours in the rain on the riverbank.\n\n“We finally did it, after ten long years,” "
                  "the engineer exclaimed as the first cars crossed.")
-    found = [q for q in record.quotes if q.text.startswith("We finally did it")]
-    assert found and same_name(found[0].speaker, "the engineer"), [(q.text, q.speaker) for q in record.quotes]
+    assert_speaker(record, "We finally did it", "the engineer")
 
 
 def test_dash_label_names_the_newsletter_source(run):
     """'Turnout rose - Ann Lee: “…”': the name between the dash and the colon speaks, not the topic."""
     record = run("This is the weekly poll roundup.\n\nTurnout rose - Ann Lee: “The numbers moved late and fast in "
                  "every state we watched this year.”")
-    found = [q for q in record.quotes if q.text.startswith("The numbers moved")]
-    assert found and found[0].speaker == "Ann Lee", [(q.text, q.speaker) for q in record.quotes]
+    assert_speaker(record, "The numbers moved", "Ann Lee")
