@@ -8,14 +8,15 @@ attribution whose span holds it. Dates, years, times, ages, ordinals, unit desig
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
-from ._cache import doc_ents, doc_sents, doc_text, span_tokens
+from ._cache import doc_sents, doc_text, span_tokens
 from ..records import Attribution, Figure, Quote, Reference
 from .bare_counts import meaningful_bare
 from .categories import bare_fate, category, distance_compound, multiplier, weight_pounds
+from .figure_context import credit, period_near
 from .lexicon import (
-    COUNT_ADVERBS, CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, DENY_VERBS, DESIGNATION_NOUNS, DISPUTE_VERBS,
+    COUNT_ADVERBS, CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, DESIGNATION_NOUNS,
     DISTANCE_UNITS, GLUED_UNITS, DURATION_UNITS, FRACTION_WORDS, LABEL_NOUNS, PERSON_FATE, QUALIFIERS, SPEED_UNITS,
     UNCERTAINTY_SIGNS, VAGUE_FLOORS,
 )
@@ -363,38 +364,3 @@ def adverb_count_at(tokens: list[Token], i: int) -> tuple[Figure, int] | None:
     value = float(COUNT_ADVERBS[token.lower_])
     figure = Figure(token.idx, token.idx + len(token), token.text, value, value, None, "time", "events")
     return figure, i + 1
-
-
-# --- context ---------------------------------------------------------------------------------
-
-def credit(figure: Figure, claims: list[tuple[int, int, str | None, str | None]]) -> None:
-    """Claimant and stance from the innermost quote or attribution holding the figure. A claim
-    holds a figure that starts inside it (a span may stop short of a trailing '%'); an unnamed
-    claim inside a named one ('according to X, the five firearms he allegedly used — two
-    shotguns') is carried by the named source, which reports it."""
-    holding = [c for c in claims if c[0] <= figure.start and figure.end <= c[1]] or [
-        c for c in claims if c[0] <= figure.start < c[1]]
-    if not holding:
-        return
-    named = [c for c in holding if c[2]]
-    start, end, source, cue = min(named or holding, key=lambda c: c[1] - c[0])
-    figure.claimant = source
-    lemma = (cue or "").split()[0].lower() if cue else ""
-    if lemma.rstrip("sd").rstrip("e") in {v.rstrip("e") for v in DENY_VERBS}:
-        figure.stance = "denies"
-    elif any(lemma.startswith(v[:-1]) for v in DISPUTE_VERBS):
-        figure.stance = "disputes"
-
-
-def period_near(sent: Span, figure: Figure) -> str | None:
-    """A stated period for the figure: a date phrase in the same sentence ('last week')."""
-    best = None
-    for ent in doc_ents(sent.doc):
-        if ent.start < sent.start or ent.end > sent.end:
-            continue
-        if ent.label_ != "DATE" or not any(t.is_alpha for t in ent) or (ent.start_char < figure.end and figure.start < ent.end_char):
-            continue
-        distance = abs(ent.start_char - figure.end) if ent.start_char >= figure.end else abs(figure.start - ent.end_char)
-        if distance < 80 and (best is None or distance < best[0]):
-            best = (distance, ent.text)
-    return best[1] if best else None
