@@ -7,7 +7,7 @@ import pytest
 from claimledger.errors import LedgerError
 from claimledger import Ledger
 from claimledger.ledger.dialect import to_url
-from claimledger.records import Attribution, Document, Entity, Figure, Quote, Record, Tally, TallyClaim
+from claimledger.records import Attribution, Document, Entity, Figure, Quote, Record, Reference, Tally, TallyClaim
 
 from .conftest import table_counts
 
@@ -35,6 +35,8 @@ def copy_pairs(ledger: Ledger) -> list[tuple[Document, Record]]:
             entities=[Entity(e["name"], e["label"], e["aliases"], e["titles"]) for e in found["entities"]],
             tallies=[Tally(t["category"], t["group"], t["low"], t["high"], t["side"], t["place"], t["date"],
                            [TallyClaim(**c) for c in t["claims"]]) for t in found["tallies"]],
+            references=[Reference(r["start"], r["end"], r["text"], r["low"], r["high"],
+                                  {k: r["figure"][k] for k in ("start", "end", "text")}) for r in found["references"]],
         )
         pairs.append((document, record))
     return pairs
@@ -51,6 +53,10 @@ def test_the_corpus_ledger_answers_the_same_on_postgresql(reference, postgres_ur
         for start in range(0, len(pairs), 16):
             pg.add(pairs[start:start + 16])
         assert pg.stats() == lite.stats()
+        referring = [d["key"] for d in lite.documents(limit=100_000) if lite.document(d["id"])["references"]]
+        assert referring  # the corpus has phrases such as "the eight": each points to the same figure on both
+        assert [[(r["text"], r["figure"]["text"]) for r in pg.document(key)["references"]] for key in referring] == [
+            [(r["text"], r["figure"]["text"]) for r in lite.document(key)["references"]] for key in referring]
         everything = {"limit": 100_000}
         assert without_ids(pg.quotes(**everything)) == without_ids(lite.quotes(**everything))
         assert without_ids(pg.attributions(**everything)) == without_ids(lite.attributions(**everything))

@@ -115,7 +115,7 @@ def test_stats(example):
     stats = example.stats()
     assert stats == {
         "documents": 1, "revisions": 1, "outlets": 1, "quotes": 3, "direct_quotes": 2, "indirect_quotes": 1,
-        "attributions": 1, "figures": 3, "tallies": 0, "entities": 3,
+        "attributions": 1, "figures": 3, "references": 0, "tallies": 0, "entities": 3,
         "top_speakers": [{"speaker": "John Kirby", "quotes": 2}, {"speaker": "Ramzan Kadyrov", "quotes": 1}],
     }
 

@@ -126,6 +126,7 @@ def stats(reader: Reader) -> dict[str, Any]:
         "indirect_quotes": count("quotes", " AND kind = 'indirect'"),
         "attributions": count("attributions"),
         "figures": count("figures"),
+        "references": count("figure_references"),  # phrases naming a figure's quantity again ("the eight")
         "tallies": count("tallies"),
         # one probe per entity (index on mentions.entity_id), not a DISTINCT over every mention
         "entities": reader.scalar("SELECT count(*) FROM entities e WHERE EXISTS (SELECT 1 FROM mentions m "
