@@ -16,12 +16,12 @@ from .bare_counts import meaningful_bare
 from .categories import bare_fate, category, distance_compound, multiplier, weight_pounds
 from .figure_context import credit, period_near
 from .lexicon import (
-    COUNT_ADVERBS, CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, DESIGNATION_NOUNS,
+    COUNT_ADVERBS, CURRENCY_SYMBOLS, CURRENCY_WORDS, DESIGNATION_NOUNS,
     DISTANCE_UNITS, GLUED_UNITS, DURATION_UNITS, FRACTION_WORDS, LABEL_NOUNS, PERSON_FATE, QUALIFIERS, SPEED_UNITS,
     UNCERTAINTY_SIGNS, VAGUE_FLOORS,
 )
 from .numbers import (
-    currency_code, digit_value, glued, is_number_start, read_number, scaled_range, shared_scale, token_range,
+    currency_before, currency_code, digit_value, glued, is_number_start, read_number, scaled_range, shared_scale, token_range,
     uncertainty,
 )
 from .references import determiner_before, refers_back
@@ -214,15 +214,6 @@ def beyond_a_lifetime(token: Token) -> bool:
     packed = token_range(token)
     read = (packed[1], 1) if packed else read_number(tokens, 0)
     return read is not None and scaled_range(tokens, read[1], read[0], read[0])[1] >= 1000
-
-
-def currency_before(tokens: list[Token], i: int) -> str | None:
-    """'$' / '£' / 'US$' / 'USD' just before a number."""
-    if 0 < i < len(tokens) + 1 and i - 1 < len(tokens) and tokens[i - 1].text in CURRENCY_SYMBOLS:
-        return CURRENCY_SYMBOLS[tokens[i - 1].text]
-    if 0 < i < len(tokens) + 1 and i - 1 < len(tokens) and tokens[i - 1].text in CURRENCY_CODES:
-        return tokens[i - 1].text
-    return None
 
 
 def qualifier_before(tokens: list[Token], i: int) -> tuple[str, int] | None:

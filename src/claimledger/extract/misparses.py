@@ -145,6 +145,11 @@ def telling_it(verb: Token, subject: Token) -> bool:
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "csubj"})
 
 
+def subject_before(verb: Token) -> Token | None:
+    """The verb's own subject when it comes before it ('C, the minister told …', 'C, she said: “Q”')."""
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+
+
 def verb_of_deed(clause: Token) -> bool:
     """'Social media has added another link to the chain, she noted': a verb that can be a speech
     cue ('add', 'note', 'report') but here takes a plain object and no clause of its own is a
@@ -169,7 +174,7 @@ def closing_conjunct(verb: Token) -> bool:
     (PolNeAR train: fires 5 times, all 5 the gold span, newly matched; 3 with the gold's source.)"""
     if verb.dep_ != "conj" or verb.i < verb.head.i or verb.tag_ not in {"VBD", "VBZ", "VBP"}:
         return False
-    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    subject = subject_before(verb)
     if subject is None or subject.left_edge.i < 1 or verb.doc[subject.left_edge.i - 1].text != ",":
         return False
     if any(c.dep_ in CLAUSE_DEPS or c.dep_ == "dobj" and verb.lemma_.lower() not in ADDRESSEE_CUES for c in verb.children):
@@ -194,7 +199,7 @@ def opens_quote(clause: Token, verb: Token) -> bool:
     first, doc = clause.left_edge, clause.doc
     if first.text not in OPENING_MARKS and not (first.i > 0 and doc[first.i - 1].text in OPENING_MARKS):
         return False
-    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    subject = subject_before(verb)
     return subject is not None and any(
         c.dep_ == "ccomp" and c.i < subject.i and doc[c.right_edge.i + 1].text == "," and c.right_edge.i + 2 == subject.left_edge.i
         for c in verb.children

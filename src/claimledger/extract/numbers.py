@@ -9,7 +9,7 @@ import re
 
 from spacy.tokens import Token
 
-from .lexicon import CURRENCY_CODES, GLUED_UNITS, SCALES, UNCERTAINTY_SIGNS, WORD_NUMBERS
+from .lexicon import CURRENCY_CODES, CURRENCY_SYMBOLS, GLUED_UNITS, SCALES, UNCERTAINTY_SIGNS, WORD_NUMBERS
 
 DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\.\d+$")  # ".0605 square km" too
 DIGIT_RANGE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)[–—-](\d[\d,]*(?:\.\d+)?)$")
@@ -18,6 +18,15 @@ ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.I)
 CODE_DIGITS = re.compile(r"^([A-Z]{3})(\d[\d,]*(?:\.\d+)?)$")  # "SEK9", "USD910"
 GLUED = re.compile(r"^(\d+(?:\.\d+)?)([a-z]+)$", re.I)  # "1au", "60km": a number with its unit in one token
 SCALE_WORDS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+
+
+def currency_before(tokens: list[Token], i: int) -> str | None:
+    """'$' / '£' / 'US$' / 'USD' just before a number."""
+    if 0 < i < len(tokens) + 1 and i - 1 < len(tokens) and tokens[i - 1].text in CURRENCY_SYMBOLS:
+        return CURRENCY_SYMBOLS[tokens[i - 1].text]
+    if 0 < i < len(tokens) + 1 and i - 1 < len(tokens) and tokens[i - 1].text in CURRENCY_CODES:
+        return tokens[i - 1].text
+    return None
 
 
 def hyphen_words_value(text: str) -> float | None:

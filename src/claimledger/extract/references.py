@@ -17,7 +17,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..records import Figure, Reference
-from .lexicon import BACK_REFERENCE_DETERMINERS, CURRENCY_CODES, CURRENCY_SYMBOLS, GENERIC_PERSON_NOUNS
+from ._cache import doc_text
+from .lexicon import BACK_REFERENCE_DETERMINERS, GENERIC_PERSON_NOUNS
+from .numbers import currency_before
 
 # Categories that are measures: two figures of one of them are the same quantity only in the same unit
 # ("five miles" is not "five kilometres"); counts of people, things and events compare by category.
@@ -33,7 +35,7 @@ PEOPLE = FATES | {"people", "troops"}
 def determiner_before(tokens: list[Token], i: int) -> Token | None:
     """The definite determiner right before the number at ``tokens[i]`` (or before its currency sign):
     "the 36", "all four", "these five weeks", "the US$2 million bond"."""
-    k = i - 1 if i > 0 and (tokens[i - 1].text in CURRENCY_SYMBOLS or tokens[i - 1].text in CURRENCY_CODES) else i
+    k = i - 1 if currency_before(tokens, i) is not None else i
     if k > 0 and tokens[k - 1].lower_ in BACK_REFERENCE_DETERMINERS:
         return tokens[k - 1]
     return None
@@ -50,7 +52,7 @@ def refers_back(candidate: Figure, determiner: Token, earlier: list[Figure]) -> 
     if antecedent is None:
         return None
     start = determiner.idx
-    return Reference(start=start, end=candidate.end, text=doc.text[start:candidate.end], low=candidate.low,
+    return Reference(start=start, end=candidate.end, text=doc_text(doc)[start:candidate.end], low=candidate.low,
                      high=candidate.high, figure={"start": antecedent.start, "end": antecedent.end,
                                                   "text": antecedent.text})
 
