@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from ..ledger.reads import REFERENCED_FIGURE
 from ..ledger.sql import NO_LIMIT, Reader, marks
 from ..records import whole
 from . import grades
@@ -127,8 +128,7 @@ def references(reader: Reader, group_id: int) -> list[dict]:
     names the same quantity again, so whoever reads the group sees it was not counted twice."""
     return reader.rows(
         'SELECT r.id, r.document_id, d.key AS document, d.title, r.start, r."end", r.text, r.low, r.high, '
-        "f.id AS figure_id FROM figure_analysis fa JOIN figures f ON f.id = fa.figure_id "
-        'JOIN figure_references r ON r.document_id = f.document_id AND r.figure_start = f.start AND r.figure_end = f."end" '
+        f"f.id AS figure_id FROM figure_references r {REFERENCED_FIGURE} JOIN figure_analysis fa ON fa.figure_id = f.id "
         "JOIN documents d ON d.id = r.document_id WHERE fa.group_id = ? ORDER BY r.document_id, r.start", [group_id])
 
 

@@ -31,13 +31,18 @@ QUOTE_CORROBORATION = ("qa.outlets, qa.first_seen, qd.key AS first_document",
                        " LEFT JOIN documents qd ON qd.id = qa.first_document_id")
 
 
+# The figure a stored reference points back to (a reference keeps its figure's offsets: figure ids are not
+# known when a record is stored). One declaration for every read of references (r) with their figure (f).
+REFERENCED_FIGURE = ('JOIN figures f ON f.document_id = r.document_id AND f.start = r.figure_start '
+                     'AND f."end" = r.figure_end')
+
+
 def document_references(reader: Reader, doc_id: int) -> list[dict]:
     """The phrases of a document that point back to a figure ("the 36"), as the record has them (the
     figure as ``{start, end, text}``, with its row ``id``) and with that figure's ``group``."""
     rows = reader.rows(
         'SELECT r.id, r.start, r."end", r.text, r.low, r.high, f.id AS figure_id, f.start AS figure_start, '
-        'f."end" AS figure_end, f.text AS figure_text, fa.group_id AS "group" FROM figure_references r '
-        'JOIN figures f ON f.document_id = r.document_id AND f.start = r.figure_start AND f."end" = r.figure_end '
+        f'f."end" AS figure_end, f.text AS figure_text, fa.group_id AS "group" FROM figure_references r {REFERENCED_FIGURE} '
         "LEFT JOIN figure_analysis fa ON fa.figure_id = f.id WHERE r.document_id = ? ORDER BY r.start, r.id", [doc_id])
     for row in rows:
         row["figure"] = {key: row.pop(f"figure_{key}") for key in ("id", "start", "end", "text")}
