@@ -52,6 +52,17 @@ CATEGORIES = [
                  id="supporters-people"),
     pytest.param("The two candidates have met in three debates since January.", "debates", "events",
                  id="debates-events"),
+    # a preposition passes the fate on (invented sentences)
+    pytest.param("The mine collapse resulted in the deaths of 12 miners.", "miners", "deaths", id="deaths-of"),
+    pytest.param("Police confirmed the arrest of 36 people on Friday.", "people", "detained", id="arrest-of"),
+    pytest.param("Officials said the death toll rose to 22 people on Monday.", "people", "deaths", id="toll-rose-to"),
+    pytest.param("At least seven, including four children, died in the fire.", "children", "deaths",
+                 id="including-shares-the-fate"),
+    pytest.param("The storm injured 40 people, including 12 students.", "students", "injuries",
+                 id="including-the-verb's-fate"),
+    pytest.param("One child was among the dead.", "child", "deaths", id="among-the-dead"),
+    pytest.param("The town hall hosted 300 people, including 40 students.", "students", "people",
+                 id="including-no-fate"),
 ]
 
 
