@@ -393,3 +393,20 @@ def test_dash_label_names_the_newsletter_source(run):
     record = run("This is the weekly poll roundup.\n\nTurnout rose - Ann Lee: “The numbers moved late and fast in "
                  "every state we watched this year.”")
     assert_speaker(record, "The numbers moved", "Ann Lee")
+
+
+def test_its_report_is_the_clause_subjects(run):
+    """'in its statement', 'according to its report': the body whose clause it is, before or after the phrase."""
+    record = run("Acme Foods, in its March 8 media release, reported that stock levels were improving. "
+                 "According to its press release, the Northern League was suspending all games.")
+    sources = {a.text: a.source for a in record.attributions}
+    assert sources.get("the Northern League was suspending all games") == "the Northern League", sources
+    assert_speaker(record, "stock levels were improving", "Acme Foods")
+
+
+def test_its_report_is_no_thing_of_the_clause(run):
+    """'according to its report, prices rose': prices write no reports; 'its' goes back to the body named before."""
+    record = run("The Statistics Bureau published new figures on Monday. According to its report, prices rose "
+                 "sharply in May.")
+    sources = {a.text: a.source for a in record.attributions}
+    assert sources.get("prices rose sharply in May") not in {"prices", "its"}, sources

@@ -177,6 +177,11 @@ class SpeakerIndex:
             # the director of X") describes the source
             speaks = any(t.lemma_.lower() in SPEECH_VERBS for t in (token.head, *token.head.conjuncts))
             return self.resolve(token.head.head, token.head.i if speaks else -1)
+        if lower in POSSESSIVE_GROUP and token.dep_ == "poss":
+            owner = clause_subject(token)
+            if owner is not None:
+                return self.resolve_one(owner)  # "Coles, in its media release, reported ..."
+            lower = POSSESSIVE_GROUP[lower]
         if lower in PRONOUNS_PERSON or lower in PRONOUNS_GROUP:
             found = main_subject_before(token, self.mentions) \
                 or self.antecedent(token.idx, person=lower in PRONOUNS_PERSON, plural=PRONOUN_NUMBER.get(lower))
@@ -200,10 +205,31 @@ class SpeakerIndex:
 # gold names the new or the old one); by reading 1 better, 1 unclear. Tune: changes 1, still wrong (it then
 # reached a place name, which the next rule settles).
 PRONOUN_NUMBER = {"they": True, "them": True, "it": False}
+# 'its' and 'their' owning a report ("in its statement", "according to their report") name the body
+# whose clause it is: "Coles, in its March 8 media release, reported that ...", "According to its press
+# release, the league was ..." (the subject after it); without such a subject, the antecedent 'it' or
+# 'they' would have. PolNeAR train and the bundled corpus without check documents: 5 sources left as the
+# bare word 'its', 4 of them the clause's subject by reading.
+POSSESSIVE_GROUP = {"its": "it", "their": "they"}
 # A place name (GPE) is singular ('Kenya hosted the talks. They said ...' is not Kenya).
 # PolNeAR train: changes 12 'they', score unchanged (the gold there accepts any source); by reading
 # 4 better (to the people or body meant), 6 as wrong as before (to a nationality adjective), 2
 # unclear. Tune: 1 right, 0 wrong (reported+source 0.778 -> 0.786).
+
+
+def clause_subject(possessive: Token) -> Token | None:
+    """The named subject of the clause a possessive's phrase hangs on ("in its statement, the party
+    said": the party), or None when the subject is itself a pronoun or missing."""
+    word = possessive.head
+    while word.dep_ in {"pobj", "prep", "pcomp"} and word.head.i != word.i \
+            and (word.head.pos_ not in {"VERB", "AUX"} or word.head.lower_ == "according"):
+        word = word.head
+    verb = word.head
+    if word.dep_ not in {"prep", "npadvmod", "advmod"} or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    named = subject is not None and (subject.pos_ == "PROPN" or subject.ent_type_ in {"ORG", "PERSON", "GPE", "NORP"})
+    return subject if named else None  # "according to its report, prices rose": not the prices' report
 
 
 def coordinated(token: Token) -> list[Token]:
