@@ -1,7 +1,10 @@
 """Incident evidence for figure groups, scored on the hand-made group gold (tune split only).
 
-One session ledger holds the gold's documents (ingested once, ~30 s) plus one article stripped of
-its published date, to see the timeline fall back to the date the article states of itself.
+One session ledger holds the whole bundled corpus (ingested once, ~70 s on two cores), one article stripped of
+its published date, to see the timeline fall back to the date the article states of itself. The whole corpus,
+not just the gold's documents: grouping weighs a context word by how many of the ledger's documents hold it, and
+in a ledger of the gold's documents alone those counts rest on too few documents (adding 30 tune documents
+broke the link between two interviews' "150 million km", which the whole corpus keeps).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from claimledger.analyze.incidents import (
     INCIDENT_DAYS, RAISED_FACTOR, conversion, conversion_pairs, incident_keys, raised, restated, revised,
     same_incident, specific, value_keys,
 )
+from claimledger.ingest.bundled import bundled_documents
 
 from _bundled import corpus_documents
 
@@ -30,8 +34,11 @@ from .group_gold import gold_documents, grouped_spans, load_gold, score
 UNDATED = "wikinews-state-run-bus-crashes-in-cuba-en-route-to-havana-killing-sev"  # not in the gold
 PARIS = "wikinews-paris-court-jails-two-police-in-high-profile-rape-case"
 CHANNEL = "wikinews-french-inventor-franky-zapata-successfully-crosses-english-c"
-RECALL_FLOOR = 0.80  # tune: 50 of 61 same-quantity pairs (7 have a member that is no figure: a reference back, "the 36")
-FIGURE_RECALL_FLOOR = 0.79  # tune: 43 of the 54 pairs whose members are both figures (gold "figure" not false)
+# tune: 56 of 108 same-quantity pairs in the whole corpus's ledger (15 pairs have a
+# member that is no figure, a reference back such as "the 36"); the 47 pairs added 2026-12-04 are mostly one
+# share restated in other words ("100% hydrogen gas", "100% H2") and conversions between chemical units
+RECALL_FLOOR = 0.51
+FIGURE_RECALL_FLOOR = 0.49  # tune: 46 of the 93 pairs whose members are both figures (gold "figure" not false)
 BLACK_HOLE = "wikinews-astronomer-tells-wikinews-about-discovery-of-closest-black-h"
 PENGUINS = "wikinews-male-magellanic-penguins-pine-for-pairings-wikinews-intervie"
 WUHAN = "wikinews-first-foreigners-die-from-coronavirus-in-wuhan-china"
@@ -47,10 +54,11 @@ BITCOIN = "wikinews-hundreds-arrested-for-dark-web-child-porn-by-international-t
 @pytest.fixture(scope="session")
 def gold_ledger(tmp_path_factory) -> Path:
     gold = load_gold()
-    undated = dataclasses.replace(corpus_documents([UNDATED])[0], published=None)
+    documents = [dataclasses.replace(d, published=None) if d.id == UNDATED else d for d in bundled_documents()]
+    assert set(gold_documents(gold)) <= {d.id for d in documents}
     path = tmp_path_factory.mktemp("groups") / "groups.db"
-    with Ledger(path) as ledger:
-        ledger.ingest([*corpus_documents(gold_documents(gold)), undated], batch_size=8)
+    with Ledger(path) as ledger:  # the whole corpus, as the demo and benchmarks/groups.py: words' rarity rests on it
+        ledger.ingest(documents, batch_size=8)
     return path
 
 
@@ -64,10 +72,29 @@ def gold_scores(gold_ledger):
 
 def test_tune_recall_and_look_alike_merges_hold(gold_scores):
     tune = gold_scores["tune"]
-    assert tune.pairs == 61 and tune.lookalikes == 41
+    assert tune.pairs == 108 and tune.lookalikes == 75
     assert tune.recall >= RECALL_FLOOR, tune.missed
-    assert tune.figure_pairs == 54 and tune.figure_recall >= FIGURE_RECALL_FLOOR, tune.missed
+    assert tune.figure_pairs == 93 and tune.figure_recall >= FIGURE_RECALL_FLOOR, tune.missed
     assert tune.merge_rate <= MERGE_CEILING, tune.wrongly_merged
+
+
+def test_the_group_gold_is_well_formed():
+    """Every member's text is the document's text at its offsets; a group has two members or more; no span is
+    in two groups; a look-alike pair never lies inside one group; ids are unique."""
+    gold = load_gold()
+    texts = {d.id: d.text for d in corpus_documents(gold_documents(gold))}
+    members = [m for g in gold["groups"] for m in g["members"]]
+    members += [pair[side] for pair in gold["lookalikes"] for side in ("a", "b")]
+    assert all(texts[m["doc"]][m["start"]:m["end"]] == m["text"] and m["low"] <= m["high"] for m in members)
+    assert all(len(g["members"]) >= 2 and g["split"] in {"tune", "check"} for g in gold["groups"])
+    spans = [(m["doc"], m["start"], m["end"]) for g in gold["groups"] for m in g["members"]]
+    assert len(spans) == len(set(spans))
+    group_of = {(m["doc"], m["start"], m["end"]): g["id"] for g in gold["groups"] for m in g["members"]}
+    for pair in gold["lookalikes"]:
+        a, b = ((pair[s]["doc"], pair[s]["start"], pair[s]["end"]) for s in ("a", "b"))
+        assert a not in group_of or group_of[a] != group_of.get(b), pair["id"]
+    ids = [x["id"] for x in gold["groups"] + gold["lookalikes"]]
+    assert len(ids) == len(set(ids))
 
 
 def test_figure_pair_recall_leaves_out_pairs_with_a_back_reference():
