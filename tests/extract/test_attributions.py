@@ -228,3 +228,9 @@ def test_attribution(run, text, content, source):
     found = [(t, s, kind) for t, s, kind in items if t in options]
     assert found, f"{options[0]!r} not reported; reported: {items}"
     assert same_name(found[0][1], source), f"credited to {found[0][1]!r} ({found[0][2]})"
+
+
+def test_according_to_you_asks_and_reports_nothing(run):
+    """An interviewer's question 'What, according to you, makes ...?' credits nothing to anybody."""
+    items = reported(run("((WN))  What according to you makes the game beautiful?\n\n((Ann Roe))  Its patience."))
+    assert not any("makes the game beautiful" in t for t, _, _ in items), items
