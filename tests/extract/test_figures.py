@@ -843,3 +843,25 @@ VAGUE = [
 def test_vague_quantity(run, text, words, floor):
     found = figures_over(run(text), words)
     assert len(found) == 1 and found[0].vague and found[0].low == floor, f"figures: {show_figures(found)}"
+
+
+# (passage, the pair as written, the two counts) - scores and tallies: the larger first, so no range
+SCORE_PAIRS = [
+    pytest.param("In other results, the Sharks defeated the Eagles 43–5 on Saturday.", "43–5", [43, 5], id="match-score"),
+    pytest.param("The bill passed the House along party lines, 230-to-198.", "230-to-198", [230, 198], id="vote-tally"),
+    pytest.param("The court now has a 6–3 majority.", "6–3", [6, 3], id="bench-majority"),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "values"), SCORE_PAIRS)
+def test_score_or_tally_is_two_counts(run, text, words, values):
+    found = figures_over(run(text), words)
+    assert [f.low for f in found] == values and all(f.low == f.high for f in found), show_figures(found)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    pytest.param("For help, call 910-432-3383 before noon.", "910-432-3383", id="phone-number"),
+    pytest.param("She coached the team in 2012–13 and left.", "2012–13", id="season-of-years"),
+])
+def test_dashed_digits_that_are_no_score(run, text, words):
+    assert figures_over(run(text), words) == [], show_figures(figures_over(run(text), words))

@@ -25,6 +25,7 @@ from .numbers import (
     uncertainty,
 )
 from .references import determiner_before, refers_back
+from .score_pairs import score_pair_at
 from .turns import transcript_claims
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "FAC", "PRODUCT", "LAW", "EVENT", "WORK_OF_ART", "GPE", "LOC", "NORP"})
@@ -55,15 +56,17 @@ def read_figures(doc: Doc, quotes: list[Quote], attributions: list[Attribution])
                 reference, i = back
                 references.append(reference)
                 continue
-            found = figure_at(tokens, i) or glued_at(tokens, i) or vague_at(tokens, i) or (
+            pair = score_pair_at(tokens, i)
+            found = pair or figure_at(tokens, i) or glued_at(tokens, i) or vague_at(tokens, i) or (
                 adverb_count_at(tokens, i) if tokens[i].lower_ in COUNT_ADVERBS else None)
             if found is None:
                 i += 1
                 continue
-            figure, i = found
-            credit(figure, claims)
-            figure.period = period_near(sent, figure)
-            figures.append(figure)
+            read, i = found
+            for figure in read if pair else [read]:
+                credit(figure, claims)
+                figure.period = period_near(sent, figure)
+                figures.append(figure)
     return figures, references
 
 

@@ -1,0 +1,52 @@
+"""Scores and vote tallies written as one word: "defeated Caboolture 43–5", "passed 230-to-198".
+
+Two counts glued by a dash, the larger first. A range is written the other way round ("200–400") and
+is read by ``figures.figure_at``; a descending pair is no range, and left to that reader it was either
+dropped ("43–5") or cut to its first half ("230-to-198"). Why a module of its own: it yields two figures
+from one token, which the one-figure-per-start reader cannot. Bundled corpus without the check
+documents: 6 such pairs (three match scores, three vote tallies), none read before; the tune gold counts
+both halves of each as figures. Phone numbers ("910-432-3383") and codes are left alone: a digit or a dash
+on either side; so are spans of years written short ("2012–13").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from ..records import Figure
+from ._cache import doc_text
+
+PAIR = re.compile(r"(\d{1,4})(?:[–—]|-to-|-)(\d{1,4})")
+
+
+def score_pair_at(tokens: list[Token], i: int) -> tuple[list[Figure], int] | None:
+    """The two counts of a score or tally starting at tokens[i], and where scanning should resume."""
+    token = tokens[i]
+    if not token.text[:1].isdigit():
+        return None
+    text = doc_text(token.doc)
+    found = PAIR.match(text, token.idx)
+    if found is None or int(found.group(1)) <= int(found.group(2)) or 1800 <= int(found.group(1)) <= 2100:
+        return None  # a range, or a span of years written short ("2012–13", "(1919–33)")
+    before = text[token.idx - 1] if token.idx > 0 else " "
+    after = text[found.end()] if found.end() < len(text) else " "
+    glued_after = after.isdigit() or (after in "-–—/.:" and not _sentence_end(text, found.end()))
+    if before.isdigit() or before in "-–—/." or glued_after:
+        return None
+    figures = [_count(text, found.start(1), found.end(1)), _count(text, found.start(2), found.end(2))]
+    resume = i + 1
+    while resume < len(tokens) and tokens[resume].idx < found.end():
+        resume += 1
+    return figures, resume
+
+
+def _sentence_end(text: str, at: int) -> bool:
+    """A full stop closing the sentence after the pair ("passed 230-to-198."), not a decimal or code."""
+    return text[at] == "." and (at + 1 == len(text) or text[at + 1].isspace())
+
+
+def _count(text: str, start: int, end: int) -> Figure:
+    value = float(text[start:end])
+    return Figure(start=start, end=end, text=text[start:end], low=value, high=value, category="other")
