@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimledger.extract.bare_counts import elliptical, meaningful_bare, tally_pair
+from claimledger.extract.bare_counts import elliptical, meaningful_bare
+from claimledger.extract.score_pairs import tally_pair
 
 from .support import token_at
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .lexicon import CHANGE_VERBS, DESIGNATION_NOUNS, LABEL_NOUNS, PERSON_FATE
-from .numbers import digit_value, token_range
+from .numbers import token_range
+from .score_pairs import tally_pair
 
 NOT_AMOUNT_WORDS = DESIGNATION_NOUNS | LABEL_NOUNS
 
@@ -66,18 +67,3 @@ def elliptical(token: Token) -> bool:
         return True  # "only 27 have ratified", "35 were rescued"
     verb = head.head if head.dep_ == "prep" else head
     return token.dep_ in {"dobj", "pobj"} and verb.lemma_.lower() in CHANGE_VERBS  # "rose to 58", "surpassed 100,000"
-
-
-def tally_pair(token: Token) -> bool:
-    """One side of a vote or a score, 'A to B' with B below A: two counts, not a range."""
-    doc, value = token.doc, digit_value(token.text)
-    if value is None:
-        return False
-    after = digit_value(doc[token.i + 2].text) if token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "to" else None
-    if after is not None:
-        return after < value
-    before = doc[max(0, token.i - 3) : token.i - 1]
-    if token.i > 1 and doc[token.i - 1].lower_ == "to" and before:
-        other = next((digit_value(t.text) for t in reversed(before) if digit_value(t.text) is not None), None)
-        return other is not None and other > value
-    return False

@@ -1,9 +1,10 @@
-"""Scores and vote tallies written as one word: "defeated Caboolture 43–5", "passed 230-to-198".
+"""Scores and vote tallies: "voted 66 to 27", and written as one word, "defeated Caboolture 43–5", "passed 230-to-198".
 
-Two counts glued by a dash, the larger first. A range is written the other way round ("200–400") and
+Two counts, the larger first. Spaced ("66 to 27") each side is a bare number that counts
+(``tally_pair``, asked by ``bare_counts.elliptical``); glued by a dash (``score_pair_at``), two figures
+come out of one token. A range is written the other way round ("200–400") and
 is read by ``figures.figure_at``; a descending pair is no range, and left to that reader it was either
-dropped ("43–5") or cut to its first half ("230-to-198"). Why a module of its own: it yields two figures
-from one token, which the one-figure-per-start reader cannot. Bundled corpus without the check
+dropped ("43–5") or cut to its first half ("230-to-198"). Bundled corpus without the check
 documents: 6 such pairs (three match scores, three vote tallies), none read before; the tune gold counts
 both halves of each as figures. Phone numbers ("910-432-3383") and codes are left alone: a digit or a dash
 on either side; so are spans of years written short ("2012–13").
@@ -17,6 +18,7 @@ from spacy.tokens import Token
 
 from ..records import Figure
 from ._cache import doc_text
+from .numbers import digit_value
 
 PAIR = re.compile(r"(\d{1,4})(?:[–—]|-to-|-)(\d{1,4})")
 
@@ -50,3 +52,18 @@ def _sentence_end(text: str, at: int) -> bool:
 def _count(text: str, start: int, end: int) -> Figure:
     value = float(text[start:end])
     return Figure(start=start, end=end, text=text[start:end], low=value, high=value, category="other")
+
+
+def tally_pair(token: Token) -> bool:
+    """One side of a vote or a score, 'A to B' with B below A: two counts, not a range."""
+    doc, value = token.doc, digit_value(token.text)
+    if value is None:
+        return False
+    after = digit_value(doc[token.i + 2].text) if token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "to" else None
+    if after is not None:
+        return after < value
+    before = doc[max(0, token.i - 3) : token.i - 1]
+    if token.i > 1 and doc[token.i - 1].lower_ == "to" and before:
+        other = next((digit_value(t.text) for t in reversed(before) if digit_value(t.text) is not None), None)
+        return other is not None and other > value
+    return False
