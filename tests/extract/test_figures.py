@@ -865,3 +865,10 @@ def test_score_or_tally_is_two_counts(run, text, words, values):
 ])
 def test_dashed_digits_that_are_no_score(run, text, words):
     assert figures_over(run(text), words) == [], show_figures(figures_over(run(text), words))
+
+
+def test_a_part_out_of_a_whole_counts_what_the_whole_counts(run):
+    """'17 out of 18 districts': 17 districts, and 18 read as a figure of its own."""
+    record = run("The opposition won control of 17 out of 18 districts in the vote.")
+    assert [(f.text, f.low) for f in record.figures] == [("17", 17), ("18 districts", 18)]
+
