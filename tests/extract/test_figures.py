@@ -872,3 +872,21 @@ def test_a_part_out_of_a_whole_counts_what_the_whole_counts(run):
     record = run("The opposition won control of 17 out of 18 districts in the vote.")
     assert [(f.text, f.low) for f in record.figures] == [("17", 17), ("18 districts", 18)]
 
+
+@pytest.mark.parametrize(("text", "words", "value", "kind"), [
+    pytest.param("The island's population is about 7.5 million.", "about 7.5 million", 7_500_000, "people",
+                 id="a-population"),
+    pytest.param("The band played to a crowd of a hundred thousand in the park.", "a hundred thousand", 100_000,
+                 "people", id="a-crowd"),
+    pytest.param("Recorded infections surpassed one million on Friday.", "one million", 1_000_000, "other",
+                 id="one-million-passed"),
+])
+def test_a_scale_makes_a_bare_number_an_amount(run, text, words, value, kind):
+    found = figures_over(run(text), words)
+    assert [(f.low, f.category) for f in found] == [(value, kind)], show_figures(found)
+
+
+def test_a_fraction_of_a_million_is_no_million(run):
+    """The guide leaves fractions in words out, and 'a million' here is not the amount stated."""
+    assert figures_over(run("Cases there total around a quarter of a million."), "a million") == []
+

@@ -9,17 +9,23 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .lexicon import CHANGE_VERBS, DESIGNATION_NOUNS, LABEL_NOUNS, PERSON_FATE
+from .lexicon import CHANGE_VERBS, DESIGNATION_NOUNS, FRACTION_WORDS, LABEL_NOUNS, PERSON_FATE
 from .numbers import token_range
 from .score_pairs import tally_pair
 
 NOT_AMOUNT_WORDS = DESIGNATION_NOUNS | LABEL_NOUNS
+# Scale words that make a bare number an amount of something. Bundled corpus without check documents: 14
+# bare "N thousand / million / billion" with no counted noun and no figure before, all amounts by reading
+# (populations, crowds, infections passing a million, protesters "100 thousand in London").
+AMOUNT_SCALES = frozenset("thousand million billion trillion".split())
 
 
 def meaningful_bare(token: Token, value: float) -> bool:
     """A number with no counted noun that still counts people: 'killing 12', '39 are dead'."""
     if token.lower_ == "one":
         return False
+    if token.lower_ in AMOUNT_SCALES:  # "the population is about 7.5 million", "surpassed one million": an amount,
+        return not fraction_of(token)  # but not the million of "a quarter of a million" (the guide's fractions)
     head = token.head
     lemma = head.lemma_.lower()
     fates = set().union(*PERSON_FATE.values())
@@ -42,6 +48,12 @@ def meaningful_bare(token: Token, value: float) -> bool:
     if elliptical(token):
         return True
     return any(t.lemma_.lower() == "toll" for t in token.sent) and token.dep_ in {"pobj", "attr", "dobj"}
+
+
+def fraction_of(scale: Token) -> bool:
+    """'a quarter of a million', 'half of one million': the scale word is the whole a fraction takes part of."""
+    before = [t.lower_ for t in scale.doc[max(0, scale.i - 4) : scale.i]]
+    return "of" in before and any(w in FRACTION_WORDS or w.rstrip("s") in FRACTION_WORDS for w in before)
 
 
 def elliptical(token: Token) -> bool:

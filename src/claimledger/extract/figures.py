@@ -144,7 +144,7 @@ def figure_at(tokens: list[Token], i: int, definite: bool = False) -> tuple[Figu
         return None
     if tokens[i].lower_ == "one" and noun is not None and noun.lemma_.lower() == "day" and noun.dep_ == "npadvmod" and not qualifier_before(tokens, i):
         return None  # "one day Asad ... will face justice": some day, not a duration
-    if noun is None and unit is None and tokens[i].lower_ == "one":
+    if noun is None and unit is None and tokens[i].lower_ == "one" and low <= 1:  # "one million" is an amount
         return None
     if not definite and i > 0 and tokens[i - 1].lower_ in {"the", "these", "those"} and low < 10 and not unit and noun is not None and noun.tag_ == "NNS":
         return None  # "the two units": a reference back, not an amount ("their two sons" says how many)
@@ -165,7 +165,7 @@ def figure_at(tokens: list[Token], i: int, definite: bool = False) -> tuple[Figu
     kind = category(noun, unit) if noun is not None or unit else bare_fate(tokens[j - 1])
     if kind == "other" and more is not None or kind in {"people", "other"} and noun is not None and noun.i - tokens[i].i > 2 and tokens[j].lower_ == "of":
         kind = bare_fate(tokens[i]) if bare_fate(tokens[i]) != "other" else kind  # "two of Khan's victims died"
-    if kind == "other" and tokens[i].lower_ == "one" and high == low:
+    if kind == "other" and tokens[i].lower_ == "one" and high == low <= 1:
         return None  # "one thing", "one site": the guide counts "one" only when it counts what matters
     figure = Figure(
         start=start, end=end, text=doc_text(doc)[start:end], low=low, high=high, qualifier=qualifier,

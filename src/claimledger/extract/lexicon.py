@@ -286,6 +286,8 @@ building house home car train bus road bridge town village city area
 """.split())
 # Collective nouns whose "of" phrase names the people: "a group of insurgents".
 COLLECTIVE_NOUNS = frozenset("group number handful couple dozen dozens team cell band".split())
+# Nouns for a body of people whose size a bare number gives ("a crowd of 10,000", "a population of 2 billion").
+POPULATION_NOUNS = frozenset("population crowd audience turnout attendance".split())
 # The casualty coders' floors for vague amounts (tallies only; figures keep VAGUE_FLOORS).
 TALLY_FLOORS: list[tuple[tuple[str, ...], int]] = sorted(
     [
