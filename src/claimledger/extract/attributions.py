@@ -49,7 +49,7 @@ def extract_attributions(doc: Doc, quotes: list[Quote]) -> list[Attribution]:
             source = index.resolve(source_token).name if source_token is not None else None
             found.append(Attribution(start, end, doc_text(doc)[start:end], source, cue))
         found.extend(impersonal(sent, quoted))
-        found.extend(a for a in cited_claims(sent, quoted, index) if not covered_by_quote(a.start, a.end, quotes))
+        found.extend(cited_claims(sent, quoted, index))
         found.extend(findings(sent, quoted, index))
         found.extend(reportedly(sent, quoted))
     found += [a for a in noun_reports(doc, direct, index) if not covered_by_quote(a.start, a.end, quotes)]

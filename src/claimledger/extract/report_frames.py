@@ -48,11 +48,20 @@ def frame_tokens(head: Token) -> list[Token]:
 NO_SOURCE = frozenset({"i", "we", "you", "me", "us", "it", "nobody", "none", "neither"})
 
 
+# Forms another module reads already: 'X, citing Y, said C' and 'C, citing Y' are attributions.py's
+# (an informant or a cited claim); the table would credit the same words twice.
+OWNED_FORMS = frozenset({"citing"})
+
+
 def candidate(verb: Token) -> bool:
     """A verb whose complement could be a report: finite or participial (a bare 'to defend X' is a
     purpose or plan), with a subject that names a source, not negated, not a belief verb."""
     if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() in NOT_REPORTING or to_infinitive(verb):
         return False
+    if verb.lower_ in OWNED_FORMS:
+        return False
+    if verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+        return False  # passive or a participle ('when asked to leave', 'the plan proposed by X'): no teller
     if any(c.dep_ == "neg" for c in verb.children):
         return False
     subject = subject_of(verb)
@@ -88,6 +97,12 @@ def object_span(verb: Token, obj: Token) -> list[Token]:
     return run
 
 
+def stance_clause(noun: Token) -> bool:
+    """'concern that C', 'confidence that C': a noun with its own that-clause."""
+    return any(c.dep_ in {"acl", "ccomp"} and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+               for c in noun.children)
+
+
 def complements(verb: Token) -> list[tuple[str, list[Token]]]:
     """Each complement of a verb as (frame, tokens), in text order: 'dobj', 'ccomp', 'xcomp:ing',
     'xcomp:to' and 'prep:<word>' (its pobj or pcomp). Only complements after the verb: a fronted
@@ -97,7 +112,8 @@ def complements(verb: Token) -> list[tuple[str, list[Token]]]:
         if child.i < verb.i:
             continue
         if child.dep_ == "dobj":
-            found.append(("dobj", object_span(verb, child)))
+            if not stance_clause(child):  # 'expressed concern that C': noun_reports.py reports C
+                found.append(("dobj", object_span(verb, child)))
         elif child.dep_ == "ccomp":
             found.append(("ccomp", frame_tokens(child)))
         elif child.dep_ == "xcomp" and (child.tag_ == "VBG" or to_infinitive(child)):
