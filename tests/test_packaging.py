@@ -42,7 +42,7 @@ REPO = Path(__file__).resolve().parents[1]
 PACKAGE = REPO / "src" / "claimledger"
 PROJECT = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
 NAME, VERSION = PROJECT["name"], __version__  # pyproject reads the version from _version.py
-DATA = ("web/templates/", "web/static/", "corpus/")  # package data the product needs at run time
+DATA = ("web/templates/", "web/static/", "corpus/", "extract/data/")  # package data the product needs at run time
 DEMO_DOCS = 3  # the example article and two more: enough to see the demo work, quick to parse
 TIMEOUT = 600  # seconds for a build or an install on a slow, busy machine
 SERVE_TIMEOUT = 120

@@ -20,6 +20,7 @@ from .misparses import (
     speaking_it, stray_that_clause, telling_it, verb_of_deed,
 )
 from .questions import asked_question, unnamed_asker
+from .report_frames import candidate, frame_content, has_frame, without_nested
 from .statements import colon_statements
 from .extent import after_aside, but_continued, fronted_frame, with_deed
 from .speech_acts import (
@@ -334,22 +335,26 @@ def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex,
     the quoted words are: such clauses go to ``namings`` when a list is given."""
     quoted = sorted((q.start, q.end) for q in direct)
     found: list[Quote] = []
+    learned: dict[tuple[int, int], int] = {}  # span -> verb offset, of statements only the frame table gave
     for verb in doc_tokens(doc):
         if verb.pos_ not in {"VERB", "AUX"} and not verb_tagged_noun(verb):  # checked first: most tokens are not verbs
             continue
-        if not is_cue(verb) and verb.lemma_.lower() not in CLAIM_VERBS:
+        learned_only = not is_cue(verb) and verb.lemma_.lower() not in CLAIM_VERBS  # only the learned table may fire
+        if learned_only and not has_frame(verb):
             continue
         if inside(verb.idx, quoted) or verb.lemma_.lower() in NOT_REPORTING:
             continue
         infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         if infinitive and not says_something(verb):
             continue  # "to confirm if ...": a purpose, not a report
-        passive = passive_claim(verb)
+        passive, from_table = None if learned_only else passive_claim(verb), False
         if passive is not None:
             content, source_token = passive
         else:
-            question = asked_question(verb)
-            content = question or after_aside(verb, fronted_frame(verb, reported_content(verb)))
+            question = None if learned_only else asked_question(verb)
+            content = [] if learned_only else question or after_aside(verb, fronted_frame(verb, reported_content(verb)))
+            from_table = not content and candidate(verb)
+            content = frame_content(verb) if from_table else content
             teller = telling_cue(verb)
             source_token = subject_of(teller or verb) or (verb.head if misparsed_predicate(verb) else None) \
                 or fronted_name(verb) or inherited_subject(verb) or speaking_it(verb) or (verb if question else None)
@@ -379,12 +384,15 @@ def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex,
         if span is None or any(q.start == span[0] and q.end == span[1] for q in found):
             continue
         start, end = span
+        learned.update({span: verb.idx} if from_table else {})
         if unnamed_asker(verb):
             found.append(Quote("indirect", start, end, doc_text(doc)[start:end], None, None, verb.lower_))
             continue
         speaker = index.resolve(source_token)
-        index.remember(speaker)
+        if not from_table:  # the table adds statements; it leaves whom later pronouns name alone
+            index.remember(speaker)
         found.append(Quote("indirect", start, end, doc_text(doc)[start:end], speaker.name, speaker.title, verb.lower_))
+    found = without_nested(found, learned, quoted)
     statements = colon_statements(doc, direct, index)
     found = [q for q in found if not any(s.start <= q.start < s.end for s in statements)]
     return found + statements
