@@ -142,3 +142,15 @@ def after_aside(verb: Token, content: list[Token]) -> list[Token]:
     while tail and (tail[-1].is_punct or tail[-1].is_space):
         tail = tail[:-1]
     return list(doc[content[0].i : tail[-1].i + 1]) if tail else content
+
+
+def run_around(head: Token, ids: set[int]) -> list[Token]:
+    """The contiguous run of token ids around a clause's head: a subtree less what was cut from it
+    (asides, nested cues) ends at the first gap, so a cut never leaves two pieces glued."""
+    first = last = head.i
+    while first - 1 in ids:
+        first -= 1
+    while last + 1 in ids:
+        last += 1
+    return list(head.doc[first : last + 1])
+

@@ -23,7 +23,9 @@ from importlib import resources
 from spacy.tokens import Token
 
 from .cues import subject_of
+from .extent import run_around
 from .lexicon import NOT_REPORTING
+from .speech_acts import to_infinitive
 
 TABLE = "report_frames.json"
 # Prepositions whose object can be what was said ("talk about X", "warned of X", "cited X as Y").
@@ -33,13 +35,7 @@ FRAME_PREPS = frozenset("about on of at for to against over as with into from re
 def frame_tokens(head: Token) -> list[Token]:
     """A complement as the contiguous run of its subtree around its head, without edge
     punctuation, a leading 'that' or a leading relative pronoun."""
-    ids = {t.i for t in head.subtree}
-    first = last = head.i
-    while first - 1 in ids:
-        first -= 1
-    while last + 1 in ids:
-        last += 1
-    run = list(head.doc[first : last + 1])
+    run = run_around(head, {t.i for t in head.subtree})
     while run and (run[0].is_punct or run[0].is_space or run[0].dep_ == "mark" and run[0].head == head):
         run = run[1:]
     while run and (run[-1].is_space or run[-1].is_punct and run[-1].text not in {"”", "\"", ")"}):
@@ -70,11 +66,6 @@ def candidate(verb: Token) -> bool:
     subject = subject_of(verb)
     return subject is not None and subject.lower_ not in NO_SOURCE and not any(
         c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
-
-
-def to_infinitive(clause: Token) -> bool:
-    """'decided to leave': an xcomp with its own 'to'."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 # Phrases the parser hangs on the verb that still belong to its object: "cited the tax as a reason",

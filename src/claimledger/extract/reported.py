@@ -22,7 +22,7 @@ from .misparses import (
 from .questions import asked_question, unnamed_asker
 from .report_frames import candidate, frame_content, has_frame, without_nested
 from .statements import colon_statements
-from .extent import after_aside, but_continued, fronted_frame, with_deed
+from .extent import after_aside, but_continued, fronted_frame, run_around, with_deed
 from .speech_acts import (
     called_for, called_on, clause_tokens_between, directive, names_its_object, no_commitment, phoned, same_form,
     says_something, telling_cue, to_infinitive,
@@ -43,12 +43,7 @@ def clause_tokens(head: Token, exclude: set[int]) -> list[Token]:
     ids = {t.i for t in head.subtree if t.i not in exclude} - trailing_asides(head)
     if head.i not in ids:
         return []
-    first = last = head.i
-    while first - 1 in ids:
-        first -= 1
-    while last + 1 in ids:
-        last += 1
-    run = list(head.doc[first : last + 1])
+    run = run_around(head, ids)
     while run and (run[0].is_punct or run[0].is_space or run[0].tag_ in {"WDT", "WP"} or (
         run[0].dep_ in {"mark", "cc"} and run[0].lower_ in {"that", "and", "but"} and run[0].head == head
     )):
