@@ -115,7 +115,7 @@ class Incident:
     """One event (an attack, a crash, an outbreak ...) at one place over a few days, as the ledger's
     reports tell of it: its reports in publication order, its tallies and its figure groups.
 
-    ``what`` is the event's kind, read from the words around its counts (``extract.lexicon.EVENT_KINDS``);
+    ``what`` is the event's kind, read from the words around its counts (``extract.tally_words.EVENT_KINDS``);
     ``first``/``last`` the earliest and latest day its counts refer to (ISO). Tallies and groups keep
     their categories apart: the casualties, deaths and injuries of one incident are separate groups.
     """

@@ -36,7 +36,7 @@ from functools import lru_cache
 
 import pycountry
 
-from ..extract.lexicon import EVENT_KIN, EVENT_KINDS, EVENT_PHRASES, PLACE_LEVELS
+from ..extract.tally_words import EVENT_KIN, EVENT_KINDS, EVENT_PHRASES, PLACE_LEVELS
 from ..extract.places import country, fold
 from .clusters import day_number_of, join_strongest
 from .figures import REVISION_DAYS

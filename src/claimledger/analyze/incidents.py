@@ -30,7 +30,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
-from ..extract.lexicon import DISEASES
+from ..extract.tally_words import DISEASES
 from .interviews import could_repeat
 from .figures import LOCAL_ONLY, REVISION_DAYS, RUNNING, FigureFacts, consistent, link
 from .terms import TermWeights, overlap

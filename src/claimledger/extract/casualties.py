@@ -19,8 +19,9 @@ from spacy.tokens import Doc, Token
 
 from ._cache import doc_ents, doc_sents, doc_text, doc_tokens, span_tokens
 from .dates import explicit_date
-from .lexicon import (
-    CUSTODY_WORDS, INCIDENT_WORDS, NATURAL_CAUSES, NOT_AN_EVENT, TALLY_ADJECTIVES, TALLY_NOUNS, TALLY_VERBS, WORD_NUMBERS,
+from .lexicon import WORD_NUMBERS
+from .tally_words import (
+    CUSTODY_WORDS, INCIDENT_WORDS, NATURAL_CAUSES, NOT_AN_EVENT, TALLY_ADJECTIVES, TALLY_NOUNS, TALLY_VERBS,
 )
 from .victims import PERSON_WORDS, PRONOUNS, count_of, group_of, is_people, side_of, vague_words
 

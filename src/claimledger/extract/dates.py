@@ -13,7 +13,8 @@ from datetime import date, datetime, timedelta
 
 from dateutil import parser as dateparser
 
-from .lexicon import DATE_OFFSETS, MONTHS, WEEKDAYS
+from .lexicon import MONTHS, WEEKDAYS
+from .tally_words import DATE_OFFSETS
 
 MONTH = "(?:" + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True)) + r")\b\.?"  # capitalised: not "may"
 TOP_DATE = re.compile(rf"\b{MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\b\d{{1,2}}\s+{MONTH}\s+\d{{4}}|\b\d{{4}}-\d{{2}}-\d{{2}}\b")

@@ -20,7 +20,7 @@ import pycountry
 from spacy.tokens import Doc
 
 from ._cache import doc_ents, doc_text, doc_tokens
-from .lexicon import PLACE_LEVELS
+from .tally_words import PLACE_LEVELS
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 DATELINE = re.compile(r"(?:^|\s\s)[ \t]*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*),\s*([A-Z][A-Za-z .]+?)\s*[(—–-]", re.M)

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ._cache import doc_ents
-from .lexicon import (
-    ANAPHORIC_DETERMINERS, BARE_PLURAL_FLOOR, CATEGORY_NOUNS, COLLECTIVE_NOUNS, PERSON_NOUNS, QUALIFIERS,
-    TALLY_FLOORS, TALLY_NOUNS, THING_NOUNS, VICTIM_GROUPS,
+from .lexicon import CATEGORY_NOUNS, QUALIFIERS
+from .tally_words import (
+    ANAPHORIC_DETERMINERS, BARE_PLURAL_FLOOR, COLLECTIVE_NOUNS, PERSON_NOUNS, TALLY_FLOORS, TALLY_NOUNS, THING_NOUNS, VICTIM_GROUPS,
 )
 from .numbers import is_number_start, read_number, token_range
 

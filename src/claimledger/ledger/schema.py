@@ -360,7 +360,7 @@ CLAIM_TABLES = {"quotes": quotes, "attributions": attributions, "figures": figur
 incidents = Table(  # one event at one place over a few days: the tallies and figures of its items
     "incidents", metadata,
     Column("id", Integer, primary_key=True, autoincrement=False),  # the smallest item id in it
-    Column("what", String),  # event kind (extract.lexicon.EVENT_KINDS), None when no report says
+    Column("what", String),  # event kind (extract.tally_words.EVENT_KINDS), None when no report says
     Column("place", String),
     Column("first", String),  # ISO day: the earliest day its counts refer to
     Column("last", String),
