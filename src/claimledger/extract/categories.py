@@ -115,6 +115,14 @@ def counts_a_population(number: Token) -> bool:
     return False
 
 
+FATE_NOUNS = ("deaths", "injuries", "casualties", "detained")
+
+
+def named_fate(word: Token) -> str | None:
+    """The fate a noun names itself: 'deaths', 'the arrest', 'casualties'."""
+    return next((f for f in FATE_NOUNS if word.lemma_.lower() in CATEGORY_NOUNS[f]), None)
+
+
 def fate_of(noun: Token) -> str | None:
     """deaths / injuries / detained when the sentence says so about these people."""
     while noun.dep_ == "conj" and noun.head.pos_ in {"NOUN", "PROPN"} or noun.dep_ == "appos" and noun.head.dep_ in {
@@ -124,7 +132,7 @@ def fate_of(noun: Token) -> str | None:
     if passed_on:
         return passed_on
     for stated in (c for c in noun.head.children if c.dep_ == "nsubj") if noun.dep_ == "attr" else ():
-        named = next((f for f in ("deaths", "injuries", "casualties", "detained") if stated.lemma_.lower() in CATEGORY_NOUNS[f]), None)
+        named = named_fate(stated)
         if named:
             return named  # "the confirmed deaths are fourteen civilians"
     words = [noun.head] if noun.dep_ in {"nsubj", "nsubjpass", "dobj"} else []
@@ -149,9 +157,6 @@ def fate_of(noun: Token) -> str | None:
     return None
 
 
-FATE_NOUNS = ("deaths", "injuries", "casualties", "detained")
-
-
 def fate_through_preposition(noun: Token) -> str | None:
     """What a preposition says happened to counted people: "the deaths of 29 miners", "the arrest of
     36 people" (a fate noun's 'of'); "the death toll rose to 22 people", "raised the toll from five
@@ -164,7 +169,7 @@ def fate_through_preposition(noun: Token) -> str | None:
     prep, governor = noun.head, noun.head.head
     word = prep.lower_
     if word == "of" and governor.pos_ == "NOUN":
-        return next((f for f in FATE_NOUNS if governor.lemma_.lower() in CATEGORY_NOUNS[f]), None)
+        return named_fate(governor)
     if word in {"to", "from", "at"} and governor.pos_ in {"VERB", "AUX"} and any(
             c.lemma_.lower() == "toll" and c.dep_ in {"nsubj", "nsubjpass", "dobj"} for c in governor.children):
         return "deaths"

@@ -49,6 +49,10 @@ REPORTEDLY = frozenset("reportedly allegedly purportedly reputedly supposedly".s
 # Verbs whose complement clause is the claim but which do not themselves speak (excluded):
 # beliefs and plans ("they hope to") are not reported statements.
 NOT_REPORTING = frozenset("believe think hope plan want expect wish fear".split())
+# The author's own voice ("As I conveyed", "we welcome") is not a reported source; nor is "it".
+FIRST_PERSON = frozenset({"i", "we", "you", "me", "us", "it"})
+# Subjects under which a cue reports nothing: "nobody asked".
+NOBODY = frozenset({"nobody", "none", "neither"})
 
 # Cue words that mark a source rejecting what follows.
 DISPUTE_VERBS = frozenset("dispute reject refute contest question".split())

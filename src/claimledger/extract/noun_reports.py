@@ -14,10 +14,10 @@ from spacy.tokens import Doc, Token
 
 from ._cache import doc_text
 from ..records import Attribution, Quote
-from .lexicon import CLAIM_NOUNS
+from .lexicon import CLAIM_NOUNS, FIRST_PERSON
 from .cues import inside, subject_of
 from .quote_fit import fit_to_quotes
-from .reported import FIRST_PERSON, clause_tokens
+from .reported import clause_tokens
 from .speakers import SpeakerIndex, tokens_spelled
 
 # The claim nouns as written (singular or plural), to find candidates without visiting every token.

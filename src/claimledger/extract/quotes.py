@@ -17,9 +17,9 @@ from ._cache import doc_text
 from ..records import Quote
 from .headlines import dash_label, headline_speaker
 from .cues import OPENING_MARKS, closing_end, find_cue, inside, introducer, is_cue, subject_of
-from .lexicon import CLAIM_NOUNS, NAMED_WORDS_NOUNS, NAMING_VERBS, PRONOUNS_GROUP, PRONOUNS_PERSON
+from .lexicon import CLAIM_NOUNS, FIRST_PERSON, NAMED_WORDS_NOUNS, NAMING_VERBS, PRONOUNS_GROUP, PRONOUNS_PERSON
 from .marks import quote_spans
-from .reported import FIRST_PERSON, reported_speech
+from .reported import reported_speech
 from .names import Speaker
 from .speakers import SpeakerIndex
 from .turns import quote_label

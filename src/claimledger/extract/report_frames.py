@@ -24,8 +24,8 @@ from spacy.tokens import Token
 
 from .cues import subject_of
 from .extent import run_around
-from .lexicon import NOT_REPORTING
-from .speech_acts import to_infinitive
+from .lexicon import FIRST_PERSON, NOT_REPORTING
+from .speech_acts import negated, to_infinitive
 
 TABLE = "report_frames.json"
 # Prepositions whose object can be what was said ("talk about X", "warned of X", "cited X as Y").
@@ -43,10 +43,6 @@ def frame_tokens(head: Token) -> list[Token]:
     return run
 
 
-# Subjects that name no reported source: the author's own voice, a dummy "it", nobody.
-NO_SOURCE = frozenset({"i", "we", "you", "me", "us", "it", "nobody", "none", "neither"})
-
-
 # Forms another module reads already: 'X, citing Y, said C' and 'C, citing Y' are attributions.py's
 # (an informant or a cited claim); the table would credit the same words twice.
 OWNED_FORMS = frozenset({"citing"})
@@ -61,11 +57,8 @@ def candidate(verb: Token) -> bool:
         return False
     if verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
         return False  # passive or a participle ('when asked to leave', 'the plan proposed by X'): no teller
-    if any(c.dep_ == "neg" for c in verb.children):
-        return False
     subject = subject_of(verb)
-    return subject is not None and subject.lower_ not in NO_SOURCE and not any(
-        c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
+    return subject is not None and subject.lower_ not in FIRST_PERSON and not negated(verb, subject)
 
 
 # Phrases the parser hangs on the verb that still belong to its object: "cited the tax as a reason",

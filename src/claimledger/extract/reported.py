@@ -11,7 +11,8 @@ from ._cache import doc_text, doc_tokens
 from ..records import Quote
 from .cues import QUOTE_MARKS, SUBJECT_DEPS, inside, is_cue, subject_of, verb_tagged_noun
 from .lexicon import (
-    COMMISSIVE_VERBS, DIRECTIVE_VERBS, NAMING_VERBS, NOT_REPORTING, OBJECT_CLAIM_VERBS, QUESTION_WORDS, REPORT_NOUNS,
+    COMMISSIVE_VERBS, DIRECTIVE_VERBS, FIRST_PERSON, NAMING_VERBS, NOT_REPORTING, OBJECT_CLAIM_VERBS, QUESTION_WORDS,
+    REPORT_NOUNS,
 )
 from .speakers import SpeakerIndex
 from .quote_fit import fit_to_quotes
@@ -24,12 +25,10 @@ from .report_frames import candidate, frame_content, has_frame, without_nested
 from .statements import colon_statements
 from .extent import after_aside, but_continued, fronted_frame, run_around, with_deed
 from .speech_acts import (
-    called_for, called_on, clause_tokens_between, directive, names_its_object, no_commitment, phoned, same_form,
-    says_something, telling_cue, to_infinitive,
+    called_for, called_on, clause_tokens_between, directive, names_its_object, negated, no_commitment, phoned,
+    same_form, says_something, telling_cue, to_infinitive,
 )
 
-# The author's own voice ("As I conveyed", "we welcome") is not a reported source; nor is "it".
-FIRST_PERSON = frozenset({"i", "we", "you", "me", "us", "it"})
 # Verbs that report a claim without being speech cues ("praised X for", "called on", "blamed X").
 CLAIM_VERBS = OBJECT_CLAIM_VERBS | {"praise", "call", "blame"}
 
@@ -313,16 +312,6 @@ def passive_claim(verb: Token) -> tuple[list[Token], Token] | None:
     return list(subject.subtree), objects[0]
 
 
-NOBODY = frozenset({"nobody", "none", "neither"})
-
-
-def negated(verb: Token, subject: Token) -> bool:
-    """'did not mention', 'No organization claimed', 'nobody asked': nothing was reported."""
-    return any(c.dep_ == "neg" for c in verb.children) or subject.lower_ in NOBODY or any(
-        c.dep_ == "det" and c.lower_ == "no" for c in subject.children
-    )
-
-
 def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex,
                     namings: list[Quote] | None = None) -> list[Quote]:
     """Indirect quotes: the clause a speech verb reports, credited to the verb's subject.
@@ -379,7 +368,8 @@ def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex,
         if span is None or any(q.start == span[0] and q.end == span[1] for q in found):
             continue
         start, end = span
-        learned.update({span: verb.idx} if from_table else {})
+        if from_table:
+            learned[span] = verb.idx
         if unnamed_asker(verb):
             found.append(Quote("indirect", start, end, doc_text(doc)[start:end], None, None, verb.lower_))
             continue

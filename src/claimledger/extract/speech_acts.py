@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .cues import QUOTE_MARKS, is_cue
-from .lexicon import CALL_PARTICLES, COMMISSIVE_VERBS, DIRECTIVE_VERBS, NAMING_VERBS, NOT_SAYING
+from .lexicon import CALL_PARTICLES, COMMISSIVE_VERBS, DIRECTIVE_VERBS, NAMING_VERBS, NOBODY, NOT_SAYING
 
 
 def same_form(token: Token, verb: Token) -> bool:
@@ -166,3 +166,11 @@ def no_commitment(verb: Token, subject: Token, content: list[Token]) -> bool:
     if subject.lower_ in {"that", "this"} and subject.tag_ in {"DT", "WDT"}:
         return True
     return subject.tag_ == "CD" and subject.i == verb.i - 1 and bool(content) and content[0].lower_ not in {"to", "that"}
+
+
+def negated(verb: Token, subject: Token) -> bool:
+    """'did not mention', 'No organization claimed', 'nobody asked': nothing was reported."""
+    return any(c.dep_ == "neg" for c in verb.children) or subject.lower_ in NOBODY or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in subject.children
+    )
+
