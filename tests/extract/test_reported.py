@@ -185,3 +185,41 @@ def test_an_infinitive_cue_that_was_carried_out_reports(run, text, content):
     items = reported(run(text))
     assert any(t == content for t, _, _ in items), items
     assert not any(t == "taxes were too high" for t, _, _ in reported(run("She wants to argue that taxes were too high.")))
+
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    pytest.param("Pelosi also mentioned the House will appoint as yet unnamed impeachment managers to conduct the "
+                 "prosecution in the trial.",  # Wikinews, bundled corpus
+                 "the House will appoint as yet unnamed impeachment managers to conduct the prosecution in the trial",
+                 "Pelosi", id="mentioned-a-clause"),
+    pytest.param("The researcher mentioned that the bones were obtained from two different sites.",
+                 "the bones were obtained from two different sites", "The researcher", id="mentioned-that"),
+])
+def test_mentioning_a_clause_reports_it(run, text, content, source):
+    assert_reported(reported(run(text)), content, source)
+
+
+def test_mentioning_a_thing_reports_nothing(run):
+    text = ("The House of Representatives did not ratify the demarcation, and mentioned a possible arbitration "
+            "route at the International Court of Justice.")  # Wikinews, bundled corpus
+    assert reported(run(text)) == []
+
+
+# Wikinews (CC BY 2.5), bundled corpus: an interview, the interviewer's turns labelled ((WN)).
+INTERVIEW = (
+    "((WN))  How long have you worked with the community?\n\n"
+    "((Akram Pasha))  For a long time. We started a union to help people get their cards.\n\n"
+    "((WN))  You had mentioned there is a union of yours in Mysore. Can you explain how the union works?\n\n"
+    "((Akram Pasha))  It helps people get a ration card.\n\n"
+    "((WN))  You said that you wrote to the government of India, did you hear back from them?\n\n"
+    "((Akram Pasha))  Not yet."
+)
+
+
+def test_an_interviewers_you_said_reports_the_interviewee(run):
+    """'((WN)) You had mentioned C' restates what the one interviewed said: C is theirs, while the
+    interviewer's questions ('Can you explain how ...?') report nothing."""
+    items = reported(run(INTERVIEW))
+    assert_reported(items, "there is a union of yours in Mysore", "Akram Pasha")
+    assert_reported(items, "you wrote to the government of India", "Akram Pasha")
+    assert not [t for t, _, _ in items if t.startswith("how the union")]

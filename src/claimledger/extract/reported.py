@@ -23,6 +23,7 @@ from .misparses import (
 from .questions import asked_question, unnamed_asker
 from .report_frames import candidate, frame_content, has_frame, without_nested
 from .statements import colon_statements
+from .turns import addressee
 from .extent import after_aside, but_continued, fronted_frame, run_around, with_deed
 from .speech_acts import (
     called_for, called_on, clause_tokens_between, directive, names_its_object, negated, no_commitment, phoned,
@@ -312,6 +313,16 @@ def passive_claim(verb: Token) -> tuple[list[Token], Token] | None:
     return list(subject.subtree), objects[0]
 
 
+def interviewee(verb: Token, subject: Token | None, content: list[Token]) -> str | None:
+    """The label of the interviewee an interviewer's "you said C" reports (``turns.addressee``): a
+    past report ("you mentioned", "you had said"), not a question ("can you explain C?", "you wrote
+    X — how do you plan to do that?")."""
+    if subject is None or subject.lower_ != "you" or verb.tag_ not in {"VBD", "VBN"} \
+            or content[0].lower_ in QUESTION_WORDS:
+        return None
+    return addressee(doc_text(subject.doc), subject.idx)
+
+
 def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex,
                     namings: list[Quote] | None = None) -> list[Quote]:
     """Indirect quotes: the clause a speech verb reports, credited to the verb's subject.
@@ -346,7 +357,8 @@ def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex,
             continue
         if infinitive and content[0].lower_ in QUESTION_WORDS:
             continue  # "declined to say whether ...": nothing said
-        if source_token is None or source_token.lower_ in FIRST_PERSON and not telling_it(verb, source_token) \
+        asked = interviewee(verb, source_token, content)
+        if source_token is None or source_token.lower_ in FIRST_PERSON and not telling_it(verb, source_token) and not asked \
                 or negated(verb, source_token) or no_commitment(verb, source_token, content):
             continue
         if source_token.lower_ == "that" and source_token.i == verb.i - 1 and verb.i + 1 < len(doc) \
@@ -372,6 +384,9 @@ def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex,
             learned[span] = verb.idx
         if unnamed_asker(verb):
             found.append(Quote("indirect", start, end, doc_text(doc)[start:end], None, None, verb.lower_))
+            continue
+        if asked:  # an interviewer's "you said C": the interviewee's words
+            found.append(Quote("indirect", start, end, doc_text(doc)[start:end], index.label_name(asked), None, verb.lower_))
             continue
         speaker = index.resolve(source_token)
         if not from_table:  # the table adds statements; it leaves whom later pronouns name alone

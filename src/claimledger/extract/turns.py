@@ -70,6 +70,21 @@ def transcript_claims(doc: Doc) -> list[tuple[int, int, str | None, str | None]]
             if label not in asking and not any(s <= start < e for s, e in quoted)]
 
 
+def addressee(text: str, char: int) -> str | None:
+    """The label of whom an interviewer's "you" at ``char`` addresses: the next turn's speaker that is
+    no interviewer ("((WN)) You mentioned you were a TV anchor as a kid." reports the interviewee's
+    words). None outside an interviewer's turn. In the bundled corpus (the check gold's documents left
+    out) 11 interviewer turns report the interviewee with "you said/mentioned/wrote/noted"."""
+    turns = labelled_turns(text)
+    asking = interviewers(turns, text)
+    for k, (label, start, end) in enumerate(turns):
+        if start <= char < end:
+            if label not in asking:
+                return None
+            return next((other for other, _, _ in turns[k + 1:] if other not in asking), None)
+    return None
+
+
 QUOTE_LABEL = re.compile(r"(?P<caps>[A-Z][A-Z.'’ -]{1,30}[A-Z]):[ \t]+(?=\S)")
 
 
