@@ -223,3 +223,18 @@ def test_an_interviewers_you_said_reports_the_interviewee(run):
     assert_reported(items, "there is a union of yours in Mysore", "Akram Pasha")
     assert_reported(items, "you wrote to the government of India", "Akram Pasha")
     assert not [t for t, _, _ in items if t.startswith("how the union")]
+
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    pytest.param("Sanders, meanwhile, who sits at zero such endorsements, said the numbers speak for themselves.",
+                 "the numbers speak for themselves", "Sanders", id="relative-clause-aside"),
+    pytest.param("Jeffrey Salkin, a Hollywood, Fla., rabbi helping to organize the boycott, said he and other rabbis "
+                 "were alarmed.", "he and other rabbis were alarmed", "Jeffrey Salkin", id="apposition-with-commas"),
+    pytest.param("In an interview with the show's hosts Ann Lee and Bo Diaz, the Democratic presidential candidate stated that the "
+                 "comments do not help.", "the comments do not help", "the Democratic presidential candidate",
+                 id="subject-after-an-opening-phrase"),
+])
+def test_a_subject_the_parser_hung_elsewhere_still_speaks(run, text, content, source):
+    """The parser takes a long aside for the cue's clause, or the subject for part of an opening
+    phrase: the noun phrase opening the clause is still the one who said it."""
+    assert_reported(reported(run(text)), content, source)

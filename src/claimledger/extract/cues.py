@@ -28,10 +28,15 @@ def is_cue(token: Token) -> bool:
     if lemma in SPEECH_VERBS:
         return True
     if lemma in THAT_CUES or lemma in CLAUSE_CUES:
-        return any(c.dep_ == "ccomp" and c.i > token.i
+        return not participle_alone(token) and any(c.dep_ == "ccomp" and c.i > token.i
                    and (lemma in CLAUSE_CUES or any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
                    for c in token.children)
     return lemma in PHRASAL_LEMMAS and any((lemma, c.lower_) in PHRASAL_CUES for c in token.children if c.dep_ == "prt")
+
+
+def participle_alone(token: Token) -> bool:
+    """A participle with no auxiliary: 'names mentioned as nominees are X' describes, reports nothing."""
+    return token.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in token.children)
 
 
 def verb_tagged_noun(token: Token) -> bool:

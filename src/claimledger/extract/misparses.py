@@ -69,6 +69,48 @@ def fronted_name(verb: Token) -> Token | None:
     return None
 
 
+def fronted_subject(verb: Token) -> Token | None:
+    """'Sanders, meanwhile, who sits at zero endorsements, said C', 'Jeffrey Salkin, a rabbi helping
+    to organize the boycott, said C', 'In an interview with X, the candidate stated that C': a finite
+    cue heading its sentence with no subject, the parser having taken an aside for the cue's clause
+    or hung the subject on an opening phrase (``fronted_name`` covers a named entity before a short
+    aside). The subject is the noun phrase opening the sentence (or following an opening phrase and
+    its comma) that an aside set off by commas or dashes separates from the cue, else such a phrase
+    right before the cue (its adverbs aside: 'last week said')."""
+    if verb.dep_ != "ROOT" or verb.tag_ not in {"VBD", "VBZ", "VBP"} \
+            or any(c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} for c in verb.children):
+        return None
+    doc, sent = verb.doc, verb.sent
+    end = verb.i
+    for child in sorted((c for c in verb.children if c.i < verb.i), key=lambda c: -c.i):
+        if child.dep_ not in {"advmod", "npadvmod", "aux", "neg"} or child.right_edge.i != end - 1:
+            break
+        end = child.left_edge.i
+    chunks = [c for c in sent.noun_chunks if c.end <= end and c.root.pos_ in {"NOUN", "PROPN"} and opens_clause(c)]
+    if chunks and chunks[-1].end == end:
+        return chunks[-1].root
+    if end - 1 < sent.start or doc[end - 1].text not in ASIDE_MARKS:
+        return None
+    for chunk in chunks:
+        between = doc[chunk.end : end]
+        if chunk.end < end - 1 and doc[chunk.end].text in ASIDE_MARKS \
+                and not any(t.text in {";", ":", "\"", "“", "”"} for t in between):
+            return chunk.root
+    return None
+
+
+ASIDE_MARKS = frozenset({",", "-", "--", "—", "–"})
+
+
+def opens_clause(chunk) -> bool:
+    """A noun phrase at its sentence's start (past opening quote marks) or right after a comma."""
+    before = [t for t in chunk.doc[chunk.sent.start : chunk.start] if not t.is_space and t.text not in QUOTE_OPENERS]
+    return not before or before[-1].text == ","
+
+
+QUOTE_OPENERS = frozenset({"\"", "“", "'", "‘"})
+
+
 def aside(tokens: list[Token]) -> bool:
     """', the club's president,' or ', whose firm uses data,': set off by commas, with no verb of
     its own unless it is a relative clause."""

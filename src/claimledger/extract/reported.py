@@ -17,7 +17,7 @@ from .lexicon import (
 from .speakers import SpeakerIndex
 from .quote_fit import fit_to_quotes
 from .misparses import (
-    adjoins, bare_participle, closing_conjunct, continued_content, fronted_name, inherited_subject, opens_quote,
+    adjoins, bare_participle, closing_conjunct, continued_content, fronted_name, fronted_subject, inherited_subject, opens_quote,
     speaking_it, stray_that_clause, telling_it, verb_of_deed,
 )
 from .questions import asked_question, unnamed_asker
@@ -352,7 +352,8 @@ def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex,
             content = frame_content(verb) if from_table else content
             teller = telling_cue(verb)
             source_token = subject_of(teller or verb) or (verb.head if misparsed_predicate(verb) else None) \
-                or fronted_name(verb) or inherited_subject(verb) or speaking_it(verb) or (verb if question else None)
+                or fronted_name(verb) or inherited_subject(verb) or speaking_it(verb) or fronted_subject(verb) \
+                or (verb if question else None)
         if not content or len(content) < 2 and content[0].pos_ not in {"NOUN", "PROPN"}:
             continue
         if infinitive and content[0].lower_ in QUESTION_WORDS:
