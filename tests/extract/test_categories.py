@@ -63,6 +63,13 @@ CATEGORIES = [
     pytest.param("One child was among the dead.", "child", "deaths", id="among-the-dead"),
     pytest.param("The town hall hosted 300 people, including 40 students.", "students", "people",
                  id="including-no-fate"),
+    # people, vehicles and things that happen that the corpus counted as "other" (Wikinews)
+    pytest.param("In an online news briefing, the director said the infected included four males and one female.",
+                 "males", "people", id="males-people"),
+    pytest.param("On Friday, on Route 2 in Randolph, New Hampshire, a pickup truck and a group of ten motorcycles "
+                 "collided.", "motorcycles", "equipment", id="motorcycles-equipment"),
+    pytest.param("Phivolcs recorded 611 aftershocks as of Saturday.", "aftershocks", "events",
+                 id="aftershocks-events"),
 ]
 
 
