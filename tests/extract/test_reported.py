@@ -8,7 +8,7 @@ import pytest
 from claimledger.extract.quote_fit import with_closing_mark
 from claimledger.extract.reported import unnamed_asker
 
-from .support import assert_reported, reported, same_name
+from .support import assert_reported, assert_speaker, reported, same_name
 
 # Wikinews (CC BY 2.5), bundled corpus: a cue set off by commas inside the statement it reports.
 GAGAY = (
@@ -212,7 +212,9 @@ INTERVIEW = (
     "((WN))  You had mentioned there is a union of yours in Mysore. Can you explain how the union works?\n\n"
     "((Akram Pasha))  It helps people get a ration card.\n\n"
     "((WN))  You said that you wrote to the government of India, did you hear back from them?\n\n"
-    "((Akram Pasha))  Not yet."
+    "((Akram Pasha))  Not yet.\n\n"
+    "((WN))  On your website, you wrote \"Everyone deserves a ration card.\" Why?\n\n"
+    "((Akram Pasha))  Because it is true."
 )
 
 
@@ -223,6 +225,10 @@ def test_an_interviewers_you_said_reports_the_interviewee(run):
     assert_reported(items, "there is a union of yours in Mysore", "Akram Pasha")
     assert_reported(items, "you wrote to the government of India", "Akram Pasha")
     assert not [t for t, _, _ in items if t.startswith("how the union")]
+
+
+def test_an_interviewers_you_wrote_quotes_the_interviewee(run):
+    assert_speaker(run(INTERVIEW), "Everyone deserves", "Akram Pasha")
 
 
 @pytest.mark.parametrize(("text", "content", "source"), [

@@ -5,7 +5,8 @@ The passages are from a Wikinews interview in the bundled corpus (CC BY 2.5), sh
 
 from __future__ import annotations
 
-from claimledger.extract.turns import interviewers, labelled_turns, quote_label
+from claimledger.extract.transcripts import interviewers, labelled_turns
+from claimledger.extract.turns import quote_label
 
 from .support import figures_over, same_name
 

@@ -30,7 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..extract.turns import interviewers, labelled_turns
+from ..extract.transcripts import interviewers, labelled_turns
 
 RESTATING = re.compile(
     r"\byou (?:said|mentioned|told us|(?:are|were) (?:telling|saying))\b|\bas you (?:said|mentioned)\b", re.I)

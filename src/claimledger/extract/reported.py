@@ -23,7 +23,7 @@ from .misparses import (
 from .questions import asked_question, unnamed_asker
 from .report_frames import candidate, frame_content, has_frame, without_nested
 from .statements import colon_statements
-from .turns import addressee
+from .transcripts import addressee
 from .extent import after_aside, but_continued, fronted_frame, run_around, with_deed
 from .speech_acts import (
     called_for, called_on, clause_tokens_between, directive, names_its_object, negated, no_commitment, phoned,
@@ -313,14 +313,12 @@ def passive_claim(verb: Token) -> tuple[list[Token], Token] | None:
     return list(subject.subtree), objects[0]
 
 
-def interviewee(verb: Token, subject: Token | None, content: list[Token]) -> str | None:
-    """The label of the interviewee an interviewer's "you said C" reports (``turns.addressee``): a
-    past report ("you mentioned", "you had said"), not a question ("can you explain C?", "you wrote
-    X — how do you plan to do that?")."""
-    if subject is None or subject.lower_ != "you" or verb.tag_ not in {"VBD", "VBN"} \
-            or content[0].lower_ in QUESTION_WORDS:
-        return None
-    return addressee(doc_text(subject.doc), subject.idx)
+def interviewee(verb: Token, subject: Token | None, content: list[Token]) -> bool:
+    """An interviewer's "you said C", the interviewee's words (``transcripts.addressee``; the speaker
+    index names them): a past report ("you mentioned", "you had said"), not a question ("can you
+    explain C?", "you wrote X — how do you plan to do that?")."""
+    return subject is not None and subject.lower_ == "you" and verb.tag_ in {"VBD", "VBN"} \
+        and content[0].lower_ not in QUESTION_WORDS and addressee(doc_text(subject.doc), subject.idx) is not None
 
 
 def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex,
@@ -385,9 +383,6 @@ def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex,
             learned[span] = verb.idx
         if unnamed_asker(verb):
             found.append(Quote("indirect", start, end, doc_text(doc)[start:end], None, None, verb.lower_))
-            continue
-        if asked:  # an interviewer's "you said C": the interviewee's words
-            found.append(Quote("indirect", start, end, doc_text(doc)[start:end], index.label_name(asked), None, verb.lower_))
             continue
         speaker = index.resolve(source_token)
         if not from_table:  # the table adds statements; it leaves whom later pronouns name alone

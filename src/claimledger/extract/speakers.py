@@ -16,6 +16,7 @@ from ._cache import doc_ents, doc_text
 from .lexicon import CLAIM_NOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON, REPORT_NOUNS, SPEECH_VERBS
 from .centering import main_subject_before
 from .names import HONORIFICS, NAME_LABELS, Speaker, clean_person, describe, is_bare_description
+from .transcripts import addressee
 
 __all__ = ["SpeakerIndex", "tokens_spelled"]
 
@@ -177,6 +178,8 @@ class SpeakerIndex:
             # the director of X") describes the source
             speaks = any(t.lemma_.lower() in SPEECH_VERBS for t in (token.head, *token.head.conjuncts))
             return self.resolve(token.head.head, token.head.i if speaks else -1)
+        if lower in SECOND_PERSON and (asked := addressee(doc_text(token.doc), token.idx)) is not None:
+            return Speaker(self.label_name(asked), is_person=True, start=token.idx)  # an interviewer's "you said"
         if lower in POSSESSIVE_GROUP and token.dep_ == "poss":
             owner = clause_subject(token)
             if owner is not None:
@@ -211,6 +214,9 @@ PRONOUN_NUMBER = {"they": True, "them": True, "it": False}
 # 'they' would have. PolNeAR train and the bundled corpus without check documents: 5 sources left as the
 # bare word 'its', 4 of them the clause's subject by reading.
 POSSESSIVE_GROUP = {"its": "it", "their": "they"}
+# An interviewer's "you" and "your" ("((WN)) You mentioned C", "In your post, you wrote C") name the
+# one interviewed: the speaker of the next turn that answers (``transcripts.addressee``).
+SECOND_PERSON = frozenset({"you", "your"})
 # A place name (GPE) is singular ('Kenya hosted the talks. They said ...' is not Kenya).
 # PolNeAR train: changes 12 'they', score unchanged (the gold there accepts any source); by reading
 # 4 better (to the people or body meant), 6 as wrong as before (to a nationality adjective), 2
