@@ -234,3 +234,24 @@ def test_according_to_you_asks_and_reports_nothing(run):
     """An interviewer's question 'What, according to you, makes ...?' credits nothing to anybody."""
     items = reported(run("((WN))  What according to you makes the game beautiful?\n\n((Ann Roe))  Its patience."))
     assert not any("makes the game beautiful" in t for t, _, _ in items), items
+
+
+def test_in_his_statement_credits_the_clauses_subject(run):
+    """'In his statement, X found C': the possessive points ahead to the subject, not back to the
+    leader quoted in the paragraph before (Wikinews, bundled corpus)."""
+    text = ("Iran's Supreme Leader Ali Khamenei vowed revenge, saying \"all who have a connection to the resistance "
+            "seek his blood revenge.\"\n\n\nIn his statement, Israeli Prime Minister Benjamin Netanyahu found the "
+            "air strike justified and called Trump's order swift, forceful and decisive.")
+    found = [(t, s) for t, s, _ in reported(run(text)) if t.startswith("Israeli Prime Minister")]
+    assert found and same_name(found[0][1], "Benjamin Netanyahu"), reported(run(text))
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The unmasking came to light shortly thereafter in a release of documents related to alleged FISA "
+                 "abuse, which President Trump described as \"Obamagate.\"", id="in-a-release-on-a-participle"),
+    pytest.param("In a release of the new schedule, the league moved two games to Sunday.", id="release-of-a-thing"),
+])
+def test_a_report_noun_that_credits_nobody(run, text):
+    """'in a release' hung on a participle rather than the clause's verb (Wikinews, bundled corpus),
+    and a release of a thing rather than by someone, credit no source with the sentence."""
+    assert not [a for a in run(text).attributions], run(text).attributions

@@ -86,7 +86,7 @@ def attribution_at(token: Token, sent: Span) -> tuple[list[Token], Token | None,
         objects = [c for c in token.children if c.dep_ in {"dobj", "pobj"}]
         if objects and informant(objects[0]):
             return list(token.subtree), objects[0], "citing"
-    if token.dep_ == "prep" and lower in {"in", "by"}:
+    if token.dep_ == "prep" and lower in {"in", "by"} and token.head.dep_ == "ROOT":  # not 'the figures cited in X's tweet'
         objects = [c for c in token.children if c.dep_ == "pobj"]
         if objects and objects[0].lemma_.lower() in REPORT_NOUNS:
             noun = objects[0]
@@ -98,7 +98,12 @@ def attribution_at(token: Token, sent: Span) -> tuple[list[Token], Token | None,
 
 def informant(noun: Token) -> bool:
     """'citing officials', 'citing Reuters', 'citing a report': the cited is a source of information."""
-    return noun.lemma_.lower() in INFORMANT_NOUNS or noun.lower_ in INFORMANT_NOUNS or noun.pos_ == "PROPN" or noun.ent_type_ in {"ORG", "PERSON", "GPE", "NORP"}
+    return noun.lemma_.lower() in INFORMANT_NOUNS or noun.lower_ in INFORMANT_NOUNS or named(noun)
+
+
+def named(noun: Token) -> bool:
+    """A name ('Reuters', 'the NDRRMC'), not a thing ('documents')."""
+    return noun.pos_ == "PROPN" or noun.ent_type_ in {"ORG", "PERSON", "GPE", "NORP"}
 
 
 def cited_claims(sent: Span, quoted: list[tuple[int, int]], index: SpeakerIndex) -> list[Attribution]:
@@ -160,7 +165,7 @@ def report_source(noun: Token) -> Token | None:
             return child
         if child.dep_ in {"prep", "agent"} and child.lower_ in {"by", "from", "of"}:
             objects = [c for c in child.children if c.dep_ == "pobj"]
-            if objects:
+            if objects and (child.lower_ != "of" or named(objects[0])):  # 'a release of documents': no author
                 return objects[0]
         if child.dep_ == "acl":  # "a publication known as X"
             found = report_source(child)

@@ -213,7 +213,7 @@ PRONOUN_NUMBER = {"they": True, "them": True, "it": False}
 # release, the league was ..." (the subject after it); without such a subject, the antecedent 'it' or
 # 'they' would have. PolNeAR train and the bundled corpus without check documents: 5 sources left as the
 # bare word 'its', 4 of them the clause's subject by reading.
-POSSESSIVE_GROUP = {"its": "it", "their": "they"}
+POSSESSIVE_GROUP = {"its": "it", "their": "they", "his": "he", "her": "she"}
 # An interviewer's "you" and "your" ("((WN)) You mentioned C", "In your post, you wrote C") name the
 # one interviewed: the speaker of the next turn that answers (``transcripts.addressee``).
 SECOND_PERSON = frozenset({"you", "your"})
