@@ -859,6 +859,20 @@ def test_score_or_tally_is_two_counts(run, text, words, values):
     assert [f.low for f in found] == values and all(f.low == f.high for f in found), show_figures(found)
 
 
+@pytest.mark.parametrize(("text", "words", "values"), [
+    pytest.param("E. coli in an 80%-20% N2-CO2 environment had slower growth rate.", "80%-20%", [(80, 80), (20, 20)],
+                 id="a-mixture"),  # Wikinews, bundled corpus
+    pytest.param("By 58%-33%, those surveyed said the government was failing.", "58%-33%", [(58, 58), (33, 33)],
+                 id="a-poll-split"),
+    pytest.param("Prices rose by 20%-30% last year.", "20%-30%", [(20, 30)], id="a-rising-range"),
+])
+def test_shares_glued_by_a_dash(run, text, words, values):
+    """Falling, two shares of a whole (never a range); rising, one range."""
+    found = figures_over(run(text), words)
+    assert [(f.low, f.high) for f in found] == values and all(f.category == "percent" for f in found), \
+        show_figures(found)
+
+
 @pytest.mark.parametrize(("text", "words"), [
     pytest.param("For help, call 910-432-3383 before noon.", "910-432-3383", id="phone-number"),
     pytest.param("She coached the team in 2012–13 and left.", "2012–13", id="season-of-years"),

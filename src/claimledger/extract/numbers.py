@@ -12,7 +12,7 @@ from spacy.tokens import Token
 from .lexicon import CURRENCY_CODES, CURRENCY_SYMBOLS, GLUED_UNITS, SCALES, UNCERTAINTY_SIGNS, WORD_NUMBERS
 
 DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\.\d+$")  # ".0605 square km" too
-DIGIT_RANGE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)[–—-](\d[\d,]*(?:\.\d+)?)$")
+DIGIT_RANGE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)%?[–—-](\d[\d,]*(?:\.\d+)?)$")  # "200–400", "20%-30" (then "%")
 DIGITS_SCALED = re.compile(r"^(\d+(?:\.\d+)?)(m|bn|k)$", re.I)
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.I)
 CODE_DIGITS = re.compile(r"^([A-Z]{3})(\d[\d,]*(?:\.\d+)?)$")  # "SEK9", "USD910"
