@@ -859,6 +859,13 @@ def test_score_or_tally_is_two_counts(run, text, words, values):
     assert [f.low for f in found] == values and all(f.low == f.high for f in found), show_figures(found)
 
 
+def test_a_share_after_a_name_is_no_part_of_it(run):
+    """'Flight 610' is a name, 'Trump 47 percent' and 'Victoria 1.6%' are shares (Wikinews, bundled corpus)."""
+    record = run("In a poll with Justin Amash included, Biden led Trump 47 percent to 40 percent. Asked about the "
+                 "share of Aboriginal people: Melbourne 0.5%, Victoria 1.6%.")
+    assert [f.low for f in record.figures if f.category == "percent"] == [47, 40, 0.5, 1.6], show_figures(record.figures)
+
+
 @pytest.mark.parametrize(("text", "words", "values"), [
     pytest.param("E. coli in an 80%-20% N2-CO2 environment had slower growth rate.", "80%-20%", [(80, 80), (20, 20)],
                  id="a-mixture"),  # Wikinews, bundled corpus

@@ -17,7 +17,7 @@ from .categories import bare_fate, category, distance_compound, multiplier, weig
 from .figure_context import credit, period_near
 from .lexicon import (
     COUNT_ADVERBS, CURRENCY_SYMBOLS, CURRENCY_WORDS, DESIGNATION_NOUNS,
-    DISTANCE_UNITS, GLUED_UNITS, DURATION_UNITS, FRACTION_WORDS, LABEL_NOUNS, PERSON_FATE, QUALIFIERS, SPEED_UNITS,
+    DISTANCE_UNITS, GLUED_UNITS, DURATION_UNITS, FRACTION_WORDS, LABEL_NOUNS, PERCENT_WORDS, PERSON_FATE, QUALIFIERS, SPEED_UNITS,
     UNCERTAINTY_SIGNS, VAGUE_FLOORS,
 )
 from .numbers import (
@@ -148,8 +148,9 @@ def figure_at(tokens: list[Token], i: int, definite: bool = False) -> tuple[Figu
         return None
     if not definite and i > 0 and tokens[i - 1].lower_ in {"the", "these", "those"} and low < 10 and not unit and noun is not None and noun.tag_ == "NNS":
         return None  # "the two units": a reference back, not an amount ("their two sons" says how many)
-    if i > 0 and tokens[i - 1].pos_ == "PROPN" and tokens[i - 1].i > tokens[i - 1].sent.start and (noun is None or noun.tag_ != "NNS"):
-        return None  # "Boeing 707", "Flight 610"
+    if i > 0 and tokens[i - 1].pos_ == "PROPN" and tokens[i - 1].i > tokens[i - 1].sent.start and (noun is None or noun.tag_ != "NNS") \
+            and unit != "percent":
+        return None  # "Boeing 707", "Flight 610"; not "Melbourne 0.5%, Victoria 1.6%"
     if i > 0 and tokens[i - 1].lemma_.lower() in LABEL_NOUNS and not unit:
         return None  # "a category 3 hurricane", "round 3": a label, not an amount
     if year_like(tokens[i], low, noun, unit):
@@ -180,10 +181,12 @@ def excluded(token: Token) -> bool:
         return True
     if currency_code(token.text):
         return False  # "USD910", often taken for a place
-    if token.ent_type_ in NAME_LABELS and token.ent_iob_ != "O":
+    share = token.i + 1 < len(token.doc) and token.nbor(1).lower_ in PERCENT_WORDS  # "Victoria 1.6%": no name
+    if token.ent_type_ in NAME_LABELS and token.ent_iob_ != "O" and not share:
         return True
     head = token.head
-    if head.pos_ == "PROPN" and head.i < token.i and token.dep_ in {"nummod", "appos", "npadvmod", "compound"}:
+    if head.pos_ == "PROPN" and head.i < token.i and token.dep_ in {"nummod", "appos", "npadvmod", "compound"} \
+            and not share:
         return True  # "Deir Ezzor 24", "Task Force 50"
     if token.ent_type_ in {"DATE", "TIME"} and not bare_count(token):
         nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
