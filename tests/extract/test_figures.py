@@ -859,6 +859,19 @@ def test_score_or_tally_is_two_counts(run, text, words, values):
     assert [f.low for f in found] == values and all(f.low == f.high for f in found), show_figures(found)
 
 
+@pytest.mark.parametrize(("text", "values"), [
+    pytest.param("Ben Carson and Ted Cruz raised $23million and $20million, respectively.", [23e6, 20e6],
+                 id="scale-word-glued"),
+    pytest.param("He raised $4M last month, and $2.5bn in total.", [4e6, 2.5e9], id="scale-abbreviated"),
+    pytest.param("Buys are in Minnesota (around $240,000), Colorado (around $700,000) and Oklahoma (around $400,000).",
+                 [240_000, 700_000, 400_000], id="amount-after-a-place"),
+])
+def test_money_as_campaign_news_writes_it(run, text, values):
+    """Amounts with their scale glued on, and amounts in brackets after a name (no part of the name)."""
+    found = [f for f in run(text).figures if f.category == "money"]
+    assert [f.low for f in found] == values, show_figures(found)
+
+
 def test_a_share_after_a_name_is_no_part_of_it(run):
     """'Flight 610' is a name, 'Trump 47 percent' and 'Victoria 1.6%' are shares (Wikinews, bundled corpus)."""
     record = run("In a poll with Justin Amash included, Biden led Trump 47 percent to 40 percent. Asked about the "

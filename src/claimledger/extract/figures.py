@@ -21,8 +21,8 @@ from .lexicon import (
     UNCERTAINTY_SIGNS, VAGUE_FLOORS,
 )
 from .numbers import (
-    currency_before, currency_code, digit_value, glued, is_number_start, read_number, scaled_range, shared_scale, token_range,
-    uncertainty,
+    currency_before, currency_code, digit_value, glued, is_number_start, money_scale, read_number, scaled_range, shared_scale,
+    token_range, uncertainty,
 )
 from .references import determiner_before, refers_back
 from .score_pairs import score_pair_at
@@ -104,6 +104,10 @@ def figure_at(tokens: list[Token], i: int, definite: bool = False) -> tuple[Figu
     currency = currency_before(tokens, i)
     if currency:
         start_i, unit = i - 1, currency
+        scale = money_scale(tokens, j) if low == high else None
+        if scale is not None:  # "$4M"
+            low = high = low * scale
+            j += 1
     unit = unit or currency_code(token.text)
     # ranges: "10-15", "$200 to $300", "between 10 and 15", "forty or fifty"
     between = i > 0 and tokens[start_i - 1].lower_ == "between"
@@ -182,6 +186,7 @@ def excluded(token: Token) -> bool:
     if currency_code(token.text):
         return False  # "USD910", often taken for a place
     share = token.i + 1 < len(token.doc) and token.nbor(1).lower_ in PERCENT_WORDS  # "Victoria 1.6%": no name
+    share = share or token.i > 0 and token.nbor(-1).text in CURRENCY_SYMBOLS  # nor "Colorado (around $700,000)"
     if token.ent_type_ in NAME_LABELS and token.ent_iob_ != "O" and not share:
         return True
     head = token.head

@@ -13,7 +13,9 @@ from .lexicon import CURRENCY_CODES, CURRENCY_SYMBOLS, GLUED_UNITS, SCALES, UNCE
 
 DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\.\d+$")  # ".0605 square km" too
 DIGIT_RANGE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)%?[–—-](\d[\d,]*(?:\.\d+)?)$")  # "200–400", "20%-30" (then "%")
-DIGITS_SCALED = re.compile(r"^(\d+(?:\.\d+)?)(m|bn|k)$", re.I)
+DIGITS_SCALED = re.compile(r"^(\d+(?:\.\d+)?)(m|bn|k|million|billion|trillion)$", re.I)  # "1.5m", "$23million"
+# A scale abbreviated after an amount of money, written on: "$4M", "£2bn", "$500K" (never "4 m", a length).
+MONEY_SCALES = {"m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000, "k": 1_000}
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.I)
 CODE_DIGITS = re.compile(r"^([A-Z]{3})(\d[\d,]*(?:\.\d+)?)$")  # "SEK9", "USD910"
 GLUED = re.compile(r"^(\d+(?:\.\d+)?)([a-z]+)$", re.I)  # "1au", "60km": a number with its unit in one token
@@ -26,6 +28,13 @@ def currency_before(tokens: list[Token], i: int) -> str | None:
         return CURRENCY_SYMBOLS[tokens[i - 1].text]
     if 0 < i < len(tokens) + 1 and i - 1 < len(tokens) and tokens[i - 1].text in CURRENCY_CODES:
         return tokens[i - 1].text
+    return None
+
+
+def money_scale(tokens: list[Token], j: int) -> float | None:
+    """The scale an abbreviation glued to an amount of money gives ('$4M': 'M' right after '4')."""
+    if 0 < j < len(tokens) and not tokens[j - 1].whitespace_ and tokens[j].lower_ in MONEY_SCALES:
+        return MONEY_SCALES[tokens[j].lower_]
     return None
 
 
