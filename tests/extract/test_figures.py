@@ -912,6 +912,10 @@ def test_a_part_out_of_a_whole_counts_what_the_whole_counts(run):
                  id="a-population"),
     pytest.param("The band played to a crowd of a hundred thousand in the park.", "a hundred thousand", 100_000,
                  "people", id="a-crowd"),
+    pytest.param("The island chain has a population of 54,000 and is about a six hour flight away.", "54,000", 54_000,
+                 "people", id="a-population-in-digits"),
+    pytest.param("He spoke to a crowd of about 1,200 in Des Moines.", "about 1,200", 1_200, "people",
+                 id="a-crowd-in-digits"),
     pytest.param("Recorded infections surpassed one million on Friday.", "one million", 1_000_000, "other",
                  id="one-million-passed"),
 ])

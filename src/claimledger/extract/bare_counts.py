@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .categories import counts_a_population
 from .lexicon import CHANGE_VERBS, DESIGNATION_NOUNS, FRACTION_WORDS, LABEL_NOUNS, PERSON_FATE
 from .numbers import token_range
 from .score_pairs import tally_pair
@@ -45,7 +46,7 @@ def meaningful_bare(token: Token, value: float) -> bool:
         return True  # "the 2.8 million who voted"
     if nxt is not None and nxt.lower_ == "strong":
         return True  # "turned out 2.9 million strong": a crowd of that many
-    if elliptical(token):
+    if elliptical(token) or counts_a_population(token):  # "has a population of 54,000", "a crowd of 800"
         return True
     return any(t.lemma_.lower() == "toll" for t in token.sent) and token.dep_ in {"pobj", "attr", "dobj"}
 
