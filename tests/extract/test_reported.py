@@ -227,6 +227,12 @@ def test_an_interviewers_you_said_reports_the_interviewee(run):
     assert not [t for t, _, _ in items if t.startswith("how the union")]
 
 
+def test_as_you_mentioned_credits_the_interviewee(run):
+    text = ("((WN))  Where did the bones come from?\n\n((Naomi Martisius))  From caves.\n\n((WN))  As you mentioned, "
+            "one of the sites didn't give any positive results. Was it contamination?\n\n((Naomi Martisius))  Yes.")
+    assert_reported(reported(run(text)), "one of the sites didn't give any positive results", "Naomi Martisius")
+
+
 def test_an_interviewers_you_wrote_quotes_the_interviewee(run):
     assert_speaker(run(INTERVIEW), "Everyone deserves", "Akram Pasha")
 

@@ -20,6 +20,7 @@ from .quote_fit import closing_mark_end, fit_to_quotes
 from .reported import clause_tokens, object_run
 from .reportedly import reportedly
 from .speakers import SpeakerIndex
+from .transcripts import addressee
 
 # The words that head an attribution phrase in ``attribution_at`` (besides AS_CUES lemmas).
 HEAD_WORDS = frozenset({"according", "citing", "in", "by"})
@@ -46,6 +47,8 @@ def extract_attributions(doc: Doc, quotes: list[Quote]) -> list[Attribution]:
             if span is None or covered_by_quote(*span, quotes):
                 continue
             start, end = span
+            if source_token is not None and interviewed(source_token) and "?" in doc_text(doc)[start : end + 2]:
+                continue  # "As you said C, what should ...?": the interviewer's question, no statement
             source = index.resolve(source_token).name if source_token is not None else None
             found.append(Attribution(start, end, doc_text(doc)[start:end], source, cue))
         found.extend(impersonal(sent, quoted))
@@ -80,7 +83,7 @@ def attribution_at(token: Token, sent: Span) -> tuple[list[Token], Token | None,
         if objects:
             return list(token.subtree), objects[0], f"as {lower} by"
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-        if subject is not None and subject.lower_ not in {"i", "we", "you"}:
+        if subject is not None and (subject.lower_ not in {"i", "we", "you"} or interviewed(subject)):
             return list(token.subtree), subject, f"as {subject.text} {lower}"  # "As X announced today, C"
     if lower == "citing" and token.dep_ in {"advcl", "prep", "xcomp"}:
         objects = [c for c in token.children if c.dep_ in {"dobj", "pobj"}]
@@ -94,6 +97,11 @@ def attribution_at(token: Token, sent: Span) -> tuple[list[Token], Token | None,
             if source is not None or lower == "by":
                 return list(token.subtree), source, f"{lower} a {noun.lemma_.lower()}"
     return None
+
+
+def interviewed(you: Token) -> bool:
+    """An interviewer's "you" ("((WN)) As you mentioned, C"): the one interviewed, whom the speaker index names."""
+    return you.lower_ == "you" and addressee(doc_text(you.doc), you.idx) is not None
 
 
 def informant(noun: Token) -> bool:

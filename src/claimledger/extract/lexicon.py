@@ -48,7 +48,7 @@ NAMING_VERBS = frozenset("call describe name label brand dub term urge".split())
 CALL_PARTICLES = frozenset("off up back in out around".split())
 # Adverbs that credit a claim to unnamed reports: "reportedly conducted by the Taliban".
 # Verbs that can open an "as X said, C" attribution.
-AS_CUES = frozenset("say report state announce tell note confirm claim write explain indicate reveal disclose".split())
+AS_CUES = frozenset("say report state announce tell note confirm claim write explain indicate reveal disclose mention".split())
 REPORTEDLY = frozenset("reportedly allegedly purportedly reputedly supposedly".split())
 
 # Verbs whose complement clause is the claim but which do not themselves speak (excluded):
