@@ -38,3 +38,13 @@ def test_dateline_is_left_out_when_the_text_names_a_region(nlp):
 @pytest.mark.parametrize("name, level", [("Afghanistan", 3), ("Ukraine", 3), ("Helmand", 2), ("Kunduz", 2), ("Sangin", 0)])
 def test_gazetteer_levels(name, level):
     assert gazetteer_level(name) == level
+
+
+def test_a_province_the_tagger_calls_an_organisation_is_still_a_province(nlp):
+    """ISAF release (CC BY-SA): 'In Logar last night' with 'Logar' tagged ORG; a compass word ('Eastern')
+    that some country's subdivision is named after is no province."""
+    text = ("Mar. 27: Afghan-ISAF Operations in Eastern, Southern Afghanistan\nNEWS RELEASE\u2028ISAF Joint Command - "
+            "Afghanistan\u2028\u20282010-03-CA-112 \u2028For Immediate Release\n\n\xa0In Logar last night, a joint "
+            "security force searched a compound in the village of Mogkol Khel, in the Mohammad Agha district.")
+    provinces = [p.text for p in find_places(nlp(text)) if p.level == 2]
+    assert provinces == ["Logar"], provinces

@@ -54,7 +54,7 @@ def find_places(doc: Doc) -> list[Place]:
         places.append(Place(tokens[first].idx, token.idx + len(token), text[tokens[first].idx : token.idx + len(token)], level))
     covered = [(p.start, p.end) for p in places]
     for token in tokens:  # NER misses regions: "In Logar last night"
-        if token.pos_ == "PROPN" and token.i > 0 and tokens[token.i - 1].lower_ in {"in", "of", "near"} and not token.ent_type_ in {"PERSON", "ORG"} \
+        if token.pos_ == "PROPN" and token.i > 0 and tokens[token.i - 1].lower_ in {"in", "of", "near"} and not named_apart(token) \
                 and not any(s <= token.idx < e for s, e in covered) and gazetteer_level(token.text) == 2:
             places.append(Place(token.idx, token.idx + len(token), token.text, 2))
             covered.append((token.idx, token.idx + len(token)))
@@ -69,6 +69,18 @@ def find_places(doc: Doc) -> list[Place]:
         places += [Place(p.start, p.end, p.text.title() if p.text.isupper() else p.text, 2) for p in inside
                    if gazetteer_level(p.text.title()) == 2]
     return places
+
+
+def named_apart(token) -> bool:
+    """A person or organisation whose name holds a province's ('Kabul Bank', 'Mahmud of Ghazni'); a
+    province alone that the tagger calls an organisation ('In Logar last night') is still the province."""
+    if token.lower_ in COMPASS:
+        return True  # "Operations in Eastern, Southern Afghanistan": a part of a country, not a province elsewhere
+    return token.ent_type_ in {"PERSON", "ORG"} and not (token.ent_iob_ == "B" and (
+        token.i + 1 >= len(token.doc) or token.nbor(1).ent_iob_ != "I"))
+
+
+COMPASS = frozenset("north south east west northern southern eastern western central".split())
 
 
 def gazetteer_level(name: str) -> int:
