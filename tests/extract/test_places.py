@@ -18,6 +18,8 @@ from claimledger.extract.places import dateline_span, find_places, gazetteer_lev
      "Nad ‘Ali district, Helmand province"),
     ("Yesterday, in Sar-e Pul district, Sar-e Pul province, a security force arrested two insurgents.",
      "Sar-e Pul district, Sar-e Pul province"),
+    ("Afghan and coalition forces targeted a Haqqani Network leader during security operations detaining more "
+     "than 10 suspected insurgents in Nangarhar and Khost provinces yesterday.", "Nangarhar and Khost provinces"),
 ])
 def test_district_and_province_read_as_one_place(nlp, text, expected):
     assert expected in [p.text for p in find_places(nlp(text))]

@@ -51,6 +51,7 @@ def find_places(doc: Doc) -> list[Place]:
             first -= 1
         if first == token.i:
             continue
+        first = listed_names(doc, first) if token.lower_.endswith("s") else first  # "Nangarhar and Khost provinces"
         places.append(Place(tokens[first].idx, token.idx + len(token), text[tokens[first].idx : token.idx + len(token)], level))
     covered = [(p.start, p.end) for p in places]
     for token in tokens:  # NER misses regions: "In Logar last night"
@@ -108,6 +109,16 @@ def subdivision_names() -> frozenset[str]:
 def fold(name: str) -> str:
     """'Paktiyā' -> 'paktiya': accents dropped, lower case."""
     return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+
+
+def listed_names(doc: Doc, first: int) -> int:
+    """Where a list of names before a plural level word starts: 'Nangarhar and Khost provinces',
+    'Kandahar, Helmand and Zabul provinces' (each name one a place of that level)."""
+    while first >= 2 and doc[first - 1].lower_ in {"and", ","} and name_part(doc, first - 2):
+        first -= 2
+        while first > 0 and name_part(doc, first - 1):
+            first -= 1
+    return first
 
 
 GLUE = frozenset("- ' ’ ‘".split())
