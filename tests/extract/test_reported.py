@@ -250,3 +250,14 @@ def test_a_subject_the_parser_hung_elsewhere_still_speaks(run, text, content, so
     """The parser takes a long aside for the cue's clause, or the subject for part of an opening
     phrase: the noun phrase opening the clause is still the one who said it."""
     assert_reported(reported(run(text)), content, source)
+
+
+def test_an_interviewers_label_is_nobodys_antecedent(run):
+    """'((WN))' labels the interviewer's turn; the 'they' of the answer after it is someone else
+    (Wikinews, bundled corpus)."""
+    text = ("((WN))  So how long did you represent Iran at the chess tournaments?\n\n\n((Dorsa Derakhshani))  Well, "
+            "I stopped representing them in 2015.\n\n\n((WN))  Had the federation ever warned you to cover your "
+            "hair?\n\n\n((Dorsa Derakhshani))  Well, I quote, they said \"Even if you are not wearing the headscarf, "
+            "at least have it around your neck.\"")
+    quotes = [q for q in run(text).quotes if q.text.startswith("Even if")]
+    assert quotes and quotes[0].speaker != "WN", [(q.text, q.speaker) for q in quotes]
