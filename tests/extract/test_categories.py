@@ -61,6 +61,12 @@ CATEGORIES = [
     pytest.param("The storm injured 40 people, including 12 students.", "students", "injuries",
                  id="including-the-verb's-fate"),
     pytest.param("One child was among the dead.", "child", "deaths", id="among-the-dead"),
+    pytest.param("One child was, according to the fire service, among the dead.", "child", "deaths",
+                 id="among-the-dead-past-an-aside"),  # Wikinews, bundled corpus
+    pytest.param("In an online news briefing, the director of IEDCR said the fatalities included four males and one "
+                 "female.", "males", "deaths", id="the-fatalities-included"),  # Wikinews, bundled corpus
+    pytest.param("The delegation included four ministers and two aides.", "ministers", "people",
+                 id="included-no-fate"),
     pytest.param("The town hall hosted 300 people, including 40 students.", "students", "people",
                  id="including-no-fate"),
     # people, vehicles and things that happen that the corpus counted as "other" (Wikinews)

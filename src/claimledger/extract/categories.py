@@ -131,10 +131,11 @@ def fate_of(noun: Token) -> str | None:
     passed_on = fate_through_preposition(noun)
     if passed_on:
         return passed_on
-    for stated in (c for c in noun.head.children if c.dep_ == "nsubj") if noun.dep_ == "attr" else ():
+    stating = noun.dep_ == "attr" or noun.dep_ == "dobj" and noun.head.lemma_.lower() == "include"
+    for stated in (c for c in noun.head.children if c.dep_ == "nsubj") if stating else ():
         named = named_fate(stated)
         if named:
-            return named  # "the confirmed deaths are fourteen civilians"
+            return named  # "the confirmed deaths are fourteen civilians", "the fatalities included four males"
     words = [noun.head] if noun.dep_ in {"nsubj", "nsubjpass", "dobj"} else []
     last = noun.right_edge
     for conj in noun.subtree:
@@ -146,8 +147,8 @@ def fate_of(noun: Token) -> str | None:
     words += [c for c in noun.head.children if c.dep_ in {"oprd", "ccomp", "acomp", "xcomp"} and c.i > noun.i]
     if noun.head.dep_ == "xcomp":
         words.append(noun.head.head)
-    words += [o for p in noun.head.children if p.dep_ == "prep" and p.lower_ == "among"
-              for o in p.children if o.dep_ == "pobj"]  # "one child was among the dead"
+    words += [o for p in noun.head.subtree if p.dep_ == "prep" and p.lower_ == "among" and noun.head in (p.head, p.head.head)
+              for o in p.children if o.dep_ == "pobj"]  # "one child was (, according to X,) among the dead"
     if noun.i + 1 < len(noun.doc) and noun.nbor(1).tag_ in {"VBN", "JJ"}:
         words.append(noun.nbor(1))  # "200 people injured", "six soldiers dead"
     for word in words:
