@@ -770,3 +770,11 @@ def test_speaker_named_right_after_the_quote_whatever_the_parse(run):
             "ignore her.\"")
     quote = next(q for q in direct(run(text)) if q.text.startswith("She's just"))
     assert quote.speaker and "protester" in quote.speaker, show_quotes(run(text))
+
+
+def test_words_in_another_script_are_no_speaker(run):
+    """The English pipeline parses a Hindi passage as best it can; what it takes for a subject there is
+    no name (Wikinews, bundled corpus: an interview given in Hindi and English)."""
+    text = ("तो ये बात: आप अकेले हों जो हमें पूछे, दूसरा कोई पूछने वाला भी नहीं था, या कोई बताने वाला भी नहीं था: "
+            "\"ये सेवाएँ है, इनको ले लो\".")
+    assert all(q.speaker is None or any("a" <= c.lower() <= "z" for c in q.speaker) for q in run(text).quotes)
