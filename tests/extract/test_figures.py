@@ -860,11 +860,11 @@ def test_score_or_tally_is_two_counts(run, text, words, values):
 
 
 @pytest.mark.parametrize(("text", "values"), [
-    pytest.param("Ben Carson and Ted Cruz raised $23million and $20million, respectively.", [23e6, 20e6],
+    pytest.param("The two candidates raised $12million and $9million, respectively.", [12e6, 9e6],
                  id="scale-word-glued"),
     pytest.param("He raised $4M last month, and $2.5bn in total.", [4e6, 2.5e9], id="scale-abbreviated"),
-    pytest.param("Buys are in Minnesota (around $240,000), Colorado (around $700,000) and Oklahoma (around $400,000).",
-                 [240_000, 700_000, 400_000], id="amount-after-a-place"),
+    pytest.param("The ads run in Ohio (about $500,000), Iowa (about $300,000) and Maine (about $100,000).",
+                 [500_000, 300_000, 100_000], id="amount-after-a-place"),
 ])
 def test_money_as_campaign_news_writes_it(run, text, values):
     """Amounts with their scale glued on, and amounts in brackets after a name (no part of the name)."""
@@ -882,7 +882,7 @@ def test_a_share_after_a_name_is_no_part_of_it(run):
 @pytest.mark.parametrize(("text", "words", "values"), [
     pytest.param("E. coli in an 80%-20% N2-CO2 environment had slower growth rate.", "80%-20%", [(80, 80), (20, 20)],
                  id="a-mixture"),  # Wikinews, bundled corpus
-    pytest.param("By 58%-33%, those surveyed said the government was failing.", "58%-33%", [(58, 58), (33, 33)],
+    pytest.param("By 61%-30%, the residents polled said the council was failing.", "61%-30%", [(61, 61), (30, 30)],
                  id="a-poll-split"),
     pytest.param("Prices rose by 20%-30% last year.", "20%-30%", [(20, 30)], id="a-rising-range"),
 ])
@@ -912,9 +912,9 @@ def test_a_part_out_of_a_whole_counts_what_the_whole_counts(run):
                  id="a-population"),
     pytest.param("The band played to a crowd of a hundred thousand in the park.", "a hundred thousand", 100_000,
                  "people", id="a-crowd"),
-    pytest.param("The island chain has a population of 54,000 and is about a six hour flight away.", "54,000", 54_000,
+    pytest.param("The valley town has a population of 48,000 and lies two hours from the coast.", "48,000", 48_000,
                  "people", id="a-population-in-digits"),
-    pytest.param("He spoke to a crowd of about 1,200 in Des Moines.", "about 1,200", 1_200, "people",
+    pytest.param("The mayor spoke to a crowd of about 900 in the square.", "about 900", 900, "people",
                  id="a-crowd-in-digits"),
     pytest.param("Recorded infections surpassed one million on Friday.", "one million", 1_000_000, "other",
                  id="one-million-passed"),

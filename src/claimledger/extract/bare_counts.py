@@ -46,7 +46,7 @@ def meaningful_bare(token: Token, value: float) -> bool:
         return True  # "the 2.8 million who voted"
     if nxt is not None and nxt.lower_ == "strong":
         return True  # "turned out 2.9 million strong": a crowd of that many
-    if elliptical(token) or counts_a_population(token):  # "has a population of 54,000", "a crowd of 800"
+    if elliptical(token) or counts_a_population(token):  # "a town with a population of 48,000", "a crowd of 900"
         return True
     return any(t.lemma_.lower() == "toll" for t in token.sent) and token.dep_ in {"pobj", "attr", "dobj"}
 

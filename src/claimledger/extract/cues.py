@@ -35,7 +35,7 @@ def is_cue(token: Token) -> bool:
 
 
 def participle_alone(token: Token) -> bool:
-    """A participle with no auxiliary: 'names mentioned as nominees are X' describes, reports nothing."""
+    """A participle with no auxiliary: 'the towns mentioned as targets are X' describes, reports nothing."""
     return token.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in token.children)
 
 

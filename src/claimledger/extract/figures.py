@@ -186,7 +186,7 @@ def excluded(token: Token) -> bool:
     if currency_code(token.text):
         return False  # "USD910", often taken for a place
     share = token.i + 1 < len(token.doc) and token.nbor(1).lower_ in PERCENT_WORDS  # "Victoria 1.6%": no name
-    share = share or token.i > 0 and token.nbor(-1).text in CURRENCY_SYMBOLS  # nor "Colorado (around $700,000)"
+    share = share or token.i > 0 and token.nbor(-1).text in CURRENCY_SYMBOLS  # nor "Ohio (about $500,000)"
     if token.ent_type_ in NAME_LABELS and token.ent_iob_ != "O" and not share:
         return True
     head = token.head

@@ -70,8 +70,8 @@ def fronted_name(verb: Token) -> Token | None:
 
 
 def fronted_subject(verb: Token) -> Token | None:
-    """'Sanders, meanwhile, who sits at zero endorsements, said C', 'Jeffrey Salkin, a rabbi helping
-    to organize the boycott, said C', 'In an interview with X, the candidate stated that C': a finite
+    """'Okafor, meanwhile, who holds no seat of his own, said C', 'Maria Lindqvist, a teacher helping
+    to run the shelter, said C', 'In an interview with X, the mayor stated that C': a finite
     cue heading its sentence with no subject, the parser having taken an aside for the cue's clause
     or hung the subject on an opening phrase (``fronted_name`` covers a named entity before a short
     aside). The subject is the noun phrase opening the sentence (or following an opening phrase and

@@ -13,7 +13,7 @@ from .lexicon import CURRENCY_CODES, CURRENCY_SYMBOLS, GLUED_UNITS, SCALES, UNCE
 
 DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\.\d+$")  # ".0605 square km" too
 DIGIT_RANGE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)%?[–—-](\d[\d,]*(?:\.\d+)?)$")  # "200–400", "20%-30" (then "%")
-DIGITS_SCALED = re.compile(r"^(\d+(?:\.\d+)?)(m|bn|k|million|billion|trillion)$", re.I)  # "1.5m", "$23million"
+DIGITS_SCALED = re.compile(r"^(\d+(?:\.\d+)?)(m|bn|k|million|billion|trillion)$", re.I)  # "1.5m", "$12million"
 # A scale abbreviated after an amount of money, written on: "$4M", "£2bn", "$500K" (never "4 m", a length).
 MONEY_SCALES = {"m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000, "k": 1_000}
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.I)
