@@ -19,8 +19,8 @@ from .cues import QUOTE_MARKS, inside, subject_of
 from .quote_fit import closing_mark_end, fit_to_quotes
 from .reported import clause_tokens, object_run
 from .reportedly import reportedly
-from .speakers import SpeakerIndex
-from .transcripts import addressee
+from .names import is_named
+from .speakers import SpeakerIndex, addressed
 
 # The words that head an attribution phrase in ``attribution_at`` (besides AS_CUES lemmas).
 HEAD_WORDS = frozenset({"according", "citing", "in", "by"})
@@ -101,17 +101,12 @@ def attribution_at(token: Token, sent: Span) -> tuple[list[Token], Token | None,
 
 def interviewed(you: Token) -> bool:
     """An interviewer's "you" ("((WN)) As you mentioned, C"): the one interviewed, whom the speaker index names."""
-    return you.lower_ == "you" and addressee(doc_text(you.doc), you.idx) is not None
+    return you.lower_ == "you" and addressed(you) is not None
 
 
 def informant(noun: Token) -> bool:
     """'citing officials', 'citing Reuters', 'citing a report': the cited is a source of information."""
-    return noun.lemma_.lower() in INFORMANT_NOUNS or noun.lower_ in INFORMANT_NOUNS or named(noun)
-
-
-def named(noun: Token) -> bool:
-    """A name ('Reuters', 'the NDRRMC'), not a thing ('documents')."""
-    return noun.pos_ == "PROPN" or noun.ent_type_ in {"ORG", "PERSON", "GPE", "NORP"}
+    return noun.lemma_.lower() in INFORMANT_NOUNS or noun.lower_ in INFORMANT_NOUNS or is_named(noun)
 
 
 def cited_claims(sent: Span, quoted: list[tuple[int, int]], index: SpeakerIndex) -> list[Attribution]:
@@ -173,7 +168,7 @@ def report_source(noun: Token) -> Token | None:
             return child
         if child.dep_ in {"prep", "agent"} and child.lower_ in {"by", "from", "of"}:
             objects = [c for c in child.children if c.dep_ == "pobj"]
-            if objects and (child.lower_ != "of" or named(objects[0])):  # 'a release of documents': no author
+            if objects and (child.lower_ != "of" or is_named(objects[0])):  # 'a release of documents': no author
                 return objects[0]
         if child.dep_ == "acl":  # "a publication known as X"
             found = report_source(child)

@@ -153,4 +153,3 @@ def run_around(head: Token, ids: set[int]) -> list[Token]:
     while last + 1 in ids:
         last += 1
     return list(head.doc[first : last + 1])
-

@@ -186,12 +186,13 @@ def excluded(token: Token) -> bool:
     if currency_code(token.text):
         return False  # "USD910", often taken for a place
     share = token.i + 1 < len(token.doc) and token.nbor(1).lower_ in PERCENT_WORDS  # "Victoria 1.6%": no name
-    share = share or token.i > 0 and token.nbor(-1).text in CURRENCY_SYMBOLS  # nor "Ohio (about $500,000)"
-    if token.ent_type_ in NAME_LABELS and token.ent_iob_ != "O" and not share:
+    money = token.i > 0 and token.nbor(-1).text in CURRENCY_SYMBOLS  # nor "Ohio (about $500,000)"
+    amount = share or money
+    if token.ent_type_ in NAME_LABELS and token.ent_iob_ != "O" and not amount:
         return True
     head = token.head
     if head.pos_ == "PROPN" and head.i < token.i and token.dep_ in {"nummod", "appos", "npadvmod", "compound"} \
-            and not share:
+            and not amount:
         return True  # "Deir Ezzor 24", "Task Force 50"
     if token.ent_type_ in {"DATE", "TIME"} and not bare_count(token):
         nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None

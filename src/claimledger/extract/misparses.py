@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .names import NAMED_ENTS
+
 
 def stray_that_clause(verb: Token) -> Token | None:
     """'said for the first time that C', 'said in a statement Monday that C': the parser hangs the
@@ -51,7 +53,7 @@ def adjoins(obj: Token, first: Token) -> bool:
 
 
 RELATIVE_OPENERS = frozenset("who whose which whom".split())
-SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+SPEAKER_ENTS = NAMED_ENTS
 
 
 def fronted_name(verb: Token) -> Token | None:

@@ -22,6 +22,8 @@ sheriff prosecutor vice director chairman chairwoman attorney officer secretary-
 NAME_LABELS = frozenset({"PERSON"})
 # Entity labels an appositive name cannot carry ("a spokesperson, Morgan Ortagus," is never a place).
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "DATE", "TIME", "FAC"})
+# Entity labels of a source that has a name: a person, a body, a nationality, a state.
+NAMED_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "nummod", "quantmod", "flat", "det"})
 
 
@@ -37,6 +39,11 @@ class Speaker:
     label: str = ""
     subject: bool = True  # a clause subject or a speaker: preferred antecedent for "he" / "she"
     plural: bool | None = None  # a description's grammatical number ("the researchers"); None for names
+
+
+def is_named(token: Token) -> bool:
+    """A name ('Reuters', 'the NDRRMC', 'Coles'), not a thing ('documents') or a pronoun."""
+    return token.pos_ == "PROPN" or token.ent_type_ in NAMED_ENTS
 
 
 def clean_person(ent: Span) -> str:

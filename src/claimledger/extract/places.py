@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import pycountry
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ._cache import doc_ents, doc_text, doc_tokens
 from .tally_words import PLACE_LEVELS
@@ -72,7 +72,7 @@ def find_places(doc: Doc) -> list[Place]:
     return places
 
 
-def named_apart(token) -> bool:
+def named_apart(token: Token) -> bool:
     """A person or organisation whose name holds a province's ('Kabul Bank', 'Mahmud of Ghazni'); a
     province alone that the tagger calls an organisation ('In Logar last night') is still the province."""
     if token.lower_ in COMPASS:

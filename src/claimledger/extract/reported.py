@@ -14,7 +14,7 @@ from .lexicon import (
     COMMISSIVE_VERBS, DIRECTIVE_VERBS, FIRST_PERSON, NAMING_VERBS, NOT_REPORTING, OBJECT_CLAIM_VERBS, QUESTION_WORDS,
     REPORT_NOUNS,
 )
-from .speakers import SpeakerIndex
+from .speakers import SpeakerIndex, addressed
 from .quote_fit import fit_to_quotes
 from .misparses import (
     adjoins, bare_participle, closing_conjunct, continued_content, fronted_name, fronted_subject, inherited_subject, opens_quote,
@@ -23,7 +23,6 @@ from .misparses import (
 from .questions import asked_question, unnamed_asker
 from .report_frames import candidate, frame_content, has_frame, without_nested
 from .statements import colon_statements
-from .transcripts import addressee
 from .extent import after_aside, but_continued, fronted_frame, run_around, with_deed
 from .speech_acts import (
     called_for, called_on, clause_tokens_between, directive, names_its_object, negated, no_commitment, phoned,
@@ -314,11 +313,11 @@ def passive_claim(verb: Token) -> tuple[list[Token], Token] | None:
 
 
 def interviewee(verb: Token, subject: Token | None, content: list[Token]) -> bool:
-    """An interviewer's "you said C", the interviewee's words (``transcripts.addressee``; the speaker
+    """An interviewer's "you said C", the interviewee's words (``speakers.addressed``; the speaker
     index names them): a past report ("you mentioned", "you had said"), not a question ("can you
     explain C?", "you wrote X — how do you plan to do that?")."""
     return subject is not None and subject.lower_ == "you" and verb.tag_ in {"VBD", "VBN"} \
-        and content[0].lower_ not in QUESTION_WORDS and addressee(doc_text(subject.doc), subject.idx) is not None
+        and content[0].lower_ not in QUESTION_WORDS and addressed(subject) is not None
 
 
 def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex,

@@ -10,15 +10,15 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ._cache import doc_ents, doc_text
 from .lexicon import CLAIM_NOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON, REPORT_NOUNS, SPEECH_VERBS
 from .centering import main_subject_before
-from .names import HONORIFICS, NAME_LABELS, Speaker, clean_person, describe, is_bare_description
+from .names import HONORIFICS, NAME_LABELS, Speaker, clean_person, describe, is_bare_description, is_named
 from .transcripts import addressee
 
-__all__ = ["SpeakerIndex", "tokens_spelled"]
+__all__ = ["SpeakerIndex", "addressed", "tokens_spelled"]
 
 # Common nouns that stand for an organisation already named ("the company said").
 ORG_NOUNS = frozenset("company firm".split())
@@ -180,7 +180,7 @@ class SpeakerIndex:
             # the director of X") describes the source
             speaks = any(t.lemma_.lower() in SPEECH_VERBS for t in (token.head, *token.head.conjuncts))
             return self.resolve(token.head.head, token.head.i if speaks else -1)
-        if lower in SECOND_PERSON and (asked := addressee(doc_text(token.doc), token.idx)) is not None:
+        if (asked := addressed(token)) is not None:
             return Speaker(self.label_name(asked), is_person=True, start=token.idx)  # an interviewer's "you said"
         if lower in POSSESSIVE_GROUP and token.dep_ == "poss":
             owner = clause_subject(token)
@@ -210,27 +210,33 @@ class SpeakerIndex:
 # gold names the new or the old one); by reading 1 better, 1 unclear. Tune: changes 1, still wrong (it then
 # reached a place name, which the next rule settles).
 PRONOUN_NUMBER = {"they": True, "them": True, "it": False}
-# 'its' and 'their' owning a report ("in its statement", "according to their report") name the body
-# whose clause it is: "Coles, in its March 8 media release, reported that ...", "According to its press
-# release, the league was ..." (the subject after it); without such a subject, the antecedent 'it' or
-# 'they' would have. PolNeAR train and the bundled corpus without check documents: 5 sources left as the
-# bare word 'its', 4 of them the clause's subject by reading.
+# A place name (GPE) is singular ('Kenya hosted the talks. They said ...' is not Kenya).
+# PolNeAR train: changes 12 'they', score unchanged (the gold there accepts any source); by reading
+# 4 better (to the people or body meant), 6 as wrong as before (to a nationality adjective), 2
+# unclear. Tune: 1 right, 0 wrong (reported+source 0.778 -> 0.786).
+# A possessive owning a report ("in its statement", "according to their report", "In his statement, X
+# found C") names the body or person whose clause it is: "Coles, in its March 8 media release, reported
+# that ...", "According to its press release, the league was ..." (the subject after it); without such
+# a subject, the antecedent of 'it', 'they', 'he' or 'she' would have. PolNeAR train and the bundled
+# corpus without check documents: 5 sources left as the bare word 'its', 4 of them the clause's subject
+# by reading; 'his' and 'her': 6 sources in PolNeAR train now the clause's subject.
 POSSESSIVE_GROUP = {"its": "it", "their": "they", "his": "he", "her": "she"}
-def transcript_label(ent) -> bool:
+# An interviewer's "you" and "your" ("((WN)) You mentioned C", "In your post, you wrote C") name the
+# one interviewed: the speaker of the next turn that answers (``transcripts.addressee``).
+SECOND_PERSON = frozenset({"you", "your"})
+
+
+def addressed(token: Token) -> str | None:
+    """The turn label of the one an interviewer's 'you' or 'your' addresses, else None."""
+    return addressee(doc_text(token.doc), token.idx) if token.lower_ in SECOND_PERSON else None
+
+
+def transcript_label(ent: Span) -> bool:
     """A name written as a transcript's turn label, '((WN))' or '((Zara Kay))': who speaks next, never
     the 'they' or 'she' of the words that follow (the bundled corpus without check documents credited
     12 statements to the interviewer 'WN' so, all of them someone else's)."""
     text = doc_text(ent.doc)
     return text[max(0, ent.start_char - 2) : ent.start_char] == "((" and text[ent.end_char : ent.end_char + 2] == "))"
-
-
-# An interviewer's "you" and "your" ("((WN)) You mentioned C", "In your post, you wrote C") name the
-# one interviewed: the speaker of the next turn that answers (``transcripts.addressee``).
-SECOND_PERSON = frozenset({"you", "your"})
-# A place name (GPE) is singular ('Kenya hosted the talks. They said ...' is not Kenya).
-# PolNeAR train: changes 12 'they', score unchanged (the gold there accepts any source); by reading
-# 4 better (to the people or body meant), 6 as wrong as before (to a nationality adjective), 2
-# unclear. Tune: 1 right, 0 wrong (reported+source 0.778 -> 0.786).
 
 
 def clause_subject(possessive: Token) -> Token | None:
@@ -244,8 +250,7 @@ def clause_subject(possessive: Token) -> Token | None:
     if word.dep_ not in {"prep", "npadvmod", "advmod"} or verb.pos_ not in {"VERB", "AUX"}:
         return None
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    named = subject is not None and (subject.pos_ == "PROPN" or subject.ent_type_ in {"ORG", "PERSON", "GPE", "NORP"})
-    return subject if named else None  # "according to its report, prices rose": not the prices' report
+    return subject if subject is not None and is_named(subject) else None  # "according to its report, prices rose": not the prices' report
 
 
 def coordinated(token: Token) -> list[Token]:

@@ -173,4 +173,3 @@ def negated(verb: Token, subject: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children) or subject.lower_ in NOBODY or any(
         c.dep_ == "det" and c.lower_ == "no" for c in subject.children
     )
-

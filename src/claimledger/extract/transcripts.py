@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 # "((Naomi Martisius))  So." / "((WSS)) : Which ..." / "PENCE: Well, look" / "Dr Smith: We ..."
 LABEL = re.compile(
@@ -44,13 +45,19 @@ def interviewers(turns: list[tuple[str, int, int]], text: str) -> set[str]:
     return {label for label, marks in asked.items() if sum(marks) * 2 > len(marks)}
 
 
+@lru_cache(maxsize=8)
+def conversation(text: str) -> tuple[list[tuple[str, int, int]], frozenset[str]]:
+    """A text's turns and the labels that ask, read once per text: ``addressee`` asks for each 'you'."""
+    turns = labelled_turns(text)
+    return turns, frozenset(interviewers(turns, text))
+
+
 def addressee(text: str, char: int) -> str | None:
     """The label of whom an interviewer's "you" at ``char`` addresses: the next turn's speaker that is
     no interviewer ("((WN)) You mentioned you were a TV anchor as a kid." reports the interviewee's
     words). None outside an interviewer's turn. In the bundled corpus (the check gold's documents left
     out) 11 interviewer turns report the interviewee with "you said/mentioned/wrote/noted"."""
-    turns = labelled_turns(text)
-    asking = interviewers(turns, text)
+    turns, asking = conversation(text)
     for k, (label, start, end) in enumerate(turns):
         if start <= char < end:
             if label not in asking:
