@@ -61,7 +61,7 @@ def add_person(people: dict[str, Entity], name: str, surface: str) -> None:
         match.aliases.append(match.name)
         match.name = name
         people[name] = match
-    for alias in {name, surface}:
+    for alias in dict.fromkeys((name, surface)):  # in this order: a set's order changes with the process's hash seed
         if alias != match.name and alias not in match.aliases:
             match.aliases.append(alias)
 
