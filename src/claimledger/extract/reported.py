@@ -139,11 +139,7 @@ def reported_content(verb: Token) -> list[Token]:
             for grandchild in child.children:
                 if child.lemma_.lower() in REPORT_NOUNS and grandchild.dep_ in {"acl", "ccomp", "relcl"} and grandchild.i > child.i:
                     return clause_tokens(grandchild, set())
-            later_verb = next((t for t in verb.doc[child.right_edge.i + 1 : verb.sent.end] if t.pos_ in {"VERB", "AUX"}), None)
-            if is_cue(verb) and child.left_edge.i == verb.i + 1 and later_verb is not None \
-                    and later_verb.tag_ in {"VBD", "VBZ", "VBP", "MD"} and later_verb.dep_ != "relcl" \
-                    and not (later_verb.dep_ == "conj" and later_verb.head == verb) \
-                    and not any(c.dep_ in SUBJECT_DEPS | {"nsubjpass"} for c in later_verb.children):
+            if is_cue(verb) and child.left_edge.i == verb.i + 1 and subject_as_object(verb, child):
                 return trailing_clause(verb)  # "X said Adamowicz required ...", misparsed as an object
             if is_cue(verb) and child.left_edge.i == verb.i + 1 and lemma not in {"tell", "ask", "inform"} and any(
                 t.tag_ in {"VBD", "VBZ", "VBP", "MD"} and t.dep_ in {"ccomp", "conj"} for t in child.subtree
@@ -249,6 +245,16 @@ def own_cue(clause: Token) -> bool:
     return is_cue(clause) and not verb_of_deed(clause) and not any(c.dep_ == "neg" for c in clause.children) and any(c.dep_ in SUBJECT_DEPS for c in clause.children) and clause.i < min(
         (c.i for c in clause.head.children if c.dep_ in SUBJECT_DEPS), default=clause.head.i
     )
+
+
+def subject_as_object(verb: Token, obj: Token) -> bool:
+    """'X said Adamowicz required ...': the parser took the subject of the reported clause for the
+    verb's object, and the clause's finite verb follows with no subject of its own (not a relative
+    clause, not a second predicate of the cue's subject: 'X thanked them and said ...')."""
+    later = next((t for t in obj.doc[obj.right_edge.i + 1 : verb.sent.end] if t.pos_ in {"VERB", "AUX"}), None)
+    return later is not None and later.tag_ in {"VBD", "VBZ", "VBP", "MD"} and later.dep_ != "relcl" \
+        and not (later.dep_ == "conj" and later.head == verb) \
+        and not any(c.dep_ in SUBJECT_DEPS | {"nsubjpass"} for c in later.children)
 
 
 def trailing_clause(verb: Token) -> list[Token]:
