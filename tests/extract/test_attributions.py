@@ -137,6 +137,15 @@ ATTRIBUTIONS = [
         "In all, the thieves have reportedly taken more than 40 paintings, leaving collectors worried.",
         "the thieves have reportedly taken more than 40 paintings", None, id="reportedly-without-frame-or-participle",
     ),
+    # X was said / reported to VP: the passive's clause, credited to nobody (invented passages)
+    pytest.param(
+        "The guard was taken to a clinic. He was reported to be in stable condition on Sunday.",
+        "He was reported to be in stable condition on Sunday", None, id="was-reported-to",
+    ),
+    pytest.param(
+        "The senator, who is said to have pressed for the amendment, declined to comment.",
+        "is said to have pressed for the amendment", None, id="relative-who-is-said-to",
+    ),
     # as reported by X, C / in a report by X, C
     pytest.param(DEV_OPENING, "the move hints at a probable escalation of fighting in the coming days amid "
                  "suffering almost 12,000 casualties", "Ukrainian news sources", id="as-reported-by-outlets"),
@@ -255,3 +264,11 @@ def test_a_report_noun_that_credits_nobody(run, text):
     """'in a release' hung on a participle rather than the clause's verb (Wikinews, bundled corpus),
     and a release of a thing rather than by someone, credit no source with the sentence."""
     assert not [a for a in run(text).attributions], run(text).attributions
+
+
+@pytest.mark.parametrize("text", [
+    "The army is expected to leave the town by Friday.",  # a plan, not a report
+    "The minister was reported by state radio to have resigned.",  # the agent is the source: no unnamed report
+])
+def test_a_passive_with_an_infinitive_that_is_no_unnamed_report(run, text):
+    assert not [t for t, s, _ in reported(run(text)) if s is None], reported(run(text))

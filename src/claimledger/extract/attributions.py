@@ -18,7 +18,7 @@ from .noun_reports import noun_reports
 from .cues import QUOTE_MARKS, inside, subject_of
 from .quote_fit import closing_mark_end, fit_to_quotes
 from .reported import clause_tokens, object_run
-from .reportedly import reportedly
+from .reportedly import reportedly, said_to
 from .names import is_named
 from .speakers import SpeakerIndex, addressed
 
@@ -55,6 +55,7 @@ def extract_attributions(doc: Doc, quotes: list[Quote]) -> list[Attribution]:
         found.extend(cited_claims(sent, quoted, index))
         found.extend(findings(sent, quoted, index))
         found.extend(reportedly(sent, quoted))
+        found.extend(a for a in said_to(sent, quoted) if not overlapped(a, found) and not covered_by_quote(a.start, a.end, quotes))
     found += [a for a in noun_reports(doc, direct, index) if not covered_by_quote(a.start, a.end, quotes)]
     return dedupe(found)
 
@@ -334,6 +335,12 @@ def covered_by_quote(start: int, end: int, quotes: list[Quote]) -> bool:
     covering most of it ('X said C in an interview' is one report, not two)."""
     return any(abs(q.start - start) < 3 and abs(q.end - end) < 3 or q.kind == "indirect" and
                min(q.end, end) - max(q.start, start) >= 0.5 * (end - start) for q in quotes)
+
+
+def overlapped(item: Attribution, found: list[Attribution]) -> bool:
+    """Half of an unnamed report already credited by another attribution ('In a report by X, Y was
+    said to C' is X's report)."""
+    return any(min(a.end, item.end) - max(a.start, item.start) >= 0.5 * (item.end - item.start) for a in found)
 
 
 def dedupe(items: list[Attribution]) -> list[Attribution]:

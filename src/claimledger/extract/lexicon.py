@@ -46,10 +46,13 @@ label brand dub term
 NAMING_VERBS = frozenset("call describe name label brand dub term urge".split())
 # Particles that make "call" a phone call or a cancellation, not speech: "called off the deal".
 CALL_PARTICLES = frozenset("off up back in out around".split())
-# Adverbs that credit a claim to unnamed reports: "reportedly conducted by the Taliban".
 # Verbs that can open an "as X said, C" attribution.
 AS_CUES = frozenset("say report state announce tell note confirm claim write explain indicate reveal disclose mention".split())
+# Adverbs that credit a claim to unnamed reports: "reportedly conducted by the Taliban".
 REPORTEDLY = frozenset("reportedly allegedly purportedly reputedly supposedly".split())
+# Passives that do the same with a to-infinitive: "X is said to have fled", "Y was reported to be in
+# stable condition" (not "believed"/"thought to": beliefs, nor "expected to": plans).
+REPORTED_TO = frozenset("say report allege rumor rumour purport repute".split())
 
 # Verbs whose complement clause is the claim but which do not themselves speak (excluded):
 # beliefs and plans ("they hope to") are not reported statements.
