@@ -52,3 +52,19 @@ def test_pronoun_of_the_other_gender_skips_the_main_subject(run):
     record = run("Ann Doe chairs the board. Mr. Roe said on Monday that Ann Doe had backed the plan. She said the "
                  "vote would take place in the spring.")
     assert_speaker(record, "the vote would", "Ann Doe")
+
+
+def test_pronoun_continues_a_subject_named_in_apposition(run):
+    """'One of the vice presidents, Ann Roe, also commented …. She said “…”': the name in apposition to the
+    subject is who 'she' is, not the speaker of the quote before."""
+    record = run('Tom Doe told a radio programme "It is a great loss to the nation." One of the vice presidents, '
+                 "Ann Roe, also commented on the death to a newspaper. She said “He was an honest and brilliant man.”")
+    assert [same_name(s, "Ann Roe") for s in speakers(record, "He was an honest")] == [True]
+
+
+def test_they_continues_the_plural_subject_before(run):
+    """'The researchers suggested C. They reported, “…”': 'they' is the researchers, not a plural
+    name inside what they said."""
+    record = run("The biologists counted the fish on two reefs. The biologists suggested the algae might weaken "
+                 "the corals. They reported, “Macroalgae are suggested to disrupt the microbiomes of Acropora.”")
+    assert [same_name(s, "The biologists") for s in speakers(record, "Macroalgae")] == [True]

@@ -24,16 +24,10 @@ def main_subject_before(token: Token, mentions: list[Speaker]) -> Speaker | None
     quote and report speakers; by reading 70 right, 10 wrong ('she' after a man the text
     gives no honorific, misparsed coordinations). PolNeAR's gold mostly keeps the pronoun itself,
     so its scores do not move; tune reported+source 0.798 -> 0.806."""
-    if token.lower_ not in {"he", "she"} or token.dep_ not in SUBJECTS or token.head != token.sent.root:
+    if token.lower_ not in {"he", "she"}:
         return None
-    k = token.sent.start - 1
-    while k >= 0 and token.doc[k].is_space:
-        k -= 1
-    if k < 0 or "\n\n" in token.doc[k].text_with_ws + token.doc[k + 1 : token.sent.start].text_with_ws:
-        return None
-    previous = token.doc[k].sent
-    subject = next((c for c in previous.root.children if c.dep_ in SUBJECTS), None)
-    if subject is None or subject.pos_ != "PROPN":
+    subject = named_subject(previous_subject(token))
+    if subject is None:
         return None
     low, high = subject.left_edge.idx, subject.idx + len(subject)
     found = next((m for m in reversed(mentions) if m.is_person and low <= m.start < high), None)  # the head's
@@ -44,6 +38,39 @@ def main_subject_before(token: Token, mentions: list[Speaker]) -> Speaker | None
     if found is not None and gender(token.doc, found) not in {None, token.lower_}:
         return None  # 'Mr. Roe …. She said': the pronoun is someone else
     return found
+
+
+def previous_subject(token: Token) -> Token | None:
+    """The main-clause subject of the sentence just before, in the same paragraph, when ``token``
+    is the main-clause subject of its own sentence."""
+    if token.dep_ not in SUBJECTS or token.head != token.sent.root:
+        return None
+    k = token.sent.start - 1
+    while k >= 0 and token.doc[k].is_space:
+        k -= 1
+    if k < 0 or "\n\n" in token.doc[k].text_with_ws + token.doc[k + 1 : token.sent.start].text_with_ws:
+        return None
+    return next((c for c in token.doc[k].sent.root.children if c.dep_ in SUBJECTS), None)
+
+
+def group_subject_before(token: Token) -> Token | None:
+    """'The researchers suggested C. They reported, “…”': a sentence-opening 'they' goes on about
+    the plural noun that was the main subject of the sentence before (not a name inside it). PolNeAR
+    train: 7 statements change speaker, all read right by eye (the gold keeps the pronoun); tune: 2,
+    both to the gold's source."""
+    if token.lower_ != "they":
+        return None
+    subject = previous_subject(token)
+    return subject if subject is not None and subject.tag_ == "NNS" else None
+
+
+def named_subject(subject: Token | None) -> Token | None:
+    """A subject that is a name, or names one in apposition ('One of the vice presidents, Ann Roe,
+    also commented ...'; 'The spokeswoman, Ann Roe, said ...'). PolNeAR train: 14 quote and report speakers
+    change, those of 7 passages, all 7 read right by eye (the gold keeps the pronoun); tune: 1 quote."""
+    if subject is None or subject.pos_ == "PROPN":
+        return subject
+    return next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
 
 
 MALE = frozenset("mr mr. he his him husband father son brother spokesman chairman congressman".split())

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ._cache import doc_ents, doc_text
 from .lexicon import CLAIM_NOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON, REPORT_NOUNS, SPEECH_VERBS
-from .centering import main_subject_before
+from .centering import group_subject_before, main_subject_before
 from .names import HONORIFICS, NAME_LABELS, Speaker, clean_person, describe, is_bare_description, is_named
 from .transcripts import addressee
 
@@ -187,6 +187,8 @@ class SpeakerIndex:
             if owner is not None:
                 return self.resolve_one(owner)  # "Coles, in its media release, reported ..."
             lower = POSSESSIVE_GROUP[lower]
+        if (group := group_subject_before(token)) is not None:
+            return self.resolve_one(group)  # "The researchers suggested C. They reported ..."
         if lower in PRONOUNS_PERSON or lower in PRONOUNS_GROUP:
             found = main_subject_before(token, self.mentions) \
                 or self.antecedent(token.idx, person=lower in PRONOUNS_PERSON, plural=PRONOUN_NUMBER.get(lower))
