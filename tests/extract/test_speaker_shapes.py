@@ -68,3 +68,15 @@ def test_they_continues_the_plural_subject_before(run):
     record = run("The biologists counted the fish on two reefs. The biologists suggested the algae might weaken "
                  "the corals. They reported, “Macroalgae are suggested to disrupt the microbiomes of Acropora.”")
     assert [same_name(s, "The biologists") for s in speakers(record, "Macroalgae")] == [True]
+
+
+def test_a_writing_that_reads_speaks_for_its_author(run):
+    """'“…”, reads a club press release, “…”' and 'Their statement reads: “…”': a writing that reads words
+    gives them to its author; a person who reads words out ('she read') speaks none of hers."""
+    record = run('"Roe was respected and loved in every way", reads a Harbour FC press release, "a fierce talent '
+                 'and a kind soul."')
+    assert [same_name(s, "Harbour FC") for s in speakers(record, "Roe was respected")] == [True]
+    record = run('The council of Eastport met on Monday. Their statement reads: "The ruling violates the principles '
+                 'of self-government."')
+    assert [same_name(s, "The council of Eastport") for s in speakers(record, "The ruling violates")] == [True]
+    assert speakers(run('She read the letter aloud. "I am sorry for everything," she read.'), "I am sorry") == [None]

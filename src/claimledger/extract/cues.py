@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from ._cache import doc_text, doc_tokens
 from .cue_shapes import aside_named_after, governing
-from .lexicon import CLAUSE_CUES, PHRASAL_CUES, REPORT_NOUNS, SPEECH_VERBS, THAT_CUES
+from .lexicon import CLAUSE_CUES, PHRASAL_CUES, READING_NOUNS, REPORT_NOUNS, SPEECH_VERBS, THAT_CUES
 
 SUBJECT_DEPS = frozenset({"nsubj"})
 PHRASAL_LEMMAS = frozenset(lemma for lemma, _ in PHRASAL_CUES)  # only these need their particles read
@@ -31,6 +31,8 @@ def is_cue(token: Token) -> bool:
         return not participle_alone(token) and any(c.dep_ == "ccomp" and c.i > token.i
                    and (lemma in CLAUSE_CUES or any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
                    for c in token.children)
+    if lemma == "read":
+        return any(c.dep_ == "nsubj" and c.lemma_.lower() in READING_NOUNS for c in token.children)
     return lemma in PHRASAL_LEMMAS and any((lemma, c.lower_) in PHRASAL_CUES for c in token.children if c.dep_ == "prt")
 
 

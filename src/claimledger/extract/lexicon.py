@@ -72,6 +72,10 @@ report reports statement statements interview study survey analysis article post
 assessment memo briefing release bulletin account accounts estimate estimates communique
 """.split())
 
+# Writings that "read" their words: '“…,” read the statement', 'The letter reads: “…”' (a person who
+# reads something out speaks no words of their own).
+READING_NOUNS = REPORT_NOUNS | frozenset("letter email editorial warning message notice".split())
+
 # Nouns for where information comes from: "X reported, citing officials" credits the officials
 # (otherwise what is cited is the claim: "condemned the act, citing its cost").
 INFORMANT_NOUNS = REPORT_NOUNS | frozenset("""

@@ -13,7 +13,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from ._cache import doc_ents, doc_text
-from .lexicon import CLAIM_NOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON, REPORT_NOUNS, SPEECH_VERBS
+from .lexicon import CLAIM_NOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON, READING_NOUNS, REPORT_NOUNS, SPEECH_VERBS
 from .centering import group_subject_before, main_subject_before
 from .names import HONORIFICS, NAME_LABELS, Speaker, clean_person, describe, is_bare_description, is_named
 from .transcripts import addressee
@@ -195,6 +195,9 @@ class SpeakerIndex:
             if found is not None:
                 return Speaker(found.name, found.title, found.is_person, found.head, token.idx, plural=found.plural)
             return Speaker(token.text, is_person=lower in PRONOUNS_PERSON, head=lower, start=token.idx)
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.pos_ == "PRON" and token.lemma_.lower() in READING_NOUNS:
+            return self.resolve_one(owner)  # "Their statement reads ...", "its letter said ...": its author
         speaker = self.known_surname(describe(token, own_clause))
         if speaker.is_person:
             speaker.name = self.canonical(speaker.name)
