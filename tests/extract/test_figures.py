@@ -657,6 +657,10 @@ NOT_FIGURES = [
         "Panther, was 43 years old. ",
         "43 years old", id="age-years-old",
     ),
+    pytest.param(  # invented
+        "The chemist, who published over 200 papers, died on Monday at 97 years of age.",
+        "97 years of age", id="age-years-of-age",
+    ),
     pytest.param(
         "Yesterday, Roscosmos, the Russian space agency, announced the death of cosmonaut Alexei Leonov. Leonov "
         "was famous for performing the first human spacewalk as part of the Soviet Union's Voskhod 2 mission. He "

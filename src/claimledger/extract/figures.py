@@ -197,8 +197,8 @@ def excluded(token: Token) -> bool:
     if token.ent_type_ in {"DATE", "TIME"} and not bare_count(token):
         nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
         tail = token.doc[token.i : min(len(token.doc), token.i + 5)].text.lower()
-        if ("old" in tail.split("-") or " old" in tail) and not beyond_a_lifetime(token):
-            return True  # an age: "42 years old", "a 42-year-old"
+        if ("old" in tail.split("-") or " old" in tail or " of age" in tail) and not beyond_a_lifetime(token):
+            return True  # an age: "42 years old", "a 42-year-old", "at 103 years of age"
         wide = nxt is not None and (nxt.text in UNCERTAINTY_SIGNS or nxt.lower_ in RANGE_WORDS | {"and", "or"})
         reach = token.i + (6 if wide else 4)  # "1010 ± 195 light years", "between 15 and 70 million years"
         unit = next((t for t in token.doc[token.i + 1 : reach] if t.lemma_.lower() in DURATION_UNITS), None)
