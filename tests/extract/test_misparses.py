@@ -152,6 +152,12 @@ def test_an_acronym_spelled_like_who_is_a_source(run):
     pytest.param("A Zogby International poll showed 55 percent of respondents believed Biden to be in the early "
                  "stages of dementia.", "55 percent of respondents believed Biden to be in the early stages of dementia",
                  ("A Zogby International poll", "Zogby International poll"), id="poll-showed"),
+    pytest.param("The researchers watched bees in two orchards for a month and they found the bees visited fewer "  # invented
+                 "trees in the rain.", "the bees visited fewer trees in the rain",
+                 "The researchers", id="they-of-researchers-found"),
+    pytest.param("The study's two authors had expected more microbes near the lava. They found there was so much "  # invented
+                 "iron that the particles formed clumps.", "there was so much iron that the particles formed clumps",
+                 "The study's two authors", id="they-of-authors-found"),
 ])
 def test_what_evidence_established_is_credited_to_it(run, text, content, source):
     """'An autopsy determined C', 'a poll showed C' (Wikinews, CC BY 2.5, bundled corpus): C is the

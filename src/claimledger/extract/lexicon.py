@@ -89,7 +89,7 @@ aide aides witness witnesses investigator investigators police authorities
 FINDING_VERBS = frozenset("show find establish determine".split())
 EVIDENCE_NOUNS = REPORT_NOUNS | frozenset("""
 research data finding findings result results poll test tests investigation autopsy paper
-researcher researchers scientist scientists team
+researcher researchers scientist scientists team author authors
 """.split())
 
 # Nouns naming a speech act whose "that" clause is a reported claim ("Trump's claim that C").
