@@ -43,6 +43,8 @@ CATEGORIES = [
     pytest.param("Puerto Rico had still not fully recovered from 2017's Hurricane Maria, estimated to have done about "
                  "$90 billion in property damage and claimed about 3000 lives.", "lives", "deaths",
                  id="lives-claimed-deaths"),
+    pytest.param("The landslide claimed the lives of at least 31 villagers on Sunday.", "villagers", "deaths",  # invented
+                 id="lives-of-people-claimed-deaths"),
     pytest.param("Sea-Eye credit themselves with around 14,000 lives saved during 60 rescues since commencing work in "
                  "2016.", "lives", "people", id="lives-saved-people"),
     pytest.param("In the DRC's current Ebola outbreak, two thirds of those known to be infected with Ebola, over 1800 "

@@ -264,3 +264,10 @@ def test_an_interviewers_label_is_nobodys_antecedent(run):
             "at least have it around your neck.\"")
     quotes = [q for q in run(text).quotes if q.text.startswith("Even if")]
     assert quotes and quotes[0].speaker != "WN", [(q.text, q.speaker) for q in quotes]
+
+
+def test_a_toll_claimed_is_no_claim(run):
+    """'The fire claimed 18 lives': 'claim' that takes lives kills; nobody says anything."""
+    record = run("The fire at the depot claimed 18 lives before crews could reach it.")
+    assert not reported(record), reported(record)
+    assert [(f.category, f.claimant) for f in record.figures] == [("deaths", None)]

@@ -40,8 +40,8 @@ def category(noun: Token | None, unit: str | None) -> str:
         return "other"  # a speed is neither a length nor an area
     if lemma == "time" and noun.lower_ == "times":
         return "other" if multiplier(noun) else "events"  # "champion five times"; "2.6 times more lethal"
-    if lemma == "life" and noun.head.lemma_.lower() in LIFE_TAKING_VERBS:
-        return "deaths"  # "claimed about 3000 lives"
+    if lemma == "life" and noun.head.lemma_.lower() in LIFE_TAKING_VERBS or lives_of(noun):
+        return "deaths"  # "claimed about 3000 lives", "claimed the lives of 20 people"
     if lemma in DURATION_UNITS:
         return "duration"
     if lemma in DISTANCE_UNITS:
@@ -200,3 +200,11 @@ def multiplier(word: Token) -> bool:
     if nxt is not None and nxt.lower_ == "as":
         return word.i + 2 < len(doc) and doc[word.i + 2].pos_ in {"ADJ", "ADV"}
     return nxt is not None and (nxt.lower_ in MULTIPLIER_WORDS or nxt.tag_ in {"JJR", "RBR"})
+
+
+def lives_of(noun: Token) -> bool:
+    """'claimed the lives of 20 people': the people counted are the lives taken."""
+    of = noun.head
+    lives = of.head
+    return of.dep_ == "prep" and of.lower_ == "of" and lives.lemma_.lower() == "life" \
+        and lives.head.lemma_.lower() in LIFE_TAKING_VERBS

@@ -26,7 +26,7 @@ from .statements import colon_statements
 from .extent import after_aside, but_continued, fronted_frame, run_around, with_deed
 from .speech_acts import (
     called_for, called_on, clause_tokens_between, directive, names_its_object, negated, no_commitment, phoned,
-    same_form, says_something, telling_cue, to_infinitive,
+    same_form, says_something, telling_cue, to_infinitive, took_lives,
 )
 
 # Verbs that report a claim without being speech cues ("praised X for", "called on", "blamed X").
@@ -103,8 +103,8 @@ def second_that_clause(token: Token) -> bool:
 def reported_content(verb: Token) -> list[Token]:
     """What a cue verb reports: its complement clause, else (for claim verbs) its object."""
     lemma = verb.lemma_.lower()
-    if phoned(verb):
-        return []  # "called both candidates Tuesday night", "called off the deal": no words reported
+    if phoned(verb) or took_lives(verb):
+        return []  # "called both candidates Tuesday night", "called off the deal", "claimed 18 lives": no words reported
     stray = stray_that_clause(verb)
     clauses = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"} and not own_cue(c)
                and not (stray is not None and bare_participle(c)) and not (c.i < verb.i and names_its_object(verb))]

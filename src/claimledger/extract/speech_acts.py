@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .cues import QUOTE_MARKS, is_cue
-from .lexicon import CALL_PARTICLES, COMMISSIVE_VERBS, DIRECTIVE_VERBS, NAMING_VERBS, NOBODY, NOT_SAYING
+from .lexicon import CALL_PARTICLES, COMMISSIVE_VERBS, DIRECTIVE_VERBS, LIFE_TAKING_VERBS, NAMING_VERBS, NOBODY, NOT_SAYING
 
 
 def same_form(token: Token, verb: Token) -> bool:
@@ -97,6 +97,13 @@ def called_for(verb: Token, content: list[Token]) -> bool:
 
 
 NAMING_DEPS = frozenset({"oprd", "xcomp", "ccomp", "advcl", "acomp", "attr", "dative"})
+
+
+def took_lives(verb: Token) -> bool:
+    """'The fire claimed 18 lives', 'the storm claimed the lives of 20 people': 'claim' taking lives
+    kills, it says nothing (its object is a death toll, not a claim)."""
+    return verb.lemma_.lower() in LIFE_TAKING_VERBS and any(
+        c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in verb.children)
 
 
 def phoned(verb: Token) -> bool:
