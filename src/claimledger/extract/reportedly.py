@@ -48,13 +48,8 @@ def reportedly(sent: Span, quoted: list[tuple[int, int]]) -> list[Attribution]:
             content = own_clause(head)
         elif head.dep_ not in {"acl", "relcl", "advcl"}:
             content = [t for t in sent if not t.is_space and not semicolon_between(t, token)]
-        while content and (content[-1].is_punct or content[-1].is_space):
-            content = content[:-1]
-        while content and (content[0].is_punct or content[0].tag_ in {"WDT", "WP"}):
-            content = content[1:]
-        if len(content) >= 2:
-            start, end = content[0].idx, content[-1].idx + len(content[-1])
-            out.append(Attribution(start, end, doc_text(sent.doc)[start:end], None, token.lower_))
+        if len(content := trimmed(content)) >= 2:
+            out.append(unnamed(content, token.lower_))
     return out
 
 
@@ -75,14 +70,24 @@ def said_to(sent: Span, quoted: list[tuple[int, int]]) -> list[Attribution]:
         if token.dep_ == "ccomp" and token.head.lemma_.lower() in SPEECH_VERBS:
             continue  # "X said Y was reported to ...": that report holds it already
         content = own_clause(token) if token.dep_ in OWN_SCOPE else [t for t in token.subtree if not t.is_space]
-        while content and (content[-1].is_punct or content[-1].is_space):
-            content = content[:-1]
-        while content and (content[0].is_punct or content[0].tag_ in {"WDT", "WP"}):
-            content = content[1:]
-        if len(content) >= 4:
-            start, end = content[0].idx, content[-1].idx + len(content[-1])
-            out.append(Attribution(start, end, doc_text(sent.doc)[start:end], None, f"{token.lower_} to"))
+        if len(content := trimmed(content)) >= 4:
+            out.append(unnamed(content, f"{token.lower_} to"))
     return out
+
+
+def trimmed(content: list[Token]) -> list[Token]:
+    """A clause without the punctuation at its ends or the relative word opening it ('who is said to …')."""
+    while content and (content[-1].is_punct or content[-1].is_space):
+        content = content[:-1]
+    while content and (content[0].is_punct or content[0].tag_ in {"WDT", "WP"}):
+        content = content[1:]
+    return content
+
+
+def unnamed(content: list[Token], cue: str) -> Attribution:
+    """A report of the clause with no named source."""
+    start, end = content[0].idx, content[-1].idx + len(content[-1])
+    return Attribution(start, end, doc_text(content[0].doc)[start:end], None, cue)
 
 
 def semicolon_between(one: Token, other: Token) -> bool:
