@@ -271,3 +271,22 @@ def test_a_toll_claimed_is_no_claim(run):
     record = run("The fire at the depot claimed 18 lives before crews could reach it.")
     assert not reported(record), reported(record)
     assert [(f.category, f.claimant) for f in record.figures] == [("deaths", None)]
+
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    pytest.param("The court ruled that the ban violated the constitution.", "the ban violated the constitution",
+                 "The court", id="ruled-that"),
+    pytest.param("In response to the suit, Judge Ann Lee ruled the new fee breached the city's charter.",
+                 "the new fee breached the city's charter", "Ann Lee", id="ruled-clause-parsed-as-object"),
+])
+def test_a_ruling_reports_its_finding(run, text, content, source):
+    """A court's or judge's 'ruled (that) C' is their finding (invented passages)."""
+    assert_reported(reported(run(text)), content, source)
+
+
+@pytest.mark.parametrize("text", [
+    "The party has ruled the country since 1990 and won every election since.",
+    "The referee ruled out a penalty after watching the replay.",
+])
+def test_ruling_a_country_or_ruling_out_reports_nothing(run, text):
+    assert not reported(run(text)), reported(run(text))

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from ._cache import doc_text, doc_tokens
 from .cue_shapes import aside_named_after, governing
+from .misparses import subject_as_object
 from .lexicon import CLAUSE_CUES, PHRASAL_CUES, READING_NOUNS, REPORT_NOUNS, SPEECH_VERBS, THAT_CUES
 
 SUBJECT_DEPS = frozenset({"nsubj"})
@@ -28,12 +29,19 @@ def is_cue(token: Token) -> bool:
     if lemma in SPEECH_VERBS:
         return True
     if lemma in THAT_CUES or lemma in CLAUSE_CUES:
-        return not participle_alone(token) and any(c.dep_ == "ccomp" and c.i > token.i
+        return not participle_alone(token) and (any(c.dep_ == "ccomp" and c.i > token.i
                    and (lemma in CLAUSE_CUES or any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
-                   for c in token.children)
+                   for c in token.children) or lemma in CLAUSE_CUES and clause_as_object(token))
     if lemma == "read":
         return any(c.dep_ == "nsubj" and c.lemma_.lower() in READING_NOUNS for c in token.children)
     return lemma in PHRASAL_LEMMAS and any((lemma, c.lower_) in PHRASAL_CUES for c in token.children if c.dep_ == "prt")
+
+
+def clause_as_object(token: Token) -> bool:
+    """'ruled the draft violated the Constitution': a clause whose subject the parser took for the
+    verb's object (``misparses.subject_as_object``)."""
+    obj = next((c for c in token.children if c.dep_ == "dobj" and c.left_edge.i == token.i + 1), None)
+    return obj is not None and subject_as_object(token, obj, past_phrases=True)
 
 
 def participle_alone(token: Token) -> bool:

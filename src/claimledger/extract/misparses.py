@@ -248,3 +248,30 @@ def opens_quote(clause: Token, verb: Token) -> bool:
         c.dep_ == "ccomp" and c.i < subject.i and doc[c.right_edge.i + 1].text == "," and c.right_edge.i + 2 == subject.left_edge.i
         for c in verb.children
     )
+
+
+FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def subject_as_object(verb: Token, obj: Token, past_phrases: bool = False) -> bool:
+    """'X said Adamowicz required ...': the parser took the subject of the reported clause for the
+    verb's object, and the clause's finite verb follows with no subject of its own (not a relative
+    clause, not a second predicate of the cue's subject: 'X thanked them and said ...').
+    ``past_phrases``: the finite verb may come after a participle inside the subject ('ruled the
+    practice of registering men is unconstitutional'), and a second verb with no 'and' before it is
+    the clause's ('ruled the draft violated X'); for verbs that take a clause, seldom an object."""
+    tokens = obj.doc[obj.right_edge.i + 1 : verb.sent.end]
+    if not past_phrases:
+        later = next((t for t in tokens if t.pos_ in {"VERB", "AUX"}), None)
+        return later is not None and later.tag_ in FINITE and later.dep_ != "relcl" \
+            and not (later.dep_ == "conj" and later.head == verb) and not has_subject(later)
+    later = next((t for t in tokens if t.tag_ in FINITE), None)
+    if later is not None and later.dep_ in {"aux", "auxpass"}:
+        later = later.head
+    coordinated = later is not None and any(c.dep_ == "cc" and obj.i < c.i < later.i for c in verb.children)
+    return later is not None and later.i > obj.i and later.dep_ != "relcl" and not coordinated and not has_subject(later)
+
+
+def has_subject(verb: Token) -> bool:
+    """A verb with a subject of its own."""
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)

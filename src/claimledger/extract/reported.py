@@ -18,7 +18,7 @@ from .speakers import SpeakerIndex, addressed
 from .quote_fit import fit_to_quotes
 from .misparses import (
     adjoins, bare_participle, closing_conjunct, continued_content, fronted_name, fronted_subject, inherited_subject, opens_quote,
-    speaking_it, stray_that_clause, telling_it, verb_of_deed,
+    speaking_it, stray_that_clause, subject_as_object, telling_it, verb_of_deed,
 )
 from .questions import asked_question, unnamed_asker
 from .report_frames import candidate, frame_content, has_frame, without_nested
@@ -245,16 +245,6 @@ def own_cue(clause: Token) -> bool:
     return is_cue(clause) and not verb_of_deed(clause) and not any(c.dep_ == "neg" for c in clause.children) and any(c.dep_ in SUBJECT_DEPS for c in clause.children) and clause.i < min(
         (c.i for c in clause.head.children if c.dep_ in SUBJECT_DEPS), default=clause.head.i
     )
-
-
-def subject_as_object(verb: Token, obj: Token) -> bool:
-    """'X said Adamowicz required ...': the parser took the subject of the reported clause for the
-    verb's object, and the clause's finite verb follows with no subject of its own (not a relative
-    clause, not a second predicate of the cue's subject: 'X thanked them and said ...')."""
-    later = next((t for t in obj.doc[obj.right_edge.i + 1 : verb.sent.end] if t.pos_ in {"VERB", "AUX"}), None)
-    return later is not None and later.tag_ in {"VBD", "VBZ", "VBP", "MD"} and later.dep_ != "relcl" \
-        and not (later.dep_ == "conj" and later.head == verb) \
-        and not any(c.dep_ in SUBJECT_DEPS | {"nsubjpass"} for c in later.children)
 
 
 def trailing_clause(verb: Token) -> list[Token]:
