@@ -290,3 +290,9 @@ def test_a_ruling_reports_its_finding(run, text, content, source):
 ])
 def test_ruling_a_country_or_ruling_out_reports_nothing(run, text):
     assert not reported(run(text)), reported(run(text))
+
+
+def test_a_request_reports_what_was_requested(run):
+    """'requested an exemption', like 'demanded' or 'called for': what was asked for (invented passage)."""
+    items = reported(run("The airport stayed open because the governor requested an exemption from the ban."))
+    assert_reported(items, "an exemption from the ban", "the governor")

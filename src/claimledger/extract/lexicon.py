@@ -39,9 +39,12 @@ NOT_SAYING = frozenset("decline refuse fail hesitate".split())
 # "announced a new initiative", "praised the quality of ...").
 OBJECT_CLAIM_VERBS = frozenset("""
 announce allege claim deny report confirm praise blame accuse reveal disclose
-acknowledge admit estimate predict promise vow reiterate urge demand describe call name
+acknowledge admit estimate predict promise vow reiterate urge demand request describe call name
 label brand dub term
 """.split())
+# ("request" as "demand": 'requested an exemption', which the guide's gold counts as it counts "called for X":
+# tune, 2 statements added, both the gold's; the bundled corpus without the check gold's documents holds 4
+# such objects. PolNeAR train annotates none of the 9 it adds, PolNeAR dev has none.)
 # Of those, verbs whose object is followed by what it is called: "called the crisis the worst",
 # "named the PKK and YPG as terrorists", "urged locals to assist".
 NAMING_VERBS = frozenset("call describe name label brand dub term urge".split())
