@@ -911,6 +911,17 @@ def test_a_part_out_of_a_whole_counts_what_the_whole_counts(run):
     assert [(f.text, f.low) for f in record.figures] == [("17", 17), ("18 districts", 18)]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("For years, three of the twelve lanes on the bridge were kept for buses.",
+                 [("three", 3), ("twelve lanes", 12)], id="n-of-the-m"),
+    pytest.param("She is one of the four candidates left in the race.", [("four candidates", 4)], id="one-of-the-m"),
+])
+def test_a_part_of_the_whole_counts_the_whole_too(run, text, expected):
+    """'three of the twelve lanes': the whole is an amount of its own, not a reference back like 'the
+    twelve lanes' alone (invented passages)."""
+    assert [(f.text, f.low) for f in run(text).figures] == expected
+
+
 @pytest.mark.parametrize(("text", "words", "value", "kind"), [
     pytest.param("The island's population is about 7.5 million.", "about 7.5 million", 7_500_000, "people",
                  id="a-population"),
