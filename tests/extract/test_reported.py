@@ -278,6 +278,9 @@ def test_a_toll_claimed_is_no_claim(run):
                  "The court", id="ruled-that"),
     pytest.param("In response to the suit, Judge Ann Lee ruled the new fee breached the city's charter.",
                  "the new fee breached the city's charter", "Ann Lee", id="ruled-clause-parsed-as-object"),
+    pytest.param("On Monday, Judge Ann Lee ruled the city's practice of charging only drivers for the bridge, or any "
+                 "road, is unlawful.", "the city's practice of charging only drivers for the bridge, or any road, is "
+                 "unlawful", "Ann Lee", id="ruled-clause-with-a-participle-in-its-subject"),
 ])
 def test_a_ruling_reports_its_finding(run, text, content, source):
     """A court's or judge's 'ruled (that) C' is their finding (invented passages)."""

@@ -11,7 +11,7 @@ from ._cache import doc_text, doc_tokens
 from ..records import Quote
 from .cues import QUOTE_MARKS, SUBJECT_DEPS, inside, is_cue, subject_of, verb_tagged_noun
 from .lexicon import (
-    COMMISSIVE_VERBS, DIRECTIVE_VERBS, FIRST_PERSON, NAMING_VERBS, NOT_REPORTING, OBJECT_CLAIM_VERBS, QUESTION_WORDS,
+    CLAUSE_CUES, COMMISSIVE_VERBS, DIRECTIVE_VERBS, FIRST_PERSON, NAMING_VERBS, NOT_REPORTING, OBJECT_CLAIM_VERBS, QUESTION_WORDS,
     REPORT_NOUNS,
 )
 from .speakers import SpeakerIndex, addressed
@@ -139,7 +139,7 @@ def reported_content(verb: Token) -> list[Token]:
             for grandchild in child.children:
                 if child.lemma_.lower() in REPORT_NOUNS and grandchild.dep_ in {"acl", "ccomp", "relcl"} and grandchild.i > child.i:
                     return clause_tokens(grandchild, set())
-            if is_cue(verb) and child.left_edge.i == verb.i + 1 and subject_as_object(verb, child):
+            if is_cue(verb) and child.left_edge.i == verb.i + 1 and subject_as_object(verb, child, lemma in CLAUSE_CUES):
                 return trailing_clause(verb)  # "X said Adamowicz required ...", misparsed as an object
             if is_cue(verb) and child.left_edge.i == verb.i + 1 and lemma not in {"tell", "ask", "inform"} and any(
                 t.tag_ in {"VBD", "VBZ", "VBP", "MD"} and t.dep_ in {"ccomp", "conj"} for t in child.subtree
