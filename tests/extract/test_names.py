@@ -59,3 +59,10 @@ def test_description_does_not_cut_a_list(nlp):
               "country.")
     firms = next(t for t in doc if t.text == "firms")
     assert describe(firms).name == "German firms"
+
+
+def test_a_name_keeps_its_of_phrase_before_an_apposition(run):
+    """'The University of Oslo, Norway's oldest, said C': the name is 'University of Oslo', not 'University'
+    (invented passage)."""
+    record = run("The University of Oslo, Norway's oldest, said that the ice shelf is thinning.")
+    assert [q.speaker for q in record.quotes] == ["University of Oslo"]

@@ -189,7 +189,11 @@ def describe(token: Token, own_clause: int = -1) -> Speaker:
                 title = text_of([t for t in tokens if t.dep_ != "det" or t.i != tokens[0].i])
                 return Speaker(name, title or None, True, appos.lower_, token.idx)
     if person is None and token.pos_ == "PROPN" and appositions:
-        own = [t for t in tokens if t.i <= token.i and t.dep_ != "det"]
+        cut = min((a.left_edge.i for a in appositions if a.i > token.i), default=token.i + 1)
+        of = {t.i for c in token.rights if c.dep_ == "prep" and c.lower_ == "of" and c.right_edge.i < cut for t in c.subtree}
+        own = [t for t in tokens if (t.i <= token.i or t.i in of) and t.dep_ != "det"]  # "the University of California"
+        while own and own[-1].is_punct:
+            own = own[:-1]
         titles = [text_of(list(a.subtree)).strip(" ,") for a in appositions if a.i > token.i]
         return Speaker(text_of(own), ", ".join(titles) or None, True, token.lower_, token.idx)
 
