@@ -299,3 +299,11 @@ def test_a_request_reports_what_was_requested(run):
     """'requested an exemption', like 'demanded' or 'called for': what was asked for (invented passage)."""
     items = reported(run("The airport stayed open because the governor requested an exemption from the ban."))
     assert_reported(items, "an exemption from the ban", "the governor")
+
+
+def test_a_proposal_to_act_reports_the_deed(run):
+    """'proposed to set term limits' reports the deed proposed; 'proposed to his girlfriend' and
+    'proposed an amendment' report nothing (invented passages)."""
+    assert_reported(reported(run("Two senators proposed to cap the terms of federal judges at 18 years.")),
+                    "to cap the terms of federal judges at 18 years", "Two senators")
+    assert not reported(run("He proposed to his girlfriend on a bridge in Paris."))

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from ._cache import doc_text, doc_tokens
 from .cue_shapes import aside_named_after, governing
 from .misparses import subject_as_object
-from .lexicon import CLAUSE_CUES, PHRASAL_CUES, READING_NOUNS, REPORT_NOUNS, SPEECH_VERBS, THAT_CUES
+from .lexicon import CLAUSE_CUES, COMMISSIVE_VERBS, PHRASAL_CUES, READING_NOUNS, REPORT_NOUNS, SPEECH_VERBS, THAT_CUES
 
 SUBJECT_DEPS = frozenset({"nsubj"})
 PHRASAL_LEMMAS = frozenset(lemma for lemma, _ in PHRASAL_CUES)  # only these need their particles read
@@ -32,6 +32,9 @@ def is_cue(token: Token) -> bool:
         return not participle_alone(token) and (any(c.dep_ == "ccomp" and c.i > token.i
                    and (lemma in CLAUSE_CUES or any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
                    for c in token.children) or lemma in CLAUSE_CUES and clause_as_object(token))
+    if lemma in COMMISSIVE_VERBS:  # "proposed to set limits" (the others are speech verbs already)
+        return any(c.dep_ == "xcomp" and c.i > token.i and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)
+                   for c in token.children)
     if lemma == "read":
         return any(c.dep_ == "nsubj" and c.lemma_.lower() in READING_NOUNS for c in token.children)
     return lemma in PHRASAL_LEMMAS and any((lemma, c.lower_) in PHRASAL_CUES for c in token.children if c.dep_ == "prt")

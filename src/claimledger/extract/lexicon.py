@@ -26,7 +26,9 @@ THAT_CUES = frozenset("charge signal".split())
 CLAUSE_CUES = frozenset("mention rule".split())
 # Of these, the verbs that commit the speaker to a deed: what they report is the to-infinitive
 # ("vowed to protect X", "pledged to oppose Y").
-COMMISSIVE_VERBS = frozenset("promise vow pledge threaten".split())
+# "propose" is one only with its to-infinitive ("proposed to set term limits", PolNeAR train: 4 such, all
+# annotated), not with an object ("proposed an amendment") nor in marriage ("proposed to his girlfriend").
+COMMISSIVE_VERBS = frozenset("promise vow pledge threaten propose".split())
 # Of these, the verbs that tell someone to act: the addressee and the to-infinitive are what was
 # said ("asked them not to protest", "told X to go home", "urged the judge to ...").
 DIRECTIVE_VERBS = frozenset("ask tell urge recommend advise".split())
