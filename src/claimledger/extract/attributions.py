@@ -342,14 +342,19 @@ def impersonal(sent: Span, quoted: list[tuple[int, int]]) -> list[Attribution]:
 def covered_by_quote(start: int, end: int, quotes: list[Quote]) -> bool:
     """The same content already credited by a speech verb: the same span, or a reported clause
     covering most of it ('X said C in an interview' is one report, not two)."""
-    return any(abs(q.start - start) < 3 and abs(q.end - end) < 3 or q.kind == "indirect" and
-               min(q.end, end) - max(q.start, start) >= 0.5 * (end - start) for q in quotes)
+    return any(abs(q.start - start) < 3 and abs(q.end - end) < 3 or q.kind == "indirect" and half_inside(start, end, q)
+               for q in quotes)
 
 
 def overlapped(item: Attribution, found: list[Attribution]) -> bool:
     """Half of an unnamed report already credited by another attribution ('In a report by X, Y was
     said to C' is X's report)."""
-    return any(min(a.end, item.end) - max(a.start, item.start) >= 0.5 * (item.end - item.start) for a in found)
+    return any(half_inside(item.start, item.end, a) for a in found)
+
+
+def half_inside(start: int, end: int, other: Quote | Attribution) -> bool:
+    """At least half of start:end lies inside the other claim's span."""
+    return min(other.end, end) - max(other.start, start) >= 0.5 * (end - start)
 
 
 def dedupe(items: list[Attribution]) -> list[Attribution]:

@@ -65,8 +65,8 @@ def group_subject_before(token: Token) -> Token | None:
     verb = token.head
     if token.dep_ in SUBJECTS and verb.dep_ == "conj":  # "The researchers observed flies and they found C"
         subject = next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
-        return subject if subject is not None and subject.tag_ == "NNS" else None
-    subject = previous_subject(token)
+    else:
+        subject = previous_subject(token)
     return subject if subject is not None and subject.tag_ == "NNS" else None
 
 

@@ -33,11 +33,15 @@ def is_cue(token: Token) -> bool:
                    and (lemma in CLAUSE_CUES or any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
                    for c in token.children) or lemma in CLAUSE_CUES and clause_as_object(token))
     if lemma in COMMISSIVE_VERBS:  # "proposed to set limits" (the others are speech verbs already)
-        return any(c.dep_ == "xcomp" and c.i > token.i and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)
-                   for c in token.children)
+        return any(c.dep_ == "xcomp" and c.i > token.i and to_infinitive(c) for c in token.children)
     if lemma == "read":
         return any(c.dep_ == "nsubj" and c.lemma_.lower() in READING_NOUNS for c in token.children)
     return lemma in PHRASAL_LEMMAS and any((lemma, c.lower_) in PHRASAL_CUES for c in token.children if c.dep_ == "prt")
+
+
+def to_infinitive(verb: Token) -> bool:
+    """'to oppose', 'not to stage': a verb with the infinitive marker 'to'."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def clause_as_object(token: Token) -> bool:

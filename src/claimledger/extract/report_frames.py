@@ -25,7 +25,8 @@ from spacy.tokens import Token
 from .cues import subject_of
 from .extent import run_around
 from .lexicon import FIRST_PERSON, NOT_REPORTING
-from .speech_acts import negated, to_infinitive
+from .cues import to_infinitive
+from .speech_acts import negated
 
 TABLE = "report_frames.json"
 # Prepositions whose object can be what was said ("talk about X", "warned of X", "cited X as Y").

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from ._cache import doc_text, doc_tokens
 from ..records import Quote
-from .cues import QUOTE_MARKS, SUBJECT_DEPS, inside, is_cue, subject_of, verb_tagged_noun
+from .cues import QUOTE_MARKS, SUBJECT_DEPS, inside, is_cue, subject_of, to_infinitive, verb_tagged_noun
 from .lexicon import (
     CLAUSE_CUES, COMMISSIVE_VERBS, DIRECTIVE_VERBS, FIRST_PERSON, NAMING_VERBS, NOT_REPORTING, OBJECT_CLAIM_VERBS, QUESTION_WORDS,
     REPORT_NOUNS,
@@ -17,7 +17,7 @@ from .lexicon import (
 from .speakers import SpeakerIndex, addressed
 from .quote_fit import fit_to_quotes
 from .misparses import (
-    adjoins, bare_participle, closing_conjunct, continued_content, fronted_name, fronted_subject, inherited_subject, opens_quote,
+    FINITE, adjoins, bare_participle, closing_conjunct, continued_content, fronted_name, fronted_subject, inherited_subject, opens_quote,
     speaking_it, stray_that_clause, subject_as_object, telling_it, verb_of_deed,
 )
 from .questions import asked_question, unnamed_asker
@@ -26,7 +26,7 @@ from .statements import colon_statements
 from .extent import after_aside, but_continued, fronted_frame, run_around, with_deed
 from .speech_acts import (
     called_for, called_on, clause_tokens_between, directive, names_its_object, negated, no_commitment, phoned,
-    same_form, says_something, telling_cue, to_infinitive, took_lives,
+    same_form, says_something, telling_cue, took_lives,
 )
 
 # Verbs that report a claim without being speech cues ("praised X for", "called on", "blamed X").
@@ -129,7 +129,7 @@ def reported_content(verb: Token) -> list[Token]:
             if addressee is not None:  # "asked them not to stage protests"
                 return clause_tokens_between(verb.doc, addressee.left_edge.i, child.right_edge.i)
         if child.dep_ == "xcomp" and child.tag_ == "VBG" and child.i == verb.i + 1 and is_cue(verb) and any(
-            t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in child.subtree
+            t.tag_ in FINITE for t in child.subtree
         ):
             return trailing_clause(verb)  # "said legalizing it could put ...": a clause whose subject is a gerund
         if child.dep_ == "advcl" and lemma == "call" and any(m.lower_ == "for" and m.dep_ == "mark" for m in child.children):
@@ -142,7 +142,7 @@ def reported_content(verb: Token) -> list[Token]:
             if is_cue(verb) and child.left_edge.i == verb.i + 1 and subject_as_object(verb, child, lemma in CLAUSE_CUES):
                 return trailing_clause(verb)  # "X said Adamowicz required ...", misparsed as an object
             if is_cue(verb) and child.left_edge.i == verb.i + 1 and lemma not in {"tell", "ask", "inform"} and any(
-                t.tag_ in {"VBD", "VBZ", "VBP", "MD"} and t.dep_ in {"ccomp", "conj"} for t in child.subtree
+                t.tag_ in FINITE and t.dep_ in {"ccomp", "conj"} for t in child.subtree
             ):
                 return trailing_clause(verb)  # "X said a law allowing Y marked a sad day": a clause, not an object
             if lemma in OBJECT_CLAIM_VERBS:
@@ -332,7 +332,7 @@ def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex,
             continue
         if inside(verb.idx, quoted) or verb.lemma_.lower() in NOT_REPORTING:
             continue
-        infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        infinitive = verb.tag_ == "VB" and to_infinitive(verb)
         if infinitive and not says_something(verb):
             continue  # "to confirm if ...": a purpose, not a report
         passive, from_table = None if learned_only else passive_claim(verb), False

@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 
 from ._cache import doc_text, span_tokens
 from ..records import Attribution
-from .cues import inside
+from .cues import inside, to_infinitive
 from .lexicon import REPORTED_TO, REPORTEDLY, SPEECH_VERBS
 
 # Clauses whose own scope is the report: the sentence's main verb, a subordinate clause opening
@@ -64,7 +64,7 @@ def said_to(sent: Span, quoted: list[tuple[int, int]]) -> list[Attribution]:
         if token.lemma_.lower() not in REPORTED_TO or token.tag_ != "VBN" or inside(token.idx, quoted):
             continue
         deps = {c.dep_ for c in token.children}
-        infinitive = any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in token.children)
+        infinitive = any(c.dep_ == "xcomp" and to_infinitive(c) for c in token.children)
         if "auxpass" not in deps or "agent" in deps or not infinitive:
             continue
         if token.dep_ == "ccomp" and token.head.lemma_.lower() in SPEECH_VERBS:

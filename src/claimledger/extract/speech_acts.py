@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .cues import QUOTE_MARKS, is_cue
+from .cues import QUOTE_MARKS, is_cue, to_infinitive
 from .lexicon import CALL_PARTICLES, COMMISSIVE_VERBS, DIRECTIVE_VERBS, LIFE_TAKING_VERBS, NAMING_VERBS, NOBODY, NOT_SAYING
 
 
@@ -33,11 +33,6 @@ def telling_cue(verb: Token) -> Token | None:
         if came_by_clause and is_cue(node) and same_form(verb, node):
             return node
     return None
-
-
-def to_infinitive(verb: Token) -> bool:
-    """'to oppose', 'not to stage': a verb with the infinitive marker 'to'."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def says_something(verb: Token) -> bool:
