@@ -54,3 +54,18 @@ def test_a_voiced_stance_reports_its_that_clause(run):
                          "expressed confidence that the budget would pass."))
     assert_reported(items, "the bridge would stay closed", ("Ann Smith",))
     assert_reported(items, "the budget would pass", ("Bo Jones",))
+
+
+def test_an_answer_or_claim_as_subject_of_be_reports_the_that_clause(run):
+    """'X's answer was that C', 'The mayor's argument is that C': the clause after the copula is
+    what was said, and the possessor (without its 's) is the source (invented)."""
+    items = reported(run("Senator Maria Lopez spoke on Tuesday. Lopez's answer was that the budget should be cut. "
+                         "The mayor's argument is that the new tax will hurt small shops."))
+    assert_reported(items, "the budget should be cut", ("Maria Lopez",))
+    assert_reported(items, "the new tax will hurt small shops", ("mayor",))
+    assert not any(source and source.endswith("'s") for _, source, _ in items), items
+
+
+def test_a_description_of_be_is_not_a_report(run):
+    """'The answer was simple': no 'that' clause, nothing reported (invented)."""
+    assert reported(run("The answer was simple. The response was slow and the reply never came.")) == []

@@ -104,6 +104,10 @@ claim assertion suggestion complaint allegation accusation insistence argument p
 denial admission announcement statement assurance contention warning charge testimony remark
 """.split())
 
+# Nouns naming an answer, whose 'that' clause can follow a copula like a claim noun's: "Her
+# answer was that C" (noun_reports.predicated).
+ANSWER_NOUNS = frozenset({"answer", "response", "reply"})
+
 # Nouns that introduce quoted words as a name or a saying, not as someone's speech
 # ('the saying “…”', 'the slogan “…”', 'the hashtag “…”').
 NAMED_WORDS_NOUNS = frozenset("""

@@ -82,7 +82,7 @@ def phrase_tokens(token: Token) -> list[Token]:
     # keep a contiguous run around the head
     run = [i for i in ordered if i >= ordered[0]]
     tokens = list(doc_tokens(token.doc)[run[0] : run[-1] + 1])
-    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ in {"cc", "case"}):  # "the mayor's": no "'s"
         tokens = tokens[:-1]
     while tokens and (tokens[0].is_punct or tokens[0].dep_ in {"cc", "preconj"}):
         tokens = tokens[1:]

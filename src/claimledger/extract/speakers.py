@@ -13,7 +13,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from ._cache import doc_ents, doc_text
-from .lexicon import CLAIM_NOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON, READING_NOUNS, REPORT_NOUNS, SPEECH_VERBS
+from .lexicon import ANSWER_NOUNS, CLAIM_NOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON, READING_NOUNS, REPORT_NOUNS, SPEECH_VERBS
 from .centering import group_subject_before, main_subject_before
 from .names import HONORIFICS, NAME_LABELS, Speaker, clean_person, describe, is_bare_description, is_named
 from .transcripts import addressee
@@ -298,7 +298,7 @@ def phrase_head(token: Token) -> Token:
     names off the surface can land on a possessor or a place name inside a longer phrase."""
     while token.dep_ in MODIFIER_DEPS and token.head.i > token.i and token.head.pos_ in {"NOUN", "PROPN"} \
             and token.head.sent == token.sent and token.pos_ != "PRON" \
-            and token.head.lemma_.lower() not in REPORT_NOUNS | CLAIM_NOUNS:  # "X's analysis": X speaks
+            and token.head.lemma_.lower() not in REPORT_NOUNS | CLAIM_NOUNS | ANSWER_NOUNS:  # "X's analysis": X speaks
         token = token.head
     return token
 
