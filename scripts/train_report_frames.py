@@ -1,10 +1,17 @@
-"""Rebuild the learned report-frame table (src/claimledger/extract/data/report_frames.json).
+"""Rebuild the learned report-frame table and frame model (src/claimledger/extract/data/).
 
     python scripts/train_report_frames.py /tmp/polnear-train [--min-total 5] [--min-precision 0.5] \
-        [--max-ignored 0.4] [--dump FILE]
+        [--max-ignored 0.4] [--dump FILE] [--own tests/data/gold/tune] [--own-weight 5] [--c 1.0]
+
+Fitting the model needs scikit-learn (``pip install scikit-learn``); the extractor reads its weights
+as plain JSON. The model (``frame_model.json``) is a logistic regression over
+``report_frames.frame_features`` of every labelled complement below, from the train split and, with
+``--own`` (default: the project's tune gold, weighted ``--own-weight``), from the project's own
+annotations, so it learns this project's guide too; check, dev and held-out gold stay unseen. The
+table (``report_frames.json``) is counted from the train split alone.
 
 SPLIT is PolNeAR's *train* split converted with ``scripts/polnear_convert.py`` (``text/*.txt``
-and ``*.gold.json``); never dev, test or the project's tune/check gold, so those stay honest
+and ``*.gold.json``); never dev or test (the model alone also reads the tune gold), so those stay honest
 measures. Each article is parsed with the extractor's own pipeline (``nlp.load_nlp`` without the
 extractors). For every verb outside a gold direct quote and each of its complements
 (``report_frames.complements``: dobj, ccomp, xcomp:ing, xcomp:to, prep:<word>) the complement's
@@ -42,10 +49,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))  # run from a checkout without installing, too
 
-from claimledger.extract.lexicon import OBJECT_CLAIM_VERBS, SPEECH_VERBS, THAT_CUES  # noqa: E402
-from claimledger.extract.report_frames import TABLE, candidate, complements  # noqa: E402
+from claimledger.extract.report_frames import LISTED, MODEL, TABLE, candidate, complements, frame_features  # noqa: E402
 
 OUT = ROOT / "src" / "claimledger" / "extract" / "data" / TABLE
+MODEL_OUT = ROOT / "src" / "claimledger" / "extract" / "data" / MODEL
 
 
 def overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
@@ -68,7 +75,7 @@ def spans(gold: dict, key: str) -> list[tuple[int, int]]:
 
 
 def count_doc(doc, gold: dict, counts: Counter, positives: Counter, dump=None, name: str = "",
-              ignored: Counter | None = None) -> None:
+              ignored: Counter | None = None, examples: list | None = None) -> None:
     """Add one parsed article's labelled complements to the counts."""
     reported, ignore, direct = spans(gold, "reported"), spans(gold, "ignore"), spans(gold, "direct_quotes")
     for verb in doc:
@@ -86,18 +93,19 @@ def count_doc(doc, gold: dict, counts: Counter, positives: Counter, dump=None, n
                 continue
             counts[key] += 1
             positives[key] += verdict
+            if examples is not None:
+                examples.append((frame_features(verb, frame, tokens), verdict))
             if dump is not None:
                 dump.write(json.dumps({"doc": name, "lemma": key[0], "frame": frame, "positive": verdict,
                                        "verb": verb.idx, "start": span[0], "end": span[1],
-                                       "nested": any(s <= verb.idx < e for s, e in reported)}) + "\n")
+                                       "nested": any(s <= verb.idx < e for s, e in reported),
+                                       "features": frame_features(verb, frame, tokens)}) + "\n")
 
 
-# Verbs the hand-written rules already know as cues: for them a frame needs ``--min-total`` sightings,
-# for any other verb ``--min-total-unlisted`` (a verb nobody listed as speech needs more evidence: at 5,
-# 'lead xcomp:to' (5 of 9) came in and read ISAF's 'led Afghan forces to a cache' as a report).
-LISTED = SPEECH_VERBS | OBJECT_CLAIM_VERBS | THAT_CUES
-
-
+# For a verb the hand-written rules know as a cue (report_frames.LISTED) a frame needs ``--min-total``
+# sightings, for any other verb ``--min-total-unlisted`` (a verb nobody listed as speech needs more
+# evidence: at 5, 'lead xcomp:to' (5 of 9) came in and read ISAF's 'led Afghan forces to a cache' as a
+# report).
 def table(counts: Counter, positives: Counter, min_total: int, min_precision: float,
           ignored: Counter | None = None, max_ignored: float = 0.4, min_total_unlisted: int = 10) -> list[dict]:
     """The kept rows, most frequent first. A frame whose complements lie mostly in ignore spans
@@ -114,6 +122,47 @@ def table(counts: Counter, positives: Counter, min_total: int, min_precision: fl
     return sorted(rows, key=lambda r: (-r["total"], r["lemma"], r["frame"]))
 
 
+def fit_model(examples: list[tuple[list[str], bool]], c: float, min_count: int,
+              own: list[tuple[list[str], bool]] = (), own_weight: float = 1.0) -> dict:
+    """A logistic regression over the complements' features (``report_frames.frame_features``),
+    fitted with scikit-learn (needed here only: the extractor reads the weights as plain JSON).
+    Features seen fewer than ``min_count`` times are left out, and weights are rounded, to keep
+    the shipped file small."""
+    try:
+        from sklearn.feature_extraction import DictVectorizer
+        from sklearn.linear_model import LogisticRegression
+    except ImportError:
+        raise SystemExit("error: fitting the frame model needs scikit-learn: pip install scikit-learn")
+    examples = list(examples) + list(own)
+    weights_of = [1.0] * (len(examples) - len(own)) + [own_weight] * len(own)
+    seen = Counter(f for features, _ in examples for f in features)
+    rows = [{f: 1 for f in features if seen[f] >= min_count} for features, _ in examples]
+    vectorizer = DictVectorizer()
+    model = LogisticRegression(C=c, max_iter=2000).fit(vectorizer.fit_transform(rows), [v for _, v in examples],
+                                                       sample_weight=weights_of)
+    weights = {name: round(float(w), 3) for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0])
+               if abs(w) >= 0.005}
+    return {"bias": round(float(model.intercept_[0]), 3), "c": c, "min_count": min_count,
+            "weights": dict(sorted(weights.items()))}
+
+
+def own_examples(nlp, gold_dir: Path) -> list[tuple[list[str], bool]]:
+    """Labelled complements of the project's own tune gold (never its check or dev gold: those
+    measure the model), so the model learns this project's annotation guide as well as PolNeAR's."""
+    if gold_dir.name != "tune":
+        raise SystemExit("error: --own takes the tune gold only; check and dev stay unseen")
+    texts = {}
+    for line in gold_dir.with_suffix(".jsonl").read_text(encoding="utf-8").split("\n"):
+        if line.strip():
+            item = json.loads(line)
+            texts[item["id"]] = item["text"]
+    golds = [json.loads(path.read_text(encoding="utf-8")) for path in sorted(gold_dir.glob("*.gold.json"))]
+    examples: list[tuple[list[str], bool]] = []
+    for gold, doc in zip(golds, nlp.pipe((texts[g["document"]] for g in golds), batch_size=16)):
+        count_doc(doc, gold, Counter(), Counter(), examples=examples)
+    return examples
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("split", type=Path, help="converted PolNeAR train split")
@@ -125,6 +174,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="drop frames whose complements lie this often (or more) in ignore spans")
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--dump", type=Path, help="write every labelled complement here (JSONL)")
+    parser.add_argument("--model-out", type=Path, default=MODEL_OUT)
+    parser.add_argument("--c", type=float, default=1.0, help="inverse regularisation of the frame model")
+    parser.add_argument("--min-count", type=int, default=3, help="sightings a feature needs to enter the model")
+    parser.add_argument("--own", type=Path, default=ROOT / "tests" / "data" / "gold" / "tune",
+                        help="the project's own tune gold (GOLD_DIR, texts in GOLD_DIR.jsonl), for the model only")
+    parser.add_argument("--own-weight", type=float, default=5.0, help="weight of an own-gold complement in the model")
     parser.add_argument("--model", default=None)
     args = parser.parse_args(argv)
     if args.split.name != "train" and "train" not in args.split.name:
@@ -138,10 +193,11 @@ def main(argv: list[str] | None = None) -> int:
     counts: Counter = Counter()
     positives: Counter = Counter()
     ignored: Counter = Counter()
+    examples: list[tuple[list[str], bool]] = []
     dump = args.dump.open("w", encoding="utf-8") if args.dump else None
     for path, doc in zip(paths, nlp.pipe(texts, batch_size=16)):
         gold = json.loads((args.split / f"{path.stem}.gold.json").read_text(encoding="utf-8"))
-        count_doc(doc, gold, counts, positives, dump, path.stem, ignored)
+        count_doc(doc, gold, counts, positives, dump, path.stem, ignored, examples)
     if dump is not None:
         dump.close()
     rows = table(counts, positives, args.min_total, args.min_precision, ignored, args.max_ignored,
@@ -153,7 +209,14 @@ def main(argv: list[str] | None = None) -> int:
         "min_precision": args.min_precision, "max_ignored": args.max_ignored,
         "frames": rows,
     }, indent=1) + "\n", encoding="utf-8")
+    own = own_examples(nlp, args.own) if args.own else []
+    model = fit_model(examples, args.c, args.min_count, own, args.own_weight)
+    args.model_out.write_text(json.dumps({
+        "built_by": "scripts/train_report_frames.py", "split": "PolNeAR train", "documents": len(paths),
+        "complements": len(examples), "own_gold": str(args.own.name) if args.own else None,
+        "own_complements": len(own), "own_weight": args.own_weight, **model}, indent=0) + "\n", encoding="utf-8")
     print(f"{len(paths)} documents, {sum(counts.values())} complements, {len(rows)} frames kept -> {args.out}")
+    print(f"frame model: {len(model['weights'])} weights -> {args.model_out}")
     return 0
 
 

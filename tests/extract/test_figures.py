@@ -551,7 +551,7 @@ FIGURES = [
     pytest.param(
         "The NHC also warned of potential flash floods, with up to 30 inches (76 cm) of rain in northwestern parts "
         "of the Bahamas.",
-        "76 cm", F(76, category="distance"), id="centimetres-distance",
+        "76 cm", F(76, category="distance", claimant="The NHC"), id="centimetres-distance",  # what the NHC warned of
     ),
     # counts whose noun the sentence leaves out
     pytest.param(

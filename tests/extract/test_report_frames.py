@@ -1,5 +1,5 @@
-"""The learned report-frame table (extract/report_frames.py, data/report_frames.json) and the
-script that builds it (scripts/train_report_frames.py). Invented sentences only: CI has no
+"""The learned report-frame table and frame model (extract/report_frames.py, data/report_frames.json,
+data/frame_model.json) and the script that builds them (scripts/train_report_frames.py). Invented sentences only: CI has no
 PolNeAR, so the labelling is checked on a tiny made-up example."""
 
 from __future__ import annotations
@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from claimledger.extract.report_frames import complements, frame_table
+from claimledger.extract.report_frames import (
+    LISTED, MODEL_THRESHOLD, complements, frame_features, frame_model, frame_probability, frame_table,
+)
 
 from .support import assert_reported, reported
 
@@ -89,3 +91,52 @@ def test_the_scorer_overlap_and_thresholds(trainer):
     counts, positives = Counter({("a", "dobj"): 10, ("b", "dobj"): 10, ("c", "dobj"): 2}), \
         Counter({("a", "dobj"): 6, ("b", "dobj"): 4, ("c", "dobj"): 2})
     assert [row["lemma"] for row in trainer.table(counts, positives, 5, 0.5)] == ["a"]
+
+
+def test_the_shipped_model_loads_and_rates_a_listed_verbs_complements(nlp):
+    """The model reads features the extractor computes; a remembered deed ('recalled walking to
+    school') rates above the threshold, a person recalled (an envoy called home) below it."""
+    bias, weights = frame_model()
+    assert weights and all(isinstance(w, float) for w in weights.values())
+    assert "recall" in LISTED
+
+    def rating(text: str, frame: str) -> float:
+        parsed = nlp(text)
+        verb = next(t for t in parsed if t.lemma_ == "recall")
+        tokens = dict(complements(verb))[frame]
+        assert f"lf=recall|{frame}" in frame_features(verb, frame, tokens)
+        return frame_probability(verb, frame, tokens)
+
+    assert rating("The mayor recalled walking to school with her brother during the war.", "xcomp:ing") \
+        >= MODEL_THRESHOLD
+    assert rating("The government recalled its ambassador on Monday.", "dobj") < MODEL_THRESHOLD
+
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    pytest.param("The mayor recalled walking to school with her brother during the war.",
+                 "walking to school with her brother during the war", "The mayor", id="recalled-doing"),
+    pytest.param("Recent media reports have speculated on the role that foreign troops will play in the operation.",
+                 "the role that foreign troops will play in the operation", "Recent media reports",
+                 id="speculated-on"),
+])
+def test_the_model_reports_what_no_rule_or_table_frame_does(run, text, content, source):
+    """Frames outside the table ('recall' + -ing, 'speculate on'), rated by the model (invented)."""
+    assert_reported(reported(run(text)), content, source)
+
+
+def test_the_model_never_rates_a_verb_no_cue_list_names(run):
+    """'killed three fishermen in <a long place phrase>': a long complement with clauses of its own
+    looks like a report to the model, but 'kill' is no cue (invented)."""
+    text = ("The storm may have killed three fishermen in Dhaka, Bangladesh — a man from India who was found on "
+            "the shore, and another man from Nepal who was reported missing — the first deaths from the storm in "
+            "the city.")
+    assert not any(source == "The storm" for _content, source, _kind in reported(run(text)))
+
+
+def test_the_model_fit_on_an_invented_example(trainer):
+    """fit_model writes a bias and rounded weights; a feature seen less than min_count is left out."""
+    examples = [(["lemma=say", "frame=ccomp"], True)] * 4 + [(["lemma=paint", "frame=dobj"], False)] * 4 \
+        + [(["lemma=rare"], True)]
+    model = trainer.fit_model(examples, 1.0, 2)
+    assert model["weights"]["lemma=say"] > 0 > model["weights"]["lemma=paint"]
+    assert "lemma=rare" not in model["weights"]
