@@ -122,6 +122,13 @@ def table(counts: Counter, positives: Counter, min_total: int, min_precision: fl
     return sorted(rows, key=lambda r: (-r["total"], r["lemma"], r["frame"]))
 
 
+def rated(feature: str) -> bool:
+    """Whether the extractor can ever read a feature: the model rates only listed cue verbs, so the
+    weights of other verbs' lemmas ('lemma=occur', 'lf=cancel|dobj') are left out of the file."""
+    name, _, value = feature.partition("=")
+    return name not in {"lemma", "lf"} or value.split("|")[0] in LISTED
+
+
 def fit_model(examples: list[tuple[list[str], bool]], c: float, min_count: int,
               own: list[tuple[list[str], bool]] = (), own_weight: float = 1.0) -> dict:
     """A logistic regression over the complements' features (``report_frames.frame_features``),
@@ -141,7 +148,7 @@ def fit_model(examples: list[tuple[list[str], bool]], c: float, min_count: int,
     model = LogisticRegression(C=c, max_iter=2000).fit(vectorizer.fit_transform(rows), [v for _, v in examples],
                                                        sample_weight=weights_of)
     weights = {name: round(float(w), 3) for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0])
-               if abs(w) >= 0.005}
+               if abs(w) >= 0.005 and rated(name)}
     return {"bias": round(float(model.intercept_[0]), 3), "c": c, "min_count": min_count,
             "weights": dict(sorted(weights.items()))}
 

@@ -134,9 +134,11 @@ def test_the_model_never_rates_a_verb_no_cue_list_names(run):
 
 
 def test_the_model_fit_on_an_invented_example(trainer):
-    """fit_model writes a bias and rounded weights; a feature seen less than min_count is left out."""
+    """fit_model writes a bias and rounded weights; a feature seen less than min_count is left out,
+    and so are the lemmas of verbs the model never rates ('paint')."""
     examples = [(["lemma=say", "frame=ccomp"], True)] * 4 + [(["lemma=paint", "frame=dobj"], False)] * 4 \
         + [(["lemma=rare"], True)]
     model = trainer.fit_model(examples, 1.0, 2)
-    assert model["weights"]["lemma=say"] > 0 > model["weights"]["lemma=paint"]
-    assert "lemma=rare" not in model["weights"]
+    assert model["weights"]["frame=ccomp"] > 0 > model["weights"]["frame=dobj"]
+    assert model["weights"]["lemma=say"] > 0
+    assert "lemma=rare" not in model["weights"] and "lemma=paint" not in model["weights"]
