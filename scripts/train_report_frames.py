@@ -3,7 +3,7 @@
     python scripts/train_report_frames.py /tmp/polnear-train [--min-total 5] [--min-precision 0.5] \
         [--max-ignored 0.4] [--dump FILE] [--own tests/data/gold/tune] [--own-weight 5] [--c 1.0]
 
-Fitting the model needs scikit-learn (``pip install scikit-learn``); the extractor reads its weights
+Fitting the model needs scikit-learn (``pip install 'claimledger[train]'``); the extractor reads its weights
 as plain JSON. The model (``frame_model.json``) is a logistic regression over
 ``report_frames.frame_features`` of every labelled complement below, from the train split and, with
 ``--own`` (default: the project's tune gold, weighted ``--own-weight``), from the project's own
@@ -139,7 +139,7 @@ def fit_model(examples: list[tuple[list[str], bool]], c: float, min_count: int,
         from sklearn.feature_extraction import DictVectorizer
         from sklearn.linear_model import LogisticRegression
     except ImportError:
-        raise SystemExit("error: fitting the frame model needs scikit-learn: pip install scikit-learn")
+        raise SystemExit("error: fitting the frame model needs scikit-learn: pip install 'claimledger[train]'")
     examples = list(examples) + list(own)
     weights_of = [1.0] * (len(examples) - len(own)) + [own_weight] * len(own)
     seen = Counter(f for features, _ in examples for f in features)
