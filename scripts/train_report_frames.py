@@ -122,15 +122,33 @@ def table(counts: Counter, positives: Counter, min_total: int, min_precision: fl
     return sorted(rows, key=lambda r: (-r["total"], r["lemma"], r["frame"]))
 
 
-def rated(feature: str) -> bool:
-    """Whether the extractor can ever read a feature: the model rates only listed cue verbs, so the
+def rated_lemmas(counts: Counter, positives: Counter, ignored: Counter, min_total: int = 10,
+                 min_share: float = 0.3, max_ignored: float = 0.4) -> list[str]:
+    """The verbs the model may rate: the listed cues, and any verb seen ``min_total`` times on the
+    train split whose complements are reports at least ``min_share`` of the time and beliefs or
+    intentions (ignore spans) less than ``max_ignored`` of it ('criticize', 'cite', 'defend'; not
+    'hope' or 'prefer')."""
+    total, positive, skipped = Counter(), Counter(), Counter()
+    for (lemma, _frame), n in counts.items():
+        total[lemma] += n
+        positive[lemma] += positives[(lemma, _frame)]
+    for (lemma, _frame), n in ignored.items():
+        skipped[lemma] += n
+    learned = {lemma for lemma, n in total.items() if lemma.isalpha() and n >= min_total
+               and positive[lemma] >= min_share * n and skipped[lemma] < max_ignored * (n + skipped[lemma])}
+    return sorted(LISTED | learned)
+
+
+def rated(feature: str, lemmas: set[str] | frozenset[str] = LISTED) -> bool:
+    """Whether the extractor can ever read a feature: the model rates only some verbs, so the
     weights of other verbs' lemmas ('lemma=occur', 'lf=cancel|dobj') are left out of the file."""
     name, _, value = feature.partition("=")
-    return name not in {"lemma", "lf"} or value.split("|")[0] in LISTED
+    return name not in {"lemma", "lf"} or value.split("|")[0] in lemmas
 
 
 def fit_model(examples: list[tuple[list[str], bool]], c: float, min_count: int,
-              own: list[tuple[list[str], bool]] = (), own_weight: float = 1.0) -> dict:
+              own: list[tuple[list[str], bool]] = (), own_weight: float = 1.0,
+              lemmas: list[str] | None = None) -> dict:
     """A logistic regression over the complements' features (``report_frames.frame_features``),
     fitted with scikit-learn (needed here only: the extractor reads the weights as plain JSON).
     Features seen fewer than ``min_count`` times are left out, and weights are rounded, to keep
@@ -148,9 +166,9 @@ def fit_model(examples: list[tuple[list[str], bool]], c: float, min_count: int,
     model = LogisticRegression(C=c, max_iter=2000).fit(vectorizer.fit_transform(rows), [v for _, v in examples],
                                                        sample_weight=weights_of)
     weights = {name: round(float(w), 3) for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0])
-               if abs(w) >= 0.005 and rated(name)}
+               if abs(w) >= 0.005 and rated(name, set(lemmas or LISTED))}
     return {"bias": round(float(model.intercept_[0]), 3), "c": c, "min_count": min_count,
-            "weights": dict(sorted(weights.items()))}
+            "lemmas": sorted(lemmas or LISTED), "weights": dict(sorted(weights.items()))}
 
 
 def own_examples(nlp, gold_dir: Path) -> list[tuple[list[str], bool]]:
@@ -217,7 +235,7 @@ def main(argv: list[str] | None = None) -> int:
         "frames": rows,
     }, indent=1) + "\n", encoding="utf-8")
     own = own_examples(nlp, args.own) if args.own else []
-    model = fit_model(examples, args.c, args.min_count, own, args.own_weight)
+    model = fit_model(examples, args.c, args.min_count, own, args.own_weight, rated_lemmas(counts, positives, ignored))
     args.model_out.write_text(json.dumps({
         "built_by": "scripts/train_report_frames.py", "split": "PolNeAR train", "documents": len(paths),
         "complements": len(examples), "own_gold": str(args.own.name) if args.own else None,

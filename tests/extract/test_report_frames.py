@@ -142,3 +142,14 @@ def test_the_model_fit_on_an_invented_example(trainer):
     assert model["weights"]["frame=ccomp"] > 0 > model["weights"]["frame=dobj"]
     assert model["weights"]["lemma=say"] > 0
     assert "lemma=rare" not in model["weights"] and "lemma=paint" not in model["weights"]
+
+
+def test_the_verbs_the_model_rates_are_the_cues_and_frequent_reporting_verbs(trainer):
+    """A verb no cue list names is rated when its complements are often reports and seldom beliefs
+    ('criticize'), not when they seldom are ('paint') or are mostly beliefs ('hope')."""
+    counts = Counter({("criticize", "dobj"): 12, ("paint", "dobj"): 20, ("hope", "ccomp"): 10})
+    positives = Counter({("criticize", "dobj"): 6, ("paint", "dobj"): 1, ("hope", "ccomp"): 5})
+    ignored = Counter({("hope", "ccomp"): 30})
+    lemmas = trainer.rated_lemmas(counts, positives, ignored)
+    assert "criticize" in lemmas and "say" in lemmas
+    assert "paint" not in lemmas and "hope" not in lemmas
