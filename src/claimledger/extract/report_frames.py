@@ -162,21 +162,20 @@ def frame_content(verb: Token) -> list[Token]:
 
 
 @cache
-def frame_model() -> tuple[float, dict[str, float]]:
-    """The frame model's bias and weights, read once per process."""
+def frame_model() -> tuple[float, dict[str, float], frozenset[str]]:
+    """The frame model's bias, weights and the verbs it rates (the listed cues and the reporting
+    verbs learned with it), read once per process."""
     data = json.loads(resources.files(__package__).joinpath("data", MODEL).read_text(encoding="utf-8"))
-    return data["bias"], data["weights"]
+    return data["bias"], data["weights"], frozenset(data["lemmas"])
 
 
-@cache
 def model_lemmas() -> frozenset[str]:
-    """The verbs the model rates: the listed cues and the reporting verbs learned with it."""
-    return frozenset(json.loads(resources.files(__package__).joinpath("data", MODEL).read_text(encoding="utf-8"))["lemmas"])
+    return frame_model()[2]
 
 
 def frame_probability(verb: Token, frame: str, tokens: list[Token]) -> float:
     """The model's probability that this complement of the verb is a reported statement."""
-    bias, weights = frame_model()
+    bias, weights, _lemmas = frame_model()
     score = bias + sum(weights.get(f, 0.0) for f in frame_features(verb, frame, tokens))
     return 1 / (1 + math.exp(-score))
 
