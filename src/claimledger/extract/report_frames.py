@@ -169,8 +169,11 @@ def frame_model() -> tuple[float, dict[str, float], frozenset[str]]:
     return data["bias"], data["weights"], frozenset(data["lemmas"])
 
 
+@cache
 def model_lemmas() -> frozenset[str]:
-    return frame_model()[2]
+    """The verbs the model rates: the cue lists as they are now (a cue added since the model was
+    fitted is rated by its verb-independent weights) and the verbs learned with the model."""
+    return LISTED | frame_model()[2]
 
 
 def frame_probability(verb: Token, frame: str, tokens: list[Token]) -> float:
