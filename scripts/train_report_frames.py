@@ -50,6 +50,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))  # run from a checkout without installing, too
 
 from claimledger.extract.report_frames import LISTED, MODEL, TABLE, candidate, complements, frame_features  # noqa: E402
+from claimledger.ingest import read_paths  # noqa: E402
+from claimledger.records import Document  # noqa: E402
 
 OUT = ROOT / "src" / "claimledger" / "extract" / "data" / TABLE
 MODEL_OUT = ROOT / "src" / "claimledger" / "extract" / "data" / MODEL
@@ -93,13 +95,14 @@ def count_doc(doc, gold: dict, counts: Counter, positives: Counter, dump=None, n
                 continue
             counts[key] += 1
             positives[key] += verdict
+            features = frame_features(verb, frame, tokens) if examples is not None or dump is not None else []
             if examples is not None:
-                examples.append((frame_features(verb, frame, tokens), verdict))
+                examples.append((features, verdict))
             if dump is not None:
                 dump.write(json.dumps({"doc": name, "lemma": key[0], "frame": frame, "positive": verdict,
                                        "verb": verb.idx, "start": span[0], "end": span[1],
                                        "nested": any(s <= verb.idx < e for s, e in reported),
-                                       "features": frame_features(verb, frame, tokens)}) + "\n")
+                                       "features": features}) + "\n")
 
 
 # For a verb the hand-written rules know as a cue (report_frames.LISTED) a frame needs ``--min-total``
@@ -129,9 +132,9 @@ def rated_lemmas(counts: Counter, positives: Counter, ignored: Counter, min_tota
     intentions (ignore spans) less than ``max_ignored`` of it ('criticize', 'cite', 'defend'; not
     'hope' or 'prefer')."""
     total, positive, skipped = Counter(), Counter(), Counter()
-    for (lemma, _frame), n in counts.items():
+    for (lemma, frame), n in counts.items():
         total[lemma] += n
-        positive[lemma] += positives[(lemma, _frame)]
+        positive[lemma] += positives[(lemma, frame)]
     for (lemma, _frame), n in ignored.items():
         skipped[lemma] += n
     learned = {lemma for lemma, n in total.items() if lemma.isalpha() and n >= min_total
@@ -139,7 +142,7 @@ def rated_lemmas(counts: Counter, positives: Counter, ignored: Counter, min_tota
     return sorted(LISTED | learned)
 
 
-def rated(feature: str, lemmas: set[str] | frozenset[str] = LISTED) -> bool:
+def rated(feature: str, lemmas: set[str] | frozenset[str]) -> bool:
     """Whether the extractor can ever read a feature: the model rates only some verbs, so the
     weights of other verbs' lemmas ('lemma=occur', 'lf=cancel|dobj') are left out of the file."""
     name, _, value = feature.partition("=")
@@ -165,10 +168,11 @@ def fit_model(examples: list[tuple[list[str], bool]], c: float, min_count: int,
     vectorizer = DictVectorizer()
     model = LogisticRegression(C=c, max_iter=2000).fit(vectorizer.fit_transform(rows), [v for _, v in examples],
                                                        sample_weight=weights_of)
+    kept = set(lemmas or LISTED)
     weights = {name: round(float(w), 3) for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0])
-               if abs(w) >= 0.005 and rated(name, set(lemmas or LISTED))}
+               if abs(w) >= 0.005 and rated(name, kept)}
     return {"bias": round(float(model.intercept_[0]), 3), "c": c, "min_count": min_count,
-            "lemmas": sorted(lemmas or LISTED), "weights": dict(sorted(weights.items()))}
+            "lemmas": sorted(kept), "weights": dict(sorted(weights.items()))}
 
 
 def own_examples(nlp, gold_dir: Path) -> list[tuple[list[str], bool]]:
@@ -176,11 +180,7 @@ def own_examples(nlp, gold_dir: Path) -> list[tuple[list[str], bool]]:
     measure the model), so the model learns this project's annotation guide as well as PolNeAR's."""
     if gold_dir.name != "tune":
         raise SystemExit("error: --own takes the tune gold only; check and dev stay unseen")
-    texts = {}
-    for line in gold_dir.with_suffix(".jsonl").read_text(encoding="utf-8").split("\n"):
-        if line.strip():
-            item = json.loads(line)
-            texts[item["id"]] = item["text"]
+    texts = {item.id: item.text for item in read_paths(gold_dir.with_suffix(".jsonl")) if isinstance(item, Document)}
     golds = [json.loads(path.read_text(encoding="utf-8")) for path in sorted(gold_dir.glob("*.gold.json"))]
     examples: list[tuple[list[str], bool]] = []
     for gold, doc in zip(golds, nlp.pipe((texts[g["document"]] for g in golds), batch_size=16)):

@@ -76,18 +76,10 @@ def predicated(noun: Token) -> bool:
 def that_clause(noun: Token) -> Token | None:
     """The complement clause 'that C' of a noun (its 'that' is a subordinator, not a relative
     pronoun), or of the copula it is the subject of ('the claim is that C')."""
-    if predicated(noun):
-        for child in noun.head.children:
-            if child.dep_ in {"ccomp", "attr", "acomp"} and child.i > noun.i and any(
-                m.dep_ == "mark" and m.lower_ == "that" for m in child.children
-            ):
-                return child
-    for child in noun.children:
-        if child.dep_ in {"acl", "ccomp", "relcl"} and child.i > noun.i and any(
-            m.dep_ == "mark" and m.lower_ == "that" for m in child.children
-        ):
-            return child
-    return None
+    clauses = [c for c in noun.head.children if c.dep_ in {"ccomp", "attr", "acomp"}] if predicated(noun) else []
+    clauses += [c for c in noun.children if c.dep_ in {"acl", "ccomp", "relcl"}]
+    return next((c for c in clauses if c.i > noun.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)),
+                None)
 
 
 def claimant_of(noun: Token) -> Token | None:

@@ -32,10 +32,10 @@ from importlib import resources
 
 from spacy.tokens import Token
 
-from .cues import subject_of
+from . import misparses
+from .cues import subject_of, to_infinitive
 from .extent import run_around
 from .lexicon import FIRST_PERSON, NOT_REPORTING, OBJECT_CLAIM_VERBS, SPEECH_VERBS, THAT_CUES
-from .cues import to_infinitive
 from .speech_acts import negated
 
 TABLE = "report_frames.json"
@@ -201,18 +201,19 @@ def subject_class(subject: Token | None) -> str:
 def frame_features(verb: Token, frame: str, tokens: list[Token]) -> list[str]:
     """The features the learned frame model reads for one complement: the verb's lemma and frame,
     its form and place in the sentence, its subject's kind and the complement's shape."""
-    lemma = verb.lemma_.lower()
+    lemma, length = verb.lemma_.lower(), length_class(len(tokens))
     finite = any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in tokens)
     return [
         f"lemma={lemma}", f"frame={frame}", f"lf={lemma}|{frame}", f"tag={verb.tag_}", f"dep={verb.dep_}",
-        f"subj={subject_class(subject_of(verb))}", f"len={length_class(len(tokens))}", f"finite={finite}",
-        f"fl={frame}|{length_class(len(tokens))}", f"quote={tokens[0].text in QUOTE_OPENERS}",
+        f"subj={subject_class(subject_of(verb))}", f"len={length}", f"finite={finite}",
+        f"fl={frame}|{length}", f"quote={tokens[0].text in QUOTE_OPENERS}",
         f"head={tokens[0].head.pos_ if tokens[0].head is not verb else 'verb'}",
         f"obj_pos={next((t.pos_ for t in tokens if t.head.i == verb.i or t.dep_ in {'pobj', 'pcomp'}), 'none')}",
     ]
 
 
-QUOTE_OPENERS = frozenset({"\"", "“", "‘", "'", "''", "``"})
+# An opening quotation mark, also as the tokenizer writes PolNeAR's ``…'' quotes.
+QUOTE_OPENERS = misparses.QUOTE_OPENERS | {"''", "``"}
 
 
 def without_nested(found: list, learned: dict[tuple[int, int], int], quoted: list[tuple[int, int]]) -> list:
