@@ -579,6 +579,18 @@ FIGURES = [
         "51.3", F(51.3, category="percent"), id="tally-pair-unit-written-once",
     ),
     pytest.param(
+        "Turnout fell 4 percentage points from the last election.",
+        "4 percentage", F(4, category="percent"), id="percentage-points-are-a-share",
+    ),
+    pytest.param(
+        "For each 10 percentage-point rise in ownership, the rate rose too.",
+        "10 percentage-point", F(10, category="percent"), id="percentage-point-hyphenated",
+    ),
+    pytest.param(
+        "The defendant admitted his guilt in six murders at the hearing.",
+        "six murders", F(6, category="deaths", claimant=ANY), id="murders-count-the-dead",
+    ),
+    pytest.param(
         "On Thursday officials reported the number of cases in the outbreak rose to 58.",
         "58", F(58, claimant=ANY), id="elliptical-rose-to",
     ),
@@ -786,6 +798,10 @@ NOT_FIGURES = [
     pytest.param(
         "Residents had to jump from windows to flee the ten-storey building.",
         "ten-storey", id="hyphen-compound-storeys",
+    ),
+    pytest.param(
+        "The county had the lowest rate, which was three per 100,000 people.",
+        "100,000", id="rate-denominator",
     ),
 ]
 

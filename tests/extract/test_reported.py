@@ -233,6 +233,17 @@ def test_as_you_mentioned_credits_the_interviewee(run):
     assert_reported(reported(run(text)), "one of the sites didn't give any positive results", "Naomi Martisius")
 
 
+def test_an_interviewers_present_tense_statement_reports_the_interviewee(run):
+    """'You suggest C.' opening an interviewer's turn recalls the interviewee's words; 'Do you suggest
+    C?' asks (invented, in the layout of the bundled corpus's Wikinews interviews)."""
+    text = ("((WN))  Where do the birds feed?\n\n((Rosa Tamez))  Far offshore.\n\n"
+            "((WN))  You suggest the feeding grounds need protection. What would help?\n\n((Rosa Tamez))  Parks.\n\n"
+            "((WN))  Do you suggest the nesting sites are safe?\n\n((Rosa Tamez))  Mostly.")
+    items = reported(run(text))
+    assert_reported(items, "the feeding grounds need protection", "Rosa Tamez")
+    assert not [t for t, _, _ in items if t.startswith("the nesting sites")]
+
+
 def test_an_interviewers_you_wrote_quotes_the_interviewee(run):
     assert_speaker(run(INTERVIEW), "Everyone deserves", "Akram Pasha")
 

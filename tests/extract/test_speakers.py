@@ -410,3 +410,11 @@ def test_its_report_is_no_thing_of_the_clause(run):
                  "sharply in May.")
     sources = {a.text: a.source for a in record.attributions}
     assert sources.get("prices rose sharply in May") not in {"prices", "its"}, sources
+
+
+def test_the_study_is_not_its_co_author(run):
+    """'the study' finds the study, not the person titled 'co-author of a new study' (a title's words
+    after 'of' name what the person belongs to, not the person)."""
+    text = ("Professor Jane Harlow of Leeds University, co-author of a new study published on Monday, called diet "
+            "the strongest predictor of sleep. The study reports \"for each extra meal, sleep fell by ten minutes\".")
+    assert_speaker(run(text), "for each extra meal", ("the study", "study"))

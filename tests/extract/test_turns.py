@@ -70,3 +70,22 @@ def test_one_repeated_label_is_not_a_conversation(run):
     text = INTERVIEW.replace("((WN))", "").replace("((Naomi Martisius))", "((Note))")
     (figure,) = figures_over(run(text), "seven different institutes")
     assert figure.claimant is None
+
+
+# An interview whose answers are labelled with the interviewee's initials (invented, in the layout of
+# the Wikinews interviews of the bundled corpus).
+INITIALLED = (
+    "Wikinews spoke with ecologist Rosa Tamez about the survey.\n\n\n"
+    "((WN))  How long did the fieldwork last?\n\n\n"
+    "RT: We spent about five months at the site each year.\n\n\n"
+    "((WN))  How many nests did you count?\n\n\n"
+    "RT: Nearly 300 nests in all.\n"
+)
+
+
+def test_initials_label_the_turns_of_the_one_they_name(run):
+    assert [label for label, _, _ in labelled_turns(INITIALLED)] == ["WN", "RT", "WN", "RT"]
+    record = run(INITIALLED)
+    for anchor in ("about five months", "Nearly 300 nests"):
+        (figure,) = figures_over(record, anchor)
+        assert same_name(figure.claimant, ("Rosa Tamez",)), (anchor, figure.claimant)

@@ -136,6 +136,8 @@ def figure_at(tokens: list[Token], i: int, definite: bool = False) -> tuple[Figu
                 high, j = second[0], second[1] + 1
     elif j + 1 < len(tokens) and tokens[j].lower_ == "per" and tokens[j + 1].lower_ == "cent":
         unit, j = "percent", j + 2
+    elif (points := percentage_points(tokens, j)) is not None:
+        unit, j = "percent", points  # "3 percentage points", "a 10 percentage-point increase"
     elif j < len(tokens) and tokens[j].lower_ in CURRENCY_WORDS and not unit and not weight_pounds(tokens[j]):
         unit, j = CURRENCY_WORDS[tokens[j].lower_], j + 1
     noun = counted_noun(tokens, i, j) or (partitive_noun(tokens, j, owned=not unit) if low > 1 else None)
@@ -185,6 +187,8 @@ def excluded(token: Token) -> bool:
     """Numbers that are dates, times, ordinals or parts of names."""
     if token.ent_type_ == "ORDINAL":
         return True
+    if token.i > 0 and token.nbor(-1).lower_ == "per":
+        return True  # a rate's denominator: "seven per 100,000 people" (8 in the corpus without the check gold)
     if currency_code(token.text):
         return False  # "USD910", often taken for a place
     share = token.i + 1 < len(token.doc) and token.nbor(1).lower_ in PERCENT_WORDS  # "Victoria 1.6%": no name
@@ -212,6 +216,15 @@ def excluded(token: Token) -> bool:
     line_start = text.rfind("\n", 0, token.idx) + 1
     after = token.doc[token.i + 1].text if token.i + 1 < len(token.doc) else ""
     return not text[line_start : token.idx].strip() and after in {".", ")"}  # a numbered list
+
+
+def percentage_points(tokens: list[Token], j: int) -> int | None:
+    """Where "percentage point(s)" / "percentage-point" starting at ``j`` ends: a difference of
+    two shares is a share too (category percent), never a count of "points"."""
+    if j + 1 >= len(tokens) or tokens[j].lower_ != "percentage":
+        return None
+    k = j + 2 if tokens[j + 1].text == "-" else j + 1
+    return k + 1 if k < len(tokens) and tokens[k].lemma_.lower() == "point" else None
 
 
 def bare_count(token: Token) -> bool:

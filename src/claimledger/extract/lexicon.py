@@ -198,7 +198,8 @@ UNCERTAINTY_SIGNS = frozenset({"±", "+/-", "+-"})  # "40.333 ± 0.004 days": a 
 # counted as "other" (17 figures: "four males", "ten motorcycles", "611 aftershocks", "14 film festivals").
 CATEGORY_NOUNS: dict[str, frozenset[str]] = {
     "casualties": frozenset("casualty casualties".split()),
-    "deaths": frozenset("death fatality dead body corpse".split()),
+    # a murder, homicide, suicide or killing is one person's death: "eight murders" counts the dead
+    "deaths": frozenset("death fatality dead body corpse murder homicide suicide killing".split()),
     "injuries": frozenset("injury injured wounded".split()),
     "detained": frozenset("prisoner detainee hostage captive arrest pow".split()),
     "troops": frozenset("""
@@ -231,7 +232,7 @@ CATEGORY_NOUNS: dict[str, frozenset[str]] = {
     "events": frozenset("""
         strike airstrike attack raid sortie bombing explosion engagement incident operation
         assault offensive clash shelling ambush mission protest shooting blast occasion
-        crash accident collision fire earthquake flood murder counterattack airdrop
+        crash accident collision fire earthquake flood counterattack airdrop
         contest primary election debate interview campaign meeting speech session lawsuit
         festival concert game match tournament race abortion hurricane storm tornado aftershock eruption try
         visit trip robbery theft rape riot rally conference summit hearing trial referendum ceremony

@@ -312,8 +312,15 @@ def interviewee(verb: Token, subject: Token | None, content: list[Token]) -> boo
     """An interviewer's "you said C", the interviewee's words (``speakers.addressed``; the speaker
     index names them): a past report ("you mentioned", "you had said"), not a question ("can you
     explain C?", "you wrote X — how do you plan to do that?")."""
-    return subject is not None and subject.lower_ == "you" and verb.tag_ in {"VBD", "VBN"} \
+    return subject is not None and subject.lower_ == "you" and (verb.tag_ in {"VBD", "VBN"} or declarative(subject, verb)) \
         and content[0].lower_ not in QUESTION_WORDS and addressed(subject) is not None
+
+
+def declarative(subject: Token, verb: Token) -> bool:
+    """'You mention C; what …?', 'You suggest C.': a present-tense statement opening the sentence
+    with no auxiliary recalls the interviewee's words as a past form does; 'do you suggest …',
+    'can you tell …' ask. Corpus without the check gold: 4 such openings in interviewer turns."""
+    return verb.tag_ == "VBP" and subject.i == subject.sent.start and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
 
 
 def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex,

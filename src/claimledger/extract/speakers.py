@@ -123,7 +123,11 @@ class SpeakerIndex:
         return speaker
 
     def label_name(self, label: str) -> str:
-        """A transcript label as a name: 'PENCE' -> 'Mike Pence' when the document named him."""
+        """A transcript label as a name: 'PENCE' -> 'Mike Pence' when the document named him, and
+        initials ("JD" for "Jane Doe") when exactly one full name the document gives has them."""
+        initialled = {name for name in self.full_names.values() if initials(name) == label}
+        if len(initialled) == 1:
+            return initialled.pop()
         return self.canonical(label.title() if label.isupper() and len(label) > 3 else label)
 
     def remember(self, speaker: Speaker) -> None:
@@ -145,7 +149,8 @@ class SpeakerIndex:
             if mention.start >= before or not agrees(mention, plural):
                 continue
             if head is not None:
-                words = f"{mention.name} {mention.title or ''}".lower().replace("-", " ").split()
+                title = (mention.title or "").lower().split(" of ")[0]  # a "co-author of a study" is no study
+                words = f"{mention.name} {title}".lower().replace("-", " ").split()
                 if head in words or mention.head == head:
                     return mention
                 continue
@@ -311,3 +316,8 @@ def tokens_spelled(doc: Doc, pattern: re.Pattern[str]) -> list[Token]:
         if span is not None and len(span) == 1:
             found.append(span[0])
     return found
+
+
+def initials(name: str) -> str:
+    """'Jane Doe' -> 'JD': the capitals opening each word of a name."""
+    return "".join(word[0] for word in name.split() if word[:1].isupper())

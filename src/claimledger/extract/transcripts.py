@@ -13,7 +13,7 @@ from functools import lru_cache
 
 # "((Naomi Martisius))  So." / "((WSS)) : Which ..." / "PENCE: Well, look" / "Dr Smith: We ..."
 LABEL = re.compile(
-    r"^[ \t]*(?:\(\((?P<paren>[^()\n]{1,60})\)\)[ \t]*:?|(?P<caps>[A-Z][A-Z.'’ -]{1,30}[A-Z]):)[ \t]+(?=\S)",
+    r"^[ \t]*(?:\(\((?P<paren>[^()\n]{1,60})\)\)[ \t]*:?|(?P<caps>[A-Z][A-Z.'’ -]{0,30}[A-Z]):)[ \t]+(?=\S)",
     re.M,
 )
 
