@@ -98,10 +98,14 @@ def quotes_component(doc: Doc) -> Doc:
 @Language.component("claimledger_attributions")
 def attributions_component(doc: Doc) -> Doc:
     """'According to X' style attributions; runs after quotes so it can skip their spans."""
-    from .extract.attributions import extract_attributions
+    from .extract.attributions import extract_attributions, woven_quotes
 
     quotes = [Quote(**q) for q in doc._.cl_quotes or []]
-    doc._.cl_attributions = _dicts(extract_attributions(doc, quotes))
+    attributions = extract_attributions(doc, quotes)
+    doc._.cl_attributions = _dicts(attributions)
+    woven = woven_quotes(doc, quotes, attributions)
+    if woven:  # the quotes component could not see them: attributions come after it
+        doc._.cl_quotes = _dicts(sorted(quotes + woven, key=lambda q: (q.start, q.kind)))
     return doc
 
 

@@ -272,3 +272,16 @@ def test_a_report_noun_that_credits_nobody(run, text):
 ])
 def test_a_passive_with_an_infinitive_that_is_no_unnamed_report(run, text):
     assert not [t for t, s, _ in reported(run(text)) if s is None], reported(run(text))
+
+
+def test_quoted_words_in_an_attributed_clause_are_the_sources(run):
+    """'According to X, … “social ladders” …': the quoted words are X's, as they would be after 'X said'
+    (invented sentence; the corpus without the check gold holds 11 such quotes)."""
+    record = run("According to Ortiz, the contest serves as one of the \"social ladders\" for young doctors.")
+    (quote,) = [q for q in record.quotes if q.kind == "direct"]
+    assert quote.text == "social ladders" and same_name(quote.speaker, "Ortiz")
+
+
+def test_one_quoted_word_in_an_attributed_clause_is_a_scare_quote(run):
+    record = run("The town is guarded by the regime's \"guards\", according to residents who fled last week.")
+    assert [q.text for q in record.quotes if q.kind == "direct"] == []
