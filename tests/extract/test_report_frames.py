@@ -94,33 +94,31 @@ def test_the_scorer_overlap_and_thresholds(trainer):
 
 
 def test_the_shipped_model_loads_and_rates_a_listed_verbs_complements(nlp):
-    """The model reads features the extractor computes; a remembered deed ('recalled walking to
-    school') rates above the threshold, a person recalled (an envoy called home) below it."""
+    """The model reads features the extractor computes; media speculating on a role rates above the
+    threshold, a person recalled (an envoy called home) below it."""
     bias, weights, lemmas = frame_model()
     assert weights and all(isinstance(w, float) for w in weights.values())
     assert "recall" in LISTED and LISTED <= lemmas
 
-    def rating(text: str, frame: str) -> float:
+    def rating(text: str, lemma: str, frame: str) -> float:
         parsed = nlp(text)
-        verb = next(t for t in parsed if t.lemma_ == "recall")
+        verb = next(t for t in parsed if t.lemma_ == lemma)
         tokens = dict(complements(verb))[frame]
-        assert f"lf=recall|{frame}" in frame_features(verb, frame, tokens)
+        assert f"lf={lemma}|{frame}" in frame_features(verb, frame, tokens)
         return frame_probability(verb, frame, tokens)
 
-    assert rating("The mayor recalled walking to school with her brother during the war.", "xcomp:ing") \
-        >= MODEL_THRESHOLD
-    assert rating("The government recalled its ambassador on Monday.", "dobj") < MODEL_THRESHOLD
+    assert rating("Recent media reports have speculated on the role that foreign troops will play in the operation.",
+                  "speculate", "prep:on") >= MODEL_THRESHOLD
+    assert rating("The government recalled its ambassador on Monday.", "recall", "dobj") < MODEL_THRESHOLD
 
 
 @pytest.mark.parametrize(("text", "content", "source"), [
-    pytest.param("The mayor recalled walking to school with her brother during the war.",
-                 "walking to school with her brother during the war", "The mayor", id="recalled-doing"),
     pytest.param("Recent media reports have speculated on the role that foreign troops will play in the operation.",
                  "the role that foreign troops will play in the operation", "Recent media reports",
                  id="speculated-on"),
 ])
 def test_the_model_reports_what_no_rule_or_table_frame_does(run, text, content, source):
-    """Frames outside the table ('recall' + -ing, 'speculate on'), rated by the model (invented)."""
+    """A frame outside the table ('speculate on'), rated by the model (invented)."""
     assert_reported(reported(run(text)), content, source)
 
 
