@@ -418,3 +418,16 @@ def test_the_study_is_not_its_co_author(run):
     text = ("Professor Jane Harlow of Leeds University, co-author of a new study published on Monday, called diet "
             "the strongest predictor of sleep. The study reports \"for each extra meal, sleep fell by ten minutes\".")
     assert_speaker(run(text), "for each extra meal", ("the study", "study"))
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    pytest.param("The Committee to Protect Journalists said the reporter was detained at the border.",
+                 "The Committee to Protect Journalists", id="to"),
+    pytest.param("The nonpartisan Commission on Presidential Debates said there was a problem with the microphone.",
+                 "The nonpartisan Commission on Presidential Debates", id="on"),
+])
+def test_an_organisation_keeps_the_words_of_its_name_after_a_preposition(run, text, source):
+    """The parser cuts a name at its first lower-case preposition ('The Committee'); the entity says
+    where the name ends (invented sentences; PolNeAR dev: 2 sources named so)."""
+    (quote,) = [q for q in run(text).quotes if q.kind == "indirect"]
+    assert same_name(quote.speaker, source), quote.speaker

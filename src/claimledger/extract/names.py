@@ -81,12 +81,44 @@ def phrase_tokens(token: Token) -> list[Token]:
     ordered = sorted(keep)
     # keep a contiguous run around the head
     run = [i for i in ordered if i >= ordered[0]]
-    tokens = list(doc_tokens(token.doc)[run[0] : run[-1] + 1])
+    end = max(run[-1] + 1, named_end(token))
+    tokens = list(doc_tokens(token.doc)[run[0] : end])
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ in {"cc", "case"}):  # "the mayor's": no "'s"
         tokens = tokens[:-1]
     while tokens and (tokens[0].is_punct or tokens[0].dep_ in {"cc", "preconj"}):
         tokens = tokens[1:]
     return tokens
+
+
+# entities whose names hold lower-case prepositions the parser hangs elsewhere ("Committee to Protect
+# Journalists", "Commission on Presidential Debates")
+ENTITY_NAME_LABELS = frozenset({"ORG", "PERSON", "NORP", "FAC"})
+
+
+NAME_JOINERS = frozenset({"ADP", "PART", "CCONJ"})  # "on", "to", "and" inside a name (and "the")
+
+
+def named_end(token: Token) -> int:
+    """Where the name a phrase's head opens or sits in ends: the whole entity, not the parser's
+    cut at its first preposition ('The Committee' of 'The Committee to Protect Journalists'). Only
+    across capitalised words and at least one lower-case joining word: a title-case headline's entity
+    ('Sanders Promises Action On …') or one running over a comma is no longer name."""
+    if token.ent_iob_ == "O" or token.ent_type_ not in ENTITY_NAME_LABELS:
+        return token.i + 1
+    end = next((ent.end for ent in doc_ents(token.doc) if ent.start <= token.i < ent.end), token.i + 1)
+    rest = doc_tokens(token.doc)[token.i + 1 : end]
+    joined = any(map(joiner, rest))
+    return end if joined and all(t.text[:1].isupper() or joiner(t) or inner_hyphen(t) for t in rest) else token.i + 1
+
+
+def joiner(token: Token) -> bool:
+    """A lower-case word that joins the words of a name ("on", "to", "without", "and", "the")."""
+    return token.is_lower and (token.pos_ in NAME_JOINERS or token.lower_ in {"to", "the"})
+
+
+def inner_hyphen(token: Token) -> bool:
+    """A hyphen inside a word ("American-Islamic"), not a dash between spaces."""
+    return token.text == "-" and not token.whitespace_ and token.i > 0 and not token.nbor(-1).whitespace_
 
 
 def person_in(tokens: list[Token]) -> Span | None:
