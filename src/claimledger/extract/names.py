@@ -90,19 +90,17 @@ def phrase_tokens(token: Token) -> list[Token]:
     return tokens
 
 
-# entities whose names hold lower-case prepositions the parser hangs elsewhere ("Committee to Protect
-# Journalists", "Commission on Presidential Debates")
+# entities whose names hold lower-case words the parser hangs elsewhere ("Committee to Protect
+# Journalists", "Commission on Presidential Debates"), and the parts of speech of those words
 ENTITY_NAME_LABELS = frozenset({"ORG", "PERSON", "NORP", "FAC"})
-
-
-NAME_JOINERS = frozenset({"ADP", "PART", "CCONJ"})  # "on", "to", "and" inside a name (and "the")
+NAME_JOINERS = frozenset({"ADP", "PART", "CCONJ"})  # "on", "to", "and" (and "the": ``joiner``)
 
 
 def named_end(token: Token) -> int:
     """Where the name a phrase's head opens or sits in ends: the whole entity, not the parser's
     cut at its first preposition ('The Committee' of 'The Committee to Protect Journalists'). Only
     across capitalised words and at least one lower-case joining word: a title-case headline's entity
-    ('Sanders Promises Action On …') or one running over a comma is no longer name."""
+    ('Sanders Promises Action On …') or one running over a comma stays cut."""
     if token.ent_iob_ == "O" or token.ent_type_ not in ENTITY_NAME_LABELS:
         return token.i + 1
     end = next((ent.end for ent in doc_ents(token.doc) if ent.start <= token.i < ent.end), token.i + 1)
