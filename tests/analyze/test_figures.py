@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from claimledger.analyze.clusters import Edit, apply_edits, cluster
-from claimledger.analyze.figures import FigureFacts, conflict, link, subject_facts
+from claimledger.analyze.figures import FigureFacts, conflict, consistent, link, subject_facts
 from claimledger.analyze.terms import TermWeights
 
 from .conftest import figure_in, group_of, members
@@ -195,3 +195,22 @@ def test_a_count_of_one_links_across_documents_only_as_a_toll():
                 weights) > 0
     soldier = dict(shared, family="casualties", category="deaths", measure="deaths", date="2020-10-26")
     assert link(fact(1, 1, 1, **soldier), fact(2, 2, 1, **soldier), weights) > 0
+
+
+def test_a_small_exact_count_matches_only_itself():
+    """2% of a count under 100 reaches the next integer: "41 pledged delegates" (one party's) and "40
+    delegates" (the other's) are two counts, while large exact values still allow a rounding."""
+    assert not consistent(fact(1, 1, 41), fact(2, 2, 40))
+    assert consistent(fact(1, 1, 40), fact(2, 2, 40))
+    assert consistent(fact(1, 1, 1_051_635), fact(2, 2, 1_050_000))
+
+
+def test_rival_sources_compete_only_over_the_same_modifiers():
+    """Two outlets' numbers side by side are rival answers to one question only when they count the
+    same thing: "41 pledged delegates" (NBC) beside "40 delegates" (ABC) are not."""
+    weights = TermWeights({}, 10)
+    people = dict(family="people", measure="people", category="people", named=True)
+    nbc = fact(1, 1, 41, claimant="outlet:nbc", sentence=12, modifiers=["pledged"], **people)
+    abc = fact(2, 1, 40, claimant="outlet:abc", sentence=14, **people)
+    assert link(nbc, abc, weights) == 0.0
+    assert link(nbc, fact(3, 1, 38, claimant="outlet:abc", sentence=14, modifiers=["pledged"], **people), weights) == 3.0

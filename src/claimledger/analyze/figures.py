@@ -321,8 +321,9 @@ def link(a: FigureFacts, b: FigureFacts, weights: TermWeights) -> float:
     """Evidence that two compatible figures measure the same thing: 0 for none, higher is stronger."""
     if a.document == b.document:
         if a.named and b.named and a.claimant != b.claimant and abs(a.sentence - b.sentence) <= CLAIM_WINDOW \
-                and competing(a.family):
-            return 3.0  # competing claims: different sources' numbers for one thing, side by side
+                and competing(a.family) and set(a.modifiers) == set(b.modifiers):
+            return 3.0  # competing claims: different sources' numbers for one thing, side by side (not
+            # "41 pledged delegates" beside "40 delegates": a modifier names another quantity)
         if a.low == b.low and a.high == b.high and a.measure == b.measure and a.family in RUNNING \
                 and not a.vague and (a.low or 0) > 1 and (a.head == b.head or "count" in (a.head, b.head)):
             return 2.0  # the same toll restated
@@ -362,6 +363,9 @@ def competing(family: str | None) -> bool:
                                    or family.split(":")[0] in ("equipment", "events", "money"))
 
 
+EXACT_BELOW = 100  # exact values under this allow no slack: 2% of a small count reaches the next integer
+
+
 def bounds(fact: FigureFacts) -> tuple[float, float]:
     """The values a figure allows, for linking: exact values almost exactly (±2%), approximate ones ±10%."""
     low = float(fact.low if fact.low is not None else 0)
@@ -370,6 +374,8 @@ def bounds(fact: FigureFacts) -> tuple[float, float]:
         return low, math.inf
     if fact.qualifier in ("up to", "fewer than"):
         return 0.0, high
+    if not fact.qualifier and high < EXACT_BELOW:
+        return low, high  # a small count is read exactly: 40 and 41 delegates are two counts
     slack = 0.10 if fact.qualifier else 0.02
     return low * (1 - slack), high * (1 + slack)
 
