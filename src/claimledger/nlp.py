@@ -99,13 +99,14 @@ def quotes_component(doc: Doc) -> Doc:
 def attributions_component(doc: Doc) -> Doc:
     """'According to X' style attributions; runs after quotes so it can skip their spans."""
     from .extract.attributions import extract_attributions, woven_quotes
+    from .extract.quotes import in_text_order
 
     quotes = [Quote(**q) for q in doc._.cl_quotes or []]
     attributions = extract_attributions(doc, quotes)
     doc._.cl_attributions = _dicts(attributions)
     woven = woven_quotes(doc, quotes, attributions)
     if woven:  # the quotes component could not see them: attributions come after it
-        doc._.cl_quotes = _dicts(sorted(quotes + woven, key=lambda q: (q.start, q.kind)))
+        doc._.cl_quotes = _dicts(in_text_order(quotes + woven))
     return doc
 
 

@@ -10,6 +10,7 @@ they hold several words. Nested single quotes inside double quotes stay inside.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 OPENERS = {"“": "”", "«": "»", "„": "“"}
 CLOSERS = {"”", "»"}
@@ -140,7 +141,9 @@ def single_quote_spans(text: str, inside: list[tuple[int, int]], min_words: int 
     return spans
 
 
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """All quoted passages, double and single, in text order."""
+@lru_cache(maxsize=8)
+def quote_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """All quoted passages, double and single, in text order; read once per text (the quotes,
+    attributions and transcript steps all ask, the attributions step twice)."""
     doubles = double_quote_spans(text)
-    return sorted(doubles + single_quote_spans(text, doubles))
+    return tuple(sorted(doubles + single_quote_spans(text, doubles)))

@@ -103,8 +103,11 @@ def named_end(token: Token) -> int:
     ('Sanders Promises Action On …') or one running over a comma stays cut."""
     if token.ent_iob_ == "O" or token.ent_type_ not in ENTITY_NAME_LABELS:
         return token.i + 1
-    end = next((ent.end for ent in doc_ents(token.doc) if ent.start <= token.i < ent.end), token.i + 1)
-    rest = doc_tokens(token.doc)[token.i + 1 : end]
+    tokens = doc_tokens(token.doc)
+    end = token.i + 1
+    while end < len(tokens) and tokens[end].ent_iob_ == "I":  # the entity runs on to here
+        end += 1
+    rest = tokens[token.i + 1 : end]
     joined = any(map(joiner, rest))
     return end if joined and all(t.text[:1].isupper() or joiner(t) or inner_hyphen(t) for t in rest) else token.i + 1
 

@@ -44,7 +44,12 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     for quote in direct + indirect:
         if quote.speaker and unreadable(doc, quote.speaker):
             quote.speaker, quote.speaker_title = None, None
-    return sorted(direct + indirect, key=lambda q: (q.start, q.kind))
+    return in_text_order(direct + indirect)
+
+
+def in_text_order(quotes: list[Quote]) -> list[Quote]:
+    """Quotes as a record lists them: by start, a direct quote before a report starting there."""
+    return sorted(quotes, key=lambda q: (q.start, q.kind))
 
 
 LATIN_LETTER = re.compile(r"[A-Za-z]")
