@@ -230,6 +230,66 @@ ATTRIBUTIONS = [
 ]
 
 
+# What evidence showed, a court found, or someone owned up to (passage, content clause, source).
+FINDINGS = [
+    pytest.param(
+        "Footage from the City University Student Union showed a group of protesters throwing things as they "
+        "ran away from police.",
+        "a group of protesters throwing things as they ran away from police",
+        ("Footage from the City University Student Union", "City University Student Union"),
+        id="footage-showed-x-doing-y",
+    ),
+    pytest.param(
+        "After his conviction in that case last summer, Manafort agreed to help with Robert Mueller's "
+        "investigation. However, some months later, the judge in that case determined Manafort had lied and "
+        "violated that deal.",
+        "Manafort had lied and violated that deal", ("the judge in that case", "judge"),
+        id="judge-determined",
+    ),
+    pytest.param(
+        "On Friday in Pakistan, Mohammed Waseem, brother of social media personality and feminist Qandeel Baloch, "
+        "was sentenced for her murder to life in prison by a court in Multan. Even though Waseem confessed to "
+        "acting alone, several alleged accomplices were tried by the same court.",
+        "acting alone", ("Mohammed Waseem", "Waseem"),
+        id="confessed-to-a-deed",
+    ),
+    pytest.param(
+        "The couple encouraged attendees to continue developing their technique, sharing that all professional "
+        "fursuit makers had developed different techniques.",
+        "all professional fursuit makers had developed different techniques", "The couple",
+        id="sharing-that",
+    ),
+    pytest.param(  # a forecast, nobody named; the conjunction opening the clause is not what was said
+        "Though Lorenzo was forecast to diminish from a hurricane to a tropical storm, gusts of wind were "
+        "forecast to reach 60–80 mph (about 95–130 km/h).",
+        "Lorenzo was forecast to diminish from a hurricane to a tropical storm", None,
+        id="was-forecast-to",
+    ),
+    pytest.param(  # an opening 'Reportedly' speaks for the sentence, though the parser hangs it on the number
+        "The fire reportedly started at about 19:00 local time (1700 UTC). Reportedly over 400 firefighters "
+        "participated in extinguishing the blaze.",
+        "over 400 firefighters participated in extinguishing the blaze", None,
+        id="reportedly-opening-a-sentence",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "source"), FINDINGS)
+def test_findings_admissions_and_forecasts(run, text, content, source):
+    items = reported(run(text))
+    found = [(t, s) for t, s, _ in items if t == content]
+    assert found, f"{content!r} not reported; reported: {items}"
+    assert same_name(found[0][1], source), f"credited to {found[0][1]!r}"
+
+
+def test_a_name_given_in_an_aside_reports_nothing(run):
+    """'X, named after Y, has done Z' describes X: 'named' reports no words."""
+    items = reported(run(
+        "The Lost 52 Project, named after the number of U.S. Navy submarines sunk during World War II, has "
+        "previously located several of those vessels using data released by the U.S. Navy."))
+    assert not any("has previously located" in t for t, _, _ in items), items
+
+
 @pytest.mark.parametrize(("text", "content", "source"), ATTRIBUTIONS)
 def test_attribution(run, text, content, source):
     items = reported(run(text))

@@ -468,6 +468,32 @@ CUES = [
         "Man-kei Tam", "said",
         id="said-in-a-statement-after-quote",
     ),
+    pytest.param(  # the writing after the verb reads the quote, though the parser makes it the object
+        '"Storm Lorenzo will produce significant swell, high waves and sizeable storm surges. This will lead to '
+        'wave overtopping, some coastal flooding and damage, especially along western and southern coasts", read '
+        "the warning. The warnings called for gale force winds and heavy rain.",
+        "Storm Lorenzo will produce significant swell, high waves and sizeable storm surges. This will lead to "
+        "wave overtopping, some coastal flooding and damage, especially along western and southern coasts",
+        "the warning", "read",
+        id="read-the-warning",
+    ),
+    pytest.param(  # 'it' is the statement, and the statement is the federation's
+        "The Georgian Tennis Federation (GFT) released a statement addressing Basilashvili's arrest. It read, "
+        '"First of all, we would like to state that Georgian Tennis Federation has always condemned any form of '
+        'violence."',
+        "First of all, we would like to state that Georgian Tennis Federation has always condemned any form of "
+        "violence.",
+        ("Georgian Tennis Federation", "GFT"), "read",
+        id="it-read",
+    ),
+    pytest.param(  # no comma before the quote, and the parser left 'told' without its subject
+        'Archbishop Wojciech Polak said, "I am sorry for every wound inflicted by people of the church." Calling '
+        'it as "just another apology", Anna Franowska of "Have no fear", an abuse victim support charity, told '
+        'Reuters "it almost appears as if the statement was prepared before the church officials saw the movie".',
+        "it almost appears as if the statement was prepared before the church officials saw the movie",
+        "Anna Franowska", "told",
+        id="told-reuters-no-comma",
+    ),
     pytest.param(
         "Interpol's constitution prohibits \"any intervention or activities of a political, military, "
         'religious or racial character," an Interpol spokesperson stated.',
@@ -521,6 +547,13 @@ FLOOR = [
         'to HM the Queen and the prorogation which followed thereon was unlawful and is thus null and of no effect."',
         "that although advice to HM", "Colin Sutherland",
         id="no-cue-across-a-paragraph-break",
+    ),
+    pytest.param(  # a description has the floor too
+        "Along with 3D printing a bone-shaped name tag when Wikinews visited, Grivik was demonstrating miniature "
+        'computer screens that could be used as "eyes" for a fursuit. The maker has also developed "a way to install '
+        'a camera inside suit heads, to improve fursuiter visibility."',
+        "a way to install a camera", ("The maker", "Grivik"),
+        id="a-description-as-subject",
     ),
     pytest.param(
         'In a July 9 speech in Pennsylvania, Biden introduced an economic plan called "Build Back Better" designed '
@@ -687,6 +720,24 @@ REPORTED_SPEECH = [
         id="said-c-and-urged",
     ),
 ]
+
+
+def test_he_after_a_name_the_tagger_took_for_an_organisation(run):
+    """'he' names a person: once a name read as an organisation is its antecedent, the next 'he' goes
+    on about the same man, not the last name the tagger called a person."""
+    text = (
+        "On Monday, Hungarian daily newspaper Magyar Nemzet revealed a deal whereby, on October 29, Hungarian "
+        "state-owned enterprise HDT Védelmi Ipari Kft. (HDT Limited) acquired Austrian mortar and shell "
+        "manufacturer Hirtenberger Defence Group.\n\nThe November 4 issue of Magyar Nemzet published an interview "
+        "with Gáspár Maróth, the Hungarian Government commissioner responsible for defence, in which the deal was "
+        "announced.\n\nWhile not naming any other bidders, Maróth said the Hungarian bid won after lengthy "
+        "negotiations, out of mulitple competing offers. He said he expects no political turmoil between the "
+        "neighboring Austria and Hungary over the sale. He also noted the acquisition fits into the Hungarian "
+        "strategy of Prime Minister Viktor Orbán."
+    )
+    items = reported(run(text))
+    assert_reported(items, "the acquisition fits into the Hungarian strategy of Prime Minister Viktor Orbán",
+                    ("Gáspár Maróth", "Maróth"))
 
 
 @pytest.mark.parametrize(("text", "expected"), REPORTED_SPEECH)

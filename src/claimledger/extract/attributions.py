@@ -10,9 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ._cache import doc_sents, doc_text, span_tokens
 from ..records import Attribution, Quote
-from .lexicon import (
-    AS_CUES, EVIDENCE_NOUNS, FINDING_VERBS, INFORMANT_NOUNS, REPORT_NOUNS, SPEECH_VERBS,
-)
+from .lexicon import AS_CUES, INFORMANT_NOUNS, REPORT_NOUNS, SPEECH_VERBS
 from .marks import quote_spans
 from .noun_reports import noun_reports
 from .cues import QUOTE_MARKS, inside, subject_of
@@ -20,6 +18,7 @@ from .quote_fit import closing_mark_end, fit_to_quotes
 from .quotes import partial_quotes
 from .reported import clause_tokens, object_run
 from .reportedly import reportedly, said_to
+from .findings import findings
 from .names import is_named
 from .speakers import SpeakerIndex, addressed
 
@@ -145,42 +144,6 @@ def cited_claims(sent: Span, quoted: list[tuple[int, int]], index: SpeakerIndex)
                 end = closing_mark_end(doc_text(sent.doc), end)
             out.append(Attribution(start, end, doc_text(sent.doc)[start:end], index.resolve(source).name, "citing"))
     return out
-
-
-def findings(sent: Span, quoted: list[tuple[int, int]], index: SpeakerIndex) -> list[Attribution]:
-    """'The study found that C', 'C, the research showed': what a study, a poll or researchers
-    established, credited to them. Only evidence nouns count: 'police found the car' reports nothing."""
-    out = []
-    for verb in span_tokens(sent):
-        if verb.lemma_.lower() not in FINDING_VERBS or verb.pos_ != "VERB" or inside(verb.idx, quoted):
-            continue
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        subject = subjects[-1] if subjects else None
-        if subject is None or not evidence(subject, index):
-            continue
-        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)  # "found that C" / "C, it found"
-        if clause is None and len(subjects) > 1:  # "C, the research showed" parsed as two subjects
-            clause = subjects[0]
-        if clause is not None:
-            content = clause_tokens(clause, set())
-        elif verb.dep_ == "parataxis" and verb.head.pos_ in {"VERB", "AUX"} and verb.head.i < verb.i:
-            content = clause_tokens(verb.head, {t.i for t in verb.subtree})
-        else:
-            continue
-        if len(content) >= 3:
-            start, end = content[0].idx, content[-1].idx + len(content[-1])
-            cue = f"{subject.lower_} {verb.lower_}"
-            out.append(Attribution(start, end, doc_text(sent.doc)[start:end], index.resolve(subject).name, cue))
-    return out
-
-
-def evidence(subject: Token, index: SpeakerIndex) -> bool:
-    """A study, poll or researchers, or a pronoun standing for them ('The researchers observed flies
-    around zebras, and they found C'): the speaker index resolves the pronoun. PolNeAR train: 2 more
-    findings (both in passages its gold leaves aside); tune: 1, the gold's."""
-    if subject.lemma_.lower() in EVIDENCE_NOUNS or subject.lower_ in EVIDENCE_NOUNS:
-        return True
-    return subject.lower_ in {"they", "it"} and index.resolve(subject).head in EVIDENCE_NOUNS
 
 
 def report_source(noun: Token) -> Token | None:

@@ -33,11 +33,18 @@ def main_subject_before(token: Token, mentions: list[Speaker]) -> Speaker | None
     found = next((m for m in reversed(mentions) if m.is_person and low <= m.start < high), None)  # the head's
     # name, not one in its modifiers ('Trump campaign chairman Paul Manafort')
     if found is None:  # the tagger missed the name here ('Pataki' as an organisation): a person named so before
-        found = next((m for m in reversed(mentions) if m.is_person and m.start < low
+        found = next((m for m in reversed(mentions) if (m.is_person or personal_name(m)) and m.start < low
                       and m.name.split()[-1] == subject.text), None)
     if found is not None and gender(token.doc, found) not in {None, token.lower_}:
         return None  # 'Mr. Roe …. She said': the pronoun is someone else
     return found
+
+
+def personal_name(mention: Speaker) -> bool:
+    """A name of two or three capitalised words that the tagger took for an organisation ('Gáspár
+    Maróth' as ORG): once the text calls it by its last word and then 'he' or 'she', it is a person's."""
+    words = mention.name.split()
+    return mention.label == "ORG" and 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words)
 
 
 def previous_subject(token: Token) -> Token | None:
@@ -67,7 +74,13 @@ def group_subject_before(token: Token) -> Token | None:
         subject = next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
     else:
         subject = previous_subject(token)
-    return subject if subject is not None and subject.tag_ == "NNS" else None
+    return subject if subject is not None and group(subject) else None
+
+
+def group(subject: Token) -> bool:
+    """A subject that names several: a plural noun ('the researchers'), 'Roe and colleagues', 'Roe
+    and Doe' (a 'they' after it goes on about them all)."""
+    return subject.tag_ == "NNS" or any(c.dep_ == "conj" for c in subject.children)
 
 
 def named_subject(subject: Token | None) -> Token | None:

@@ -168,7 +168,7 @@ def inherited_subject(verb: Token) -> Token | None:
 
 # Cues on which a subject 'it' is an organisation speaking ('The company … It said C'), not the
 # expletive of 'it seems' or a thing shown ('it suggests'): the plain verbs of telling.
-IT_TELLS = frozenset("say add announce state report tell write warn confirm deny claim".split())
+IT_TELLS = frozenset("say add announce state report tell write warn confirm deny claim read".split())
 
 
 def speaking_it(verb: Token) -> Token | None:

@@ -25,7 +25,7 @@ from .report_frames import candidate, frame_content, has_frame, without_nested
 from .statements import colon_statements
 from .extent import after_aside, but_continued, fronted_frame, run_around, with_deed
 from .speech_acts import (
-    called_for, called_on, clause_tokens_between, directive, names_its_object, negated, no_commitment, phoned,
+    admitted_deed, called_for, called_on, clause_tokens_between, directive, names_its_object, negated, no_commitment, phoned,
     same_form, says_something, telling_cue, took_lives,
 )
 
@@ -134,6 +134,8 @@ def reported_content(verb: Token) -> list[Token]:
             return trailing_clause(verb)  # "said legalizing it could put ...": a clause whose subject is a gerund
         if child.dep_ == "advcl" and lemma == "call" and any(m.lower_ == "for" and m.dep_ == "mark" for m in child.children):
             return clause_tokens(child, set())
+    if (deed := admitted_deed(verb)) is not None:
+        return clause_tokens(deed, set())  # "confessed to killing his sister": the deed owned up to
     for child in verb.children:
         if child.dep_ == "dobj":
             for grandchild in child.children:
@@ -200,8 +202,8 @@ def misparsed_predicate(verb: Token) -> bool:
     """'The chief, X, announced …' parsed as a participle hanging on the subject: the verb is the
     sentence's predicate. A participle right after its noun ('refugees admitted to X are C') is not."""
     return verb.dep_ == "acl" and verb.head.dep_ == "nsubj" and (
-        verb.tag_ != "VBN" or verb.i > 0 and verb.doc[verb.i - 1].text == ","
-    )
+        verb.tag_ != "VBN" or verb.i > 0 and verb.doc[verb.i - 1].text == "," and verb.lemma_.lower() not in NAMING_VERBS
+    )  # 'The Lost 52 Project, named after …, has located …' describes the subject
 
 
 def with_stranded_subject(clause: Token, content: list[Token]) -> list[Token]:

@@ -197,8 +197,9 @@ class SpeakerIndex:
         if lower in PRONOUNS_PERSON or lower in PRONOUNS_GROUP:
             found = main_subject_before(token, self.mentions) \
                 or self.antecedent(token.idx, person=lower in PRONOUNS_PERSON, plural=PRONOUN_NUMBER.get(lower))
-            if found is not None:
-                return Speaker(found.name, found.title, found.is_person, found.head, token.idx, plural=found.plural)
+            if found is not None:  # what 'he' or 'she' names is a person, whatever the tagger made of the name
+                is_person = found.is_person or lower in PRONOUNS_PERSON
+                return Speaker(found.name, found.title, is_person, found.head, token.idx, plural=found.plural)
             return Speaker(token.text, is_person=lower in PRONOUNS_PERSON, head=lower, start=token.idx)
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         if owner is not None and owner.pos_ == "PRON" and token.lemma_.lower() in READING_NOUNS:

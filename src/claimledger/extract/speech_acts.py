@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .cues import QUOTE_MARKS, is_cue, to_infinitive
-from .lexicon import CALL_PARTICLES, COMMISSIVE_VERBS, DIRECTIVE_VERBS, LIFE_TAKING_VERBS, NAMING_VERBS, NOBODY, NOT_SAYING
+from .lexicon import ADMISSION_VERBS, CALL_PARTICLES, COMMISSIVE_VERBS, DIRECTIVE_VERBS, LIFE_TAKING_VERBS, NAMING_VERBS, NOBODY, NOT_SAYING
 
 
 def same_form(token: Token, verb: Token) -> bool:
@@ -175,3 +175,13 @@ def negated(verb: Token, subject: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children) or subject.lower_ in NOBODY or any(
         c.dep_ == "det" and c.lower_ == "no" for c in subject.children
     )
+
+
+def admitted_deed(verb: Token) -> Token | None:
+    """The gerund an admission owns up to: 'confessed to killing his sister' -> 'killing'."""
+    if verb.lemma_.lower() not in ADMISSION_VERBS:
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "to":
+            return next((c for c in prep.children if c.dep_ in {"pcomp", "pobj"} and c.tag_ == "VBG"), None)
+    return None
