@@ -52,6 +52,16 @@ ATTRIBUTIONS = [
         id="according-to-person-with-title",
     ),
     pytest.param(
+        "According to Professor Sergey Dydykin, who is both co-chairman of the organizing committee and head of "
+        "the academic department of operative surgery and topographic anatomy of the First MSMU, in the United "
+        "States and Europe it is not customary to teach manual skills, such as manual surgical techniques, to "
+        "undergraduates.",
+        "in the United States and Europe it is not customary to teach manual skills, such as manual surgical "
+        "techniques, to undergraduates",
+        "Sergey Dydykin",
+        id="according-to-person-who-is-described",
+    ),
+    pytest.param(
         "The roof of Notre Dame cathedral in French capital Paris caught fire yesterday. According to officials, "
         "the two bell towers were saved. ",
         "the two bell towers were saved", "officials",

@@ -279,7 +279,9 @@ def finite(verb: Token) -> bool:
 
 def leading_phrase_end(sent: Span, source: Token) -> int:
     """Token index where a sentence-initial attribution phrase stops (its closing comma), skipping
-    an apposition of the source ('According to a report by X, a cybersecurity firm, C')."""
+    an apposition of the source ('According to a report by X, a cybersecurity firm, C') or a relative
+    clause about it ('According to X, which cited sources close to the inquiry, C'; the bundled corpus
+    without check documents: 2 such, PolNeAR train none)."""
     anchor = source.i  # not its right edge: the parser may hang the whole clause on the source
     if source.dep_ in {"nsubj", "nsubjpass"} and source.head.i > anchor:
         anchor = source.head.i
@@ -292,6 +294,8 @@ def leading_phrase_end(sent: Span, source: Token) -> int:
             t.pos_ in {"VERB", "AUX"} for t in between
         ):
             return commas[1]
+        if between and between[0].lower_ in {"who", "which"}:
+            return commas[1]  # 'According to X, who chairs the committee, C': the relative clause describes X
     return commas[0]
 
 
