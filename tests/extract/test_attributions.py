@@ -275,6 +275,12 @@ FINDINGS = [
         "Lorenzo was forecast to diminish from a hurricane to a tropical storm", None,
         id="was-forecast-to",
     ),
+    pytest.param(  # a passive directive: what was asked of them, by nobody named
+        "Stavanger Airport, Sola was to open on Wednesday morning, but returning to normal service was expected "
+        "to take longer. Affected travelers were advised to contact their airlines for rebooking.",
+        "to contact their airlines for rebooking", None,
+        id="were-advised-to",
+    ),
     pytest.param(  # an opening 'Reportedly' speaks for the sentence, though the parser hangs it on the number
         "The fire reportedly started at about 19:00 local time (1700 UTC). Reportedly over 400 firefighters "
         "participated in extinguishing the blaze.",
