@@ -8,12 +8,12 @@ Every finder returns (cue token, subject token); the subject is named by the spe
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from spacy.tokens import Doc, Token
 
 from ._cache import doc_text, doc_tokens
-from .cue_shapes import aside_named_after, governing
+from .marks import inside
+from .cue_shapes import aside_named_after, governing, read_after, stranded_name
 from .misparses import speaking_it, subject_as_object
 from .lexicon import CLAUSE_CUES, COMMISSIVE_VERBS, PHRASAL_CUES, READING_NOUNS, REPORT_NOUNS, SPEECH_VERBS, THAT_CUES
 
@@ -39,14 +39,6 @@ def is_cue(token: Token) -> bool:
     return lemma in PHRASAL_LEMMAS and any((lemma, c.lower_) in PHRASAL_CUES for c in token.children if c.dep_ == "prt")
 
 
-def read_after(token: Token) -> bool:
-    """'“…”, read the warning': after a quote the writing that reads it follows the verb, and the
-    parser takes it for the object (PolNeAR train and the bundled corpus without check documents: 7 quotes
-    closed so, all read by a writing: a statement, an email, an editorial, a warning, a report, a release)."""
-    return token.i > 0 and token.nbor(-1).is_punct and not any(c.dep_ == "nsubj" for c in token.children) \
-        and any(c.i > token.i and c.lemma_.lower() in READING_NOUNS for c in token.children)
-
-
 def to_infinitive(verb: Token) -> bool:
     """'to oppose', 'not to stage': a verb with the infinitive marker 'to'."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
@@ -70,15 +62,6 @@ def verb_tagged_noun(token: Token) -> bool:
     train and tune: 3 such tokens, all 3 reports."""
     return token.pos_ == "NOUN" and token.lemma_.lower() in SPEECH_VERBS \
         and any(c.dep_ == "nsubj" for c in token.children) and any(c.dep_ == "ccomp" for c in token.children)
-
-
-def inside(char: int, spans: list[tuple[int, int]]) -> bool:
-    """True when a character offset falls inside one of the quoted spans (sorted, not overlapping)."""
-    k = bisect_right(spans, (char, INFINITY)) - 1
-    return k >= 0 and spans[k][0] <= char < spans[k][1]
-
-
-INFINITY = float("inf")
 
 
 def frame(doc: Doc, start: int, end: int) -> list[Token]:
@@ -125,24 +108,6 @@ def subject_of(verb: Token) -> Token | None:
         else:
             return None
     return None
-
-
-def stranded_name(verb: Token, quoted: list[tuple[int, int]]) -> Token | None:
-    """'Calling it “a farce”, Ann Roe of the charity told Reuters “…”': the parser hung the name
-    on the opening phrase and left the sentence's speech verb with no subject. A person named before
-    the verb in its sentence, with no other verb between them, is who speaks: the first one named
-    there ('Ann Roe, a Doe adviser, said' is Roe)."""
-    if verb.dep_ != "ROOT" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
-        return None
-    found = None
-    for token in reversed(verb.doc[verb.sent.start : verb.i]):
-        if inside(token.idx, quoted):
-            continue  # 'Ann Roe of “Have no fear”, a charity, told …': a name in quotation marks
-        if token.pos_ in {"VERB", "AUX"}:
-            break
-        if token.ent_type_ == "PERSON" and token.ent_iob_ == "B":
-            found = token
-    return found
 
 
 def according_to(tokens: list[Token]) -> Token | None:

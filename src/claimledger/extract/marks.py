@@ -10,6 +10,7 @@ they hold several words. Nested single quotes inside double quotes stay inside.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 OPENERS = {"“": "”", "«": "»", "„": "“"}
@@ -147,3 +148,12 @@ def quote_spans(text: str) -> tuple[tuple[int, int], ...]:
     attributions and transcript steps all ask, the attributions step twice)."""
     doubles = double_quote_spans(text)
     return tuple(sorted(doubles + single_quote_spans(text, doubles)))
+
+
+INFINITY = float("inf")
+
+
+def inside(char: int, spans: list[tuple[int, int]] | tuple[tuple[int, int], ...]) -> bool:
+    """True when a character offset falls inside one of the quoted spans (sorted, not overlapping)."""
+    k = bisect_right(spans, (char, INFINITY)) - 1
+    return k >= 0 and spans[k][0] <= char < spans[k][1]

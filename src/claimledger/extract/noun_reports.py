@@ -15,7 +15,8 @@ from spacy.tokens import Doc, Token
 from ._cache import doc_text
 from ..records import Attribution, Quote
 from .lexicon import ANSWER_NOUNS, CLAIM_NOUNS, FIRST_PERSON
-from .cues import inside, subject_of
+from .cues import subject_of
+from .marks import inside
 from .quote_fit import fit_to_quotes
 from .reported import clause_tokens
 from .speakers import SpeakerIndex, tokens_spelled

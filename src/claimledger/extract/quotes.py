@@ -16,9 +16,9 @@ from spacy.tokens import Doc, Span, Token
 from ._cache import doc_text
 from ..records import Quote
 from .headlines import dash_label, headline_speaker
-from .cues import OPENING_MARKS, closing_end, find_cue, inside, introducer, is_cue, subject_of
+from .cues import OPENING_MARKS, closing_end, find_cue, introducer, is_cue, subject_of
 from .lexicon import CLAIM_NOUNS, FIRST_PERSON, NAMED_WORDS_NOUNS, NAMING_VERBS, PRONOUNS_GROUP, PRONOUNS_PERSON
-from .marks import quote_spans
+from .marks import inside, quote_spans
 from .reported import reported_speech
 from .names import Speaker
 from .speakers import SpeakerIndex

@@ -19,7 +19,8 @@ from spacy.tokens import Span, Token
 
 from ._cache import doc_text, span_tokens
 from ..records import Attribution
-from .cues import inside, to_infinitive
+from .cues import to_infinitive
+from .marks import inside
 from .lexicon import PASSIVE_DIRECTIVES, REPORTED_TO, REPORTEDLY, SPEECH_VERBS
 
 # Clauses whose own scope is the report: the sentence's main verb, a subordinate clause opening
