@@ -12,7 +12,7 @@ from ._cache import doc_text, span_tokens
 from ..records import Attribution
 from .marks import inside
 from .lexicon import EVIDENCE_NOUNS, FINDING_VERBS, FIRST_PERSON
-from .names import is_named
+from .names import Speaker, is_named
 from .reported import clause_tokens
 from .speakers import SpeakerIndex
 
@@ -27,7 +27,10 @@ def findings(sent: Span, quoted: list[tuple[int, int]], index: SpeakerIndex) -> 
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         subject = subjects[-1] if subjects else None
         clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)  # "found that C" / "C, it found"
-        if subject is None or not (evidence(subject, index) or clause is not None and investigator(subject, verb, index)):
+        if subject is None:
+            continue
+        speaker = index.resolve(subject)  # once: the tests below and the source read the same speaker
+        if not (evidence(subject, speaker) or clause is not None and investigator(subject, verb, speaker)):
             continue
         if clause is None and len(subjects) > 1:  # "C, the research showed" parsed as two subjects
             clause = subjects[0]
@@ -43,17 +46,17 @@ def findings(sent: Span, quoted: list[tuple[int, int]], index: SpeakerIndex) -> 
         if len(content) >= 3:
             start, end = content[0].idx, content[-1].idx + len(content[-1])
             cue = f"{subject.lower_} {verb.lower_}"
-            out.append(Attribution(start, end, doc_text(sent.doc)[start:end], index.resolve(subject).name, cue))
+            out.append(Attribution(start, end, doc_text(sent.doc)[start:end], speaker.name, cue))
     return out
 
 
-def evidence(subject: Token, index: SpeakerIndex) -> bool:
+def evidence(subject: Token, speaker: Speaker) -> bool:
     """A study, poll or researchers, or a pronoun standing for them ('The researchers observed flies
-    around zebras, and they found C'): the speaker index resolves the pronoun. PolNeAR train: 2 more
-    findings (both in passages its gold leaves aside); tune: 1, the gold's."""
+    around zebras, and they found C'): ``speaker`` is what the speaker index resolved the subject to.
+    PolNeAR train: 2 more findings (both in passages its gold leaves aside); tune: 1, the gold's."""
     if subject.lemma_.lower() in EVIDENCE_NOUNS or subject.lower_ in EVIDENCE_NOUNS:
         return True
-    return subject.lower_ in {"they", "it"} and index.resolve(subject).head in EVIDENCE_NOUNS
+    return subject.lower_ in {"they", "it"} and speaker.head in EVIDENCE_NOUNS
 
 
 INVESTIGATING = frozenset("find establish determine".split())
@@ -68,7 +71,7 @@ def small_clause(verb: Token) -> Token | None:
     return obj if obj is not None and any(t.dep_ in {"acl", "pcomp"} and t.pos_ == "VERB" for t in obj.subtree) else None
 
 
-def investigator(subject: Token, verb: Token, index: SpeakerIndex) -> bool:
+def investigator(subject: Token, verb: Token, speaker: Speaker) -> bool:
     """A named person or body, or 'they'/'he'/'she' standing for one, whose finite 'found C',
     'established C' or 'determined C' reports a finding: 'Roe and colleagues found C', 'the inquiry's
     chair determined C' (with a clause only: 'Roe found the keys' reports nothing). Not 'showed' ('Roe
@@ -78,6 +81,5 @@ def investigator(subject: Token, verb: Token, index: SpeakerIndex) -> bool:
     if subject.lower_ in FIRST_PERSON or verb.lemma_.lower() not in INVESTIGATING or verb.tag_ not in FINITE:
         return False
     if subject.lower_ in {"they", "he", "she"}:
-        resolved = index.resolve(subject)
-        return resolved.is_person or resolved.label == "ORG" or resolved.head in EVIDENCE_NOUNS
+        return speaker.is_person or speaker.label == "ORG" or speaker.head in EVIDENCE_NOUNS
     return is_named(subject)

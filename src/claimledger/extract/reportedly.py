@@ -61,6 +61,17 @@ def opens(token: Token, sent: Span) -> bool:
     return all(t.is_space or t.is_punct for t in sent.doc[sent.start : token.i])
 
 
+def agentless_passive(token: Token, lemmas: frozenset[str], quoted: list[tuple[int, int]]) -> Token | None:
+    """The to-infinitive of a passive with no agent ('was said to X', 'were advised to X') whose verb is
+    one of ``lemmas``, outside quotes; None for any other token. The shape said_to and told_to share."""
+    if token.lemma_.lower() not in lemmas or token.tag_ != "VBN" or inside(token.idx, quoted):
+        return None
+    deps = {c.dep_ for c in token.children}
+    if "auxpass" not in deps or "agent" in deps:
+        return None
+    return next((c for c in token.children if c.dep_ == "xcomp" and to_infinitive(c)), None)
+
+
 def said_to(sent: Span, quoted: list[tuple[int, int]]) -> list[Attribution]:
     """'He was reported to be in stable condition', 'X, who is said to have pressed for Y': a passive
     speech verb with a to-infinitive and no agent credits its clause (the passive's subject with the
@@ -69,11 +80,7 @@ def said_to(sent: Span, quoted: list[tuple[int, int]]) -> list[Attribution]:
     without the check gold's documents holds 8 such passives (say 4, report 3, allege 1)."""
     out = []
     for token in span_tokens(sent):
-        if token.lemma_.lower() not in REPORTED_TO or token.tag_ != "VBN" or inside(token.idx, quoted):
-            continue
-        deps = {c.dep_ for c in token.children}
-        infinitive = any(c.dep_ == "xcomp" and to_infinitive(c) for c in token.children)
-        if "auxpass" not in deps or "agent" in deps or not infinitive:
+        if agentless_passive(token, REPORTED_TO, quoted) is None:
             continue
         if token.dep_ == "ccomp" and token.head.lemma_.lower() in SPEECH_VERBS:
             continue  # "X said Y was reported to ...": that report holds it already
@@ -90,11 +97,8 @@ def told_to(sent: Span, quoted: list[tuple[int, int]]) -> list[Attribution]:
     the bundled corpus without check documents: 9, 5 of them outside quotes)."""
     out = []
     for token in span_tokens(sent):
-        if token.lemma_.lower() not in PASSIVE_DIRECTIVES or token.tag_ != "VBN" or inside(token.idx, quoted):
-            continue
-        deps = {c.dep_ for c in token.children}
-        deed = next((c for c in token.children if c.dep_ == "xcomp" and c.i > token.i and to_infinitive(c)), None)
-        if "auxpass" not in deps or "agent" in deps or deed is None:
+        deed = agentless_passive(token, PASSIVE_DIRECTIVES, quoted)
+        if deed is None or deed.i < token.i:
             continue
         if len(content := trimmed([t for t in deed.subtree if not t.is_space])) >= 3:
             out.append(unnamed(content, f"{token.lower_} to"))
