@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimledger.extract.categories import category, multiplier, speed, weight_pounds
+from claimledger.extract.categories import bare_fate, category, multiplier, speed, weight_pounds
 
 from .support import token_at
 
@@ -114,3 +114,29 @@ def test_pounds_are_a_weight_when_the_sentence_weighs_them(nlp):
     assert weight_pounds(token_at(doc, "pounds")) and category(token_at(doc, "pounds"), None) == "other"
     assert weight_pounds(token_at(nlp("Police seized 300 pounds of cocaine at the port."), "pounds"))
     assert not weight_pounds(token_at(nlp("The court fined him 500 pounds on Tuesday."), "pounds"))
+
+
+# A bare number takes the category of the count that reaches it (Wikinews, bundled corpus): 'other' before.
+BARE_COUNTS = [
+    pytest.param("On Wednesday, the total number of confirmed deaths linked to SARS-CoV-2 coronavirus infections "
+                 "surpassed 100,000 in the United States.", "100,000", "deaths", id="number-of-deaths-surpassed"),
+    pytest.param("Reports said at least 116 people died due to this earthquake, while the number of casualties rose to "
+                 "at least 1,035 in Turkey and about 19 in Greece.", "1,035", "casualties", id="casualties-rose-to"),
+    pytest.param("By the end of the month, with coronavirus deaths surpassing 100,000 and protests and riots related "
+                 "to the death of Floyd spreading throughout the nation, Biden maintained his lead.", "100,000",
+                 "deaths", id="deaths-surpassing"),
+    pytest.param("Some estimated death tolls, provided anonymously by officials to journalists, exceeded 100.", "100",
+                 "deaths", id="death-tolls-exceeded"),
+    pytest.param("Yesterday, the total number of confirmed cases of the SARS-CoV-2 coronavirus infections surpassed "
+                 "one million in the United States.", "million", "people", id="cases-are-people"),
+    pytest.param("A total of 39 are confirmed dead, officials told state media.", "39", "deaths",
+                 id="are-confirmed-dead"),
+    pytest.param("The Senate voted 70 to 20 to send the bill back to committee, where it died.", "70", "other",
+                 id="votes-no-fate"),
+    pytest.param("The company's revenue rose to 500 last year.", "500", "other", id="a-count-of-no-fate"),  # invented
+]
+
+
+@pytest.mark.parametrize(("sentence", "number", "expected"), BARE_COUNTS)
+def test_bare_number_reached_by_a_count(nlp, sentence, number, expected):
+    assert bare_fate(token_at(nlp(sentence), number)) == expected

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from .lexicon import (
     CATEGORY_NOUNS, CURRENCY_WORDS, DISTANCE_COMPOUNDS, DISTANCE_UNITS, DURATION_UNITS, LIFE_TAKING_VERBS,
-    MASSES, MULTIPLIER_WORDS, PERSON_FATE, POPULATION_NOUNS, SPEED_UNITS,
+    COUNT_NOUNS, MASSES, MULTIPLIER_WORDS, PERSON_FATE, POPULATION_NOUNS, REACHING_VERBS, SPEED_UNITS,
 )
 
 
@@ -100,16 +100,38 @@ def bare_fate(number: Token) -> str:
     nxt = number.nbor(1) if number.i + 1 < len(number.doc) else None
     if nxt is not None and nxt.pos_ in {"AUX", "VERB"}:
         words += [nxt] + [c for c in nxt.children if c.dep_ in {"acomp", "attr"}]
+        if nxt.dep_ in {"aux", "auxpass"} and nxt.head.i > nxt.i:  # "a total of 39 are confirmed dead"
+            words += [nxt.head] + [c for c in nxt.head.children if c.dep_ in {"acomp", "oprd"}]
     for fate, lemmas in PERSON_FATE.items():
         if any(w.lemma_.lower() in lemmas or w.lower_ in lemmas for w in words):
             return fate
     if any(c.dep_ == "relcl" for c in number.children) or nxt is not None and nxt.lower_ == "strong":
         return "people"
-    if any(t.lower_ == "toll" for t in number.sent):
+    if any(t.lemma_.lower() == "toll" for t in number.sent):
         return "deaths"
     if counts_a_population(number):
         return "people"
-    return "other"
+    return reached_count(number) or "other"
+
+
+def reached_count(number: Token) -> str | None:
+    """'deaths surpassed 100,000', 'the number of casualties rose to at least 1,035', 'cases topping
+    2,000': a bare number that a count of some fate reaches is a count of that fate (of cases: people,
+    as the guide files infections)."""
+    verb = number.head
+    if number.dep_ == "pobj" and verb.lower_ in {"to", "at", "past"}:
+        verb = verb.head
+    elif number.dep_ not in {"dobj", "attr"}:
+        return None
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in REACHING_VERBS:
+        return None
+    counted = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), verb.head if verb.dep_ == "acl" else None)
+    if counted is not None and counted.lemma_.lower() in COUNT_NOUNS:
+        counted = next((o for p in counted.children if p.dep_ == "prep" and p.lower_ == "of"
+                        for o in p.children if o.dep_ == "pobj"), None)
+    if counted is None:
+        return None
+    return named_fate(counted) or ("people" if counted.lemma_.lower() == "case" else None)
 
 
 def counts_a_population(number: Token) -> bool:

@@ -276,6 +276,10 @@ PARTITIVE_HEADS = frozenset("""
 some those these many most several others few all both half one none each any majority plurality
 """.split())
 
+# Verbs by which a count reaches a bare number ("deaths surpassed 100,000", "the toll rose to 22"), and the
+# nouns that only say "how many" of what follows them ("the number of casualties", "a total of 39").
+REACHING_VERBS = frozenset("surpass exceed reach top pass rise climb increase jump hit total grow stand".split())
+COUNT_NOUNS = frozenset("number total count tally".split())
 # Nouns for a body of people whose size a bare number gives ("a crowd of 10,000", "a population of 2 billion").
 POPULATION_NOUNS = frozenset("population crowd audience turnout attendance".split())
 # Determiners that make a number a back-reference to one already given ("the 36", "all four", "these five
