@@ -959,3 +959,15 @@ def test_a_fraction_of_a_million_is_no_million(run):
     """The guide leaves fractions in words out, and 'a million' here is not the amount stated."""
     assert figures_over(run("Cases there total around a quarter of a million."), "a million") == []
 
+
+
+@pytest.mark.parametrize(("text", "words", "value"), [
+    pytest.param("Judge Jones sentenced him to prison for 40 years for prescribing opioids illegally, after prescribing "
+                 "over half a million doses.", "doses", 500_000, id="half-a-million"),  # Wikinews, bundled corpus
+    pytest.param("She called half a dozen HP directors, asking each for a yes-no answer.", "directors", 6,
+                 id="half-a-dozen"),  # invented
+])
+def test_half_a_scale_is_half_of_it(run, text, words, value):
+    """'half a million' is the half, not the million the 'a' starts (it was read as 1,000,000)."""
+    found = figures_over(run(text), words)
+    assert [(f.low, f.text.split()[0].lower() in {"half", "over"}) for f in found] == [(value, True)], show_figures(found)

@@ -21,7 +21,7 @@ from .lexicon import (
     UNCERTAINTY_SIGNS, VAGUE_FLOORS,
 )
 from .numbers import (
-    currency_before, currency_code, digit_value, glued, is_number_start, money_scale, read_number, scaled_range, shared_scale,
+    currency_before, currency_code, digit_value, glued, halved, is_number_start, money_scale, read_number, scaled_range, shared_scale,
     token_range, uncertainty,
 )
 from .references import determiner_before, refers_back
@@ -101,6 +101,8 @@ def figure_at(tokens: list[Token], i: int, definite: bool = False) -> tuple[Figu
     if error is not None:
         low, high, j = round(low - error[0], 9), round(low + error[0], 9), error[1]
     start_i = i
+    if halved(tokens, i, low):
+        low, high, start_i = low / 2, high / 2, i - 1
     currency = currency_before(tokens, i)
     if currency:
         start_i, unit = i - 1, currency

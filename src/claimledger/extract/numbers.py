@@ -100,6 +100,12 @@ def token_range(token: Token) -> tuple[float, float] | None:
     return (low, high) if high >= low else None
 
 
+def halved(tokens: list[Token], i: int, low: float) -> bool:
+    """'half a million doses', 'half a dozen directors': the 'a' that starts the number is half of its
+    scale (bundled corpus without check documents: 3 such, read as a whole million before)."""
+    return 0 < i and tokens[i - 1].lower_ == "half" and tokens[i].lower_ in {"a", "an"} and low >= 12
+
+
 def read_number(tokens: list[Token], i: int) -> tuple[float, int] | None:
     """Value of the number starting at tokens[i] and the index just past it."""
     total, current, j, seen = 0.0, 0.0, i, False
