@@ -885,6 +885,11 @@ def test_score_or_tally_is_two_counts(run, text, words, values):
     pytest.param("He raised $4M last month, and $2.5bn in total.", [4e6, 2.5e9], id="scale-abbreviated"),
     pytest.param("The ads run in Ohio (about $500,000), Iowa (about $300,000) and Maine (about $100,000).",
                  [500_000, 300_000, 100_000], id="amount-after-a-place"),
+    # the other dollars (Wikinews, bundled corpus; the second glued into one token)
+    pytest.param("The Rocket League championship ran on Saturday, with the winning team receiving C$10,000 and a trip "
+                 "to a professional circuit event.", [10_000], id="canadian-dollars"),
+    pytest.param("The event raised nearly CDN$11,000 for Pet Patrol, a non-profit rescue organization.", [11_000],
+                 id="canadian-dollars-glued"),
 ])
 def test_money_as_campaign_news_writes_it(run, text, values):
     """Amounts with their scale glued on, and amounts in brackets after a name (no part of the name)."""

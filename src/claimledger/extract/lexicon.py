@@ -165,7 +165,10 @@ VAGUE_FLOORS = {
     "tens of thousands": 10_000, "hundreds of thousands": 100_000, "millions": 1_000_000,
 }
 
-CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR"}
+CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR",
+                    # the other dollars, by the prefixes newspapers write them with ("C$10,000", "CDN$11,000")
+                    "C$": "CAD", "CA$": "CAD", "CDN$": "CAD", "A$": "AUD", "AU$": "AUD", "NZ$": "NZD",
+                    "HK$": "HKD", "S$": "SGD"}
 CURRENCY_WORDS = {
     "dollar": "USD", "dollars": "USD", "usd": "USD", "pound": "GBP", "pounds": "GBP", "gbp": "GBP",
     "euro": "EUR", "euros": "EUR", "eur": "EUR", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB",

@@ -17,7 +17,7 @@ DIGITS_SCALED = re.compile(r"^(\d+(?:\.\d+)?)(m|bn|k|million|billion|trillion)$"
 # A scale abbreviated after an amount of money, written on: "$4M", "£2bn", "$500K" (never "4 m", a length).
 MONEY_SCALES = {"m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000, "k": 1_000}
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.I)
-CODE_DIGITS = re.compile(r"^([A-Z]{3})(\d[\d,]*(?:\.\d+)?)$")  # "SEK9", "USD910"
+CODE_DIGITS = re.compile(r"^([A-Z]{3}|[A-Z]{1,3}\$)(\d[\d,]*(?:\.\d+)?)$")  # "SEK9", "USD910", "CDN$11,000"
 GLUED = re.compile(r"^(\d+(?:\.\d+)?)([a-z]+)$", re.I)  # "1au", "60km": a number with its unit in one token
 SCALE_WORDS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 
@@ -47,9 +47,11 @@ def hyphen_words_value(text: str) -> float | None:
 
 
 def currency_code(text: str) -> str | None:
-    """'SEK9' -> 'SEK': an ISO currency code glued to the digits of an amount."""
+    """'SEK9' -> 'SEK', 'CDN$11,000' -> 'CAD': an ISO currency code or a dollar's prefix glued to the digits
+    of an amount."""
     found = CODE_DIGITS.match(text)
-    return found.group(1) if found and found.group(1) in CURRENCY_CODES else None
+    prefix = found.group(1) if found else ""
+    return CURRENCY_SYMBOLS.get(prefix) if prefix.endswith("$") else (prefix if prefix in CURRENCY_CODES else None)
 
 
 def glued(text: str) -> tuple[float, str] | None:
@@ -64,7 +66,7 @@ def digit_value(text: str) -> float | None:
     """'12,000' -> 12000.0; '1.5m' -> 1500000.0; 'Ninety-Four' -> 94.0; '~415' -> 415.0; 'SEK9' -> 9.0;
     anything else -> None."""
     text = text[1:] if text.startswith("~") and text[1:2].isdigit() else text  # "~415": about 415
-    text = text[3:] if currency_code(text) else text
+    text = CODE_DIGITS.match(text).group(2) if currency_code(text) else text
     words = hyphen_words_value(text)
     if words is not None:
         return words
@@ -80,7 +82,7 @@ def is_number_start(token: Token) -> bool:
     """A token that can begin a number: digits or a number word ('a' and 'an' never count)."""
     lower = token.lower_
     if not (lower[:1].isdigit() or lower[:1] in {"~", "."} or "-" in lower or lower in WORD_NUMBERS or lower in {"a", "an"}
-            or lower[3:4].isdigit() and currency_code(token.text)):
+            or "$" in lower[1:5] and currency_code(token.text) or lower[3:4].isdigit() and currency_code(token.text)):
         return False  # the readers below need a digit, a number word or a hyphen: most words have none
     if ORDINAL.match(lower):
         return False
