@@ -155,6 +155,9 @@ FIGURES = [
     pytest.param(STRIKES, "five ISIL", F(5, category="troops"), id="written-five-tactical-units"),
     pytest.param(STRIKES, "six oil", F(6, category="other"), id="written-six-stills"),
     pytest.param(STRIKES, "two artillery", F(2, category="equipment"), id="written-two-artillery-systems"),
+    # one person whom something happened to counts ("one" counts what matters); an adverb may stand between
+    pytest.param("The report said there was one passenger seriously injured, and two more with minor injuries; no "
+                 "crew were hurt.", "one passenger", F(1, category="injuries", claimant="The report"), id="one-person-hurt"),
     pytest.param(
         "Judith Negron was convicted of both health care fraud and conspiracy to commit the same, money "
         "laundering and conspiracy to commit the same, and multiple other crimes. Negron served eight years of a "
@@ -789,6 +792,16 @@ NOT_FIGURES = [
     pytest.param(
         "Because sometimes the tournament is really, the one thing I try to do is to match my time.",
         "one thing", id="one-counts-nothing-that-matters",
+    ),
+    # one person with nothing said to have happened to them (Wikinews, bundled corpus; the tune gold lists
+    # "one person", "one victim" and "one female" among its negatives)
+    pytest.param(
+        "Members of the public confronted him; one man sprayed Khan with a fire extinguisher, others struck him.",
+        "one man", id="one-person-no-fate",
+    ),
+    pytest.param(
+        "Although she had a trust fund worth US$5 million that she shared with one half-sister, Vanderbilt also "
+        "earned a fortune of her own.", "one half-sister", id="one-relative-no-fate",
     ),
     pytest.param(
         "At the last federal election, the Liberal National Party, Queensland's dominant conservative party, won "

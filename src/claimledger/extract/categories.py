@@ -182,8 +182,11 @@ def fate_of(noun: Token) -> str | None:
         words.append(noun.head.head)
     words += [o for p in noun.head.subtree if p.dep_ == "prep" and p.lower_ == "among" and noun.head in (p.head, p.head.head)
               for o in p.children if o.dep_ == "pobj"]  # "one child was (, according to X,) among the dead"
-    if noun.i + 1 < len(noun.doc) and noun.nbor(1).tag_ in {"VBN", "JJ"}:
-        words.append(noun.nbor(1))  # "200 people injured", "six soldiers dead"
+    after = noun.i + 1
+    while after < len(noun.doc) - 1 and noun.doc[after].tag_ == "RB":
+        after += 1  # "one passenger seriously injured"
+    if after < len(noun.doc) and noun.doc[after].tag_ in {"VBN", "JJ"}:
+        words.append(noun.doc[after])  # "200 people injured", "six soldiers dead"
     for word in words:
         for fate, lemmas in PERSON_FATE.items():
             if word.lemma_.lower() in lemmas or word.lower_ in lemmas:

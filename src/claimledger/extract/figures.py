@@ -176,7 +176,7 @@ def figure_at(tokens: list[Token], i: int, definite: bool = False) -> tuple[Figu
     kind = category(noun, unit) if noun is not None or unit else bare_fate(tokens[j - 1])
     if kind == "other" and more is not None or kind in {"people", "other"} and noun is not None and noun.i - tokens[i].i > 2 and tokens[j].lower_ == "of":
         kind = bare_fate(tokens[i]) if bare_fate(tokens[i]) != "other" else kind  # "two of Khan's victims died"
-    if kind == "other" and tokens[i].lower_ == "one" and high == low <= 1:
+    if kind in {"other", "people"} and tokens[i].lower_ == "one" and high == low <= 1:
         return None  # "one thing", "one site": the guide counts "one" only when it counts what matters
     figure = Figure(
         start=start, end=end, text=doc_text(doc)[start:end], low=low, high=high, qualifier=qualifier,
