@@ -118,6 +118,15 @@ CASES = [
      "Since June, security forces have conducted several clearing operations within Kandahar province "
      "capturing more than 125 suspected insurgents.",
      {}),
+    # outside war reporting, people of no stated side are civilians, as the coders file them (Wikinews,
+    # bundled corpus; the first was "unspecified" before)
+    ("news-person-is-a-civilian",
+     "Yesterday, Thames Valley Police said they had arrested a second man in connection with the theft of a gold "
+     "toilet from Blenheim Palace.",
+     {("detained", "civilians"): 1}),
+    ("news-shooting-victims-and-the-officers-apart",
+     "Director Rebic said the night's incidents injured fourteen police officers.",
+     {("injuries", "security forces"): 14}),
 ]
 
 

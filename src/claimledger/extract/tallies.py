@@ -26,6 +26,7 @@ from .casualties import Mention, find_mentions
 from .dates import anchor_date, resolve
 from .lexicon import DENY_VERBS, DISPUTE_VERBS
 from .places import find_places, place_for
+from .tally_words import WAR_WORDS
 
 Claim = tuple[int, int, str | None, str | None]
 Key = tuple[str, str | None]
@@ -69,6 +70,20 @@ def extract_tallies(
             when = resolve(sentence.text, anchor)
             tally.date = when.isoformat() if when else None
             tallies.append(tally)
+    return civilians_by_default(doc, tallies)
+
+
+def civilians_by_default(doc: Doc, tallies: list[Tally]) -> list[Tally]:
+    """Outside war reporting, people no word ties to the security forces or an armed group are
+    civilians, as the coders file them ('a second man arrested', 'Bryant and seven others died'; the
+    tally gold: 'an attacker tied to no armed group is a civilian'). In a report of fighting (an armed
+    group or the military named anywhere in it) an unnamed side stays unspecified: 'more than 10
+    suspects' detained by coalition forces may be either."""
+    if any(t.group == "armed groups" for t in tallies) or any(t.lemma_.lower() in WAR_WORDS for t in doc):
+        return tallies
+    for tally in tallies:
+        if tally.group == "unspecified":
+            tally.group = "civilians"
     return tallies
 
 

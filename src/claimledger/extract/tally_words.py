@@ -49,6 +49,13 @@ VICTIM_GROUPS: dict[str, frozenset[str]] = {
         spectator pupil employee staff resident user
     """.split()),
 }
+# Words that make a report one of fighting, where a victim of no stated side may be on either: armed forces
+# and armed groups at war. Not "army", "military", "marine" or "terrorist", which news of crashes and
+# shootings also uses (bundled corpus without check documents: 8 such reports, their victims civilians by
+# reading), nor the police (a police report's suspects are civilians).
+WAR_WORDS = frozenset("""
+coalition isaf ansf airstrike troop soldier insurgent militant taliban rebel militia
+""".split())
 # Nouns that stand for people without saying which side: still counted, group "unspecified".
 PERSON_NOUNS = frozenset("""
 man men individual victim member associate body corpse adult elder relative brother son father
