@@ -124,6 +124,11 @@ CASES = [
      "Yesterday, Thames Valley Police said they had arrested a second man in connection with the theft of a gold "
      "toilet from Blenheim Palace.",
      {("detained", "civilians"): 1}),
+    ("a-cardiac-arrest-is-no-detention",  # Wikinews, bundled corpus: was a detention and an injury before
+     "Nkurunziza was taken ill on Saturday evening after attending a volleyball game, and taken to hospital. "
+     "Despite signs of recovery on Sunday, he suffered a cardiac arrest on Monday and died, government officials "
+     "stated.",
+     {}),
     ("news-shooting-victims-and-the-officers-apart",
      "Director Rebic said the night's incidents injured fourteen police officers.",
      {("injuries", "security forces"): 14}),

@@ -21,7 +21,7 @@ from ._cache import doc_ents, doc_sents, doc_text, doc_tokens, span_tokens
 from .dates import explicit_date
 from .lexicon import WORD_NUMBERS
 from .tally_words import (
-    CUSTODY_WORDS, INCIDENT_WORDS, NATURAL_CAUSES, NOT_AN_EVENT, TALLY_ADJECTIVES, TALLY_NOUNS, TALLY_VERBS,
+    CUSTODY_WORDS, INCIDENT_WORDS, MEDICAL_ARRESTS, NATURAL_CAUSES, NOT_AN_EVENT, TALLY_ADJECTIVES, TALLY_NOUNS, TALLY_VERBS,
 )
 from .victims import PERSON_WORDS, PRONOUNS, count_of, group_of, is_people, side_of, vague_words
 
@@ -106,13 +106,14 @@ def fate_victims(token: Token) -> list[tuple[str, list[Token]]]:
         return [(fate, verb_victims(token, lemma))]
     if lemma == "take" and any(c.lower_ in CUSTODY_WORDS for c in token.subtree):
         return [("detained", verb_victims(token, lemma))]  # "taken into custody"
-    if lemma == "take" and any(c.lemma_.lower() == "hospital" for c in token.subtree):
+    if lemma == "take" and any(c.lemma_.lower() == "hospital" for c in token.subtree) and not natural_cause(token):
         return [("injuries", verb_victims(token, lemma))]  # "three children were taken to hospital"
     if lemma == "lose" and any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in token.children):
         return [("deaths", [c for c in token.children if c.dep_ == "nsubj"])]  # "a dozen people lost their lives"
     if token.pos_ in {"ADJ", "VERB"} and lower in TALLY_ADJECTIVES:
         return [(TALLY_ADJECTIVES[lower], adjective_victims(token))]
-    if token.pos_ == "NOUN" and lemma in TALLY_NOUNS and token.dep_ != "compound":
+    if token.pos_ == "NOUN" and lemma in TALLY_NOUNS and token.dep_ != "compound" and not any(
+            c.lower_ in MEDICAL_ARRESTS for c in token.children if c.dep_ in {"amod", "compound"}):
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         people = [c for c in of.children if c.dep_ == "pobj"] if of is not None else []
         if not people and token.dep_ == "pobj" and token.head.lower_ == "with" and token.head.head.pos_ in {"NOUN", "PROPN"}:
@@ -166,13 +167,19 @@ QUIET_DEATHS = frozenset("die death dead perish".split())
 def natural(fate: Token, doc: Doc) -> bool:
     """A death from illness or age ('died of the coronavirus', 'dies aged 79', 'natural causes'),
     or a 'died' / 'death' that no incident word stands beside."""
-    if any(t.lower_ in NATURAL_CAUSES or t.lemma_.lower() in NATURAL_CAUSES for t in fate.sent):
+    if natural_cause(fate):
         return True
     if fate.lemma_.lower() in QUIET_DEATHS and not any(
             t.lemma_.lower() in INCIDENT_WORDS or t.lower_ in INCIDENT_WORDS for t in context(fate, doc)):
         return True
     after = " ".join(t.lower_ for t in fate.doc[fate.i + 1 : fate.i + 5])
     return after.startswith(("aged", "at age", "at the age", "of natural", "of old age"))
+
+
+def natural_cause(fate: Token) -> bool:
+    """The fate's sentence names an illness: 'died of pneumonia', 'was taken ill ... and taken to hospital',
+    'suffered a cardiac arrest'."""
+    return any(t.lower_ in NATURAL_CAUSES or t.lemma_.lower() in NATURAL_CAUSES for t in fate.sent)
 
 
 def context(fate: Token, doc: Doc) -> list[Token]:

@@ -33,7 +33,7 @@ VICTIM_GROUPS: dict[str, frozenset[str]] = {
         soldier troop police policeman policemen policewoman officer servicemember serviceman
         personnel marine sailor airman guard army ansf ana anp coalition isaf trooper
         paratrooper commando conscript reservist border-guard general colonel lieutenant sergeant
-        captain corporal admiral
+        captain corporal admiral navy
     """.split()),
     "armed groups": frozenset("""
         insurgent militant fighter rebel jihadist extremist terrorist bomber
@@ -54,7 +54,8 @@ VICTIM_GROUPS: dict[str, frozenset[str]] = {
 # shootings also uses (bundled corpus without check documents: 8 such reports, their victims civilians by
 # reading), nor the police (a police report's suspects are civilians).
 WAR_WORDS = frozenset("""
-coalition isaf ansf airstrike troop soldier insurgent militant taliban rebel militia
+coalition isaf ansf airstrike troop soldier insurgent militant taliban rebel militia navy
+isil isis daesh al-qaeda al-shabaab hamas hezbollah houthi haqqani peshmerga
 """.split())
 # Nouns that stand for people without saying which side: still counted, group "unspecified".
 PERSON_NOUNS = frozenset("""
@@ -98,8 +99,10 @@ DATE_OFFSETS = {"yesterday": 1, "last night": 1, "overnight": 0, "today": 0, "th
 NATURAL_CAUSES = frozenset("""
 virus coronavirus covid covid-19 disease illness cancer ebola pneumonia infection infected outbreak
 pandemic epidemic flu influenza sars mers cholera measles malaria tuberculosis aids hiv stroke
-dementia alzheimer leukemia tumour tumor complications
+dementia alzheimer leukemia tumour tumor complications cardiac ill
 """.split())
+# What makes an "arrest" a failing body, not a detention: "a cardiac arrest", "respiratory arrest".
+MEDICAL_ARRESTS = frozenset("cardiac heart respiratory cardiopulmonary cardiorespiratory".split())
 # Words that tell of an incident. "Die", "dead" and "death" are casualties only beside one
 # ("died in the crash", "resulted in ten deaths" after an engagement); without one they are
 # the deaths an obituary or an epidemic report tells of.
