@@ -129,6 +129,10 @@ CASES = [
      "Despite signs of recovery on Sunday, he suffered a cardiac arrest on Monday and died, government officials "
      "stated.",
      {}),
+    ("an-adjective-inside-a-modifier-names-no-victim",  # Wikinews, bundled corpus: 'missing' 2 before
+     "On Wednesday morning Gupta's family members filed a missing persons report, according to the Montgomery "
+     "County Police Department.",
+     {}),
     ("news-shooting-victims-and-the-officers-apart",
      "Director Rebic said the night's incidents injured fourteen police officers.",
      {("injuries", "security forces"): 14}),
