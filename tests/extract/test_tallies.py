@@ -133,6 +133,12 @@ CASES = [
      "On Wednesday morning Gupta's family members filed a missing persons report, according to the Montgomery "
      "County Police Department.",
      {}),
+    ("an-animal's-injuries-are-no-tally",  # Wikinews, bundled corpus: an injury before
+     "The fifteen-year-old elephant's injuries were discovered on May 25, when she was seen in a village.",
+     {}),
+    ("a-relative's-death-is-one",
+     "Waseem expressed no regret for his sister's death in the attack.",  # invented
+     {("deaths", "civilians"): 1}),
     ("news-shooting-victims-and-the-officers-apart",
      "Director Rebic said the night's incidents injured fourteen police officers.",
      {("injuries", "security forces"): 14}),

@@ -113,13 +113,21 @@ def fate_victims(token: Token) -> list[tuple[str, list[Token]]]:
     if token.pos_ in {"ADJ", "VERB"} and lower in TALLY_ADJECTIVES:
         return [(TALLY_ADJECTIVES[lower], adjective_victims(token))]
     if token.pos_ == "NOUN" and lemma in TALLY_NOUNS and token.dep_ != "compound" and not any(
-            c.lower_ in MEDICAL_ARRESTS for c in token.children if c.dep_ in {"amod", "compound"}):
+            c.lower_ in MEDICAL_ARRESTS for c in token.children if c.dep_ in {"amod", "compound"}) and not animal_fate(token):
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         people = [c for c in of.children if c.dep_ == "pobj"] if of is not None else []
         if not people and token.dep_ == "pobj" and token.head.lower_ == "with" and token.head.head.pos_ in {"NOUN", "PROPN"}:
             people = [token.head.head]  # "13 students with minor injuries"
         return [(TALLY_NOUNS[lemma], people or [token])]  # "the arrest of a leader", "ten deaths"
     return []
+
+
+def animal_fate(noun: Token) -> bool:
+    """'the elephant's death', 'the elephant's injuries': a fate whose owner is a thing or an animal, a
+    common noun that names no person (corpus and PolNeAR train: 4 possessors of a fate noun, the 2
+    relatives ('his sister's death') people, the 2 others an elephant)."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    return owner is not None and owner.pos_ == "NOUN" and not is_people(owner)
 
 
 def verb_victims(verb: Token, lemma: str) -> list[Token]:

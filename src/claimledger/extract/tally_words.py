@@ -61,6 +61,8 @@ isil isis daesh al-qaeda al-shabaab hamas hezbollah houthi haqqani peshmerga
 PERSON_NOUNS = frozenset("""
 man men individual victim member associate body corpse adult elder relative brother son father
 driver crew someone others other suspect attacker assailant gunman shooter perpetrator
+daughter sister mother wife husband parent sibling spouse grandson granddaughter grandchild cousin uncle aunt
+nephew niece
 """.split())
 # Nouns for things: the object of "killed" or "arrested" is a person unless it is one of these.
 THING_NOUNS = frozenset("""
