@@ -139,6 +139,14 @@ CASES = [
     ("a-relative's-death-is-one",
      "Waseem expressed no regret for his sister's death in the attack.",  # invented
      {("deaths", "civilians"): 1}),
+    ("a-date-in-a-clause-about-someone-else",  # Wikinews, bundled corpus: background before ('in December')
+     'Police detained eight people for "spreading rumors," including ophthalmologist Li Wenliang, who tried to warn '
+     "people about the viral outbreak in December.",
+     {("detained", "civilians"): 8}),
+    ("a-date-in-a-clause-about-the-incident",  # Wikinews, bundled corpus: the bombing was last month
+     "Sunday, July 7, 2019\n\nReportedly, two people were killed and at least eight people were injured in a suicide "
+     "bombing that happened on June 27.",
+     {}),
     ("news-shooting-victims-and-the-officers-apart",
      "Director Rebic said the night's incidents injured fourteen police officers.",
      {("injuries", "security forces"): 14}),

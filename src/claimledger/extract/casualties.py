@@ -236,7 +236,7 @@ def background(fate: Token, anchor: date | None) -> bool:
     """A fate told as background: its sentence dates it to a past period ('since June',
     'last year', 'in 2009') or to a day well before the report ('the July 2 attack')."""
     for ent in doc_ents(fate.doc):
-        if ent.label_ != "DATE" or not fate.sent.start <= ent.start < fate.sent.end:
+        if ent.label_ != "DATE" or not fate.sent.start <= ent.start < fate.sent.end or dates_another_verb(ent.root, fate):
             continue
         text = ent.text.strip()
         day = any(t.like_num and len(t.text) <= 2 for t in ent)
@@ -245,6 +245,18 @@ def background(fate: Token, anchor: date | None) -> bool:
         when = explicit_date(text, anchor) if day and anchor else None
         if when is not None and (anchor - when).days > BACKGROUND_DAYS:
             return True
+    return False
+
+
+def dates_another_verb(date: Token, fate: Token) -> bool:
+    """The date belongs to a clause of another verb inside the fate's sentence: 'Police detained eight
+    people, including X, who warned of the outbreak in December' dates the warning, not the detention
+    (a clause about the incident itself still dates it: 'killed in a bombing that happened on June 27')."""
+    token = date
+    while token.i != fate.i and token.head.i != token.i:
+        if token.dep_ in {"relcl", "acl"} and token.pos_ in {"VERB", "AUX"} and not token.left_edge.i <= fate.i <= token.right_edge.i:
+            return token.head.lemma_.lower() not in INCIDENT_WORDS  # 'a bombing that happened on June 27' dates the fate
+        token = token.head
     return False
 
 
