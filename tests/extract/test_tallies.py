@@ -147,6 +147,9 @@ CASES = [
      "Sunday, July 7, 2019\n\nReportedly, two people were killed and at least eight people were injured in a suicide "
      "bombing that happened on June 27.",
      {}),
+    ("murders-are-deaths",  # Wikinews, bundled corpus: no tally before
+     "Bruce McArthur, from Toronto, Canada, on Tuesday admitted his guilt in eight murders.",
+     {("deaths", "civilians"): 8}),
     ("news-shooting-victims-and-the-officers-apart",
      "Director Rebic said the night's incidents injured fourteen police officers.",
      {("injuries", "security forces"): 14}),
