@@ -30,6 +30,8 @@ responsible involve plan intend attempt try threaten seek want conspire link sus
 know believe facilitate coordinate organize organise orchestrate direct prepare aim
 chance risk avoid prevent minimize minimise threat
 """.split())
+# The armed groups a report names by name: victims' group words, and a sign of war reporting (WAR_WORDS).
+ARMED_GROUP_NAMES = frozenset("taliban haqqani al-qaeda al-shabaab isis isil daesh hamas hezbollah houthi".split())
 # Victims' group by the nouns (lemmas) that name them; checked on modifiers first, then the head.
 VICTIM_GROUPS: dict[str, frozenset[str]] = {
     "security forces": frozenset("""
@@ -38,11 +40,10 @@ VICTIM_GROUPS: dict[str, frozenset[str]] = {
         paratrooper commando conscript reservist border-guard general colonel lieutenant sergeant
         captain corporal admiral navy
     """.split()),
-    "armed groups": frozenset("""
+    "armed groups": ARMED_GROUP_NAMES | frozenset("""
         insurgent militant fighter rebel jihadist extremist terrorist bomber
-        facilitator commander leader taliban haqqani militia militiaman guerrilla mercenary
+        facilitator commander leader militia militiaman guerrilla mercenary
         sub-commander operative financier emir bomb-maker enemy combatant sniper
-        al-qaeda al-shabaab isis isil daesh hamas hezbollah houthi
     """.split()),
     "civilians": frozenset("""
         civilian child children woman women villager resident passenger pedestrian student
@@ -56,9 +57,8 @@ VICTIM_GROUPS: dict[str, frozenset[str]] = {
 # and armed groups at war. Not "army", "military", "marine" or "terrorist", which news of crashes and
 # shootings also uses (bundled corpus without check documents: 8 such reports, their victims civilians by
 # reading), nor the police (a police report's suspects are civilians).
-WAR_WORDS = frozenset("""
-coalition isaf ansf airstrike troop soldier insurgent militant taliban rebel militia navy
-isil isis daesh al-qaeda al-shabaab hamas hezbollah houthi haqqani peshmerga
+WAR_WORDS = ARMED_GROUP_NAMES | frozenset("""
+coalition isaf ansf airstrike troop soldier insurgent militant rebel militia navy peshmerga
 """.split())
 # Nouns that stand for people without saying which side: still counted, group "unspecified".
 PERSON_NOUNS = frozenset("""
