@@ -131,7 +131,7 @@ def surface_cue(doc: Doc, start: int, end: int) -> tuple[Token, Token] | None:
     after = [t for t in (span_after or []) if t.idx >= end and not (t.is_punct and t.idx < end + 3) and not t.is_space]
     window = after[:8]
     for k, token in enumerate(window):
-        if is_cue(token) and (token.tag_ in {"VBD", "VBZ", "VBP"} or read_after(token)):  # 'read' tagged VB
+        if is_cue(token) and (token.tag_ in FINITE or read_after(token)):  # 'read' tagged VB
             before, following = window[:k], window[k + 1 :]
             # 'BBC's X said questions remain ...': a new statement, not this quote's cue. Right after
             # the quote ('”, said a New Hampshire Democrat') the words name the speaker, whatever

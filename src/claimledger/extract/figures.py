@@ -175,7 +175,8 @@ def figure_at(tokens: list[Token], i: int, definite: bool = False) -> tuple[Figu
     unit_name = unit or (noun.lemma_.lower() if noun is not None else None)
     kind = category(noun, unit) if noun is not None or unit else bare_fate(tokens[j - 1])
     if kind == "other" and more is not None or kind in {"people", "other"} and noun is not None and noun.i - tokens[i].i > 2 and tokens[j].lower_ == "of":
-        kind = bare_fate(tokens[i]) if bare_fate(tokens[i]) != "other" else kind  # "two of Khan's victims died"
+        fate = bare_fate(tokens[i])
+        kind = fate if fate != "other" else kind  # "two of Khan's victims died"
     if kind in {"other", "people"} and tokens[i].lower_ == "one" and high == low <= 1:
         return None  # "one thing", "one site": the guide counts "one" only when it counts what matters
     figure = Figure(

@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from ._cache import doc_text, span_tokens
 from ..records import Attribution
+from .cues import FINITE
 from .marks import inside
 from .lexicon import EVIDENCE_NOUNS, FINDING_VERBS, FIRST_PERSON
 from .names import Speaker, is_named
@@ -60,7 +61,6 @@ def evidence(subject: Token, speaker: Speaker) -> bool:
 
 
 INVESTIGATING = frozenset("find establish determine".split())
-FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 
 def small_clause(verb: Token) -> Token | None:

@@ -82,7 +82,7 @@ def is_number_start(token: Token) -> bool:
     """A token that can begin a number: digits or a number word ('a' and 'an' never count)."""
     lower = token.lower_
     if not (lower[:1].isdigit() or lower[:1] in {"~", "."} or "-" in lower or lower in WORD_NUMBERS or lower in {"a", "an"}
-            or "$" in lower[1:5] and currency_code(token.text) or lower[3:4].isdigit() and currency_code(token.text)):
+            or ("$" in lower[1:5] or lower[3:4].isdigit()) and currency_code(token.text)):
         return False  # the readers below need a digit, a number word or a hyphen: most words have none
     if ORDINAL.match(lower):
         return False

@@ -21,7 +21,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from ..records import Attribution, Figure, Quote, Tally, TallyClaim
-from ._cache import doc_sents, doc_text, span_tokens
+from ._cache import doc_sents, doc_text, doc_tokens, span_tokens
 from .casualties import Mention, find_mentions
 from .dates import anchor_date, resolve
 from .lexicon import DENY_VERBS, DISPUTE_VERBS
@@ -79,11 +79,12 @@ def civilians_by_default(doc: Doc, tallies: list[Tally]) -> list[Tally]:
     tally gold: 'an attacker tied to no armed group is a civilian'). In a report of fighting (an armed
     group or the military named anywhere in it) an unnamed side stays unspecified: 'more than 10
     suspects' detained by coalition forces may be either."""
-    if any(t.group == "armed groups" for t in tallies) or any(t.lemma_.lower() in WAR_WORDS for t in doc):
+    unnamed = [t for t in tallies if t.group == "unspecified"]
+    if not unnamed or any(t.group == "armed groups" for t in tallies) or any(
+            t.lemma_.lower() in WAR_WORDS for t in doc_tokens(doc)):
         return tallies
-    for tally in tallies:
-        if tally.group == "unspecified":
-            tally.group = "civilians"
+    for tally in unnamed:
+        tally.group = "civilians"
     return tallies
 
 
