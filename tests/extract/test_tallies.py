@@ -153,6 +153,14 @@ CASES = [
     ("news-shooting-victims-and-the-officers-apart",
      "Director Rebic said the night's incidents injured fourteen police officers.",
      {("injuries", "security forces"): 14}),
+    ("an-overturned-bus-is-an-incident",  # Wikinews, bundled corpus: 'died' with no incident word read as natural before
+     "A bus carrying children from Smolensk to Kaluga on Sunday overturned in Babyninsky, Russia. At least seven, "
+     "including four children, died.",
+     {("deaths", "civilians"): 7}),
+    ("a-rate-counts-nobody",  # Wikinews, bundled corpus: 18.9 deaths tallied before
+     "A bus carrying children overturned in Babyninsky, Russia. Russia suffers one of the highest death tolls from "
+     "road accidents in the world, reportedly 18.9 deaths per 100,000 people per year.",
+     {}),
 ]
 
 
@@ -172,6 +180,17 @@ def test_example_article_contests_casualties_and_keeps_deaths_apart(run):
     deaths = next(t for t in tallies if t.category == "deaths" and t.side == casualties.side)
     assert [(c.claimant, c.low) for c in deaths.claims] == [("the Pentagon", 4000)]
     assert casualties.group == deaths.group == "security forces"
+
+
+def test_a_bare_number_from_another_claimant_contests_the_count(run):
+    """'24 people' and AFP's 'as many as 32' are two counts of the same people: low 24, high 32, not 56
+    (Wikinews, bundled corpus: the two were summed before)."""
+    record = run("A bus carrying children from Smolensk to Kaluga on Sunday overturned in Babyninsky, Russia. Local "
+                 "officials said 24 people have been hospitalised, but Agence France-Presse reported as many as 32 "
+                 "hospitalised.")
+    [injuries] = [t for t in record.tallies if t.category == "injuries"]
+    assert (injuries.low, injuries.high) == (24, 32)
+    assert {(c.claimant, c.low) for c in injuries.claims} == {("Local officials", 24), ("Agence France-Presse", 32)}
 
 
 def test_figures_of_people_take_their_fate(run):

@@ -54,6 +54,11 @@ class Mention:
     back_low: float = 0.0  # of ``low``, the people parts that point back ("the leader and two others")
     mixed: bool = False  # the same people told of two fates ("killed and detained"): no split given
 
+    @property
+    def bare(self) -> bool:
+        """A number with no noun ("as many as 32", "seven died"): it counts whoever the text is about."""
+        return not any(ch.isalpha() for ch in self.lemma) or self.lemma in WORD_NUMBERS
+
 
 def find_mentions(doc: Doc, anchor: date | None = None) -> list[Mention]:
     """Every casualty mention in text order (negated ones kept, flagged, for stance)."""
@@ -81,7 +86,7 @@ def inherit_victims(mentions: list[Mention], text: str) -> None:
     name no victims: they are those the same paragraph names ('4,000 Russian troops had
     died'), when it names any; a bare number takes them from close by only."""
     for mention in mentions:
-        bare = not any(ch.isalpha() for ch in mention.lemma) or mention.lemma in WORD_NUMBERS
+        bare = mention.bare  # a bare number takes victims from close by only
         if mention.group != "unspecified" or mention.side or not (mention.lemma in TALLY_NOUNS or bare):
             continue
         paragraph = text.rfind("\n", 0, mention.start)
@@ -266,6 +271,8 @@ def describe(victim: Token, category: str, fate: Token) -> Mention | None:
     """The mention for one victim head (and the people coordinated with it)."""
     if count_of(victim) is None:
         victim = person_inside(victim) or victim  # "an Islamic Movement of Uzbekistan leader"
+    if any(c.dep_ == "prep" and c.lower_ == "per" for c in victim.children):
+        return None  # a rate ("18.9 deaths per 100,000 people", "three people per day"): nobody in particular
     heads = [victim] + conjuncts(victim, category)
     low = high = 0.0
     anaphoric, negated, vague = True, False, False

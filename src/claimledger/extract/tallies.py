@@ -113,19 +113,25 @@ def category_tallies(category: str, mentions: list[Mention], claims: list[Claim]
             low, high = sum(m.low for m in people), sum(m.high for m in people)
             by_key[key].append(TallyClaim(claimant, low, high, stances[claimant], spans))
             if stances[claimant] == "asserts" and all(explicit(m) for m in people):
-                stated[key][people[0].lemma].add(low)
+                stated[key][None if people[0].bare else people[0].lemma].add(low)
     result = []
     for key, (people, _spans) in combined.items():
         tally_claims = by_key.get(key, [])
         total = sum(m.low for m in people)
-        if any(len(counts) >= 2 for counts in stated[key].values()):
-            # claimants who give different numbers of the same people ("12,000 casualties" and
-            # "500 casualties"); "three children" and "13 students" are different people
+        if contested(stated[key]):
             total = min(c.low for c in tally_claims if c.stance == "asserts")
         high = max([total] + [c.high for c in tally_claims])
         side = key[1] or next((m.side for m in people if m.side), None)
         result.append((Tally(category, key[0], total, high, side, claims=tally_claims), people[0]))
     return result
+
+
+def contested(stated: dict[str | None, set[float]]) -> bool:
+    """Whether claimants give different numbers of the same people: "12,000 casualties" and "500
+    casualties", or "24 people" and a bare "as many as 32" (a number with no noun counts the people
+    already told of); "three children" and "13 students" are different people."""
+    bare = stated.get(None, set())
+    return len(bare) >= 2 or any(len(counts | bare) >= 2 for lemma, counts in stated.items() if lemma is not None)
 
 
 def explicit(mention: Mention) -> bool:

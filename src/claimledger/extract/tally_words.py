@@ -115,7 +115,7 @@ INCIDENT_WORDS = frozenset("""
 attack strike airstrike air-strike bombing bomb blast explosion explode crash collision fire shooting
 shoot gunfire gunman clash fighting fight battle raid ambush earthquake flood storm hurricane cyclone
 typhoon tsunami landslide avalanche collapse stampede engagement firefight operation war shelling
-missile rocket mortar drone ied grenade accident derail sink capsize wreck massacre assault riot
+missile rocket mortar drone ied grenade accident derail overturn sink capsize wreck massacre assault riot
 violence killing execution suicide invasion offensive combat conflict insurgency
 """.split())
 # What kind of event a count belongs to, by the words around it (``analyze.incident_objects``).
