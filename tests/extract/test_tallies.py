@@ -157,6 +157,14 @@ CASES = [
      "A bus carrying children from Smolensk to Kaluga on Sunday overturned in Babyninsky, Russia. At least seven, "
      "including four children, died.",
      {("deaths", "civilians"): 7}),
+    ("a-death-toll-counts-the-dead",  # Wikinews, bundled corpus: no tally before
+     "The National Disaster Risk Reduction and Management Council (NDRRMC) of the Philippines increased the previous "
+     "death toll to six following the landslide caused by the 5.0 earthquake.",
+     {("deaths", "civilians"): 6}),
+    ("a-toll-rising-to-a-number",  # invented, the shape of a Wikinews report in the bundled corpus
+     "A gunman shot shoppers at a store in El Paso, Texas, on Saturday, with the death toll rising to 22 people on "
+     "Monday, officials said.",
+     {("deaths", "civilians"): 22, ("injuries", "civilians"): 2}),
     ("a-rate-counts-nobody",  # Wikinews, bundled corpus: 18.9 deaths tallied before
      "A bus carrying children overturned in Babyninsky, Russia. Russia suffers one of the highest death tolls from "
      "road accidents in the world, reportedly 18.9 deaths per 100,000 people per year.",

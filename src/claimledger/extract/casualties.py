@@ -117,6 +117,8 @@ def fate_victims(token: Token) -> list[tuple[str, list[Token]]]:
         return [("deaths", [c for c in token.children if c.dep_ == "nsubj"])]  # "a dozen people lost their lives"
     if token.pos_ in {"ADJ", "VERB"} and lower in TALLY_ADJECTIVES:
         return [(TALLY_ADJECTIVES[lower], adjective_victims(token))]
+    if token.pos_ == "NOUN" and lemma in TALLY_NOUNS and token.dep_ == "compound" and token.head.lemma_.lower() == "toll":
+        return [(TALLY_NOUNS[lemma], toll_count(token.head))]  # "the death toll rose to 22"
     if token.pos_ == "NOUN" and lemma in TALLY_NOUNS and token.dep_ != "compound" and not any(
             c.lower_ in MEDICAL_ARRESTS for c in token.children if c.dep_ in {"amod", "compound"}) and not animal_fate(token):
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -125,6 +127,20 @@ def fate_victims(token: Token) -> list[tuple[str, list[Token]]]:
             people = [token.head.head]  # "13 students with minor injuries"
         return [(TALLY_NOUNS[lemma], people or [token])]  # "the arrest of a leader", "ten deaths"
     return []
+
+
+def toll_count(toll: Token) -> list[Token]:
+    """The number a toll stands at: 'a death toll of 300', 'the death toll rose to 22 people', 'stands at
+    40', 'increased the death toll from five to six' (the last count), 'the death toll is 22'."""
+    of = [o for p in toll.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    verb = toll.head if toll.dep_ in {"nsubj", "nsubjpass", "dobj"} else None
+    if of or verb is None:
+        return of
+    preps = [p for p in verb.children if p.dep_ == "prep"]
+    preps += [t for p in preps if p.lower_ == "from" for t in p.children if t.dep_ == "prep"]  # "from five to six"
+    reached = [o for p in preps if p.lower_ in {"to", "at"} for o in p.children if o.dep_ == "pobj"]
+    stated = [c for c in verb.children if c.dep_ == "attr" or c.dep_ == "dobj" and c.like_num]
+    return [v for v in (reached or stated)[-1:] if v.like_num or any(c.dep_ == "nummod" for c in v.children)]
 
 
 def animal_fate(noun: Token) -> bool:
