@@ -165,6 +165,30 @@ CASES = [
      "A gunman shot shoppers at a store in El Paso, Texas, on Saturday, with the death toll rising to 22 people on "
      "Monday, officials said.",
      {("deaths", "civilians"): 22, ("injuries", "civilians"): 2}),
+    # things are no victims (bundled corpus; each was a tally before)
+    ("captured-equipment-is-no-detention",  # CENTCOM
+     "On Thursday, Dec. 15, Coalition aircraft from CJTF-OIR destroyed 14 ISIL tanks and other equipment captured "
+     "near Palmyra, Syria.",
+     {}),
+    ("executing-a-plan-kills-nobody",  # Wikinews
+     "On December 5 and 6, the government of Samoa executed a planned shutdown of public services and the private "
+     "sector to leave room for a nationwide door-to-door immunization drive.",
+     {}),
+    ("a-passenger-jet-shot-down-is-an-aircraft",  # Wikinews
+     'On Saturday morning, representatives from Iran acknowledged their government had "unintentionally" shot down '
+     'a Ukrainian passenger jet near Tehran, blaming "human error".',
+     {}),
+    ("damaged-churches-are-no-injured",  # Wikinews: 26 before
+     "An earthquake struck Surigao del Sur, Philippines, injuring at least 25 people and damaging churches, houses, "
+     "and other infrastructure, according to Philippine officials.",
+     {("injuries", "civilians"): 25}),
+    ("shot-him-dead-kills-him-not-the-officers",  # Wikinews: 2 security forces dead before
+     "The officers eventually shot him dead, reportedly outside a Boots store, at around 14:00 local time.",
+     {("deaths", "civilians"): 1}),
+    ("with-ten-people-killed",  # UK government: no tally before
+     "Whether deliberate or accidental, this was an indefensible attack, with at least ten people killed and vital "
+     "aid to vulnerable people destroyed.",
+     {("deaths", "civilians"): 10}),
     ("a-rate-counts-nobody",  # Wikinews, bundled corpus: 18.9 deaths tallied before
      "A bus carrying children overturned in Babyninsky, Russia. Russia suffers one of the highest death tolls from "
      "road accidents in the world, reportedly 18.9 deaths per 100,000 people per year.",

@@ -23,7 +23,7 @@ from .lexicon import WORD_NUMBERS
 from .tally_words import (
     CUSTODY_WORDS, INCIDENT_WORDS, MEDICAL_ARRESTS, NATURAL_CAUSES, NOT_AN_EVENT, TALLY_ADJECTIVES, TALLY_NOUNS, TALLY_VERBS,
 )
-from .victims import PERSON_WORDS, PRONOUNS, count_of, group_of, is_people, side_of, vague_words
+from .victims import PRONOUNS, count_of, group_of, is_people, person_inside, side_of, vague_words
 
 VERB_FATES = {lemma: fate for fate, lemmas in TALLY_VERBS.items() for lemma in lemmas}
 # Every lemma ``fate_victims`` reads (with TALLY_ADJECTIVES by form): a cheap test before the parse is read.
@@ -105,6 +105,8 @@ def fate_victims(token: Token) -> list[tuple[str, list[Token]]]:
     if lemma not in FATE_LEMMAS and lower not in TALLY_ADJECTIVES:  # most words: nothing below can match
         return []
     if token.pos_ in {"VERB", "AUX"} and lemma in VERB_FATES:
+        if any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children):
+            return []  # "shot down a passenger jet": an aircraft
         fate = VERB_FATES[lemma]
         if fate == "injuries" and any(c.lower_ in {"dead", "death"} for c in token.subtree if c.i > token.i and c.i - token.i <= 3):
             fate = "deaths"  # "stabbed to death", "shot dead"
@@ -163,7 +165,8 @@ def verb_victims(verb: Token, lemma: str) -> list[Token]:
     if not victims and verb.dep_ in {"oprd", "xcomp", "ccomp"} and verb.tag_ == "VBN":
         victims = [c for c in verb.head.children if c.dep_ == "nsubjpass"]  # "was confirmed killed"
     if not victims:
-        victims = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NUM"]  # "and one injured"
+        absolute = verb.tag_ == "VBN" and verb.dep_ in {"pcomp", "advcl"}  # "with 25 others injured"
+        victims = [c for c in verb.children if c.dep_ == "nsubj" and (c.pos_ == "NUM" or absolute)]  # "and one injured"
     if not victims and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         passive = any(c.dep_ == "auxpass" for c in verb.children) or verb.tag_ == "VBN"
         wanted = {"nsubjpass", "nsubj"} if passive else {"nsubjpass"}
@@ -189,6 +192,9 @@ def adjective_victims(adj: Token) -> list[Token]:
             c.dep_ == "compound" and adj.i < c.i for c in noun.children)
         return [] if inside_modifier else [noun]
     if adj.dep_ in {"acomp", "oprd", "attr"}:
+        objects = [c for c in adj.head.children if c.dep_ == "dobj"]
+        if adj.dep_ == "oprd" and objects:
+            return objects  # "the officers shot him dead": the one shot
         return [c for c in adj.head.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
     if any(c.dep_ in {"nummod", "det"} for c in adj.children) or adj.dep_ in {"dobj", "nsubj", "nsubjpass", "pobj"}:
         return [adj]  # "left two dead", "the wounded were taken"
@@ -353,16 +359,6 @@ def is_new(victim: Token, fate: Token) -> bool:
     """'one additional suspect', 'also detained': people on top of those already counted."""
     words = [c for c in victim.children if c.i < victim.i]
     return victim.lower_ in {"others", "another"} or any(w.lower_ in NEW_WORDS for w in words)
-
-
-def person_inside(phrase: Token) -> Token | None:
-    """A person word inside a phrase NER or the parser took for a name: '<Org> of <Place> leader'."""
-    for token in phrase.subtree:
-        if token.i != phrase.i and token.lemma_.lower() in PERSON_WORDS and token.dep_ not in {"relcl", "acl"}:
-            if token.dep_ in {"amod", "compound"} and token.head.ent_type_ == "PERSON":
-                return token.head  # "their general Magomed Tushayev": the named man
-            return token
-    return None
 
 
 def conjuncts(head: Token, category: str) -> list[Token]:

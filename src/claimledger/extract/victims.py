@@ -22,8 +22,11 @@ from .numbers import is_number_start, read_number, token_range
 
 PERSON_WORDS = PERSON_NOUNS.union(*VICTIM_GROUPS.values())
 PRONOUNS = {"he": 1, "him": 1, "she": 1, "her": 1, "they": None, "them": None, "himself": 1}
-# Verbs that only happen to people: their object is a person unless it names a thing.
-PEOPLE_ONLY_VERBS = frozenset("kill wound injure arrest detain apprehend abduct kidnap murder execute stab hospitalize hospitalise".split())
+# Verbs that only happen to people: their object is a person unless it names a thing. Not "execute",
+# which also carries out plans ("executed a planned shutdown of public services").
+PEOPLE_ONLY_VERBS = frozenset("kill wound injure arrest detain apprehend abduct kidnap murder stab hospitalize hospitalise".split())
+# Person words that make a people phrase only as its head: "two others", not "other equipment".
+HEAD_ONLY_PERSON_WORDS = frozenset({"other", "others"})
 
 
 @dataclass
@@ -102,7 +105,21 @@ def is_people(head: Token) -> bool:
         return True  # "ten insurgent deaths", "12,000 casualties": the people counted by their fate
     if head.pos_ == "NUM" or head.pos_ == "ADJ":
         return True  # "killing 12", "two dead"
-    return any(c.lower_ in PERSON_WORDS for c in head.children if c.dep_ in {"compound", "amod"})
+    if lemma in CATEGORY_NOUNS["equipment"] or lemma in THING_NOUNS:
+        return False  # "a passenger jet", "a police car": a thing named for people
+    return any(c.lower_ in PERSON_WORDS and c.lower_ not in HEAD_ONLY_PERSON_WORDS
+               for c in head.children if c.dep_ in {"compound", "amod"})
+
+
+def person_inside(phrase: Token) -> Token | None:
+    """A person word inside a phrase NER or the parser took for a name: '<Org> of <Place> leader'."""
+    for token in phrase.subtree:
+        if token.i != phrase.i and token.lemma_.lower() in PERSON_WORDS and token.dep_ not in {"relcl", "acl"} \
+                and token.lower_ not in HEAD_ONLY_PERSON_WORDS:  # "other equipment"
+            if token.dep_ in {"amod", "compound"} and token.head.ent_type_ == "PERSON":
+                return token.head  # "their general Magomed Tushayev": the named man
+            return token
+    return None
 
 
 def number_value(number: Token) -> tuple[float, float] | None:
