@@ -189,6 +189,14 @@ CASES = [
      "Whether deliberate or accidental, this was an indefensible attack, with at least ten people killed and vital "
      "aid to vulnerable people destroyed.",
      {("deaths", "civilians"): 10}),
+    ("deaths-and-people-injured",  # Wikinews, bundled corpus: 'injured' parsed on 'deaths', no tally before
+     "The stampede, which occurred in Kerman, resulted in at least 56 deaths and over 200 people injured, according "
+     "to state television.",
+     {("deaths", "civilians"): 56, ("injuries", "civilians"): 201}),
+    ("sixty-six-in-three-tokens",  # Wikinews, bundled corpus: 6 before
+     "Sixty-six people or more were injured yesterday according to health officials, ranging in age from eleven "
+     "to 75.",
+     {("injuries", "civilians"): 66}),
     ("a-rate-counts-nobody",  # Wikinews, bundled corpus: 18.9 deaths tallied before
      "A bus carrying children overturned in Babyninsky, Russia. Russia suffers one of the highest death tolls from "
      "road accidents in the world, reportedly 18.9 deaths per 100,000 people per year.",

@@ -162,6 +162,8 @@ def verb_victims(verb: Token, lemma: str) -> list[Token]:
         passive = verb.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in verb.children)
         if passive or lemma == "die":
             victims = [verb.head]  # "insurgents killed in the strike", "the men who died"
+        if verb.head.lemma_.lower() in TALLY_NOUNS:  # "56 deaths and over 200 people injured": the people
+            victims = [c for c in verb.head.conjuncts if c.i < verb.i][-1:]
     if not victims and verb.dep_ in {"oprd", "xcomp", "ccomp"} and verb.tag_ == "VBN":
         victims = [c for c in verb.head.children if c.dep_ == "nsubjpass"]  # "was confirmed killed"
     if not victims:
@@ -376,8 +378,8 @@ def conjuncts(head: Token, category: str) -> list[Token]:
         if token.pos_ not in {"NOUN", "PROPN", "PRON", "NUM"} and not vague_words(token):
             continue  # "a facilitator and two of his associates", "... and several of his associates"
         own = [c for c in token.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB" or c.lower_ in TALLY_ADJECTIVES]
-        if any(fate_category(c) != category for c in own):
-            continue
+        if any(fate_category(c) != category for c in own) or head.lemma_.lower() in TALLY_NOUNS and token.lemma_.lower() not in TALLY_NOUNS:
+            continue  # "56 deaths and over 200 people injured": a fate noun counts its own people
         found.append(token)
     return found
 

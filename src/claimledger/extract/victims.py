@@ -18,7 +18,7 @@ from .lexicon import CATEGORY_NOUNS, QUALIFIERS
 from .tally_words import (
     ANAPHORIC_DETERMINERS, BARE_PLURAL_FLOOR, COLLECTIVE_NOUNS, PERSON_NOUNS, TALLY_FLOORS, TALLY_NOUNS, THING_NOUNS, VICTIM_GROUPS,
 )
-from .numbers import is_number_start, read_number, token_range
+from .numbers import hyphen_words_value, is_number_start, read_number, token_range
 
 PERSON_WORDS = PERSON_NOUNS.union(*VICTIM_GROUPS.values())
 PRONOUNS = {"he": 1, "him": 1, "she": 1, "her": 1, "they": None, "them": None, "himself": 1}
@@ -126,8 +126,11 @@ def number_value(number: Token) -> tuple[float, float] | None:
     """The value of a count word with its qualifier: 'more than 30' is 31, as coders count."""
     doc = number.doc
     packed = token_range(number)
+    split = hyphen_words_value(doc[number.i - 2 : number.i + 1].text) if number.i >= 2 else None
     if packed:
         low, high = packed
+    elif split is not None:  # "Sixty-six" parsed as "Sixty", "-", "six"
+        low = high = split
     else:
         first = number.i
         while first > 0 and is_number_start(doc[first - 1]) and doc[first - 1].head == number:
