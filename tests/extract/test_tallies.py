@@ -197,6 +197,10 @@ CASES = [
      "Sixty-six people or more were injured yesterday according to health officials, ranging in age from eleven "
      "to 75.",
      {("injuries", "civilians"): 66}),
+    ("an-outbreak's-toll-is-no-casualty-count",  # Wikinews, bundled corpus: 81 deaths, 1846 injured before
+     "As of Sunday, the Disease Surveillance Team reported a total of 5667 cases during the outbreak. Out of these, "
+     "1846 persons were hospitalized and 1720 had already been discharged, while 81 had lost their lives.",
+     {}),
     ("a-rate-counts-nobody",  # Wikinews, bundled corpus: 18.9 deaths tallied before
      "A bus carrying children overturned in Babyninsky, Russia. Russia suffers one of the highest death tolls from "
      "road accidents in the world, reportedly 18.9 deaths per 100,000 people per year.",

@@ -11,24 +11,20 @@ into per-incident tallies.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
 from spacy.tokens import Doc, Token
 
-from ._cache import doc_ents, doc_sents, doc_text, doc_tokens, span_tokens
-from .dates import explicit_date
+from ._cache import doc_text, doc_tokens
+from .fate_gates import background, illness, natural, natural_cause, not_an_event
 from .lexicon import WORD_NUMBERS
-from .tally_words import (
-    CUSTODY_WORDS, INCIDENT_WORDS, MEDICAL_ARRESTS, NATURAL_CAUSES, NOT_AN_EVENT, TALLY_ADJECTIVES, TALLY_NOUNS, TALLY_VERBS,
-)
+from .tally_words import CUSTODY_WORDS, MEDICAL_ARRESTS, TALLY_ADJECTIVES, TALLY_NOUNS, TALLY_VERBS
 from .victims import PRONOUNS, count_of, group_of, is_people, person_inside, side_of, vague_words
 
 VERB_FATES = {lemma: fate for fate, lemmas in TALLY_VERBS.items() for lemma in lemmas}
 # Every lemma ``fate_victims`` reads (with TALLY_ADJECTIVES by form): a cheap test before the parse is read.
 FATE_LEMMAS = frozenset(VERB_FATES) | frozenset(TALLY_NOUNS) | {"take", "lose"}
-MODALS = frozenset("will would could might may shall should can".split())
 
 
 @dataclass
@@ -65,7 +61,8 @@ def find_mentions(doc: Doc, anchor: date | None = None) -> list[Mention]:
     found: dict[tuple[int, str], Mention] = {}
     for token in doc_tokens(doc):
         for category, victims in fate_victims(token):
-            if not_an_event(token) or background(token, anchor) or category == "deaths" and natural(token, doc):
+            if not_an_event(token) or background(token, anchor) or category == "deaths" and natural(token, doc) \
+                    or category == "injuries" and illness(token, doc):
                 continue
             for victim in victims:
                 mention = describe(victim, category, token)
@@ -201,92 +198,6 @@ def adjective_victims(adj: Token) -> list[Token]:
     if any(c.dep_ in {"nummod", "det"} for c in adj.children) or adj.dep_ in {"dobj", "nsubj", "nsubjpass", "pobj"}:
         return [adj]  # "left two dead", "the wounded were taken"
     return []
-
-
-QUIET_DEATHS = frozenset("die death dead perish".split())
-
-
-def natural(fate: Token, doc: Doc) -> bool:
-    """A death from illness or age ('died of the coronavirus', 'dies aged 79', 'natural causes'),
-    or a 'died' / 'death' that no incident word stands beside."""
-    if natural_cause(fate):
-        return True
-    if fate.lemma_.lower() in QUIET_DEATHS and not any(
-            t.lemma_.lower() in INCIDENT_WORDS or t.lower_ in INCIDENT_WORDS for t in context(fate, doc)):
-        return True
-    after = " ".join(t.lower_ for t in fate.doc[fate.i + 1 : fate.i + 5])
-    return after.startswith(("aged", "at age", "at the age", "of natural", "of old age"))
-
-
-def natural_cause(fate: Token) -> bool:
-    """The fate's sentence names an illness: 'died of pneumonia', 'was taken ill ... and taken to hospital',
-    'suffered a cardiac arrest'."""
-    return any(t.lower_ in NATURAL_CAUSES or t.lemma_.lower() in NATURAL_CAUSES for t in fate.sent)
-
-
-def context(fate: Token, doc: Doc) -> list[Token]:
-    """Where an incident word may stand: the sentence, the one before, and the report's lead."""
-    sentences = doc_sents(doc)
-    index = next(i for i, sent in enumerate(sentences) if sent.start <= fate.i < sent.end)
-    near = sentences[max(0, index - 1) : index + 1] + sentences[:2]
-    return [t for sent in near for t in span_tokens(sent)]
-
-
-def not_an_event(token: Token) -> bool:
-    """A fate that did not happen in this report: planned, suspected, modal, habitual."""
-    chain = [token]
-    while chain[-1].dep_ in {"conj", "xcomp"} and chain[-1].head != chain[-1] and len(chain) < 4:
-        chain.append(chain[-1].head)  # "will continue to capture or kill"
-    for verb in chain:
-        if any(c.lower_ in MODALS and c.dep_ == "aux" for c in verb.children):
-            return True
-        if any(c.tag_ == "TO" and c.dep_ == "aux" for c in verb.children):
-            return True  # "an operation to detain a leader": a purpose, not an event
-    if token.tag_ in {"VBZ", "VBP"} or any(c.dep_ in {"aux", "auxpass"} and c.lemma_ == "be" and c.tag_ in {"VBZ", "VBP"} for c in token.children):
-        return True  # "civilians are killed by these devices": what happens, not what happened
-    seen = token
-    for _ in range(6):
-        if seen.lemma_.lower() in NOT_AN_EVENT and seen != token:
-            return True
-        if seen.head == seen:
-            break
-        seen = seen.head
-    return False
-
-
-BACKGROUND_DAYS = 3  # an incident dated further back than this is background to the report
-PAST_PERIOD = re.compile(
-    r"\b(since|last (year|month)|past (year|month|week|\w+ (months|weeks|years))|earlier this (year|month)"
-    r"|beginning of the year|(19|20)\d\d)\b|^(in )?(january|february|march|april|may|june|july|august|september"
-    r"|october|november|december)$", re.I)
-
-
-def background(fate: Token, anchor: date | None) -> bool:
-    """A fate told as background: its sentence dates it to a past period ('since June',
-    'last year', 'in 2009') or to a day well before the report ('the July 2 attack')."""
-    for ent in doc_ents(fate.doc):
-        if ent.label_ != "DATE" or not fate.sent.start <= ent.start < fate.sent.end or dates_another_verb(ent.root, fate):
-            continue
-        text = ent.text.strip()
-        day = any(t.like_num and len(t.text) <= 2 for t in ent)
-        if PAST_PERIOD.search(text) and not day:
-            return True
-        when = explicit_date(text, anchor) if day and anchor else None
-        if when is not None and (anchor - when).days > BACKGROUND_DAYS:
-            return True
-    return False
-
-
-def dates_another_verb(date: Token, fate: Token) -> bool:
-    """The date belongs to a clause of another verb inside the fate's sentence: 'Police detained eight
-    people, including X, who warned of the outbreak in December' dates the warning, not the detention
-    (a clause about the incident itself still dates it: 'killed in a bombing that happened on June 27')."""
-    token = date
-    while token.i != fate.i and token.head.i != token.i:
-        if token.dep_ in {"relcl", "acl"} and token.pos_ in {"VERB", "AUX"} and not token.left_edge.i <= fate.i <= token.right_edge.i:
-            return token.head.lemma_.lower() not in INCIDENT_WORDS  # 'a bombing that happened on June 27' dates the fate
-        token = token.head
-    return False
 
 
 # --- how many, and who -------------------------------------------------------------------------
