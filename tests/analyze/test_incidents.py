@@ -41,6 +41,7 @@ RECALL_FLOOR = 0.51
 FIGURE_RECALL_FLOOR = 0.49  # tune: 46 of the 93 pairs whose members are both figures (gold "figure" not false)
 BLACK_HOLE = "wikinews-astronomer-tells-wikinews-about-discovery-of-closest-black-h"
 PENGUINS = "wikinews-male-magellanic-penguins-pine-for-pairings-wikinews-intervie"
+MARS = "wikinews-simple-animals-could-live-in-martian-brines-wikinews-intervi"
 WUHAN = "wikinews-first-foreigners-die-from-coronavirus-in-wuhan-china"
 NBA = "wikinews-national-basketball-association-suspends-season-due-to-covid"
 NAMED = "wikinews-world-health-organization-names-new-coronavirus-covid-19"
@@ -146,8 +147,10 @@ def test_one_quantity_restated_anywhere_in_a_document_is_one_group(gold_ledger):
     with Ledger(gold_ledger) as ledger:
         lead, interview = figure_in(ledger, BLACK_HOLE, "about 40 days"), figure_in(ledger, BLACK_HOLE, "40 days", 1)
         share, floor = figure_in(ledger, PENGUINS, "40%"), figure_in(ledger, PENGUINS, "over 40%")
+        level, again = figure_in(ledger, MARS, "0.2 moles"), figure_in(ledger, MARS, "0.2 moles", 1)
     assert lead["group"] == interview["group"]  # 169 sentences apart, the orbit named in both passages
     assert share["group"] == floor["group"]
+    assert level["group"] is not None and level["group"] == again["group"]  # a measured value below one
 
 
 def test_a_restatement_needs_one_value_and_a_shared_word():
@@ -160,6 +163,10 @@ def test_a_restatement_needs_one_value_and_a_shared_word():
     assert restated(about, later(about, low=5000, high=5000, qualifier="about"), weights) > 0
     assert restated(about, later(about, low=5000, high=5000, qualifier="about", local=["aadhaar"]), weights) == 0
     assert restated(about, later(about, low=5000, high=5000, qualifier="about", local=["sir"]), weights) == 0
+    one = _fact(7, 1, "people", None, [], 1, family="people", local=["aadhaar"])
+    assert restated(one, later(one), weights) == 0  # "one person" twice: somebody described, not a count
+    level = _fact(9, 1, "other", None, [], 0.2, family="other:mole", local=["seawater"])
+    assert restated(level, later(level), weights) > 0  # "0.2 moles per cubic meter" twice: a measurement
     over = _fact(3, 1, "distance", None, [], 1400, qualifier="over", family="distance:foot", local=["wreck"])
     assert restated(over, later(over), weights) > 0
     assert restated(over, later(over, qualifier="fewer than"), weights) == 0  # over / below

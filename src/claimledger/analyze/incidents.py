@@ -157,11 +157,16 @@ def restated(a: FigureFacts, b: FigureFacts, weights: TermWeights) -> float:
     if a.document != b.document or a.family != b.family or a.family is None or a.vague or b.vague \
             or a.sentence == b.sentence or a.offset or b.offset or not _same_subject(a, b) \
             or a.family.split(":")[0] in PER_PLACE - RESTATED_SHARES \
-            or min(a.low or 0, b.low or 0) <= 1 or not _same_value(a, b):
+            or min(a.low or 0, b.low or 0) <= 1 and not fractional(a) or not _same_value(a, b):
         return 0.0
     shared = [t for t in set(a.local) & set(b.local) if weights.distinctive(t)]
     rounded = (a.low, a.high) != (b.low, b.high) and not (OPEN.get(a.qualifier or "") and OPEN.get(b.qualifier or ""))
     return 1.0 if len(shared) >= (RESTATED_WORDS_APART if rounded else RESTATED_WORDS) else 0.0
+
+
+def fractional(fact: FigureFacts) -> bool:
+    """A measured value below one ("0.2 moles per cubic meter"), not a count of one thing or nobody."""
+    return fact.low is not None and 0 < fact.low < 1
 
 
 def raised(a: FigureFacts, b: FigureFacts) -> float:
