@@ -201,6 +201,17 @@ CASES = [
      "As of Sunday, the Disease Surveillance Team reported a total of 5667 cases during the outbreak. Out of these, "
      "1846 persons were hospitalized and 1720 had already been discharged, while 81 had lost their lives.",
      {}),
+    ("a-sentence-goes-on-from-a-dated-one",  # ISAF: 31 deaths tallied before, coded 0
+     "KABUL, Afghanistan (July 31) - An Afghan-led security force detained several suspected insurgents during a "
+     "two-day deliberate clearing operation. In June, insurgents engaged the assault force several times during a "
+     "similar three-day clearing operation in Panjwa'i district. The assault force responded killing more than 30 "
+     "insurgents and detaining many more suspected insurgents.",
+     {("detained", "armed groups"): 3}),
+    ("a-date-of-a-noun-in-the-sentence-before",  # ISAF: the second detention was background with the rule above
+     "KABUL, Afghanistan (Oct. 9, 2012)\nAn Afghan and coalition security force arrested a Haqqani member in "
+     "Paktika province today. The arrested member is believed to be responsible for the January and May, 2012 "
+     "suicide bombings in Paktika province. The security force also detained two suspected insurgents.",
+     {("detained", "armed groups"): 3}),
     ("a-rate-counts-nobody",  # Wikinews, bundled corpus: 18.9 deaths tallied before
      "A bus carrying children overturned in Babyninsky, Russia. Russia suffers one of the highest death tolls from "
      "road accidents in the world, reportedly 18.9 deaths per 100,000 people per year.",

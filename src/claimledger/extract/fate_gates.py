@@ -84,9 +84,17 @@ PAST_PERIOD = re.compile(
 
 def background(fate: Token, anchor: date | None) -> bool:
     """A fate told as background: its sentence dates it to a past period ('since June',
-    'last year', 'in 2009') or to a day well before the report ('the July 2 attack')."""
-    for ent in doc_ents(fate.doc):
-        if ent.label_ != "DATE" or not fate.sent.start <= ent.start < fate.sent.end or dates_another_verb(ent.root, fate):
+    'last year', 'in 2009') or to a day well before the report ('the July 2 attack'); a sentence
+    that names no date goes on from the one before it in its paragraph ('In June, insurgents
+    engaged the assault force ... The assault force responded killing more than 30 insurgents')."""
+    sent = fate.sent
+    dates = [ent for ent in doc_ents(fate.doc) if ent.label_ == "DATE"]
+    if not any(sent.start <= ent.start < sent.end for ent in dates) and sent.start > 0:
+        before = fate.doc[sent.start - 1].sent
+        if "\n" not in fate.doc[before.end - 1 : sent.start + 1].text:
+            sent = before
+    for ent in dates:
+        if not sent.start <= ent.start < sent.end or (dates_another_verb(ent.root, fate) if sent == fate.sent else not dates_root(ent.root)):
             continue
         text = ent.text.strip()
         day = any(t.like_num and len(t.text) <= 2 for t in ent)
@@ -96,6 +104,13 @@ def background(fate: Token, anchor: date | None) -> bool:
         if when is not None and (anchor - when).days > BACKGROUND_DAYS:
             return True
     return False
+
+
+def dates_root(date: Token) -> bool:
+    """The date dates its sentence's main clause ('In June, insurgents engaged ...'), not a noun in it ('responsible
+    for the January and May, 2012 suicide bombings')."""
+    head = date.head.head if date.dep_ == "pobj" else date.head
+    return head.dep_ == "ROOT" and date.dep_ in {"pobj", "npadvmod", "advmod", "tmod"}
 
 
 def dates_another_verb(date: Token, fate: Token) -> bool:
