@@ -212,6 +212,10 @@ CASES = [
      "Paktika province today. The arrested member is believed to be responsible for the January and May, 2012 "
      "suicide bombings in Paktika province. The security force also detained two suspected insurgents.",
      {("detained", "armed groups"): 3}),
+    ("a-leader-inside-a-name-and-others",  # ISAF: 1 before, coded 4
+     "In Argo district, Badakhshan province, an Afghan-led security force, supported by coalition troops, detained "
+     "an Islamic Movement of Uzbekistan facilitator and several other insurgents during an operation today.",
+     {("detained", "armed groups"): 4}),
     ("a-rate-counts-nobody",  # Wikinews, bundled corpus: 18.9 deaths tallied before
      "A bus carrying children overturned in Babyninsky, Russia. Russia suffers one of the highest death tolls from "
      "road accidents in the world, reportedly 18.9 deaths per 100,000 people per year.",

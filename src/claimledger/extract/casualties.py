@@ -204,11 +204,12 @@ def adjective_victims(adj: Token) -> list[Token]:
 
 def describe(victim: Token, category: str, fate: Token) -> Mention | None:
     """The mention for one victim head (and the people coordinated with it)."""
+    phrase = victim
     if count_of(victim) is None:
         victim = person_inside(victim) or victim  # "an Islamic Movement of Uzbekistan leader"
     if any(c.dep_ == "prep" and c.lower_ == "per" for c in victim.children):
         return None  # a rate ("18.9 deaths per 100,000 people", "three people per day"): nobody in particular
-    heads = [victim] + conjuncts(victim, category)
+    heads = [victim] + conjuncts(phrase, category)  # "... Uzbekistan facilitator and several other insurgents"
     low = high = 0.0
     anaphoric, negated, vague = True, False, False
     groups: list[str] = []
