@@ -216,6 +216,16 @@ CASES = [
      "In Argo district, Badakhshan province, an Afghan-led security force, supported by coalition troops, detained "
      "an Islamic Movement of Uzbekistan facilitator and several other insurgents during an operation today.",
      {("detained", "armed groups"): 4}),
+    ("shot-and-killed-is-a-death",  # ISAF: an injury as well before ('shot'), the same militant
+     "An Afghan-International security force killed an insurgent in an operation east of Barakat, in the Ab Band "
+     "district of Ghazni Province last night. When the assault force approached the targeted area an armed militant "
+     "was seen running away. As a security force pursued the insurgent, he turned to fire on the joint force and was "
+     "shot and killed.",
+     {("deaths", "armed groups"): 1}),
+    ("killed-and-injured-gives-no-split",  # UK government, bundled corpus: no tally, as before
+     "Philip Hammond condemns apparent barrel bomb attacks in Syria which have killed and injured more innocent "
+     "civilians.",
+     {}),
     ("a-rate-counts-nobody",  # Wikinews, bundled corpus: 18.9 deaths tallied before
      "A bus carrying children overturned in Babyninsky, Russia. Russia suffers one of the highest death tolls from "
      "road accidents in the world, reportedly 18.9 deaths per 100,000 people per year.",

@@ -49,6 +49,7 @@ class Mention:
     lemmas: tuple[str, ...] = ()  # every part's head lemma
     back_low: float = 0.0  # of ``low``, the people parts that point back ("the leader and two others")
     mixed: bool = False  # the same people told of two fates ("killed and detained"): no split given
+    fate: int = -1  # index of the word that tells what happened
 
     @property
     def bare(self) -> bool:
@@ -68,7 +69,7 @@ def find_mentions(doc: Doc, anchor: date | None = None) -> list[Mention]:
                 mention = describe(victim, category, token)
                 if mention is not None:
                     found.setdefault((mention.token, category), mention)
-    mentions = sorted(found.values(), key=lambda m: m.start)
+    mentions = hurt_and_killed(sorted(found.values(), key=lambda m: m.start))
     categories: dict[int, set[str]] = {}
     for mention in mentions:
         categories.setdefault(mention.token, set()).add(mention.category)
@@ -76,6 +77,14 @@ def find_mentions(doc: Doc, anchor: date | None = None) -> list[Mention]:
         mention.mixed = len(categories[mention.token]) > 1  # "were killed and detained"
     inherit_victims(mentions, doc_text(doc))
     return mentions
+
+
+def hurt_and_killed(mentions: list[Mention]) -> list[Mention]:
+    """The same people told of an injury and then a death: 'were shot and killed', 'stabbed and killed' is
+    what killed them, a death only, as the coders count a wounded person who died. The other order ('attacks
+    which have killed and injured more civilians') gives no split and stays mixed."""
+    deaths = {m.token: m.fate for m in mentions if m.category == "deaths"}
+    return [m for m in mentions if not (m.category == "injuries" and m.fate < deaths.get(m.token, -1))]
 
 
 def inherit_victims(mentions: list[Mention], text: str) -> None:
@@ -166,10 +175,12 @@ def verb_victims(verb: Token, lemma: str) -> list[Token]:
     if not victims:
         absolute = verb.tag_ == "VBN" and verb.dep_ in {"pcomp", "advcl"}  # "with 25 others injured"
         victims = [c for c in verb.children if c.dep_ == "nsubj" and (c.pos_ == "NUM" or absolute)]  # "and one injured"
-    if not victims and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
-        passive = any(c.dep_ == "auxpass" for c in verb.children) or verb.tag_ == "VBN"
-        wanted = {"nsubjpass", "nsubj"} if passive else {"nsubjpass"}
-        victims = [c for c in verb.head.children if c.dep_ in wanted]  # "threatened the force and were killed"
+    passive = any(c.dep_ == "auxpass" for c in verb.children) or verb.tag_ == "VBN"
+    wanted = {"nsubjpass", "nsubj"} if passive else {"nsubjpass"}
+    shared = verb
+    while not victims and shared.dep_ == "conj" and shared.head.pos_ in {"VERB", "AUX"} and shared.i - verb.i > -40:
+        shared = shared.head  # "threatened the force and were killed", "turned to fire ... and was shot and killed"
+        victims = [c for c in shared.children if c.dep_ in wanted]
     victims = [verb.head if v.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl" else v for v in victims]  # "who was killed"
     victims = [v for v in victims if not glued_to_next(v)]  # "sub-commander" parsed as three objects
     return [v for v in victims if v.pos_ in {"NOUN", "PROPN", "PRON", "NUM", "ADJ"}]
@@ -242,7 +253,8 @@ def describe(victim: Token, category: str, fate: Token) -> Mention | None:
     return Mention(category, group, low, high, start, end, victim.i, anaphoric, side_of(heads), negated,
                    lemma=victim.lemma_.lower(), vague=vague, new=is_new(victim, fate),
                    refers_to=earlier.idx if earlier is not None else None, parts=len(heads),
-                   lemmas=tuple(h.lemma_.lower() for h in heads), back_low=back_low if len(heads) > 1 else 0.0)
+                   lemmas=tuple(h.lemma_.lower() for h in heads), back_low=back_low if len(heads) > 1 else 0.0,
+                   fate=fate.i)
 
 
 def antecedent(head: Token, depth: int = 3) -> Token | None:
