@@ -226,6 +226,12 @@ CASES = [
      "Philip Hammond condemns apparent barrel bomb attacks in Syria which have killed and injured more innocent "
      "civilians.",
      {}),
+    ("mortally-wounded-is-a-death",  # CENTCOM, bundled corpus: an injury as well before
+     "Navy Senior Chief Petty Officer Scott C. Dayton, 42, of Woodbridge, Virginia, died Nov. 24 in northern Syria, "
+     "of wounds sustained in an improvised explosive device blast, according to a DoD news release issued yesterday. "
+     "Dayton was mortally wounded in the vicinity of Ayn Issa in northern Syria, according to a Combined Joint Task "
+     "Force - Operation Inherent Resolve news release.",
+     {("deaths", "security forces"): 1}),
     ("a-rate-counts-nobody",  # Wikinews, bundled corpus: 18.9 deaths tallied before
      "A bus carrying children overturned in Babyninsky, Russia. Russia suffers one of the highest death tolls from "
      "road accidents in the world, reportedly 18.9 deaths per 100,000 people per year.",

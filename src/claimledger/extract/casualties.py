@@ -114,8 +114,9 @@ def fate_victims(token: Token) -> list[tuple[str, list[Token]]]:
         if any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children):
             return []  # "shot down a passenger jet": an aircraft
         fate = VERB_FATES[lemma]
-        if fate == "injuries" and any(c.lower_ in {"dead", "death"} for c in token.subtree if c.i > token.i and c.i - token.i <= 3):
-            fate = "deaths"  # "stabbed to death", "shot dead"
+        if fate == "injuries" and (any(c.lower_ in {"dead", "death"} for c in token.subtree if c.i > token.i and c.i - token.i <= 3)
+                                   or any(c.lower_ in {"mortally", "fatally"} for c in token.children)):
+            fate = "deaths"  # "stabbed to death", "shot dead", "mortally wounded"
         return [(fate, verb_victims(token, lemma))]
     if lemma == "take" and any(c.lower_ in CUSTODY_WORDS for c in token.subtree):
         return [("detained", verb_victims(token, lemma))]  # "taken into custody"
