@@ -179,7 +179,7 @@ def verb_victims(verb: Token, lemma: str) -> list[Token]:
     passive = any(c.dep_ == "auxpass" for c in verb.children) or verb.tag_ == "VBN"
     wanted = {"nsubjpass", "nsubj"} if passive else {"nsubjpass"}
     shared = verb
-    while not victims and shared.dep_ == "conj" and shared.head.pos_ in {"VERB", "AUX"} and shared.i - verb.i > -40:
+    while not victims and shared.dep_ == "conj" and shared.head.pos_ in {"VERB", "AUX"}:
         shared = shared.head  # "threatened the force and were killed", "turned to fire ... and was shot and killed"
         victims = [c for c in shared.children if c.dep_ in wanted]
     victims = [verb.head if v.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl" else v for v in victims]  # "who was killed"
