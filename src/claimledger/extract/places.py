@@ -20,7 +20,7 @@ import pycountry
 from spacy.tokens import Doc, Token
 
 from ._cache import doc_ents, doc_text, doc_tokens
-from .tally_words import PLACE_LEVELS
+from .tally_words import ARMED_GROUP_NAMES, PLACE_LEVELS
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 DATELINE = re.compile(r"(?:^|\s\s)[ \t]*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*),\s*([A-Z][A-Za-z .]+?)\s*[(—–-]", re.M)
@@ -60,7 +60,8 @@ def find_places(doc: Doc) -> list[Place]:
             places.append(Place(token.idx, token.idx + len(token), token.text, 2))
             covered.append((token.idx, token.idx + len(token)))
     for ent in doc_ents(doc):
-        if ent.label_ in PLACE_LABELS and not any(s <= ent.start_char < e for s, e in covered):
+        if ent.label_ in PLACE_LABELS and not any(s <= ent.start_char < e for s, e in covered) \
+                and ent.text.strip().lower() not in ARMED_GROUP_NAMES:  # "a Haqqani facilitator": a network, no place
             level = gazetteer_level(ent.text) if ent.label_ == "GPE" else 0
             places.append(Place(ent.start_char, ent.end_char, ent.text.strip(), level))
     inside = [p for p in places if dateline and dateline[0] <= p.start < dateline[1]]
