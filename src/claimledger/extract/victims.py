@@ -18,7 +18,7 @@ from .lexicon import CATEGORY_NOUNS, QUALIFIERS
 from .tally_words import (
     ANAPHORIC_DETERMINERS, BARE_PLURAL_FLOOR, COLLECTIVE_NOUNS, PERSON_NOUNS, TALLY_FLOORS, TALLY_NOUNS, THING_NOUNS, VICTIM_GROUPS,
 )
-from .numbers import hyphen_words_value, is_number_start, read_number, token_range
+from .numbers import is_number_start, read_number, token_range
 
 PERSON_WORDS = PERSON_NOUNS.union(*VICTIM_GROUPS.values())
 PRONOUNS = {"he": 1, "him": 1, "she": 1, "her": 1, "they": None, "them": None, "himself": 1}
@@ -96,8 +96,9 @@ def is_people(head: Token) -> bool:
     """A noun phrase that names people: a person word, a person's name, a group of people, or
     what a verb that only happens to people ('arrested', 'wounded') happened to."""
     lemma = head.lemma_.lower()
+    thing = lemma in THING_NOUNS or lemma in CATEGORY_NOUNS["equipment"]  # "a passenger jet", "a police car"
     if head.pos_ == "NOUN" and head.dep_ in {"dobj", "nsubjpass"} and head.head.lemma_.lower() in PEOPLE_ONLY_VERBS \
-            and lemma not in THING_NOUNS and lemma not in CATEGORY_NOUNS["equipment"] and lemma not in CATEGORY_NOUNS["events"] and not head.ent_type_ in {"GPE", "LOC", "FAC", "ORG", "PRODUCT"}:
+            and not thing and lemma not in CATEGORY_NOUNS["events"] and not head.ent_type_ in {"GPE", "LOC", "FAC", "ORG", "PRODUCT"}:
         return True
     if head.ent_type_ in {"PERSON", "NORP"}:
         return True
@@ -105,8 +106,8 @@ def is_people(head: Token) -> bool:
         return True  # "ten insurgent deaths", "12,000 casualties": the people counted by their fate
     if head.pos_ == "NUM" or head.pos_ == "ADJ":
         return True  # "killing 12", "two dead"
-    if lemma in CATEGORY_NOUNS["equipment"] or lemma in THING_NOUNS:
-        return False  # "a passenger jet", "a police car": a thing named for people
+    if thing:
+        return False  # a thing named for the people it carries or serves
     return any(c.lower_ in PERSON_WORDS and c.lower_ not in HEAD_ONLY_PERSON_WORDS
                for c in head.children if c.dep_ in {"compound", "amod"})
 
@@ -126,15 +127,12 @@ def number_value(number: Token) -> tuple[float, float] | None:
     """The value of a count word with its qualifier: 'more than 30' is 31, as coders count."""
     doc = number.doc
     packed = token_range(number)
-    split = hyphen_words_value(doc[number.i - 2 : number.i + 1].text) if number.i >= 2 else None
     if packed:
         low, high = packed
-    elif split is not None:  # "Sixty-six" parsed as "Sixty", "-", "six"
-        low = high = split
     else:
         first = number.i
-        while first > 0 and is_number_start(doc[first - 1]) and doc[first - 1].head == number:
-            first -= 1
+        while first > 0 and doc[first - 1].head == number and (is_number_start(doc[first - 1]) or glued_hyphen(doc[first - 1])):
+            first -= 1  # "Sixty-six" is parsed as "Sixty", "-", "six": read_number reads the three
         read = read_number(list(doc[first : number.i + 2]), 0)
         if read is None:
             return None
@@ -144,6 +142,12 @@ def number_value(number: Token) -> tuple[float, float] | None:
     if qualifier in {"more than", "over"} and low == int(low):
         low = high = low + 1
     return low, high
+
+
+def glued_hyphen(token: Token) -> bool:
+    """A hyphen between two number words with no space around it ('Sixty-six')."""
+    return token.text == "-" and not token.whitespace_ and token.i > 0 and not token.nbor(-1).whitespace_ \
+        and is_number_start(token.nbor(-1))
 
 
 def vague_words(head: Token) -> tuple[str, ...]:
