@@ -80,3 +80,40 @@ def test_a_writing_that_reads_speaks_for_its_author(run):
                  'of self-government."')
     assert [same_name(s, "The council of Eastport") for s in speakers(record, "The ruling violates")] == [True]
     assert speakers(run('She read the letter aloud. "I am sorry for everything," she read.'), "I am sorry") == [None]
+
+
+def test_quote_hung_on_the_main_verb_belongs_to_its_subject(run):
+    """'Stone thanked the council for “…”': the quoted words hang on the sentence's own verb, so its
+    subject speaks, though the tagger knows no such name; not the speaker of the paragraph before."""
+    record = run('Ann Roe said the road would reopen in May. "We have done what we promised," she said.\n\n'
+                 "Stone thanked the council for “listening to the people who live on this street and acting "
+                 "before winter.”")
+    assert [same_name(s, "Stone") for s in speakers(record, "listening to the people")] == [True]
+
+
+def test_a_coordinated_clause_with_its_own_subject_names_the_speaker(run):
+    """'a woman asked for a photo and Roe said, “…”': the clause the comma closes is Roe's; the question
+    before 'and' is another clause with another subject."""
+    record = run("Tom Roe spoke with voters outside the school before heading inside. At one point, a woman asked "
+                 "for a photo and Roe said, “as long as we are not breaking any election rules.”")
+    assert [same_name(s, "Tom Roe") for s in speakers(record, "as long as")] == [True]
+
+
+def test_the_one_made_to_speak_is_the_speaker(run):
+    """'Roe was prompted to say, “…”': the infinitive's speaker is the passive subject of the verb above."""
+    record = run("The debate was so quiet that Tom Roe was prompted to say, “So far, I cannot believe how polite "
+                 "everyone has been up here.”")
+    assert [same_name(s, "Tom Roe") for s in speakers(record, "So far")] == [True]
+
+
+def test_any_verb_closing_a_quote_that_runs_on_names_the_speaker(run):
+    """'“…,” mused Bill Doe.', '“…,” he shrugged.': a quote ending in a comma runs on into a short clause
+    whose verb, listed as a speech verb or not, gives the words to its subject."""
+    record = run("Ann Roe said the road would reopen in May. “We could have finished the whole bridge by spring "
+                 "if the money had come,” mused Bill Doe, the county engineer.")
+    assert [same_name(s, "Bill Doe") for s in speakers(record, "We could have")] == [True]
+    record = run("Ann Roe said the road would reopen in May.\n\nBill Doe disagreed. “Nobody who drives this road "
+                 "every morning believes that date,” he shrugged.")
+    assert [same_name(s, "Bill Doe") for s in speakers(record, "Nobody who drives")] == [True]
+    record = run("“I will fight for you, and I will win for you!” — the balloons came down on the crowd.")
+    assert speakers(record, "I will fight") == [None]

@@ -11,6 +11,9 @@ the verb that closes it must be a known speech verb.
 The verb whose clause holds the quote: of several speech verbs around a quote, find_cue takes
 the nearest, which may open the next sentence; the one the quoted words hang on wins.
 
+A quote whose sentence runs on past its closing mark into a short clause ('“…,” mused X.', '“…,” she
+shrugged.'): whatever the verb, its subject said the words (said_after).
+
 Two the parser leaves without a subject: a writing named after its verb ('“…”, read the warning')
 and a speech verb whose speaker the parse hung on an opening phrase ('Calling it “a farce”, Ann
 Roe of the charity told Reuters “…”').
@@ -132,3 +135,23 @@ def stranded_name(verb: Token, quoted: list[tuple[int, int]]) -> Token | None:
         if token.ent_type_ == "PERSON" and token.ent_iob_ == "B":
             found = token
     return found
+
+
+CLOSING_MARKS = "\"”’'»"  # what may close a quote
+
+
+def said_after(verb: Token, before: list[Token]) -> bool:
+    """'“…,” mused X.', '“…,” she shrugged.': a quote whose sentence runs on past its closing mark into a
+    short clause of a subject and a past or present verb and nothing it says: any verb speaks there.
+    PolNeAR train: 3 more quote speakers match the gold (2 more are the right person, spelled with a
+    no-break space), none lost; tune: none; the bundled corpus without check documents: 1, right."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in {"be", "have", "do", "read"} \
+            or any(c.dep_ in {"ccomp", "xcomp", "advcl", "conj", "prep", "attr", "acomp", "oprd"} and c.i > verb.i
+                   for c in verb.children):
+        return False  # '”, had no such praise for X': a clause about something else
+    first = before[0] if before else verb
+    if any(t.is_punct and t.text.strip(CLOSING_MARKS) for t in verb.doc[first.i - 1 : first.i]) \
+            or any(t.tag_ in {"WDT", "WP"} or t.lower_ == "it" for t in before):
+        return False  # '!” — the balloons cascaded', '”, which votes', '” it read': narration, not the speaker
+    last = verb.sent[-1]
+    return (last.text in {".", "!", "?"} or not last.is_punct) and last.i - verb.i <= 8
