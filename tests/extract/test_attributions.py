@@ -353,3 +353,15 @@ def test_quoted_words_in_an_attributed_clause_are_the_sources(run):
 def test_one_quoted_word_in_an_attributed_clause_is_a_scare_quote(run):
     record = run("The town is guarded by the regime's \"guards\", according to residents who fled last week.")
     assert [q.text for q in record.quotes if q.kind == "direct"] == []
+
+
+def test_a_report_of_what_someone_said_holds_both_claims(run):
+    """'X said C, according to Y': Y reports X's saying (speaker, verb and all) and X reports C; the
+    outer claim is not the inner one said twice. 'X said C in an interview' stays one report."""
+    items = reported(run("On Monday, Ann Roe said she was \"happy to see\" that the bridge had reopened, according to "
+                         "The Harbour Gazette."))
+    assert ("On Monday, Ann Roe said she was \"happy to see\" that the bridge had reopened", "The Harbour Gazette",
+            "attribution") in items, items
+    assert any(t.startswith("she was") and same_name(s, "Ann Roe") for t, s, _ in items), items
+    items = reported(run("Ann Roe said in an interview with a local radio station that the bridge would reopen."))
+    assert len(items) == 1, items
