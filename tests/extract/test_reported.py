@@ -318,3 +318,11 @@ def test_a_proposal_to_act_reports_the_deed(run):
     assert_reported(reported(run("Two senators proposed to cap the terms of federal judges at 18 years.")),
                     "to cap the terms of federal judges at 18 years", "Two senators")
     assert not reported(run("He proposed to his girlfriend on a bridge in Paris."))
+
+
+def test_a_participle_hung_on_what_was_said_is_the_speakers(run):
+    """'X warned that the closure could hurt the town, remarking that C': the parser hangs the remarking on
+    the clause X reported; its speaker is still X, not the closure X spoke of."""
+    items = reported(run("Tom Roe, meanwhile, warned that the closure could hurt the town for years, remarking "
+                         "that the mill had employed half of it."))
+    assert_reported(items, "the mill had employed half of it", "Tom Roe")

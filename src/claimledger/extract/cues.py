@@ -92,6 +92,8 @@ def subject_of(verb: Token) -> Token | None:
         if node is None:
             return None
         subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS and c.lower_ != "it"]
+        if subjects and node is not verb and reported_clause(node):
+            subjects = []  # 'X said Y is Z, noting that C': the parser hung the noting on what X said
         if subjects:  # two subjects is a misparse ("Early opponent MP X said"): a person's name, else
             # a proper noun, else the nearer one heads the phrase
             return min(subjects, key=lambda c: (c.ent_type_ != "PERSON", c.pos_ != "PROPN", abs(c.i - node.i)))
@@ -110,6 +112,13 @@ def subject_of(verb: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def reported_clause(node: Token) -> bool:
+    """A clause a speech verb reports ('Y is Z' in 'X said Y is Z'): its subject is what X spoke of,
+    not who speaks a cue the parser hung on the clause. PolNeAR train: 13 more speakers and sources
+    match the gold, 3 lost to misparses; tune unchanged."""
+    return node.dep_ == "ccomp" and node.head.pos_ in {"VERB", "AUX"} and is_cue(node.head)
 
 
 def controlled_by(xcomp: Token) -> Token | None:
