@@ -117,3 +117,11 @@ def test_any_verb_closing_a_quote_that_runs_on_names_the_speaker(run):
     assert [same_name(s, "Bill Doe") for s in speakers(record, "Nobody who drives")] == [True]
     record = run("“I will fight for you, and I will win for you!” — the balloons came down on the crowd.")
     assert speakers(record, "I will fight") == [None]
+
+
+def test_a_passive_clause_shares_its_subject_with_the_verb_after_and(run):
+    """'Roe was joined on stage by Doe and joked, “…”': Roe joked; the agent of the joining did not. A
+    passive speech verb after 'and' ('was taken to hospital and is reported to be ...') names nobody."""
+    record = run("As the crowd began to chant, Ann Roe was joined on stage again by Senator Tom Doe and joked, "
+                 "“You are all being ridiculous tonight,” drawing loud jeers.")
+    assert [same_name(s, "Ann Roe") for s in speakers(record, "You are all")] == [True]

@@ -91,7 +91,9 @@ def subject_of(verb: Token) -> Token | None:
     for _ in range(4):
         if node is None:
             return None
-        subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS and c.lower_ != "it"]
+        # 'X was joined by Y and joked': X (but 'X was taken to hospital and is reported to be ...': nobody)
+        shared = SUBJECT_DEPS if node is verb or is_cue(node) or verb.tag_ == "VBN" else SUBJECT_DEPS | {"nsubjpass"}
+        subjects = [c for c in node.children if c.dep_ in shared and c.lower_ != "it"]
         if subjects and node is not verb and reported_clause(node):
             subjects = []  # 'X said Y is Z, noting that C': the parser hung the noting on what X said
         if subjects:  # two subjects is a misparse ("Early opponent MP X said"): a person's name, else
