@@ -13,7 +13,8 @@ from ..records import Attribution, Quote
 from .lexicon import AS_CUES, INFORMANT_NOUNS, REPORT_NOUNS, SPEECH_VERBS
 from .marks import inside, quote_spans
 from .noun_reports import noun_reports
-from .cues import QUOTE_MARKS, subject_of
+from .cue_shapes import QUOTE_MARKS
+from .cues import subject_of
 from .quote_fit import closing_mark_end, fit_to_quotes
 from .quotes import partial_quotes
 from .reported import clause_tokens, object_run

@@ -7,13 +7,12 @@ Every finder returns (cue token, subject token); the subject is named by the spe
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Token
 
 from ._cache import doc_text, doc_tokens
 from .marks import inside
-from .cue_shapes import CLOSING_MARKS, aside_named_after, governing, read_after, said_after, stranded_name
+from .cue_shapes import (CLOSING_MARKS, FINITE, NP_TAGS, aside_named_after, closing_end, governing, named_after,
+                         nickname_tokens, read_after, said_after, signature, stranded_name)
 from .misparses import speaking_it, subject_as_object
 from .lexicon import CLAUSE_CUES, COMMISSIVE_VERBS, PHRASAL_CUES, READING_NOUNS, REPORT_NOUNS, SPEECH_VERBS, THAT_CUES
 
@@ -139,9 +138,6 @@ def according_to(tokens: list[Token]) -> Token | None:
     return None
 
 
-NP_TAGS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PRON", "PART", "NUM"})
-
-
 def surface_cue(doc: Doc, start: int, end: int) -> tuple[Token, Token] | None:
     """News style read off the surface: '”, Kirby said' / '”, said the official' / 'X said: “'.
     Used before the parse, which often garbles long quoted sentences."""
@@ -178,87 +174,6 @@ def surface_cue(doc: Doc, start: int, end: int) -> tuple[Token, Token] | None:
         if token.is_punct or token.pos_ in {"VERB", "AUX", "ADP", "SCONJ"}:
             break
     return None
-
-
-FINITE = frozenset({"VBD", "VBZ", "VBP"})
-ASIDE_WORDS = 16
-
-
-def named_after(doc: Doc, end: int) -> tuple[Token, Token] | None:
-    """'“…,” Ramos, 58, told AFP', '“…,” X, the former governor, proclaimed', '“…,” Toomey fumed':
-    a name right after a quote that closes on a comma (or ? or !), then an optional aside between
-    commas, then a finite verb. A quote ended that way is the object of the clause that follows,
-    whatever its verb, so the verb need not be a known cue; the parser often garbles this shape."""
-    text = doc_text(doc)
-    close = closing_end(text, end)
-    if text[end - 1 : end] not in {",", "?", "!"} and text[close : close + 1] != ",":
-        return None
-    span = doc.char_span(close, min(len(text), close + 200), alignment_mode="expand")
-    tokens = [t for t in (span or []) if not t.is_space and not (t.text == "," and t.idx <= close + 1)]
-    name = []
-    while tokens and tokens[0].pos_ in NP_TAGS and tokens[0].pos_ != "PRON" and len(name) < 6:
-        name.append(tokens.pop(0))
-    heads = [t for t in name if t.pos_ == "PROPN"] or described(name)
-    if not heads or name[0].pos_ == "NUM":
-        return None
-    if tokens and tokens[0].text == ",":
-        closing = next((k for k, t in enumerate(tokens[1 : ASIDE_WORDS + 2], start=1) if t.text == ","), None)
-        if closing is None or any(t.tag_ in FINITE or t.text in QUOTE_MARKS or t.text in {"\n", ";", "."} for t in tokens[1:closing]):
-            return None
-        tokens = tokens[closing + 1 :]
-    while tokens and tokens[0].pos_ == "ADV":
-        tokens.pop(0)
-    if not tokens or tokens[0].tag_ not in FINITE or tokens[0].pos_ != "VERB":
-        return None
-    return tokens[0], heads[-1]
-
-
-def described(name: list[Token]) -> list[Token]:
-    """'“…,” the engineer exclaimed', '“…,” a few fans shouted': a determiner and a common noun
-    name the speaker by description; the noun heads it. PolNeAR train: names 5 quotes, 3 now match
-    gold, 2 right by reading (no gold); 2 quotes that go on after them inherit the name and lose
-    their gold (unnamed). Tune: none."""
-    return [name[-1]] if len(name) > 1 and name[0].pos_ == "DET" and name[-1].pos_ == "NOUN" else []
-
-
-def closing_end(text: str, end: int) -> int:
-    """The offset after the closing quotation mark at ``end`` (``end`` when there is none)."""
-    for mark in ("''", "”", '"', "»", "’", "'"):
-        if text.startswith(mark, end):
-            return end + len(mark)
-    return end
-
-
-SIGNATURE = re.compile(r"[”\"»']{0,2}[ \t]*[―—–-]{1,2}[ \t]*(?=[A-Z])")
-
-
-def signature(doc: Doc, end: int) -> tuple[Token, Token] | None:
-    """'“…” ― Carlos Raúl': a dash after the closing mark and a name ending the line sign the quote.
-    The dash stands in for the cue; the name's last proper noun is the subject."""
-    text = doc_text(doc)
-    match = SIGNATURE.match(text, end)
-    if match is None:
-        return None
-    line_end = text.find("\n", match.end())
-    line_end = len(text) if line_end < 0 else line_end
-    span = doc.char_span(match.end(), line_end, alignment_mode="contract")
-    if span is None or not 0 < len(span) <= 6 or not all(t.pos_ == "PROPN" or t.is_punct for t in span):
-        return None
-    names = [t for t in span if t.pos_ == "PROPN"]
-    if not names:
-        return None
-    dash = next((t for t in reversed(doc[: span.start]) if t.text[:1] in "―—–-"), names[-1])
-    return dash, names[-1]
-
-
-def nickname_tokens(tokens: list[Token]) -> set[int]:
-    """Token indices of a quoted nickname between two parts of a name ('John “J.D.” Dorrian')."""
-    for k, token in enumerate(tokens[1:-1], start=1):
-        if token.text in QUOTE_MARKS and tokens[k - 1].pos_ == "PROPN":
-            close = next((m for m in range(k + 1, min(k + 5, len(tokens))) if tokens[m].text in QUOTE_MARKS), None)
-            if close is not None and close + 1 < len(tokens) and tokens[close + 1].pos_ == "PROPN":
-                return {t.i for t in tokens[k : close + 1]}
-    return set()
 
 
 def find_cue(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> tuple[Token, Token] | None:
@@ -395,9 +310,6 @@ def colon_cue(doc: Doc, start: int) -> tuple[Token, Token] | None:
             if subject is not None and subject.idx >= line_start:
                 return token, subject
     return None
-
-
-QUOTE_MARKS = frozenset({'"', "“", "”", "«", "»", "„", "''", "``"})
 
 
 def sent_tokens(doc: Doc, start: int, end: int) -> list[Token]:

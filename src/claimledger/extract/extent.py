@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .cues import QUOTE_MARKS, SUBJECT_DEPS, is_cue
+from .cue_shapes import QUOTE_MARKS
+from .cues import SUBJECT_DEPS, is_cue
 from .lexicon import OBJECT_CLAIM_VERBS
 
 

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from ._cache import doc_text, span_tokens
 from ..records import Attribution
-from .cues import FINITE
+from .cue_shapes import FINITE
 from .marks import inside
 from .lexicon import EVIDENCE_NOUNS, FINDING_VERBS, FIRST_PERSON
 from .names import Speaker, is_named

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..records import Quote
-from .cues import QUOTE_MARKS
+from .cue_shapes import QUOTE_MARKS
 
 
 def fit_to_quotes(text: str, start: int, end: int, direct: list[Quote], cue_end: int | None = None) -> tuple[int, int] | None:

@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Span, Token
 from ._cache import doc_text
 from ..records import Quote
 from .headlines import dash_label, headline_speaker
-from .cues import OPENING_MARKS, closing_end, find_cue, introducer, is_cue, subject_of
+from .cue_shapes import closing_end
+from .cues import OPENING_MARKS, find_cue, introducer, is_cue, subject_of
 from .lexicon import CLAIM_NOUNS, FIRST_PERSON, NAMED_WORDS_NOUNS, NAMING_VERBS, PRONOUNS_GROUP, PRONOUNS_PERSON
 from .marks import inside, quote_spans
 from .reported import reported_speech

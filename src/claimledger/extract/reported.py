@@ -9,7 +9,8 @@ from spacy.tokens import Doc, Token
 
 from ._cache import doc_text, doc_tokens
 from ..records import Quote
-from .cues import QUOTE_MARKS, SUBJECT_DEPS, is_cue, subject_of, to_infinitive, verb_tagged_noun
+from .cue_shapes import QUOTE_MARKS
+from .cues import SUBJECT_DEPS, is_cue, subject_of, to_infinitive, verb_tagged_noun
 from .marks import inside
 from .lexicon import (
     CLAUSE_CUES, COMMISSIVE_VERBS, DIRECTIVE_VERBS, FIRST_PERSON, NAMING_VERBS, NOT_REPORTING, OBJECT_CLAIM_VERBS, QUESTION_WORDS,

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .cues import QUOTE_MARKS, is_cue, to_infinitive
+from .cue_shapes import QUOTE_MARKS
+from .cues import is_cue, to_infinitive
 from .lexicon import ADMISSION_VERBS, CALL_PARTICLES, COMMISSIVE_VERBS, DIRECTIVE_VERBS, LIFE_TAKING_VERBS, NAMING_VERBS, NOBODY, NOT_SAYING
 
 
