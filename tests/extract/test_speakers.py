@@ -431,3 +431,12 @@ def test_an_organisation_keeps_the_words_of_its_name_after_a_preposition(run, te
     where the name ends (invented sentences; PolNeAR dev: 2 sources named so)."""
     (quote,) = [q for q in run(text).quotes if q.kind == "indirect"]
     assert same_name(quote.speaker, source), quote.speaker
+
+
+def test_a_title_alone_names_the_person_given_that_title(run):
+    """'the Prime Minister' after 'Prime Minister Ann Roe': Roe, not the 'Deputy Prime Minister' named
+    between them (UK Foreign Office releases write 'The Foreign Secretary said' after naming him)."""
+    record = run("Prime Minister Ann Roe of Eastland tested positive for the virus on Friday.\n\nAfter Deputy Prime "
+                 "Minister Tom Doe failed to buy enough test kits, the Prime Minister apologised to the people of her "
+                 "country for \"having a fool as economy minister.\"")
+    assert [same_name(q.speaker, "Ann Roe") for q in record.quotes if q.text.startswith("having a fool")] == [True]

@@ -163,6 +163,17 @@ class SpeakerIndex:
                          and m.name[:1].isupper() and m.name.split()[0].lower() not in {"the", "a", "an"}), None)
         return None
 
+    def titled(self, token: Token, words: str) -> Speaker | None:
+        """'the Prime Minister' after 'Prime Minister Jane Roe': the person named before with that
+        very title (not 'Deputy Prime Minister Bo Doe'), the latest such when several. The bundled
+        corpus without check documents: 8 speakers, all right by reading ('The Foreign Secretary said'
+        after 'Foreign Secretary Boris Johnson'); tune 1 more speaker right; PolNeAR train none."""
+        title = words.lower().removeprefix("the ").strip()
+        if token.pos_ != "PROPN" or not words.lower().startswith("the ") or not title:
+            return None
+        return next((m for m in reversed(self.mentions) if m.start < token.idx and m.is_person and m.title
+                     and m.title.lower().split(" of ")[0].strip() == title), None)
+
     def resolve(self, token: Token, own_clause: int = -1) -> Speaker:
         """Name the speaker behind a cue's subject token (``own_clause``: the relative clause it
         heads as the antecedent of 'who' or 'that', which is no part of its name). Subjects joined
@@ -207,6 +218,8 @@ class SpeakerIndex:
         speaker = self.known_surname(describe(token, own_clause))
         if speaker.is_person:
             speaker.name = self.canonical(speaker.name)
+        elif (titled := self.titled(token, speaker.name)) is not None:
+            return Speaker(titled.name, titled.title, True, titled.head, token.idx)
         elif is_bare_description(token):
             found = self.antecedent(token.idx, person=False, head=token.lemma_.lower())
             if found is not None:
