@@ -326,3 +326,15 @@ def test_a_participle_hung_on_what_was_said_is_the_speakers(run):
     items = reported(run("Tom Roe, meanwhile, warned that the closure could hurt the town for years, remarking "
                          "that the mill had employed half of it."))
     assert_reported(items, "the mill had employed half of it", "Tom Roe")
+
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    pytest.param("About 4 in 10 say they want the next mayor to spend more on buses.",
+                 "they want the next mayor to spend more on buses", "About 4 in 10", id="share-before-the-verb"),
+    pytest.param("Most residents going to the meeting on Monday said they support a ban on new towers.",
+                 "they support a ban on new towers", "Most residents", id="noun-of-a-clausal-subject"),
+])
+def test_a_poll_share_that_says_something_is_its_source(run, text, content, source):
+    """A poll's share of people speaks though the parser made it no subject: a number before the verb, or
+    the noun of a clause it took for the subject ('Most residents going to the meeting said')."""
+    assert_reported(reported(run(text)), content, source)
