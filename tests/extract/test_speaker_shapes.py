@@ -6,6 +6,8 @@ Invented passages, one per rule.
 
 from __future__ import annotations
 
+import pytest
+
 from claimledger.extract.cues import find_cue
 from claimledger.extract.marks import quote_spans
 
@@ -16,18 +18,50 @@ def speakers(record, words: str) -> list[str | None]:
     return [q.speaker for q in record.quotes if q.text.startswith(words)]
 
 
-def test_long_aside_after_quote_names_the_speaker(run):
-    """'“…,” Mr. Roe, now 70 and retired in Dover, Del., said': the name before the aside speaks."""
-    record = run("The mill closed in the spring.\n\n“It was the best job I ever had, and I miss it every day,” "
-                 "Tom Roe, now 70 and retired in Dover, Del., said by telephone on Monday.")
-    assert [same_name(s, "Tom Roe") for s in speakers(record, "It was the best job")] == [True]
+# (passage, the quote's opening words, its speaker): one shape each that the parser garbles
+SHAPES = [
+    # '“…,” Mr. Roe, now 70 and retired in Dover, Del., said': the name before the aside speaks
+    pytest.param("The mill closed in the spring.\n\n“It was the best job I ever had, and I miss it every day,” Tom Roe, "
+                 "now 70 and retired in Dover, Del., said by telephone on Monday.", "It was the best job", "Tom Roe",
+                 id="long-aside-after-the-quote"),
+    # '“…,” Roe is quoted as saying': the passive subject is the speaker
+    pytest.param("Ann Roe ran the survey firm for years.\n\n“Our method works where others fail because we call more "
+                 "people,” Roe is quoted as saying.", "Our method works", "Ann Roe", id="quoted-as-saying"),
+    # 'Stone thanked the council for “…”': the quoted words hang on the sentence's own verb, so its subject
+    # speaks though the tagger knows no such name; not the speaker of the paragraph before
+    pytest.param('Ann Roe said the road would reopen in May. "We have done what we promised," she said.\n\n'
+                 "Stone thanked the council for “listening to the people who live on this street and acting before "
+                 "winter.”", "listening to the people", "Stone", id="hung-on-the-main-verb"),
+    # 'a woman asked for a photo and Roe said, “…”': the clause the comma closes is Roe's, not the question's
+    pytest.param("Tom Roe spoke with voters outside the school before heading inside. At one point, a woman asked for a "
+                 "photo and Roe said, “as long as we are not breaking any election rules.”", "as long as", "Tom Roe",
+                 id="coordinated-clause-with-its-own-subject"),
+    # 'Roe was prompted to say, “…”': the infinitive's speaker is the passive subject of the verb above
+    pytest.param("The debate was so quiet that Tom Roe was prompted to say, “So far, I cannot believe how polite everyone "
+                 "has been up here.”", "So far", "Tom Roe", id="made-to-speak"),
+    # '“…,” mused Bill Doe.', '“…,” he shrugged.': a quote ending in a comma runs on into a short clause whose
+    # verb, listed as a speech verb or not, gives the words to its subject
+    pytest.param("Ann Roe said the road would reopen in May. “We could have finished the whole bridge by spring if the "
+                 "money had come,” mused Bill Doe, the county engineer.", "We could have", "Bill Doe",
+                 id="any-verb-after-a-comma-inverted"),
+    pytest.param("Ann Roe said the road would reopen in May.\n\nBill Doe disagreed. “Nobody who drives this road every "
+                 "morning believes that date,” he shrugged.", "Nobody who drives", "Bill Doe", id="any-verb-after-a-comma"),
+    # 'Roe was joined on stage by Doe and joked, “…”': Roe joked; the agent of the joining did not
+    pytest.param("As the crowd began to chant, Ann Roe was joined on stage again by Senator Tom Doe and joked, “You are "
+                 "all being ridiculous tonight,” drawing loud jeers.", "You are all", "Ann Roe",
+                 id="passive-clause-before-and"),
+]
 
 
-def test_quoted_as_saying_names_the_speaker(run):
-    """'“…,” Roe is quoted as saying': the passive subject is the speaker."""
-    record = run("Ann Roe ran the survey firm for years.\n\n“Our method works where others fail because we call "
-                 "more people,” Roe is quoted as saying.")
-    assert [same_name(s, "Ann Roe") for s in speakers(record, "Our method works")] == [True]
+@pytest.mark.parametrize(("text", "words", "speaker"), SHAPES)
+def test_a_garbled_shape_still_names_the_speaker(run, text, words, speaker):
+    assert [same_name(s, speaker) for s in speakers(run(text), words)] == [True]
+
+
+def test_narration_after_a_quote_names_no_speaker(run):
+    """'“…!” — the balloons came down': a dash after the quote opens the writer's narration."""
+    record = run("“I will fight for you, and I will win for you!” — the balloons came down on the crowd.")
+    assert speakers(record, "I will fight") == [None]
 
 
 def test_quote_belongs_to_the_verb_whose_clause_holds_it(nlp):
@@ -80,48 +114,3 @@ def test_a_writing_that_reads_speaks_for_its_author(run):
                  'of self-government."')
     assert [same_name(s, "The council of Eastport") for s in speakers(record, "The ruling violates")] == [True]
     assert speakers(run('She read the letter aloud. "I am sorry for everything," she read.'), "I am sorry") == [None]
-
-
-def test_quote_hung_on_the_main_verb_belongs_to_its_subject(run):
-    """'Stone thanked the council for “…”': the quoted words hang on the sentence's own verb, so its
-    subject speaks, though the tagger knows no such name; not the speaker of the paragraph before."""
-    record = run('Ann Roe said the road would reopen in May. "We have done what we promised," she said.\n\n'
-                 "Stone thanked the council for “listening to the people who live on this street and acting "
-                 "before winter.”")
-    assert [same_name(s, "Stone") for s in speakers(record, "listening to the people")] == [True]
-
-
-def test_a_coordinated_clause_with_its_own_subject_names_the_speaker(run):
-    """'a woman asked for a photo and Roe said, “…”': the clause the comma closes is Roe's; the question
-    before 'and' is another clause with another subject."""
-    record = run("Tom Roe spoke with voters outside the school before heading inside. At one point, a woman asked "
-                 "for a photo and Roe said, “as long as we are not breaking any election rules.”")
-    assert [same_name(s, "Tom Roe") for s in speakers(record, "as long as")] == [True]
-
-
-def test_the_one_made_to_speak_is_the_speaker(run):
-    """'Roe was prompted to say, “…”': the infinitive's speaker is the passive subject of the verb above."""
-    record = run("The debate was so quiet that Tom Roe was prompted to say, “So far, I cannot believe how polite "
-                 "everyone has been up here.”")
-    assert [same_name(s, "Tom Roe") for s in speakers(record, "So far")] == [True]
-
-
-def test_any_verb_closing_a_quote_that_runs_on_names_the_speaker(run):
-    """'“…,” mused Bill Doe.', '“…,” he shrugged.': a quote ending in a comma runs on into a short clause
-    whose verb, listed as a speech verb or not, gives the words to its subject."""
-    record = run("Ann Roe said the road would reopen in May. “We could have finished the whole bridge by spring "
-                 "if the money had come,” mused Bill Doe, the county engineer.")
-    assert [same_name(s, "Bill Doe") for s in speakers(record, "We could have")] == [True]
-    record = run("Ann Roe said the road would reopen in May.\n\nBill Doe disagreed. “Nobody who drives this road "
-                 "every morning believes that date,” he shrugged.")
-    assert [same_name(s, "Bill Doe") for s in speakers(record, "Nobody who drives")] == [True]
-    record = run("“I will fight for you, and I will win for you!” — the balloons came down on the crowd.")
-    assert speakers(record, "I will fight") == [None]
-
-
-def test_a_passive_clause_shares_its_subject_with_the_verb_after_and(run):
-    """'Roe was joined on stage by Doe and joked, “…”': Roe joked; the agent of the joining did not. A
-    passive speech verb after 'and' ('was taken to hospital and is reported to be ...') names nobody."""
-    record = run("As the crowd began to chant, Ann Roe was joined on stage again by Senator Tom Doe and joked, "
-                 "“You are all being ridiculous tonight,” drawing loud jeers.")
-    assert [same_name(s, "Ann Roe") for s in speakers(record, "You are all")] == [True]
