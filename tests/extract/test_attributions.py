@@ -125,8 +125,12 @@ ATTRIBUTIONS = [
         "The Liberal Party, which previously controlled a majority of the House of Commons, lost a net of 20 "
         "seats, according to preliminary reports, resulting in a minority government.",
         "The Liberal Party, which previously controlled a majority of the House of Commons, lost a net of 20 seats",
-        None,  # reports nobody is named for: unnamed, as "according to varying reports"
+        "preliminary reports",  # the report names itself, as the guide's annotators wrote it
         id="according-to-mid-sentence-before-a-participle",
+    ),
+    pytest.param(  # invented: reports from many hands name no one source
+        "Three or four ships were found near the island, according to varying reports.",
+        "Three or four ships were found near the island", None, id="according-to-varying-reports",
     ),
     pytest.param(  # invented: a compound tense ('has called') closes the clause as well
         "The council has twice voted against the plan, according to the city clerk, who keeps the minutes.",

@@ -57,7 +57,7 @@ def test_a_cited_source_still_credits_the_report(run):
 def test_an_opening_attribution_stops_at_a_semicolon(run):
     """'According to X, C1; C2': the phrase credits C1; C2 is the writer's own."""
     items = reported(run(OROURKE))
-    assert ("O'Rourke was not qualifying for the debate", None, "attribution") in items, items
+    assert ("O'Rourke was not qualifying for the debate", "reports", "attribution") in items, items
 
 
 def test_a_that_clause_after_a_time_phrase_is_the_announcement(run):
