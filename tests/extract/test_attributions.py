@@ -369,3 +369,11 @@ def test_a_report_of_what_someone_said_holds_both_claims(run):
     assert any(t.startswith("she was") and same_name(s, "Ann Roe") for t, s, _ in items), items
     items = reported(run("Ann Roe said in an interview with a local radio station that the bridge would reopen."))
     assert len(items) == 1, items
+
+
+def test_an_aside_inside_a_phrase_credits_no_clause(run):
+    """'killed at least 62, including, according to X, 54 small children': X speaks of the 54 alone, so the
+    clause around the aside (and its 62) is not X's report."""
+    items = reported(run("The outbreak had infected over 4,200 residents since October and killed at least 62, "
+                         "including, according to government reports, 54 small children."))
+    assert not [t for t, _, _ in items if t.startswith("The outbreak")], items
