@@ -92,7 +92,7 @@ def inherit_victims(mentions: list[Mention], text: str) -> None:
     name no victims: they are those the same paragraph names ('4,000 Russian troops had
     died'), when it names any; a bare number takes them from close by only."""
     for mention in mentions:
-        bare = mention.bare  # a bare number takes victims from close by only
+        bare = mention.bare
         if mention.group != "unspecified" or mention.side or not (mention.lemma in TALLY_NOUNS or bare):
             continue
         paragraph = text.rfind("\n", 0, mention.start)

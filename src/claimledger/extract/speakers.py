@@ -149,8 +149,7 @@ class SpeakerIndex:
             if mention.start >= before or not agrees(mention, plural):
                 continue
             if head is not None:
-                title = (mention.title or "").lower().split(" of ")[0]  # a "co-author of a study" is no study
-                words = f"{mention.name} {title}".lower().replace("-", " ").split()
+                words = f"{mention.name} {role(mention)}".lower().replace("-", " ").split()
                 if head in words or mention.head == head:
                     return mention
                 continue
@@ -171,8 +170,7 @@ class SpeakerIndex:
         title = words.lower().removeprefix("the ").strip()
         if token.pos_ != "PROPN" or not words.lower().startswith("the ") or not title:
             return None
-        return next((m for m in reversed(self.mentions) if m.start < token.idx and m.is_person and m.title
-                     and m.title.lower().split(" of ")[0].strip() == title), None)
+        return next((m for m in reversed(self.mentions) if m.start < token.idx and m.is_person and role(m) == title), None)
 
     def resolve(self, token: Token, own_clause: int = -1) -> Speaker:
         """Name the speaker behind a cue's subject token (``own_clause``: the relative clause it
@@ -248,6 +246,12 @@ POSSESSIVE_GROUP = {"its": "it", "their": "they", "his": "he", "her": "she"}
 # An interviewer's "you" and "your" ("((WN)) You mentioned C", "In your post, you wrote C") name the
 # one interviewed: the speaker of the next turn that answers (``transcripts.addressee``).
 SECOND_PERSON = frozenset({"you", "your"})
+
+
+def role(mention: Speaker) -> str:
+    """A mention's title without what it is of, lowercased: a "co-author of a study" is a co-author, no
+    study; "Prime Minister of Slovakia" is the Prime Minister a later "the Prime Minister" means."""
+    return (mention.title or "").lower().split(" of ")[0].strip()
 
 
 def addressed(token: Token) -> str | None:
