@@ -285,6 +285,12 @@ FINDINGS = [
         "to contact their airlines for rebooking", None,
         id="were-advised-to",
     ),
+    pytest.param(  # a passive accusation: the deed after 'of', with its 'and of …', by nobody named
+        "The clerk was later accused of taking bribes from two contractors, and of hiding the payments, "
+        "which he denied.",
+        "taking bribes from two contractors, and of hiding the payments, which he denied", None,
+        id="was-accused-of-doing",
+    ),
     pytest.param(  # an opening 'Reportedly' speaks for the sentence, though the parser hangs it on the number
         "The fire reportedly started at about 19:00 local time (1700 UTC). Reportedly over 400 firefighters "
         "participated in extinguishing the blaze.",
@@ -309,6 +315,17 @@ def test_attribution(run, text, content, source):
     found = [(t, s, kind) for t, s, kind in items if t in options]
     assert found, f"{options[0]!r} not reported; reported: {items}"
     assert same_name(found[0][1], source), f"credited to {found[0][1]!r} ({found[0][2]})"
+
+
+@pytest.mark.parametrize("text", [
+    "The gunman is accused of a massacre at a church in the town.",
+    "The treasurer was never accused of taking any money from the fund.",
+    "The driver was accused by his employer of falsifying the logbooks.",
+])
+def test_an_accusation_of_no_deed_or_with_its_accuser_reports_no_unnamed_claim(run, text):
+    """'accused of a massacre' names no deed, 'never accused of' no claim, and 'accused by X of'
+    is X's accusation, not an unnamed report."""
+    assert not [a for a in run(text).attributions if a.cue.endswith("accused of")]
 
 
 def test_according_to_you_asks_and_reports_nothing(run):

@@ -18,7 +18,7 @@ from .cues import subject_of
 from .quote_fit import closing_mark_end, fit_to_quotes
 from .quotes import partial_quotes
 from .reported import clause_tokens, object_run
-from .reportedly import reportedly, said_to, told_to
+from .reportedly import accused_of, reportedly, said_to, told_to
 from .findings import findings
 from .names import is_named
 from .speakers import SpeakerIndex, addressed
@@ -56,7 +56,7 @@ def extract_attributions(doc: Doc, quotes: list[Quote]) -> list[Attribution]:
         found.extend(cited_claims(sent, quoted, index))
         found.extend(findings(sent, quoted, index))
         found.extend(reportedly(sent, quoted))
-        found.extend(a for a in said_to(sent, quoted) + told_to(sent, quoted)
+        found.extend(a for a in said_to(sent, quoted) + told_to(sent, quoted) + accused_of(sent, quoted)
                      if not overlapped(a, found) and not covered_by_quote(a.start, a.end, quotes))
     found += [a for a in noun_reports(doc, direct, index) if not covered_by_quote(a.start, a.end, quotes)]
     return dedupe(found)

@@ -66,6 +66,8 @@ REPORTEDLY = frozenset("reportedly allegedly purportedly reputedly supposedly".s
 # to reach X": the forecasters' statement (bundled corpus without check documents: 4 such passives, all
 # forecasts of a storm's path or strength).
 REPORTED_TO = frozenset("say report allege rumor rumour purport repute forecast".split())
+# Passives whose gerund after 'of' is a claim of a deed: "X was accused of inciting the murder".
+ACCUSED = frozenset({"accuse"})
 # Passive directives with no agent: "residents were advised to stay indoors" reports what was asked of them.
 PASSIVE_DIRECTIVES = frozenset("advise urge tell ask instruct order warn".split())
 
