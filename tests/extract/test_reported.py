@@ -149,6 +149,19 @@ def test_charging_someone_with_a_crime_or_a_price_reports_nothing(run, text):
     assert reported(run(text)) == []
 
 
+@pytest.mark.parametrize("text", [
+    pytest.param("The raids will deny the militants a safe haven in the valley.", id="deny-them-a-haven"),
+    pytest.param("The rule change denied the senator a first-ballot victory.", id="denied-someone-a-victory"),
+])
+def test_denying_someone_something_is_no_denial(run, text):
+    """'deny X Y' withholds Y from X: nothing is denied as untrue."""
+    assert reported(run(text)) == []
+
+
+def test_denying_a_claim_reports_it(run):
+    assert_reported(reported(run("The ministry denied the allegations of torture.")), "the allegations of torture", "The ministry")
+
+
 @pytest.mark.parametrize(("text", "end_before", "expected"), [
     pytest.param("He says it’s a “close race” now.", "” now", "it’s a “close race”", id="curly-closed"),
     pytest.param("He says it's a ''close race'' now.", "'' now", "it's a ''close race''", id="doubled-single-closed"),

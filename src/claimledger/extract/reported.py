@@ -28,7 +28,7 @@ from .statements import colon_statements
 from .extent import after_aside, but_continued, fronted_frame, run_around, with_deed
 from .speech_acts import (
     admitted_deed, called_for, called_on, clause_tokens_between, directive, names_its_object, negated, no_commitment, phoned,
-    same_form, says_something, telling_cue, took_lives,
+    same_form, says_something, telling_cue, took_lives, withholds,
 )
 
 # Verbs that report a claim without being speech cues ("praised X for", "called on", "blamed X").
@@ -149,7 +149,7 @@ def reported_content(verb: Token) -> list[Token]:
                 t.tag_ in FINITE and t.dep_ in {"ccomp", "conj"} for t in child.subtree
             ):
                 return trailing_clause(verb)  # "X said a law allowing Y marked a sad day": a clause, not an object
-            if lemma in OBJECT_CLAIM_VERBS:
+            if lemma in OBJECT_CLAIM_VERBS and not withholds(verb):
                 return object_run(verb, child)
     if (verb.dep_ == "parataxis" or closing_conjunct(verb)) and is_cue(verb) and verb.head.pos_ in {"VERB", "AUX"}:
         return across_aside(verb) or clause_tokens(verb.head, {t.i for t in verb.subtree})  # "C, X said."
