@@ -50,6 +50,10 @@ SHAPES = [
     pytest.param("As the crowd began to chant, Ann Roe was joined on stage again by Senator Tom Doe and joked, “You are "
                  "all being ridiculous tonight,” drawing loud jeers.", "You are all", "Ann Roe",
                  id="passive-clause-before-and"),
+    # 'Comic artist Ann Roe (…) told of …. “…”': the parser heads the name with its title; the name has the floor
+    pytest.param("Comic artist Ann Roe (Night Train, The Long Field) told of being forced to rethink her career after "
+                 "art school. “In my first year, I didn't get any work, and now I work seven days a week.”",
+                 "In my first year", "Ann Roe", id="title-heading-its-name-has-the-floor"),
 ]
 
 
