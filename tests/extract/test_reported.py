@@ -158,6 +158,13 @@ def test_denying_someone_something_is_no_denial(run, text):
     assert reported(run(text)) == []
 
 
+def test_an_estimate_holds_the_value_it_puts_its_object_at(run):
+    """The figure is the estimate's, so it is credited to the estimator."""
+    record = run("The census office estimated the town's population at just over 40,000 last year.")
+    assert_reported(reported(record), "the town's population at just over 40,000 last year", "The census office")
+    assert [f.claimant for f in record.figures if f.low == 40000] == ["The census office"]
+
+
 def test_denying_a_claim_reports_it(run):
     assert_reported(reported(run("The ministry denied the allegations of torture.")), "the allegations of torture", "The ministry")
 

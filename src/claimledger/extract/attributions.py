@@ -17,7 +17,8 @@ from .cue_shapes import QUOTE_MARKS
 from .cues import subject_of
 from .quote_fit import closing_mark_end, fit_to_quotes
 from .quotes import partial_quotes
-from .reported import clause_tokens, object_run
+from .extent import object_run
+from .reported import clause_tokens
 from .reportedly import accused_of, reportedly, said_to, told_to
 from .findings import findings
 from .names import is_named

@@ -25,7 +25,7 @@ from .misparses import (
 from .questions import asked_question, unnamed_asker
 from .report_frames import candidate, frame_content, has_frame, without_nested
 from .statements import colon_statements
-from .extent import after_aside, but_continued, fronted_frame, run_around, with_deed
+from .extent import after_aside, but_continued, fronted_frame, object_run, run_around, with_deed
 from .speech_acts import (
     admitted_deed, called_for, called_on, clause_tokens_between, directive, names_its_object, negated, no_commitment, phoned,
     same_form, says_something, telling_cue, took_lives, withholds,
@@ -263,26 +263,6 @@ def trailing_clause(verb: Token) -> list[Token]:
     while rest and rest[0].dep_ == "prep" and rest[0].head == verb:
         rest = rest[rest[0].right_edge.i - rest[0].i + 1 :]
     return rest
-
-
-OBJECT_PREPS = frozenset({"for", "of", "against", "on", "in", "as", "over", "to"})
-
-
-def object_run(verb: Token, obj: Token) -> list[Token]:
-    """An object with the verb's later complements ('500 casualties last week', 'Iran for the attacks')."""
-    doc = verb.doc
-    last = obj.right_edge.i
-    for child in sorted(verb.children, key=lambda t: t.i):
-        if child.i <= obj.i or child.left_edge.i != last + 1:
-            continue
-        if child.dep_ == "npadvmod" or child.dep_ == "prep" and child.lower_ in OBJECT_PREPS or (
-            child.dep_ in {"oprd", "xcomp", "ccomp", "advcl"} and verb.lemma_.lower() in NAMING_VERBS
-        ):
-            last = child.right_edge.i
-    tokens = list(doc[obj.left_edge.i : last + 1])
-    while tokens and tokens[-1].is_punct:
-        tokens = tokens[:-1]
-    return tokens
 
 
 def passive_claim(verb: Token) -> tuple[list[Token], Token] | None:
