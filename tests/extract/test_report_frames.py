@@ -32,12 +32,12 @@ def test_the_shipped_table_loads_with_its_counts():
     table = frame_table()
     assert len(table) >= 20
     assert all(0 < positives <= total for positives, total in table.values())
-    assert ("reject", "dobj") in table  # a frame the hand-listed cues never had
+    assert ("cite", "dobj") in table  # a frame of a verb the hand-listed cues never had
 
 
 @pytest.mark.parametrize(("text", "content", "source"), [
-    pytest.param("The senator rejected the new tax plan on Monday.", "the new tax plan", "The senator",
-                 id="object-frame"),
+    pytest.param("The senator cited the rising cost of housing on Monday.", "the rising cost of housing",
+                 "The senator", id="object-frame"),
     pytest.param("The consultant advised the board on the proposed merger.", "the proposed merger",
                  "The consultant", id="preposition-frame"),
 ])

@@ -165,6 +165,13 @@ def test_an_estimate_holds_the_value_it_puts_its_object_at(run):
     assert [f.claimant for f in record.figures if f.low == 40000] == ["The census office"]
 
 
+def test_a_with_phrase_after_a_statement_details_what_was_said(run):
+    """', with more than 40 soldiers dead': the figure is the agency's, not the writer's."""
+    record = run("The agency reported heavy losses, with more than 40 soldiers dead in the north.")
+    assert_reported(reported(record), "heavy losses, with more than 40 soldiers dead in the north", "The agency")
+    assert [f.claimant for f in record.figures if f.low == 40] == ["The agency"]
+
+
 def test_denying_a_claim_reports_it(run):
     assert_reported(reported(run("The ministry denied the allegations of torture.")), "the allegations of torture", "The ministry")
 

@@ -25,7 +25,7 @@ from .misparses import (
 from .questions import asked_question, unnamed_asker
 from .report_frames import candidate, frame_content, has_frame, without_nested
 from .statements import colon_statements
-from .extent import after_aside, but_continued, fronted_frame, object_run, run_around, with_deed
+from .extent import after_aside, but_continued, fronted_frame, object_run, run_around, with_deed, with_detail
 from .speech_acts import (
     admitted_deed, called_for, called_on, clause_tokens_between, directive, names_its_object, negated, no_commitment, phoned,
     same_form, says_something, telling_cue, took_lives, withholds,
@@ -357,6 +357,7 @@ def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex,
                 start, end = content[0].idx, content[-1].idx + len(content[-1])
                 namings.append(Quote("indirect", start, end, doc_text(doc)[start:end], speaker.name, speaker.title, verb.lower_))
             continue
+        content = with_detail(content)
         span = fit_to_quotes(doc_text(doc), content[0].idx, content[-1].idx + len(content[-1]), direct, verb.idx + len(verb))
         if span is None and namings is not None and called_for(verb, content):
             speaker = index.resolve(source_token)  # 'called for “G7 action”': the quote is the demand
