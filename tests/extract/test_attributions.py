@@ -328,6 +328,14 @@ def test_an_accusation_of_no_deed_or_with_its_accuser_reports_no_unnamed_claim(r
     assert not [a for a in run(text).attributions if a.cue.endswith("accused of")]
 
 
+def test_an_opening_in_his_view_credits_the_clause_to_him(run):
+    """'In his view, C' gives C as the view of the man just named, as 'according to him' would;
+    'in my view' is the writer's and a view inside the clause qualifies a phrase."""
+    items = reported(run("Tom Roe came to support the team from his home town. In his view, the hardest part was the "
+                         "theory. In my view, the contest is too long. The case deserved, in his view, a full trial."))
+    assert [(t, s) for t, s, _ in items] == [("the hardest part was the theory", "Tom Roe")]
+
+
 def test_according_to_you_asks_and_reports_nothing(run):
     """An interviewer's question 'What, according to you, makes ...?' credits nothing to anybody."""
     items = reported(run("((WN))  What according to you makes the game beautiful?\n\n((Ann Roe))  Its patience."))
