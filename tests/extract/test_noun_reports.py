@@ -33,6 +33,14 @@ def test_a_relative_clause_is_not_a_report(run):
     assert items == [], items
 
 
+def test_a_claim_noun_with_its_that_left_out_reports_the_clause(run):
+    """'allegations he beat his ex-wife': a complete clause after the noun is the claim, though the
+    parser makes it a relative clause; 'a claim Clinton made' is one (its verb lacks an object)."""
+    items = reported(run("The campaign began falling apart over allegations he beat his former wife. The ad "
+                         "pushed a claim the governor made during the hearing."))
+    assert [t for t, _, _ in items] == ["he beat his former wife"]
+
+
 def test_claim_noun_in_a_phrase_on_the_verb(run):
     """'X said in a statement that C', 'X opened with an assertion that C': the claim, and so C, is X's."""
     items = reported(run("Councilman Bo Jones, who chairs the committee, said in a statement that the budget was "
