@@ -178,7 +178,7 @@ def object_run(verb: Token, obj: Token) -> list[Token]:
 
 
 def valued_at(prep: Token) -> bool:
-    """'estimated the population at just over one million', 'put the fortune at $42 billion': the value
+    """'estimated the population at just over one million', 'his fortune at about $42 billion': the value
     the object is put at, not the manner ('at the slowest pace in 50 years') nor a place ('at a depth
     below 1400 feet'). PolNeAR train 1 such, tune 1: both estimates now hold their figure."""
     value = next((c for c in prep.children if c.dep_ == "pobj"), None)

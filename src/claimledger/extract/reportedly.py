@@ -11,6 +11,8 @@ comma-and-conjunction clause with its own subject (', but they had left') and a 
 ';' are the writer's. PolNeAR train: these change 8 spans, 3 to the gold span (1 newly matched),
 2 duplicates of a speech verb's report dropped, 1 reported match lost (that speech verb's own
 span ends early); tune: unchanged.
+Passives with no agent do the same: 'X is said to have fled' (said_to), 'residents were advised to
+stay indoors' (told_to), 'X was accused of inciting the murder' (accused_of).
 """
 
 from __future__ import annotations
