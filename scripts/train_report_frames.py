@@ -41,7 +41,7 @@ gold (train on one half of its documents, score reported+source on the other), 5
 146 -> 146 statements matched (one false report fewer); 30 measures as 15. Retrained on all of tune, the
 extractor's figures: tune reported+source 0.737 -> 0.742, held-out and dev unchanged, PolNeAR dev 509 -> 508
 of 793. The files shipped before this were fitted before later changes to ``candidate``: this rebuild is
-what the command above now writes (63 frames, 569 weights).
+what the command above now writes (63 frames, 3,333 positives of 4,399 complements; 569 weights).
 """
 
 from __future__ import annotations
