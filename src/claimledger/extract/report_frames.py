@@ -9,8 +9,9 @@ with its object) is counted, and counted positive when a gold reported statement
 complement (the scorer's overlap >= 0.5). Pairs seen often enough and positive often enough, and
 not mostly beliefs or intentions (PolNeAR's ignored spans), are kept, a verb no hand-written cue list
 names needing more sightings: 63 frames, 3,333 positives of 4,399 complements on PolNeAR train.
-``candidate`` and ``complements`` are shared by the training script and the extractor, so the table measures exactly the verbs and spans the extractor reports.
-It only adds: a verb gets a frame's complement when the hand-written rules gave it no content.
+``candidate`` and ``complements`` are shared by the training script and the extractor, so the table
+measures exactly the verbs and spans the extractor reports. It only adds: a verb gets a frame's
+complement when the hand-written rules gave it no content.
 PolNeAR dev reported+source 0.647 -> 0.655, tune unchanged.
 
 Beside the table, a logistic model (``data/frame_model.json``, fitted by the same script with
