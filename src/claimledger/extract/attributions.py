@@ -13,9 +13,9 @@ from ..records import Attribution, Quote
 from .lexicon import AS_CUES, INFORMANT_NOUNS, REPORT_NOUNS, SPEECH_VERBS
 from .marks import inside, quote_spans
 from .noun_reports import noun_reports
-from .cue_shapes import QUOTE_MARKS
+from .cue_shapes import QUOTE_MARKS, closing_end
 from .cues import subject_of
-from .quote_fit import closing_mark_end, fit_to_quotes
+from .quote_fit import fit_to_quotes
 from .quotes import partial_quotes
 from .extent import object_run
 from .reported import clause_tokens
@@ -74,10 +74,10 @@ def woven_quotes(doc: Doc, quotes: list[Quote], found: list[Attribution]) -> lis
     return [q for q in woven if len(q.text.split()) >= 2]
 
 
+OPINION_NOUNS = frozenset({"view", "opinion", "estimation"})  # "In his view, C" (opinion_of)
 # Reports from many hands name no one source ("according to varying reports"); "according to local
 # reports", "according to a pool report", "according to the survey" name their report, as the tune
 # gold and PolNeAR do (tune: 4 sources more right; PolNeAR train: 8, dev 1).
-OPINION_NOUNS = frozenset({"view", "opinion", "estimation"})
 MANY_SOURCES = frozenset({"varying", "various", "conflicting", "differing", "several", "multiple", "some", "many"})
 
 
@@ -113,8 +113,8 @@ def attribution_at(token: Token, sent: Span) -> tuple[list[Token], Token | None,
             return list(token.subtree), objects[0], "citing"
     if token.dep_ == "prep" and lower in {"in", "by"} and token.head.dep_ == "ROOT":  # not 'the figures cited in X's tweet'
         objects = [c for c in token.children if c.dep_ == "pobj"]
-        if objects and opinion_of(token, objects[0]) is not None:
-            return list(token.subtree), opinion_of(token, objects[0]), "in the view of"  # "In his view, C"
+        if objects and (holder := opinion_of(token, objects[0])) is not None:
+            return list(token.subtree), holder, "in the view of"  # "In his view, C"
         if objects and objects[0].lemma_.lower() in REPORT_NOUNS:
             noun = objects[0]
             source = report_source(noun)
@@ -164,7 +164,7 @@ def cited_claims(sent: Span, quoted: list[tuple[int, int]], index: SpeakerIndex)
         if len(content) >= 2:
             start, end = content[0].idx, content[-1].idx + len(content[-1])
             if sum(t.text in QUOTE_MARKS for t in content) % 2:  # 'as “contrary to law”': the closing mark too
-                end = closing_mark_end(doc_text(sent.doc), end)
+                end = closing_end(doc_text(sent.doc), end)
             out.append(Attribution(start, end, doc_text(sent.doc)[start:end], index.resolve(source).name, "citing"))
     return out
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..records import Quote
-from .cue_shapes import QUOTE_MARKS
+from .cue_shapes import QUOTE_MARKS, closing_end
 
 
 def fit_to_quotes(text: str, start: int, end: int, direct: list[Quote], cue_end: int | None = None) -> tuple[int, int] | None:
@@ -21,7 +21,7 @@ def fit_to_quotes(text: str, start: int, end: int, direct: list[Quote], cue_end:
                 return None  # begins inside quoted words: the parse took the quote for the clause
             start = min(start, quote.start - 1) if text[quote.start - 1 : quote.start] in QUOTE_MARKS else start
         if start < quote.start < end < quote.end:
-            end = closing_mark_end(text, quote.end)
+            end = closing_end(text, quote.end)
     if unquoted_words(text, start, end, direct) < 2:
         return None
     return start, with_closing_mark(text, start, end)
@@ -51,15 +51,7 @@ def leading_fragment(text: str, quote: Quote, end: int, direct: list[Quote]) -> 
     paraphrase holding a partial quote, not a direct quote the parse ran past."""
     if quote.text.rstrip()[-1:] in {",", ".", "?", "!", ";", ":"}:
         return False
-    return unquoted_words(text, closing_mark_end(text, quote.end), end, direct) >= 2
-
-
-def closing_mark_end(text: str, end: int) -> int:
-    """The offset after a quote's closing mark (the quote's own end when none follows)."""
-    for mark in ("''", "”", '"', "»", "’", "'"):
-        if text.startswith(mark, end):
-            return end + len(mark)
-    return end
+    return unquoted_words(text, closing_end(text, quote.end), end, direct) >= 2
 
 
 def unquoted_words(text: str, start: int, end: int, direct: list[Quote]) -> int:
