@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .cue_shapes import FINITE
 from .names import NAMED_ENTS
 
 
@@ -250,7 +251,9 @@ def opens_quote(clause: Token, verb: Token) -> bool:
     )
 
 
-FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# A finite verb or a modal: where a clause of its own begins ("the rebels had", "troops would").
+# cue_shapes.FINITE, without the modal, tells whether a verb is itself finite.
+FINITE_OR_MODAL = FINITE | {"MD"}
 
 
 def subject_as_object(verb: Token, obj: Token, past_phrases: bool = False) -> bool:
@@ -263,9 +266,9 @@ def subject_as_object(verb: Token, obj: Token, past_phrases: bool = False) -> bo
     tokens = obj.doc[obj.right_edge.i + 1 : verb.sent.end]
     if not past_phrases:
         later = next((t for t in tokens if t.pos_ in {"VERB", "AUX"}), None)
-        return later is not None and later.tag_ in FINITE and later.dep_ != "relcl" \
+        return later is not None and later.tag_ in FINITE_OR_MODAL and later.dep_ != "relcl" \
             and not (later.dep_ == "conj" and later.head == verb) and not has_subject(later)
-    later = next((t for t in tokens if t.tag_ in FINITE), None)
+    later = next((t for t in tokens if t.tag_ in FINITE_OR_MODAL), None)
     if later is not None and later.dep_ in {"aux", "auxpass"}:
         later = later.head
     coordinated = later is not None and any(c.dep_ == "cc" and obj.i < c.i < later.i for c in verb.children)

@@ -19,7 +19,7 @@ from .lexicon import (
 from .speakers import SpeakerIndex, addressed
 from .quote_fit import fit_to_quotes
 from .misparses import (
-    FINITE, adjoins, bare_participle, closing_conjunct, continued_content, fronted_name, fronted_subject, inherited_subject, opens_quote,
+    FINITE_OR_MODAL, adjoins, bare_participle, closing_conjunct, continued_content, fronted_name, fronted_subject, inherited_subject, opens_quote,
     speaking_it, stray_that_clause, subject_as_object, telling_it, verb_of_deed,
 )
 from .questions import asked_question, unnamed_asker
@@ -131,7 +131,7 @@ def reported_content(verb: Token) -> list[Token]:
             if addressee is not None:  # "asked them not to stage protests"
                 return clause_tokens_between(verb.doc, addressee.left_edge.i, child.right_edge.i)
         if child.dep_ == "xcomp" and child.tag_ == "VBG" and child.i == verb.i + 1 and is_cue(verb) and any(
-            t.tag_ in FINITE for t in child.subtree
+            t.tag_ in FINITE_OR_MODAL for t in child.subtree
         ):
             return trailing_clause(verb)  # "said legalizing it could put ...": a clause whose subject is a gerund
         if child.dep_ == "advcl" and lemma == "call" and any(m.lower_ == "for" and m.dep_ == "mark" for m in child.children):
@@ -146,7 +146,7 @@ def reported_content(verb: Token) -> list[Token]:
             if is_cue(verb) and child.left_edge.i == verb.i + 1 and subject_as_object(verb, child, lemma in CLAUSE_CUES):
                 return trailing_clause(verb)  # "X said Adamowicz required ...", misparsed as an object
             if is_cue(verb) and child.left_edge.i == verb.i + 1 and lemma not in {"tell", "ask", "inform"} and any(
-                t.tag_ in FINITE and t.dep_ in {"ccomp", "conj"} for t in child.subtree
+                t.tag_ in FINITE_OR_MODAL and t.dep_ in {"ccomp", "conj"} for t in child.subtree
             ):
                 return trailing_clause(verb)  # "X said a law allowing Y marked a sad day": a clause, not an object
             if lemma in OBJECT_CLAIM_VERBS and not withholds(verb):
