@@ -440,3 +440,15 @@ def test_a_title_alone_names_the_person_given_that_title(run):
                  "Minister Tom Doe failed to buy enough test kits, the Prime Minister apologised to the people of her "
                  "country for \"having a fool as economy minister.\"")
     assert [same_name(q.speaker, "Ann Roe") for q in record.quotes if q.text.startswith("having a fool")] == [True]
+
+
+def test_he_after_a_surname_the_parser_took_for_a_noun(run):
+    """'Radmall conceded that …' opening a sentence: the parser reads the surname as a common noun and NER
+    misses it, but the article named Ben Radmall in full, so the 'he' after the next quote is his, not the
+    speaker quoted before him."""
+    record = run("Home coach Ben Radmall watched from the stand.\n\n"
+                 "\"The two guys that set the final try up were young,\" Tronc said.\n\n"
+                 "Radmall conceded that his side needed to work on some things. \"We had our chances in the last "
+                 "twenty minutes\", he said. \"Just some management let us down.\"")
+    assert_speaker(record, "We had our chances", "Ben Radmall")
+    assert_speaker(record, "Just some management", "Ben Radmall")

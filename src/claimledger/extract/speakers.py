@@ -74,6 +74,10 @@ class SpeakerIndex:
         for mention in index.mentions:  # "according to Chief Superintendent X Y": Y is X Y later on
             if mention.is_person:
                 index.offer(mention.name)
+        for token in unlabelled_speakers(doc, index.full_names):  # "Radmall conceded that …" after "Ben Radmall"
+            if not index.inside_quote(token.idx):
+                index.mentions.append(Speaker(token.text, is_person=True, head=token.lower_, start=token.idx, subject=True))
+        index.mentions.sort(key=lambda s: s.start)
         for mention in index.mentions:
             index.known_surname(mention)
             if mention.is_person:
@@ -246,6 +250,14 @@ POSSESSIVE_GROUP = {"its": "it", "their": "they", "his": "he", "her": "she"}
 # An interviewer's "you" and "your" ("((WN)) You mentioned C", "In your post, you wrote C") name the
 # one interviewed: the speaker of the next turn that answers (``transcripts.addressee``).
 SECOND_PERSON = frozenset({"you", "your"})
+
+
+def unlabelled_speakers(doc: Doc, surnames: dict[str, str]) -> list[Token]:
+    """Subjects of a speech verb that NER left out of every entity but that are the surname of a
+    person the document names in full ("Radmall conceded that …" after "coach Ben Radmall"): a
+    person, and an antecedent for the 'he' that follows."""
+    return [t for t in doc if t.dep_ == "nsubj" and not t.ent_type_ and t.text in surnames
+            and t.head.lemma_.lower() in SPEECH_VERBS]
 
 
 def role(mention: Speaker) -> str:
