@@ -365,3 +365,21 @@ def test_a_poll_share_that_says_something_is_its_source(run, text, content, sour
     """A poll's share of people speaks though the parser made it no subject: a number before the verb, or
     the noun of a clause it took for the subject ('Most residents going to the meeting said')."""
     assert_reported(reported(run(text)), content, source)
+
+
+@pytest.mark.parametrize("text, content", [
+    ('Police Chief Ann Roe said Baker "acted alone, on a whim, at night."', 'Baker "acted alone, on a whim, at night."'),
+    ('The team wrote that guns "are far more lethal than any other means."', 'guns "are far more lethal than any other means."'),
+])
+def test_a_subject_before_the_quoted_rest_of_its_clause_is_paraphrase(run, text, content):
+    """'said Baker “acted alone …”': the writer's one word, the clause's subject, then the speaker's words
+    for the rest of the clause. The statement is the whole clause (the guide's partial quote inside
+    paraphrase), beside the direct quote of the quoted words."""
+    record = run(text)
+    assert content in [q.text for q in record.quotes if q.kind != "direct"], [(q.kind, q.text) for q in record.quotes]
+
+
+def test_a_quote_with_one_word_after_it_is_no_paraphrase(run):
+    """'said “we will win” Monday': a word of the writer's after the quote makes no clause of it."""
+    record = run('Roe said "we will win the seat" Monday.')
+    assert [q.text for q in record.quotes if q.kind != "direct"] == []
