@@ -452,3 +452,20 @@ def test_he_after_a_surname_the_parser_took_for_a_noun(run):
                  "twenty minutes\", he said. \"Just some management let us down.\"")
     assert_speaker(record, "We had our chances", "Ben Radmall")
     assert_speaker(record, "Just some management", "Ben Radmall")
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ('Ortiz, also in an interview, defended the plan, "It is the only way forward."', "It is the only", "Ortiz"),
+    ('Then DuPont, only two months later, said the company would "merge with its rival."', "merge with", "DuPont"),
+])
+def test_an_aside_after_a_name_is_no_part_of_it(run, text, words, speaker):
+    """'Ortiz, also in an interview, defended …' (a shape issue 10 lists): the phrase the commas set off
+    says when or where the person spoke, so the speaker is Ortiz, not 'Ortiz, also in an interview'."""
+    assert_speaker(run(text), words, speaker)
+
+
+def test_a_description_keeps_the_phrase_that_narrows_it(run):
+    """'Several candidates, including Roe, said …': for a description the phrase after the comma says
+    who is meant, so it stays (PolNeAR's sources keep it)."""
+    record = run("Several candidates, including Ann Roe, said the debate was \"a circus.\"")
+    assert any(q.speaker and "including Ann Roe" in q.speaker for q in record.quotes), [(q.text, q.speaker) for q in record.quotes]
