@@ -201,7 +201,7 @@ def described(name: list[Token]) -> list[Token]:
 
 def closing_end(text: str, end: int) -> int:
     """The offset after the closing quotation mark at ``end`` (``end`` when there is none)."""
-    for mark in ("''", "”", '"', "»", "’", "'"):
+    for mark in ("''", *CLOSING_MARKS):  # the doubled apostrophe before the single one
         if text.startswith(mark, end):
             return end + len(mark)
     return end

@@ -64,7 +64,7 @@ def is_bare_description(token: Token) -> bool:
     )
 
 
-def set_off(token: Token) -> list[Token]:
+def name_asides(token: Token) -> list[Token]:
     """Phrases after a name that a comma sets off and that say when, where or how it spoke ('Ortiz,
     also in an interview,', 'DuPont, only two months later,'), not who it is."""
     if token.pos_ in {"NOUN", "PRON", "NUM"} or not token.text[:1].isupper():
@@ -87,7 +87,7 @@ def phrase_tokens(token: Token) -> list[Token]:
             pobj = [c for c in prep.children if c.dep_ == "pobj"]
             if pobj and any(t.ent_type_ for t in pobj[0].subtree):
                 keep.update(t.i for t in prep.subtree)
-    for aside in set_off(token):  # "Ortiz, also in an interview, defended …": the aside and its commas are no name
+    for aside in name_asides(token):  # "Ortiz, also in an interview, defended …": the aside and its commas are no name
         keep = {i for i in keep if not aside.left_edge.i - 1 <= i <= aside.right_edge.i + 1}
     ordered = sorted(keep)
     # keep a contiguous run around the head

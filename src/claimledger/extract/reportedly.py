@@ -123,11 +123,11 @@ def accused_of(sent: Span, quoted: list[tuple[int, int]]) -> list[Attribution]:
     for token in span_tokens(sent):
         if not passive_without_agent(token, ACCUSED, quoted):
             continue
-        deeds = [c for c in token.children if c.lower_ == "of" and any(g.tag_ == "VBG" for g in c.children)]
+        ofs = [c for c in token.children if c.lower_ == "of"]  # in text order: the first deed, the last 'and of …'
+        deeds = [c for c in ofs if any(g.tag_ == "VBG" for g in c.children)]
         if not deeds or any(c.dep_ == "neg" for c in token.children):
             continue
-        last = max((c for c in token.children if c.lower_ == "of"), key=lambda c: c.i)
-        content = [t for t in sent.doc[deeds[0].i + 1 : last.right_edge.i + 1] if not t.is_space]
+        content = [t for t in sent.doc[deeds[0].i + 1 : ofs[-1].right_edge.i + 1] if not t.is_space]
         if len(content := trimmed(content)) >= 2:
             out.append(unnamed(content, f"{token.lower_} of"))
     return out
