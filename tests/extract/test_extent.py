@@ -93,6 +93,19 @@ def test_according_to_after_a_subordinator_credits_the_clause_after_it(run, text
     assert [a.text for a in run(text).attributions if a.cue == "according to"] == [content]
 
 
+@pytest.mark.parametrize(("text", "content", "source"), [
+    pytest.param("The singer's family gave no cause of death, but, according to his manager, he had been treated for "
+                 "pneumonia in March.", "he had been treated for pneumonia in March", "his manager", id="but-comma-aside"),
+    pytest.param("The senator spent two weeks in a clinic in Vienna this spring and according to his office he returned "
+                 "to work on Monday.", "he returned to work on Monday", "his office", id="and-without-commas"),
+    pytest.param("The valley grows most of the country's wheat and, according to the ministry, was once called its "
+                 "granary.", "was once called its granary", "the ministry", id="a-conjunct-without-subject"),
+])
+def test_according_to_after_a_conjunction_credits_the_conjunct_it_opens(run, text, content, source):
+    """'C0, but, according to X, C': X is credited with the conjunct C, not with the writer's C0 before it."""
+    assert [(a.text, a.source) for a in run(text).attributions if a.cue == "according to"] == [(content, source)]
+
+
 @pytest.mark.parametrize("text", [
     pytest.param("Party chairman Reince Tolley is even calling major fundraisers himself.", id="calling-himself"),
     pytest.param("The city has called a referendum for June on the new stadium.", id="called-a-referendum-for"),
