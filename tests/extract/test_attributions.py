@@ -128,6 +128,11 @@ ATTRIBUTIONS = [
         "preliminary reports",  # the report names itself, as the guide's annotators wrote it
         id="according-to-mid-sentence-before-a-participle",
     ),
+    pytest.param(  # invented: a clause left at its copula goes on after the phrase
+        "Two of the victims were, according to the coroner, children under ten.",
+        "Two of the victims were, according to the coroner, children under ten", "the coroner",
+        id="according-to-after-a-copula-sits-inside-its-clause",
+    ),
     pytest.param(  # invented: reports from many hands name no one source
         "Three or four ships were found near the island, according to varying reports.",
         "Three or four ships were found near the island", None, id="according-to-varying-reports",
