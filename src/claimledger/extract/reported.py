@@ -22,7 +22,7 @@ from .misparses import (
     FINITE_OR_MODAL, adjoins, bare_participle, closing_conjunct, continued_content, fronted_name, fronted_subject, inherited_subject, opens_quote,
     speaking_it, stray_that_clause, subject_as_object, telling_it, verb_of_deed,
 )
-from .questions import asked_question, unnamed_asker
+from .questions import asks, unnamed_asker
 from .report_frames import candidate, frame_content, has_frame, without_nested
 from .statements import colon_statements
 from .extent import after_aside, but_continued, fronted_frame, object_run, run_around, with_deed, with_detail
@@ -330,18 +330,18 @@ def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex,
         if passive is not None:
             content, source_token = passive
         else:
-            question = None if learned_only else asked_question(verb)
-            content = [] if learned_only else question or after_aside(verb, fronted_frame(verb, reported_content(verb)))
+            content = [] if learned_only else after_aside(verb, fronted_frame(verb, reported_content(verb)))
             from_table = not content and candidate(verb)
             content = frame_content(verb) if from_table else content
             teller = telling_cue(verb)
             source_token = subject_of(teller or verb) or (verb.head if misparsed_predicate(verb) else None) \
-                or fronted_name(verb) or inherited_subject(verb) or speaking_it(verb) or fronted_subject(verb) \
-                or (verb if question else None)
+                or fronted_name(verb) or inherited_subject(verb) or speaking_it(verb) or fronted_subject(verb)
         if not content or len(content) < 2 and content[0].pos_ not in {"NOUN", "PROPN"}:
             continue
         if infinitive and content[0].lower_ in QUESTION_WORDS:
             continue  # "declined to say whether ...": nothing said
+        if asks(verb, content):
+            continue  # "asked whether C": a question, no claim of anyone's
         asked = interviewee(verb, source_token, content)
         if source_token is None or source_token.lower_ in FIRST_PERSON and not telling_it(verb, source_token) and not asked \
                 or negated(verb, source_token) or no_commitment(verb, source_token, content):
