@@ -127,3 +127,21 @@ def test_a_commissive_verb_without_a_speaker_commits_nobody(run, text):
     """'promise'/'threaten' with a thing for subject mean 'is likely to'; 'pledged' before its noun
     is a participle: nobody promised anything."""
     assert not reported(run(text)), reported(run(text))
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Looking at the same data, one could argue that the rise in prices came from the drought.",
+                 id="one-could-argue"),
+    pytest.param("Critics of the mayor might claim the new stadium is a waste of public money.", id="might-claim"),
+    pytest.param("The early results may suggest that the vaccine works in older patients too.", id="may-suggest"),
+])
+def test_what_somebody_could_say_is_no_report(run, text):
+    """'one could argue that C', 'critics might claim C': a possibility, not an act of speech."""
+    assert not reported(run(text)), reported(run(text))
+
+
+def test_what_somebody_would_later_say_is_reported(run):
+    """'would later say C' tells what was said, as 'can', 'should' and 'will' may; only 'could',
+    'might' and 'may' make the cue a possibility."""
+    assert ("her second marriage was her only happy one", "She") in [
+        (t, s) for t, s, _ in reported(run("She would later say her second marriage was her only happy one."))]

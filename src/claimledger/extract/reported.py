@@ -27,8 +27,8 @@ from .report_frames import candidate, frame_content, has_frame, without_nested
 from .statements import colon_statements
 from .extent import after_aside, but_continued, fronted_frame, object_run, run_around, with_deed, with_detail
 from .speech_acts import (
-    admitted_deed, called_for, called_on, clause_tokens_between, directive, names_its_object, negated, no_commitment, phoned,
-    same_form, says_something, telling_cue, took_lives, withholds,
+    admitted_deed, called_for, called_on, clause_tokens_between, directive, hypothetical, names_its_object, negated,
+    no_commitment, phoned, same_form, says_something, telling_cue, took_lives, withholds,
 )
 
 # Verbs that report a claim without being speech cues ("praised X for", "called on", "blamed X").
@@ -344,7 +344,7 @@ def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex,
             continue  # "asked whether C": a question, no claim of anyone's
         asked = interviewee(verb, source_token, content)
         if source_token is None or source_token.lower_ in FIRST_PERSON and not telling_it(verb, source_token) and not asked \
-                or negated(verb, source_token) or no_commitment(verb, source_token, content):
+                or negated(verb, source_token) or hypothetical(verb) or no_commitment(verb, source_token, content):
             continue
         if source_token.lower_ == "that" and source_token.i == verb.i - 1 and verb.i + 1 < len(doc) \
                 and doc[verb.i + 1].text == ",":
