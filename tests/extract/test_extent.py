@@ -100,6 +100,9 @@ def test_according_to_after_a_subordinator_credits_the_clause_after_it(run, text
                  "to work on Monday.", "he returned to work on Monday", "his office", id="and-without-commas"),
     pytest.param("The valley grows most of the country's wheat and, according to the ministry, was once called its "
                  "granary.", "was once called its granary", "the ministry", id="a-conjunct-without-subject"),
+    pytest.param("Hammond is the country's top diplomat, a former banker and, according to critics, hostile to the "
+                 "union.\n\n\nThe talks resume on Monday.", "hostile to the union", "critics",
+                 id="paragraph-end-with-the-rest-hung-on-the-source"),
 ])
 def test_according_to_after_a_conjunction_credits_the_conjunct_it_opens(run, text, content, source):
     """'C0, but, according to X, C': X is credited with the conjunct C, not with the writer's C0 before it."""

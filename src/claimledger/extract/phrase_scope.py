@@ -16,7 +16,7 @@ def main_clause(sent: Span, phrase: list[Token], source: Token | None = None) ->
     between commas, what follows it)."""
     ids = {t.i for t in phrase}
     first = min(ids)
-    if source is not None and first > sent.start and max(ids) >= sent.end - 2:
+    if source is not None and first > sent.start and max(ids) >= text_end(sent) - 2:
         # the parser may hang the rest of the sentence on the source: the phrase ends at its comma
         end = leading_phrase_end(sent, source)
         if sent.doc[end].text == ",":
@@ -57,6 +57,14 @@ def main_clause(sent: Span, phrase: list[Token], source: Token | None = None) ->
     while run and run[-1].is_punct and run[-1].text not in {"”", "\"", ")"}:
         run = run[:-1]
     return run
+
+
+def text_end(sent: Span) -> int:
+    """The sentence's end less the line breaks after it: a paragraph's last sentence ends in them."""
+    end = sent.end
+    while end > sent.start and sent.doc[end - 1].is_space:
+        end -= 1
+    return end
 
 
 def is_aside(tokens: list[Token], ids: set[int]) -> bool:
