@@ -14,7 +14,7 @@ from .marks import inside
 from .cue_shapes import (CLOSING_MARKS, FINITE, NP_TAGS, aside_named_after, closing_end, governing, named_after,
                          nickname_tokens, read_after, said_after, signature, stranded_name)
 from .misparses import speaking_it, subject_as_object
-from .lexicon import CLAUSE_CUES, COMMISSIVE_VERBS, PHRASAL_CUES, READING_NOUNS, REPORT_NOUNS, SPEECH_VERBS, THAT_CUES
+from .lexicon import CLAUSE_CUES, COMMISSIVE_VERBS, PHRASAL_CUES, READING_NOUNS, SPEECH_VERBS, THAT_CUES
 
 SUBJECT_DEPS = frozenset({"nsubj"})
 PHRASAL_LEMMAS = frozenset(lemma for lemma, _ in PHRASAL_CUES)  # only these need their particles read
@@ -110,8 +110,8 @@ def subject_of(verb: Token) -> Token | None:
         if node.dep_ in {"conj", "advcl", "xcomp", "ccomp", "acl", "pcomp", "prep", "acomp"} and node.head != node:
             came_by_acl = node.dep_ == "acl"
             node = node.head
-            if came_by_acl and node.dep_ in {"dobj", "pobj"} and node.lemma_.lower() in REPORT_NOUNS | {"message"}:
-                node = node.head if node.dep_ == "dobj" else node.head.head  # "released a statement saying"
+            if came_by_acl and node.dep_ in {"dobj", "pobj"} and node.lemma_.lower() in READING_NOUNS:
+                node = node.head if node.dep_ == "dobj" else node.head.head  # "released a statement saying", "sent a letter saying"
         else:
             return None
     return None

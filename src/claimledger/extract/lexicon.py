@@ -91,7 +91,8 @@ assessment memo briefing release bulletin account accounts estimate estimates co
 
 # Writings that "read" their words: '“…,” read the statement', 'The letter reads: “…”' (a person who
 # reads something out speaks no words of their own).
-READING_NOUNS = REPORT_NOUNS | frozenset("letter email editorial warning message notice".split())
+# A court filing reads so too ('the motion reads'), and says what its filer claims ('filed a motion claiming C').
+READING_NOUNS = REPORT_NOUNS | frozenset("letter email editorial warning message notice motion lawsuit petition".split())
 
 # Nouns for where information comes from: "X reported, citing officials" credits the officials
 # (otherwise what is cited is the claim: "condemned the act, citing its cost").
