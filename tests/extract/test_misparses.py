@@ -273,3 +273,25 @@ def test_the_clause_before_a_cue_that_opens_a_quotation_is_reported(run):
     """'C, she said: “Q.”': Q is a direct quote; C, before the cue, is the report (invented)."""
     items = reported(run("Banks are part of the towns they serve, she said: \"Part of the deal is clear.\""))
     assert any(t == "Banks are part of the towns they serve" for t, _, _ in items), items
+
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    pytest.param("The plane crashed into a residential area, with local media reporting no-one was in the houses.",
+                 "no-one was in the houses", "local media", id="with-x-reporting-c"),
+    pytest.param("Fifteen people died, with officials reporting at the time that 150 guards were killed.",
+                 "150 guards were killed", "officials", id="with-x-reporting-at-the-time-that-c"),
+])
+def test_a_with_phrase_reporter_is_credited_with_its_clause(run, text, content, source):
+    """'…, with local media reporting C': the parser leaves the participle without its clause or its
+    subject; the rest of the sentence is what the reporter said."""
+    assert_reported(reported(run(text)), content, source)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("With almost all precincts reporting, the race remained too close to call.", id="precincts-reporting"),
+    pytest.param("He reignited the feud with the senator this week after writing a scathing column about him.",
+                 id="with-far-before-the-participle"),
+])
+def test_a_with_phrase_that_reports_no_clause_is_no_report(run, text):
+    """'With all precincts reporting, C': C is the writer's; 'a feud with X … after writing': no reporter."""
+    assert not reported(run(text)), reported(run(text))

@@ -20,7 +20,7 @@ from .speakers import SpeakerIndex, addressed
 from .quote_fit import fit_to_quotes
 from .misparses import (
     FINITE_OR_MODAL, adjoins, bare_participle, closing_conjunct, continued_content, fronted_name, fronted_subject, inherited_subject, opens_quote,
-    speaking_it, stray_that_clause, subject_as_object, telling_it, verb_of_deed,
+    speaking_it, stray_that_clause, subject_as_object, telling_it, verb_of_deed, with_reporter,
 )
 from .questions import asks, unnamed_asker
 from .report_frames import candidate, frame_content, has_frame, without_nested
@@ -326,15 +326,18 @@ def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex,
         infinitive = verb.tag_ == "VB" and to_infinitive(verb)
         if infinitive and not says_something(verb):
             continue  # "to confirm if ...": a purpose, not a report
-        passive, from_table = None if learned_only else passive_claim(verb), False
+        passive, from_table, reporter = None if learned_only else passive_claim(verb), False, None
         if passive is not None:
             content, source_token = passive
         else:
             content = [] if learned_only else after_aside(verb, fronted_frame(verb, reported_content(verb)))
+            reporter = None if learned_only else with_reporter(verb)  # '…, with local media reporting C'
+            content = reporter[0] if reporter is not None and not content else content
             from_table = not content and candidate(verb)
             content = frame_content(verb) if from_table else content
             teller = telling_cue(verb)
-            source_token = subject_of(teller or verb) or (verb.head if misparsed_predicate(verb) else None) \
+            source_token = (reporter[1] if reporter is not None else None) or subject_of(teller or verb) \
+                or (verb.head if misparsed_predicate(verb) else None) \
                 or fronted_name(verb) or inherited_subject(verb) or speaking_it(verb) or fronted_subject(verb)
         if not content or len(content) < 2 and content[0].pos_ not in {"NOUN", "PROPN"}:
             continue
@@ -371,7 +374,7 @@ def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex,
         if unnamed_asker(verb):
             found.append(Quote("indirect", start, end, doc_text(doc)[start:end], None, None, verb.lower_))
             continue
-        speaker = index.resolve(source_token)
+        speaker = index.resolve(source_token, verb.i if reporter is not None else -1)  # 'officials', not 'officials reporting …'
         if not from_table:  # the table adds statements; it leaves whom later pronouns name alone
             index.remember(speaker)
         found.append(Quote("indirect", start, end, doc_text(doc)[start:end], speaker.name, speaker.title, verb.lower_))
