@@ -292,6 +292,7 @@ def test_a_subject_the_parser_hung_elsewhere_still_speaks(run, text, content, so
     phrase: the noun phrase opening the clause is still the one who said it."""
     assert_reported(reported(run(text)), content, source)
 
+
 @pytest.mark.parametrize(("text", "content", "source"), [
     pytest.param("The union sent a letter saying the plant would close in May.", "the plant would close in May",
                  "The union", id="letter-saying"),
@@ -301,7 +302,6 @@ def test_a_subject_the_parser_hung_elsewhere_still_speaks(run, text, content, so
 def test_a_writing_that_says_something_speaks_for_its_sender(run, text, content, source):
     """'sent a letter saying C', 'filed a motion claiming C': what the writing says, its sender says."""
     assert_reported(reported(run(text)), content, source)
-
 
 
 def test_an_interviewers_label_is_nobodys_antecedent(run):

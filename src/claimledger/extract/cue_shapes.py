@@ -37,6 +37,16 @@ NOT_PEOPLE = frozenset({"GPE", "LOC", "DATE", "TIME", "NORP", "FAC", "EVENT", "W
 STOPS = frozenset({".", ";", ":", "?", "!", "\n"})
 QUOTE_MARKS = frozenset({'"', "“", "”", "«", "»", "„", "''", "``"})
 CLOSING_MARKS = "\"”’'»"  # what may close a quote
+# The closers a statement keeps at its end: they close a quotation or bracket it opened.
+KEPT_CLOSERS = frozenset({"”", "\"", ")"})
+
+
+def without_end_punct(tokens: list[Token]) -> list[Token]:
+    """A span less the spaces and punctuation at its end, but for a closing quotation mark or bracket
+    (``KEPT_CLOSERS``): one run of tokens trimmed the same way wherever a statement is cut out."""
+    while tokens and (tokens[-1].is_space or tokens[-1].is_punct and tokens[-1].text not in KEPT_CLOSERS):
+        tokens = tokens[:-1]
+    return tokens
 NP_TAGS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PRON", "PART", "NUM"})
 FINITE = frozenset({"VBD", "VBZ", "VBP"})
 ASIDE_WORDS = 16  # words of an aside between a name after a quote and its verb (named_after)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .cue_shapes import FINITE
+from .cue_shapes import FINITE, without_end_punct
 from .names import NAMED_ENTS
 
 
@@ -315,9 +315,7 @@ def with_reporter(verb: Token) -> tuple[list[Token], Token] | None:
     if rest[0].lower_ == "that":
         rest = rest[1:]
     cut = next((n for n, t in enumerate(rest) if t.text == ";"), len(rest))
-    rest = rest[:cut]
-    while rest and rest[-1].is_punct and rest[-1].text not in {"”", "\"", ")"}:
-        rest = rest[:-1]
+    rest = without_end_punct(rest[:cut])
     clause = next((n for n, t in enumerate(rest) if t.tag_ in FINITE and t.pos_ in {"VERB", "AUX"}), None)
     if clause is None or any(t.text == "," for t in rest[:clause]):
         return None  # 'with people saying goodbye', 'with X saying last week, “…”': no clause said

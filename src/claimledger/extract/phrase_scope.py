@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from .cue_shapes import without_end_punct
+
 
 def main_clause(sent: Span, phrase: list[Token], source: Token | None = None) -> list[Token]:
     """The sentence without the attribution phrase when it stands at either end (or, as an aside
@@ -54,9 +56,7 @@ def main_clause(sent: Span, phrase: list[Token], source: Token | None = None) ->
     run = tokens[start_i:end_i]
     if start_i > 0:  # 'According to X, C1; C2': the phrase credits the clause it opens, not the next
         run = next((run[:k] for k, t in enumerate(run) if t.text == ";"), run)
-    while run and run[-1].is_punct and run[-1].text not in {"”", "\"", ")"}:
-        run = run[:-1]
-    return run
+    return without_end_punct(run)
 
 
 def text_end(sent: Span) -> int:

@@ -17,11 +17,12 @@ QUESTION_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 
 
 def unnamed_asker(verb: Token) -> bool:
-    """'Asked whether C, X said …', 'X was asked why C': the question is the asker's, and the asker
-    goes unnamed; the one asked, whom the parse offers as the subject, did not ask it
-    (PolNeAR train: +19 sources, none lost, for the participle 'asked' with no asker named). The
-    tagger often reads the opening 'Asked' as a past tense; a subjectless adverbial clause is the
-    participle all the same (PolNeAR train: 10 more, 9 now match gold, 1 without gold)."""
+    """'X was asked to …', 'Asked about C, X said …': an 'asked' with no asker named. Whatever it
+    reports (a request; a question is not reported at all, see ``asks``) is credited to nobody: the one
+    asked, whom the parse offers as the subject, did not ask it (measured while questions were still
+    reported: PolNeAR train +19 sources, none lost). The tagger often reads the opening 'Asked' as a
+    past tense; a subjectless adverbial clause is the participle all the same (then: PolNeAR train 10
+    more, 9 matching gold, 1 without gold)."""
     participle = verb.tag_ == "VBN" or verb.tag_ == "VBD" and verb.dep_ == "advcl"
     return verb.lemma_.lower() == "ask" and participle and not any(c.dep_ in {"nsubj", "agent"} for c in verb.children)
 

@@ -34,6 +34,7 @@ from importlib import resources
 from spacy.tokens import Token
 
 from . import misparses
+from .cue_shapes import without_end_punct
 from .cues import subject_of, to_infinitive
 from .extent import run_around
 from .lexicon import FIRST_PERSON, NOT_REPORTING, OBJECT_CLAIM_VERBS, SPEECH_VERBS, THAT_CUES
@@ -59,9 +60,7 @@ def frame_tokens(head: Token) -> list[Token]:
     run = run_around(head, {t.i for t in head.subtree})
     while run and (run[0].is_punct or run[0].is_space or run[0].dep_ == "mark" and run[0].head == head):
         run = run[1:]
-    while run and (run[-1].is_space or run[-1].is_punct and run[-1].text not in {"”", "\"", ")"}):
-        run = run[:-1]
-    return run
+    return without_end_punct(run)
 
 
 # Forms another module reads already: 'X, citing Y, said C' and 'C, citing Y' are attributions.py's
@@ -99,10 +98,7 @@ def object_span(verb: Token, obj: Token) -> list[Token]:
         if child.dep_ == "prep" and child.lower_ in OBJECT_TAILS or (
                 child.dep_ in {"xcomp", "advcl"} and to_infinitive(child)):
             last = child.right_edge.i
-    run = list(verb.doc[tokens[0].i : last + 1])
-    while run and (run[-1].is_space or run[-1].is_punct and run[-1].text not in {"”", "\"", ")"}):
-        run = run[:-1]
-    return run
+    return without_end_punct(list(verb.doc[tokens[0].i : last + 1]))
 
 
 def stance_clause(noun: Token) -> bool:

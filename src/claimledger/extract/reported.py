@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from ._cache import doc_text, doc_tokens
 from ..records import Quote
-from .cue_shapes import QUOTE_MARKS
+from .cue_shapes import KEPT_CLOSERS, QUOTE_MARKS, without_end_punct
 from .cues import SUBJECT_DEPS, is_cue, subject_of, to_infinitive, verb_tagged_noun
 from .marks import inside
 from .lexicon import (
@@ -49,7 +49,7 @@ def clause_tokens(head: Token, exclude: set[int]) -> list[Token]:
         run[0].dep_ in {"mark", "cc"} and run[0].lower_ in {"that", "and", "but"} and run[0].head == head
     )):
         run = run[1:]
-    while run and (run[-1].is_space or run[-1].is_punct and run[-1].text not in {"”", "\"", ")"} or run[-1].dep_ == "cc"):
+    while run and (run[-1].is_space or run[-1].is_punct and run[-1].text not in KEPT_CLOSERS or run[-1].dep_ == "cc"):
         run = run[:-1]
     return run
 
@@ -237,10 +237,7 @@ def around_aside(verb: Token) -> list[Token]:
     """The whole sentence a parenthetical cue sits in (the content surrounds it), edge punctuation
     off, less a closing 'adding that …' participle: that is a report of its own."""
     tail = {t.i for c in verb.children if c.i > verb.i and c.tag_ == "VBG" and is_cue(c) for t in c.subtree}
-    tokens = [t for t in verb.sent if not t.is_space and (not tail or t.i < min(tail))]
-    while tokens and tokens[-1].is_punct and tokens[-1].text not in {"”", "\"", ")"}:
-        tokens = tokens[:-1]
-    return tokens
+    return without_end_punct([t for t in verb.sent if not t.is_space and (not tail or t.i < min(tail))])
 
 
 def own_cue(clause: Token) -> bool:
