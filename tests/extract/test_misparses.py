@@ -295,3 +295,34 @@ def test_a_with_phrase_reporter_is_credited_with_its_clause(run, text, content, 
 def test_a_with_phrase_that_reports_no_clause_is_no_report(run, text):
     """'With all precincts reporting, C': C is the writer's; 'a feud with X … after writing': no reporter."""
     assert not reported(run(text)), reported(run(text))
+
+
+def test_a_participle_after_a_statement_noun_is_not_what_was_said(run):
+    """'said in a statement issued …': the participle dates the statement; the clause before the cue
+    is what was said (invented passage)."""
+    text = ("The campaign attacked the mayor as careless, dishonest and untrustworthy, spokesman Jon Hale said in a "
+            "statement issued a half-hour before the event was scheduled to begin.")
+    items = reported(run(text))
+    assert not [t for t, _, _ in items if t.startswith("a statement")], items
+    assert_reported(items, "The campaign attacked the mayor as careless, dishonest and untrustworthy", "Jon Hale")
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    pytest.param('"He did not report the loans," he said as some wearing Lopez shirts booed.', "as some",
+                 id="as-the-crowd-booed"),
+    pytest.param('"His name will live on," Ruiz said, as a few young boxers worked out inside the gym.', "as a few",
+                 id="as-after-a-comma"),
+    pytest.param('"I have no idea how these men and women actually voted," he said of people whose voting rights '
+                 'were previously restored.', "whose voting rights", id="of-whom"),
+])
+def test_a_clause_of_when_or_of_whom_is_not_what_was_said(run, text, absent):
+    """After a quote, 'said as C' and 'said of people whose C' tell when the words were said, or of
+    whom; the quote is what was said (invented passages)."""
+    items = reported(run(text))
+    assert not [t for t, _, _ in items if t.startswith(absent)], items
+
+
+def test_a_time_clause_inside_a_that_clause_stays_in_it(run):
+    """'said that, after X, C': the subordinate clause opens the reported clause."""
+    items = reported(run("Kovacs also said that, after the first contest, a community of young surgeons formed."))
+    assert_reported(items, "after the first contest, a community of young surgeons formed", "Kovacs")

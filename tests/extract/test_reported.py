@@ -394,3 +394,39 @@ def test_a_quote_with_one_word_after_it_is_no_paraphrase(run):
     """'said “we will win” Monday': a word of the writer's after the quote makes no clause of it."""
     record = run('Roe said "we will win the seat" Monday.')
     assert [q.text for q in record.quotes if q.kind != "direct"] == []
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    pytest.param("Years later, the studio dubbed the first two seasons of the series into English.",
+                 "the first two seasons", id="dubbed-a-series"),
+    pytest.param("If he wins, there is no guarantee he would name a conservative to the court.",
+                 "a conservative", id="name-a-judge"),
+    pytest.param("The board labeled the boxes before the move.", "the boxes", id="labeled-boxes"),
+])
+def test_naming_with_nothing_named_reports_nothing(run, text, absent):
+    """'dub', 'name', 'label' with an object and no name for it appoint, voice or mark something:
+    no claim (invented passages)."""
+    items = reported(run(text))
+    assert not [t for t, _, _ in items if t.startswith(absent)], items
+
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    pytest.param("In 2007, the government labeled the commander a terrorist.", "the commander a terrorist",
+                 "the government", id="labeled-x-y"),
+    pytest.param("He named the two militias as terrorist groups.", "the two militias as terrorist groups", "He",
+                 id="named-x-as-y"),
+])
+def test_naming_something_something_still_reports(run, text, content, source):
+    """What 'label' and 'name' call their object stays the claim."""
+    assert_reported(reported(run(text)), content, source)
+
+
+@pytest.mark.parametrize("text", [
+    "Turnout was highest among young voters, according to exit polls reported by two networks.",
+    "The ceasefire announced by both governments held through the night.",
+])
+def test_a_noun_with_its_reporter_is_no_statement(run, text):
+    """'exit polls reported by two networks', 'the ceasefire announced by X': a noun phrase with the
+    participle of a claim verb names a thing and who reported or announced it; it states nothing."""
+    items = reported(run(text))
+    assert not [t for t, _, _ in items if t.startswith(("exit polls", "The ceasefire"))], items

@@ -55,6 +55,9 @@ label brand dub term
 # Of those, verbs whose object is followed by what it is called: "called the crisis the worst",
 # "named the PKK and YPG as terrorists", "urged locals to assist".
 NAMING_VERBS = frozenset("call describe name label brand dub term urge".split())
+# Of those, the verbs that claim only with what the object is named: "named a new cabinet" appoints,
+# "dubbed the series" voices it ("described the plan" and "urged restraint" report with a bare object).
+NAME_ONLY_VERBS = frozenset("name label brand dub term".split())
 # Particles that make "call" a phone call or a cancellation, not speech: "called off the deal".
 CALL_PARTICLES = frozenset("off up back in out around".split())
 # Verbs that can open an "as X said, C" attribution.
