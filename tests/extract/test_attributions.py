@@ -407,3 +407,16 @@ def test_an_aside_inside_a_phrase_credits_no_clause(run):
     items = reported(run("The outbreak had infected over 4,200 residents since October and killed at least 62, "
                          "including, according to government reports, 54 small children."))
     assert not [t for t, _, _ in items if t.startswith("The outbreak")], items
+
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    pytest.param("The Green Party, in its statement, said the mayor was a decent man.", "the mayor was a decent man",
+                 "The Green Party", id="in-its-statement-said"),
+    pytest.param("Kmart, in its March 9 media release, reported that with the new limits in place, stores still sell "
+                 "out within an hour.", "with the new limits in place, stores still sell out within an hour", "Kmart",
+                 id="in-its-release-reported-that"),
+])
+def test_where_something_was_said_is_no_second_claim(run, text, content, source):
+    """'X, in its statement, said C': the phrase says where X said C; C is the one claim, not the sentence."""
+    items = reported(run(text))
+    assert [(t, same_name(s, source)) for t, s, _ in items] == [(content, True)], items
