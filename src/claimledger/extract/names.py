@@ -90,10 +90,12 @@ def phrase_tokens(token: Token) -> list[Token]:
     for aside in name_asides(token):  # "Ortiz, also in an interview, defended …": the aside and its commas are no name
         keep = {i for i in keep if not aside.left_edge.i - 1 <= i <= aside.right_edge.i + 1}
     ordered = sorted(keep)
-    # keep a contiguous run around the head
-    run = [i for i in ordered if i >= ordered[0]]
-    end = max(run[-1] + 1, named_end(token))
-    tokens = list(doc_tokens(token.doc)[run[0] : end])
+    # keep a contiguous run around the head; a name's run ends at its last word, not at a comma the parser
+    # hangs on it after an aside ("BuzzFeed, which does not disclose its finances, denied"), while a
+    # description runs on over it ("Several candidates, including Trump,": PolNeAR's sources keep the aside)
+    last = max((i for i in ordered if not token.doc[i].is_punct), default=token.i) if token.pos_ == "PROPN" else ordered[-1]
+    end = max(last + 1, named_end(token))
+    tokens = list(doc_tokens(token.doc)[ordered[0] : end])
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ in {"cc", "case"}):  # "the mayor's": no "'s"
         tokens = tokens[:-1]
     while tokens and (tokens[0].is_punct or tokens[0].dep_ in {"cc", "preconj"}):
