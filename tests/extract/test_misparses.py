@@ -326,3 +326,18 @@ def test_a_time_clause_inside_a_that_clause_stays_in_it(run):
     """'said that, after X, C': the subordinate clause opens the reported clause."""
     items = reported(run("Kovacs also said that, after the first contest, a community of young surgeons formed."))
     assert_reported(items, "after the first contest, a community of young surgeons formed", "Kovacs")
+
+
+def test_a_while_clause_after_the_addressee_is_not_what_was_told(run):
+    """'“…,” Lopez told supporters in Dayton, while delegates were voting': the addressee and a clause of
+    what went on meanwhile; the quote is what was told (invented passage)."""
+    text = ('"Look at what happened in the west," Lopez told supporters in Dayton, Ohio, while 400 delegates in the '
+            'capital were voting.')
+    items = reported(run(text))
+    assert not [t for t, _, _ in items if t.startswith("supporters")], items
+
+
+def test_an_addressee_before_a_comma_still_leaves_the_clause_reported(run):
+    """'Lopez told the radio station, his plan would …': the clause after the addressee is the report."""
+    items = reported(run("Instead, Lopez told the radio station, his plan would merely be to cut the tax."))
+    assert [t for t, _, _ in items if "his plan would merely be to cut the tax" in t], items
