@@ -430,3 +430,20 @@ def test_a_noun_with_its_reporter_is_no_statement(run, text):
     participle of a claim verb names a thing and who reported or announced it; it states nothing."""
     items = reported(run(text))
     assert not [t for t, _, _ in items if t.startswith(("exit polls", "The ceasefire"))], items
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param('Jon Hale listed the rules the family lived by: "Civility was assumed," he said.', id="colon-quote"),
+    pytest.param("Jon Hale, who served as counsel under the old mayor, ticked through the code the family has long "
+                 "embodied: ''Civility and good manners were kind of assumed,'' he said.", id="two-quote-marks"),
+])
+def test_a_cue_after_a_quote_reports_the_quote_not_the_clause_before_it(run, text):
+    """'C: “Q,” he said': the cue reports Q, the direct quote; C is the writer's (invented passages)."""
+    items = reported(run(text))
+    assert not [t for t, _, _ in items if t.startswith("Jon Hale")], items
+
+
+def test_a_clause_before_a_cue_that_opens_a_quote_stays_reported(run):
+    """'C, she said: “Q”': the cue reports C, then introduces Q."""
+    text = 'Corporations are part of communities with many stakeholders, she said: "Part of the deal is that you pay."'
+    assert [t for t, _, _ in reported(run(text))] == ["Corporations are part of communities with many stakeholders"]
