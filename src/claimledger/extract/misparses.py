@@ -64,9 +64,16 @@ def circumstance(child: Token) -> bool:
     clause the parser made the cue's complement though a subordinator of time or manner opens it, or a
     relative pronoun hangs it on the noun before it. It tells when the words were said, or of whom.
     PolNeAR train: fires 3 times, 3 false reports gone; not "said that, after X, C" (a 'that' opens it)."""
-    return child.dep_ == "ccomp" and child.i > child.head.i and not any(c.lower_ == "that" for c in child.children) and any(
-        c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS or c.tag_ == "WP$" and c.i < child.i
-        or c.dep_ in {"nsubj", "nsubjpass"} and any(w.tag_ == "WP$" for w in c.children) for c in child.children)
+    if child.dep_ != "ccomp" or child.i < child.head.i or any(c.lower_ == "that" for c in child.children):
+        return False
+    return any(c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS or c.tag_ == "WP$" and c.i < child.i
+               or c.dep_ in {"nsubj", "nsubjpass"} and any(w.tag_ == "WP$" for w in c.children) for c in child.children)
+
+
+def about_the_saying(child: Token) -> bool:
+    """A clause the parser made a cue's complement that tells when, how or of whom the words were said
+    (``medium_participle``, ``circumstance``): never what was said."""
+    return medium_participle(child) or circumstance(child)
 
 
 def adjoins(obj: Token, first: Token) -> bool:
@@ -294,10 +301,10 @@ def subject_as_object(verb: Token, obj: Token, past_phrases: bool = False) -> bo
     tokens = obj.doc[obj.right_edge.i + 1 : verb.sent.end]
     if not past_phrases:
         later = next((t for t in tokens if t.pos_ in {"VERB", "AUX"}), None)
-        main = later.head if later is not None and later.dep_ in {"aux", "auxpass"} else later
+        main = later.head if later is not None and later.dep_ in {"aux", "auxpass"} else later  # 'were voting'
         return later is not None and later.tag_ in FINITE_OR_MODAL and later.dep_ != "relcl" \
             and not (later.dep_ == "conj" and later.head == verb) and not has_subject(later) \
-            and not any(c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS for c in main.children)  # '…, while delegates were voting'
+            and not any(c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS for c in main.children)
     later = next((t for t in tokens if t.tag_ in FINITE_OR_MODAL), None)
     if later is not None and later.dep_ in {"aux", "auxpass"}:
         later = later.head

@@ -19,8 +19,9 @@ from .lexicon import (
 from .speakers import SpeakerIndex, addressed
 from .quote_fit import fit_to_quotes
 from .misparses import (
-    FINITE_OR_MODAL, adjoins, bare_participle, closing_conjunct, continued_content, fronted_name, fronted_subject, inherited_subject, medium_participle, opens_quote, circumstance,
-    speaking_it, stray_that_clause, subject_as_object, telling_it, verb_of_deed, with_reporter,
+    FINITE_OR_MODAL, about_the_saying, adjoins, bare_participle, closing_conjunct, continued_content, fronted_name,
+    fronted_subject, inherited_subject, opens_quote, speaking_it, stray_that_clause, subject_as_object, telling_it,
+    verb_of_deed, with_reporter,
 )
 from .questions import asks, unnamed_asker
 from .report_frames import candidate, frame_content, has_frame, without_nested
@@ -108,11 +109,12 @@ def reported_content(verb: Token) -> list[Token]:
     if phoned(verb) or names_nothing(verb) or took_lives(verb):
         return []  # "called both candidates Tuesday night", "called off the deal", "claimed 18 lives": no words reported
     stray = stray_that_clause(verb)
-    clauses = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"} and not own_cue(c)
-               and not (stray is not None and bare_participle(c)) and not medium_participle(c) and not circumstance(c) and not (c.i < verb.i and names_its_object(verb))]
+    clauses = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"} and not own_cue(c) and not about_the_saying(c)
+               and not (stray is not None and bare_participle(c)) and not (c.i < verb.i and names_its_object(verb))]
     if clauses:
         after = [c for c in clauses if c.i > verb.i and c.dep_ == "ccomp" and not opens_quote(c, verb)]
-        chosen = after[0] if after else quoted_before(verb, clauses) or next((c for c in clauses if c.dep_ == "ccomp"), clauses[0])
+        chosen = after[0] if after else quoted_before(verb, clauses) \
+            or next((c for c in clauses if c.dep_ == "ccomp"), clauses[0])
         content = clause_tokens(chosen, nested_cues(chosen, verb))
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if content and obj is not None and lemma not in {"tell", "inform", "ask", "brief", "assure", "warn", "urge"} \
