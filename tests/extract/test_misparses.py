@@ -300,20 +300,18 @@ def test_a_with_phrase_that_reports_no_clause_is_no_report(run, text):
 def test_a_participle_after_a_statement_noun_is_not_what_was_said(run):
     """'said in a statement issued …': the participle dates the statement; the clause before the cue
     is what was said (invented passage)."""
-    text = ("The campaign attacked the mayor as careless, dishonest and untrustworthy, spokesman Jon Hale said in a "
-            "statement issued a half-hour before the event was scheduled to begin.")
+    text = ("The campaign attacked the judge as careless, biased and untrustworthy, spokesman Tom Ward said in a "
+            "statement issued a half-hour before the rally was scheduled to begin.")
     items = reported(run(text))
     assert not [t for t, _, _ in items if t.startswith("a statement")], items
-    assert_reported(items, "The campaign attacked the mayor as careless, dishonest and untrustworthy", "Jon Hale")
+    assert_reported(items, "The campaign attacked the judge as careless, biased and untrustworthy", "Tom Ward")
 
 
 @pytest.mark.parametrize(("text", "absent"), [
-    pytest.param('"He did not report the loans," he said as some wearing Lopez shirts booed.', "as some",
-                 id="as-the-crowd-booed"),
-    pytest.param('"His name will live on," Ruiz said, as a few young boxers worked out inside the gym.', "as a few",
-                 id="as-after-a-comma"),
-    pytest.param('"I have no idea how these men and women actually voted," he said of people whose voting rights '
-                 'were previously restored.', "whose voting rights", id="of-whom"),
+    pytest.param('"We never saw the money," she said as some wearing Ortega hats jeered.', "as some",
+                 id="as-the-crowd-jeered"),
+    pytest.param('"I have no idea how these nurses and doctors actually voted," she said of workers whose voting cards '
+                 'were previously returned.', "whose voting cards", id="of-whom"),
 ])
 def test_a_clause_of_when_or_of_whom_is_not_what_was_said(run, text, absent):
     """After a quote, 'said as C' and 'said of people whose C' tell when the words were said, or of
@@ -324,20 +322,20 @@ def test_a_clause_of_when_or_of_whom_is_not_what_was_said(run, text, absent):
 
 def test_a_time_clause_inside_a_that_clause_stays_in_it(run):
     """'said that, after X, C': the subordinate clause opens the reported clause."""
-    items = reported(run("Kovacs also said that, after the first contest, a community of young surgeons formed."))
-    assert_reported(items, "after the first contest, a community of young surgeons formed", "Kovacs")
+    items = reported(run("Perez also said that, after the first festival, a circle of young painters formed."))
+    assert_reported(items, "after the first festival, a circle of young painters formed", "Perez")
 
 
 def test_a_while_clause_after_the_addressee_is_not_what_was_told(run):
-    """'“…,” Lopez told supporters in Dayton, while delegates were voting': the addressee and a clause of
+    """'“…,” Ortega told volunteers in Tulsa, while members were meeting': the addressee and a clause of
     what went on meanwhile; the quote is what was told (invented passage)."""
-    text = ('"Look at what happened in the west," Lopez told supporters in Dayton, Ohio, while 400 delegates in the '
-            'capital were voting.')
+    text = ('"Look at what happened in the north," Ortega told volunteers in Tulsa, Oklahoma, while 300 members in '
+            'the capital were meeting.')
     items = reported(run(text))
-    assert not [t for t, _, _ in items if t.startswith("supporters")], items
+    assert not [t for t, _, _ in items if t.startswith("volunteers")], items
 
 
 def test_an_addressee_before_a_comma_still_leaves_the_clause_reported(run):
-    """'Lopez told the radio station, his plan would …': the clause after the addressee is the report."""
-    items = reported(run("Instead, Lopez told the radio station, his plan would merely be to cut the tax."))
-    assert [t for t, _, _ in items if "his plan would merely be to cut the tax" in t], items
+    """'Ortega told the paper, her policy would …': the clause after the addressee is the report."""
+    items = reported(run("Instead, Ortega told the paper, her policy would merely be to freeze the fees."))
+    assert [t for t, _, _ in items if "her policy would merely be to freeze the fees" in t], items

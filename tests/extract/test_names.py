@@ -69,10 +69,10 @@ def test_a_name_keeps_its_of_phrase_before_an_apposition(run):
 
 
 def test_a_name_ends_before_a_relative_clause(nlp):
-    """'BuzzFeed, which does not disclose its finances, denied …': the parser hangs the closing comma on
+    """'Northwind, which does not publish its accounts, rejected …': the parser hangs the closing comma on
     the name; the clause between says something of the speaker and is no part of its name (a description
     keeps its aside, as above)."""
-    doc = nlp("Northwind, which does not disclose its finances, denied the report on Tuesday.")
+    doc = nlp("Northwind, which does not publish its accounts, rejected the claim on Tuesday.")
     assert describe(doc[0]).name == "Northwind"
-    doc = nlp('Amman, who was described as "knife-obsessed" by the police, told her to leave.')
-    assert describe(doc[0]).name == "Amman"
+    doc = nlp('Moreno, who was described as "hot-tempered" by neighbours, told her to leave.')
+    assert describe(doc[0]).name == "Moreno"

@@ -124,9 +124,9 @@ def test_a_phone_call_reports_nothing(run, text):
     pytest.param("Jones called the plan reckless.", "the plan reckless", "Jones", id="naming-kept"),
     pytest.param("Mayor Ann Ellison called on the council to delay the vote.", "the council to delay the vote",
                  "Ann Ellison", id="called-on-kept"),
-    pytest.param("In 2007, the government labeled the commander a terrorist.", "the commander a terrorist",
-                 "the government", id="labeled-x-y"),
-    pytest.param("He named the two militias as terrorist groups.", "the two militias as terrorist groups", "He",
+    pytest.param("Last year the council labeled the landlord a public nuisance.", "the landlord a public nuisance",
+                 "the council", id="labeled-x-y"),
+    pytest.param("She named the two firms as the worst polluters.", "the two firms as the worst polluters", "She",
                  id="named-x-as-y"),
 ])
 def test_calling_something_something_still_reports(run, text, content, source):
@@ -402,10 +402,9 @@ def test_a_quote_with_one_word_after_it_is_no_paraphrase(run):
 
 
 @pytest.mark.parametrize(("text", "absent"), [
-    pytest.param("Years later, the studio dubbed the first two seasons of the series into English.",
-                 "the first two seasons", id="dubbed-a-series"),
-    pytest.param("If he wins, there is no guarantee he would name a conservative to the court.",
-                 "a conservative", id="name-a-judge"),
+    pytest.param("Years later, the studio dubbed the second film into German.", "the second film", id="dubbed-a-film"),
+    pytest.param("If she wins, she would name a new chief of staff within a week.", "a new chief of staff",
+                 id="name-an-aide"),
     pytest.param("The board labeled the boxes before the move.", "the boxes", id="labeled-boxes"),
 ])
 def test_naming_with_nothing_named_reports_nothing(run, text, absent):
@@ -416,28 +415,28 @@ def test_naming_with_nothing_named_reports_nothing(run, text, absent):
 
 
 @pytest.mark.parametrize("text", [
-    "Turnout was highest among young voters, according to exit polls reported by two networks.",
-    "The ceasefire announced by both governments held through the night.",
+    "Turnout rose in the north, according to early counts reported by two stations.",
+    "The truce announced by both sides held through the night.",
 ])
 def test_a_noun_with_its_reporter_is_no_statement(run, text):
-    """'exit polls reported by two networks', 'the ceasefire announced by X': a noun phrase with the
+    """'early counts reported by two stations', 'the truce announced by X': a noun phrase with the
     participle of a claim verb names a thing and who reported or announced it; it states nothing."""
     items = reported(run(text))
-    assert not [t for t, _, _ in items if t.startswith(("exit polls", "The ceasefire"))], items
+    assert not [t for t, _, _ in items if t.startswith(("early counts", "The truce"))], items
 
 
 @pytest.mark.parametrize("text", [
-    pytest.param('Jon Hale listed the rules the family lived by: "Civility was assumed," he said.', id="colon-quote"),
-    pytest.param("Jon Hale, who served as counsel under the old mayor, ticked through the code the family has long "
-                 "embodied: ''Civility and good manners were kind of assumed,'' he said.", id="two-quote-marks"),
+    pytest.param('Ana Ruiz recited the habits her parents kept: "Manners came first," she said.', id="colon-quote"),
+    pytest.param("Ana Ruiz, who worked as a clerk under the old governor, went through the customs the town has long "
+                 "kept: ''Courtesy and patience were simply expected,'' she said.", id="two-quote-marks"),
 ])
 def test_a_cue_after_a_quote_reports_the_quote_not_the_clause_before_it(run, text):
     """'C: “Q,” he said': the cue reports Q, the direct quote; C is the writer's (invented passages)."""
     items = reported(run(text))
-    assert not [t for t, _, _ in items if t.startswith("Jon Hale")], items
+    assert not [t for t, _, _ in items if t.startswith("Ana Ruiz")], items
 
 
 def test_a_clause_before_a_cue_that_opens_a_quote_stays_reported(run):
     """'C, she said: “Q”': the cue reports C, then introduces Q."""
-    text = 'Corporations are part of communities with many stakeholders, she said: "Part of the deal is that you pay."'
-    assert [t for t, _, _ in reported(run(text))] == ["Corporations are part of communities with many stakeholders"]
+    text = 'Schools belong to neighbourhoods with many voices, she said: "Part of the job is listening."'
+    assert [t for t, _, _ in reported(run(text))] == ["Schools belong to neighbourhoods with many voices"]

@@ -223,7 +223,7 @@ def nesting(cue: str, span: tuple[int, int], quotes: list[Quote]) -> bool:
 
 
 def said_there(cue: str, span: tuple[int, int], quotes: list[Quote]) -> bool:
-    """'The party, in its statement, said C', 'Coles, in its media release, reported that C': the
+    """'The party, in its statement, said C', 'The league, in its press release, reported that C': the
     phrase says where the speaker said C, which the verb reports; the sentence is no second claim.
     Tune: 3 such sentences, the gold counts C alone each time; the corpus without check documents 3."""
     start, end = span

@@ -60,7 +60,7 @@ def medium_participle(child: Token) -> bool:
 
 
 def circumstance(child: Token) -> bool:
-    """'“…,” he said as some in the crowd booed', '… he said of people whose rights were restored': a
+    """'“…,” she said as some in the crowd jeered', '… she said of workers whose cards were returned': a
     clause the parser made the cue's complement though a subordinator of time or manner opens it, or a
     relative pronoun hangs it on the noun before it. It tells when the words were said, or of whom.
     PolNeAR train: fires 3 times, 3 false reports gone; not "said that, after X, C" (a 'that' opens it)."""
@@ -293,7 +293,7 @@ def subject_as_object(verb: Token, obj: Token, past_phrases: bool = False) -> bo
     """'X said Adamowicz required ...': the parser took the subject of the reported clause for the
     verb's object, and the clause's finite verb follows with no subject of its own (not a relative
     clause, not a second predicate of the cue's subject: 'X thanked them and said ...').
-    Not a clause of what went on meanwhile ('told supporters in X, while delegates were voting': PolNeAR
+    Not a clause of what went on meanwhile ('told volunteers in X, while members were meeting': PolNeAR
     train 12 such false reports gone or cut to their object, none of the gold's lost).
     ``past_phrases``: the finite verb may come after a participle inside the subject ('ruled the
     practice of registering men is unconstitutional'), and a second verb with no 'and' before it is

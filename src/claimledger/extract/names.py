@@ -91,8 +91,8 @@ def phrase_tokens(token: Token) -> list[Token]:
         keep = {i for i in keep if not aside.left_edge.i - 1 <= i <= aside.right_edge.i + 1}
     ordered = sorted(keep)
     # keep a contiguous run around the head; a name's run ends at its last word, not at a comma the parser
-    # hangs on it after an aside ("BuzzFeed, which does not disclose its finances, denied"), while a
-    # description runs on over it ("Several candidates, including Trump,": PolNeAR's sources keep the aside)
+    # hangs on it after an aside ("Northwind, which does not publish its accounts, rejected"), while a
+    # description runs on over it ("Several candidates, including the mayor,": PolNeAR's sources keep the aside)
     last = max((i for i in ordered if not token.doc[i].is_punct), default=token.i) if token.pos_ == "PROPN" else ordered[-1]
     end = max(last + 1, named_end(token))
     tokens = list(doc_tokens(token.doc)[ordered[0] : end])

@@ -279,7 +279,7 @@ def trailing_clause(verb: Token) -> list[Token]:
 
 def passive_claim(verb: Token) -> tuple[list[Token], Token] | None:
     """'The attack was claimed by X': the passive subject is the claim, the agent its source. A participle
-    after its noun ('exit polls reported by CNN', 'the ceasefire announced by X') names a thing and who
+    after its noun ('early counts reported by two stations', 'the truce announced by X') names a thing and who
     gave it, no claim: PolNeAR train 15 such, none the gold's; tune 1, the corpus 5, none a statement."""
     if verb.lemma_.lower() not in OBJECT_CLAIM_VERBS:
         return None

@@ -114,9 +114,9 @@ def phoned(verb: Token) -> bool:
 
 
 def names_nothing(verb: Token) -> bool:
-    """'Vizmedia dubbed the first two seasons', 'he would name a conservative', 'named a new cabinet':
-    a verb of naming with an object and nothing it is named ('named the PKK as terrorists', 'labeled
-    him a traitor') appoints or dubs, and claims nothing. PolNeAR train: 5 such objects reported, none
+    """'the studio dubbed the second film', 'she would name a new chief of staff', 'named a new cabinet':
+    a verb of naming with an object and nothing it is named ('named the two firms as polluters',
+    'labeled him a traitor') appoints or dubs, and claims nothing. PolNeAR train: 5 such objects reported, none
     the gold's; tune 1, not the gold's; the bundled corpus without check documents 1 ('dubbed')."""
     return verb.lemma_.lower() in NAME_ONLY_VERBS and bare_object(verb)
 
@@ -147,7 +147,7 @@ def naming(child: Token, obj: Token) -> bool:
         return child.ent_type_ not in {"DATE", "TIME"} and child.tag_ != "PRP"
     if child.dep_ == "advcl" and child.tag_ == "VBG" and child.i > 0 and child.doc[child.left_edge.i - 1].text == ",":
         return False
-    return child.dep_ in NAMING_DEPS
+    return child.dep_ == "dative" or child.dep_ in NAMING_DEPS and child.i > obj.i  # not 'If she wins, she would name X'
 
 
 def names_its_object(verb: Token) -> bool:
