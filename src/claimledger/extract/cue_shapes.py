@@ -47,6 +47,8 @@ def without_end_punct(tokens: list[Token]) -> list[Token]:
     while tokens and (tokens[-1].is_space or tokens[-1].is_punct and tokens[-1].text not in KEPT_CLOSERS):
         tokens = tokens[:-1]
     return tokens
+
+
 NP_TAGS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PRON", "PART", "NUM"})
 FINITE = frozenset({"VBD", "VBZ", "VBP"})
 ASIDE_WORDS = 16  # words of an aside between a name after a quote and its verb (named_after)

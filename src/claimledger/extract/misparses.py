@@ -66,8 +66,13 @@ def circumstance(child: Token) -> bool:
     PolNeAR train: fires 3 times, 3 false reports gone; not "said that, after X, C" (a 'that' opens it)."""
     if child.dep_ != "ccomp" or child.i < child.head.i or any(c.lower_ == "that" for c in child.children):
         return False
-    return any(c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS or c.tag_ == "WP$" and c.i < child.i
-               or c.dep_ in {"nsubj", "nsubjpass"} and any(w.tag_ == "WP$" for w in c.children) for c in child.children)
+    return opened_by_circumstance(child) or any(c.tag_ == "WP$" and c.i < child.i or c.dep_ in {"nsubj", "nsubjpass"}
+                                                and any(w.tag_ == "WP$" for w in c.children) for c in child.children)
+
+
+def opened_by_circumstance(clause: Token) -> bool:
+    """A clause a subordinator of time or manner opens ('as some jeered', 'while members were meeting')."""
+    return any(c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS for c in clause.children)
 
 
 def about_the_saying(child: Token) -> bool:
@@ -304,7 +309,7 @@ def subject_as_object(verb: Token, obj: Token, past_phrases: bool = False) -> bo
         main = later.head if later is not None and later.dep_ in {"aux", "auxpass"} else later  # 'were voting'
         return later is not None and later.tag_ in FINITE_OR_MODAL and later.dep_ != "relcl" \
             and not (later.dep_ == "conj" and later.head == verb) and not has_subject(later) \
-            and not any(c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS for c in main.children)
+            and not opened_by_circumstance(main)
     later = next((t for t in tokens if t.tag_ in FINITE_OR_MODAL), None)
     if later is not None and later.dep_ in {"aux", "auxpass"}:
         later = later.head
