@@ -76,3 +76,13 @@ def test_a_name_ends_before_a_relative_clause(nlp):
     assert describe(doc[0]).name == "Northwind"
     doc = nlp('Moreno, who was described as "hot-tempered" by neighbours, told her to leave.')
     assert describe(doc[0]).name == "Moreno"
+
+
+def test_a_description_ends_before_the_clause_that_holds_the_report(nlp):
+    """'The candidate who won the seat by declaring that C': the cue sits deep inside the relative clause,
+    which holds the report and so is no part of who spoke (invented passage; PolNeAR train: 33 sources such
+    as 'A woman who has accused X of Y' are named without their clause)."""
+    doc = nlp("The candidate who won the seat by declaring that taxes would fall has resigned.")
+    declaring = next(t for t in doc if t.text == "declaring")
+    assert describe(doc[1], declaring.i).name == "The candidate"
+    assert describe(doc[1]).name == "The candidate who won the seat by declaring that taxes would fall"

@@ -51,6 +51,7 @@ def without_end_punct(tokens: list[Token]) -> list[Token]:
 
 NP_TAGS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PRON", "PART", "NUM"})
 FINITE = frozenset({"VBD", "VBZ", "VBP"})
+SUBJECT_DEPS = frozenset({"nsubj"})  # a cue's speaker: the active subject only
 ASIDE_WORDS = 16  # words of an aside between a name after a quote and its verb (named_after)
 
 

@@ -11,12 +11,11 @@ from spacy.tokens import Doc, Token
 
 from ._cache import doc_text, doc_tokens
 from .marks import inside
-from .cue_shapes import (CLOSING_MARKS, FINITE, NP_TAGS, aside_named_after, closing_end, governing, named_after,
+from .cue_shapes import (CLOSING_MARKS, FINITE, NP_TAGS, SUBJECT_DEPS, aside_named_after, closing_end, governing, named_after,
                          nickname_tokens, read_after, said_after, signature, stranded_name)
 from .misparses import speaking_it, subject_as_object
 from .lexicon import CLAUSE_CUES, COMMISSIVE_VERBS, PHRASAL_CUES, READING_NOUNS, SPEECH_VERBS, THAT_CUES
 
-SUBJECT_DEPS = frozenset({"nsubj"})
 PHRASAL_LEMMAS = frozenset(lemma for lemma, _ in PHRASAL_CUES)  # only these need their particles read
 
 

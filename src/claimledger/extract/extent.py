@@ -200,3 +200,32 @@ def with_detail(content: list[Token]) -> list[Token]:
     if detail.head.i > last or any(t.pos_ in {"VERB", "AUX"} for t in detail.subtree):
         return content  # hung on something later, or a clause of its own
     return list(doc[content[0].i : detail.right_edge.i + 1])
+
+
+def trailing_clause(verb: Token) -> list[Token]:
+    """The words after a cue up to the end of its clause (';' or the sentence end)."""
+    rest = []
+    for token in verb.doc[verb.i + 1 : verb.sent.end]:
+        if token.text in {";", ":"}:
+            break
+        rest.append(token)
+    while rest and rest[-1].is_punct:
+        rest = rest[:-1]
+    while rest and rest[0].dep_ == "prep" and rest[0].head == verb:
+        rest = rest[rest[0].right_edge.i - rest[0].i + 1 :]
+    return rest
+
+
+def predicate_run(verb: Token) -> list[Token]:
+    """What a predicate the parser hung on its subject reports: the rest of its clause, which ends
+    where the sentence's predicate has a subject of its own ('The seller asked for time, but the buyer
+    said C'). An -ing form is no predicate: its report ends with its phrase ('mayors declaring support
+    for the plan met …')."""
+    rest = trailing_clause(verb)
+    if verb.tag_ == "VBG":
+        return [t for t in rest if t.i <= verb.right_edge.i]
+    other = min((c.left_edge.i for c in verb.head.head.children if c.dep_ in SUBJECT_DEPS and c.i > verb.i), default=None)
+    rest = [t for t in rest if other is None or t.i < other]
+    while rest and (rest[-1].is_punct or rest[-1].dep_ == "cc"):
+        rest = rest[:-1]
+    return rest

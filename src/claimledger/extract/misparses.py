@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .cue_shapes import FINITE, without_end_punct
-from .lexicon import READING_NOUNS
+from .cue_shapes import FINITE, SUBJECT_DEPS, without_end_punct
+from .lexicon import NAMING_VERBS, READING_NOUNS
 from .names import NAMED_ENTS
 
 
@@ -374,3 +374,23 @@ def without_time_phrase(tokens: list[Token]) -> list[Token]:
         return tokens
     last = max([obj.i] + [m.right_edge.i for m in obj.children if m.dep_ in NOUN_MODIFIERS and m.i < obj.i])
     return [t for t in tokens if t.i > last]
+
+
+def misparsed_predicate(verb: Token) -> bool:
+    """'The chief, X, announced …' parsed as a participle hanging on the subject: the verb is the
+    sentence's predicate. A participle right after its noun ('refugees admitted to X are C') is not."""
+    return verb.dep_ == "acl" and verb.head.dep_ == "nsubj" and (
+        verb.tag_ != "VBN" and not reduced_relative(verb)
+        or verb.i > 0 and verb.doc[verb.i - 1].text == "," and verb.lemma_.lower() not in NAMING_VERBS
+    )  # 'The Lost 52 Project, named after …, has located …' describes the subject
+
+
+def reduced_relative(verb: Token) -> bool:
+    """'Officials briefed on the talks said C': a participle right after its noun with nothing it
+    tells or names is the noun's description, whatever tag the tagger gave it (past tense here),
+    unless the verb the noun is subject of has a subject of its own ('The seller asked for time, but
+    the buyer said C': 'asked' is a predicate the parser hung on its subject)."""
+    predicate = verb.head.head
+    return verb.i == verb.head.i + 1 and verb.tag_ == "VBD" and not any(
+        c.dep_ in {"dobj", "dative", "ccomp", "xcomp", "iobj"} for c in verb.children
+    ) and not any(c.dep_ in SUBJECT_DEPS and c.i != verb.head.i for c in predicate.children)

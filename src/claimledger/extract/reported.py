@@ -20,13 +20,16 @@ from .speakers import SpeakerIndex, addressed
 from .quote_fit import fit_to_quotes
 from .misparses import (
     FINITE_OR_MODAL, about_the_saying, adjoins, bare_participle, closing_conjunct, continued_content, fronted_name,
-    fronted_subject, inherited_subject, opens_quote, speaking_it, stray_that_clause, subject_as_object, telling_it,
-    verb_of_deed, with_reporter,
+    fronted_subject, inherited_subject, misparsed_predicate, opens_quote, speaking_it, stray_that_clause,
+    subject_as_object, telling_it, verb_of_deed, with_reporter,
 )
 from .questions import asks, unnamed_asker
 from .report_frames import candidate, frame_content, has_frame, without_nested
 from .statements import colon_statements
-from .extent import after_aside, but_continued, fronted_frame, object_run, run_around, with_deed, with_detail
+from .extent import (
+    after_aside, but_continued, fronted_frame, object_run, predicate_run, run_around, trailing_clause, with_deed,
+    with_detail,
+)
 from .speech_acts import (
     admitted_deed, called_for, called_on, clause_tokens_between, directive, hypothetical, names_its_object, negated,
     names_nothing, no_commitment, phoned, same_form, says_something, telling_cue, took_lives, withholds,
@@ -158,7 +161,7 @@ def reported_content(verb: Token) -> list[Token]:
     if is_cue(verb) and set_off_by_commas(verb):
         return around_aside(verb)  # "Many of the cultures, the complaint pointed out, have a concept ..."
     if misparsed_predicate(verb) and not any(c.dep_ == "agent" for c in verb.children) and verb.head.head.i > verb.i:
-        return trailing_clause(verb)  # "The chief, X, announced on Tuesday there were suspects"
+        return predicate_run(verb)  # "The chief, X, announced on Tuesday there were suspects"
     if lemma in {"call"}:
         for prep in verb.children:
             if prep.dep_ == "prep" and prep.lower_ == "for":
@@ -200,14 +203,6 @@ def across_aside(verb: Token) -> list[Token]:
             return []
         return before[:-1] if before[-1].text == "," else before
     return content
-
-
-def misparsed_predicate(verb: Token) -> bool:
-    """'The chief, X, announced …' parsed as a participle hanging on the subject: the verb is the
-    sentence's predicate. A participle right after its noun ('refugees admitted to X are C') is not."""
-    return verb.dep_ == "acl" and verb.head.dep_ == "nsubj" and (
-        verb.tag_ != "VBN" or verb.i > 0 and verb.doc[verb.i - 1].text == "," and verb.lemma_.lower() not in NAMING_VERBS
-    )  # 'The Lost 52 Project, named after …, has located …' describes the subject
 
 
 def with_stranded_subject(clause: Token, content: list[Token]) -> list[Token]:
@@ -261,20 +256,6 @@ def own_cue(clause: Token) -> bool:
     return is_cue(clause) and not verb_of_deed(clause) and not any(c.dep_ == "neg" for c in clause.children) and any(c.dep_ in SUBJECT_DEPS for c in clause.children) and clause.i < min(
         (c.i for c in clause.head.children if c.dep_ in SUBJECT_DEPS), default=clause.head.i
     )
-
-
-def trailing_clause(verb: Token) -> list[Token]:
-    """The words after a cue up to the end of its clause (';' or the sentence end)."""
-    rest = []
-    for token in verb.doc[verb.i + 1 : verb.sent.end]:
-        if token.text in {";", ":"}:
-            break
-        rest.append(token)
-    while rest and rest[-1].is_punct:
-        rest = rest[:-1]
-    while rest and rest[0].dep_ == "prep" and rest[0].head == verb:
-        rest = rest[rest[0].right_edge.i - rest[0].i + 1 :]
-    return rest
 
 
 def passive_claim(verb: Token) -> tuple[list[Token], Token] | None:
@@ -378,7 +359,7 @@ def reported_speech(doc: Doc, direct: list[Quote], index: SpeakerIndex,
         if unnamed_asker(verb):
             found.append(Quote("indirect", start, end, doc_text(doc)[start:end], None, None, verb.lower_))
             continue
-        speaker = index.resolve(source_token, verb.i if reporter is not None else -1)  # 'officials', not 'officials reporting …'
+        speaker = index.resolve(source_token, verb.i)  # 'officials', not 'officials reporting …'
         if not from_table:  # the table adds statements; it leaves whom later pronouns name alone
             index.remember(speaker)
         found.append(Quote("indirect", start, end, doc_text(doc)[start:end], speaker.name, speaker.title, verb.lower_))

@@ -196,7 +196,7 @@ class SpeakerIndex:
             # "Mr. Morial, who said ...": the noun the clause hangs on; a clause that speaks
             # ("studies that reported C") is the report, one that does not ("an economist who is
             # the director of X") describes the source
-            speaks = any(t.lemma_.lower() in SPEECH_VERBS for t in (token.head, *token.head.conjuncts))
+            speaks = token.head.i == own_clause or any(t.lemma_.lower() in SPEECH_VERBS for t in (token.head, *token.head.conjuncts))
             return self.resolve(token.head.head, token.head.i if speaks else -1)
         if (asked := addressed(token)) is not None:
             return Speaker(self.label_name(asked), is_person=True, start=token.idx)  # an interviewer's "you said"
