@@ -322,6 +322,11 @@ NOT_QUOTES = [
         "Super Tuesday",
         id="name-of-a-day",
     ),
+    pytest.param(  # a name something goes by is nobody's words (invented passage)
+        'The inn, often referred to as "The Old Mill", closed in May.',
+        "The Old Mill",
+        id="referred-to-as-a-name",
+    ),
     pytest.param(
         "If we just use that skill and try, we can empower ourselves, we can do anything, we can achieve "
         "anything, this is a lesson that I have learnt. It is like the saying “Failure is the success in life”. "
@@ -500,6 +505,23 @@ CUES = [
         "any intervention or activities of a political, military, religious or racial character,",
         "Interpol spokesperson", "stated",
         id="stated",
+    ),
+    # what a speaker calls something ('referred to X as “…”', 'described by X as “…”'): short, but someone's
+    # words (invented passages; PolNeAR train: 34 quotes more, 25 of them gold; tune: 5 more, all gold)
+    pytest.param(
+        "On Tuesday, the governor referred to the senator as “a bright, charismatic leader” before the vote.",
+        "a bright, charismatic leader", "the governor", "referred",
+        id="referred-to-as",
+    ),
+    pytest.param(
+        'The court struck down the rule, which the mayor has referred to as "gamesmanship" and a "stunt".',
+        "stunt", "the mayor", "referred",
+        id="referred-to-as-second-of-two",
+    ),
+    pytest.param(
+        'The singer was described by the magazine as a "national treasure".',
+        "national treasure", "the magazine", "described",
+        id="described-by-as",
     ),
 ]
 

@@ -14,7 +14,8 @@ from .marks import inside
 from .cue_shapes import (CLOSING_MARKS, FINITE, NP_TAGS, SUBJECT_DEPS, aside_named_after, closing_end, governing, named_after,
                          nickname_tokens, read_after, said_after, signature, stranded_name)
 from .misparses import speaking_it, subject_as_object
-from .lexicon import CLAUSE_CUES, COMMISSIVE_VERBS, PHRASAL_CUES, READING_NOUNS, SPEECH_VERBS, THAT_CUES
+from .lexicon import (CLAUSE_CUES, COMMISSIVE_VERBS, PHRASAL_CUES, READING_NOUNS, REFERRING_VERBS, SPEECH_VERBS,
+                      THAT_CUES)
 
 PHRASAL_LEMMAS = frozenset(lemma for lemma, _ in PHRASAL_CUES)  # only these need their particles read
 
@@ -197,7 +198,7 @@ def find_cue(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> t
     surface = surface_cue(doc, start, end + 1) or signature(doc, end)
     if surface is not None:
         return surface
-    introduced = introducer(doc, start, quoted)
+    introduced = introducer(doc, start, quoted) or referred_as(doc, start, end)
     if introduced is not None:
         return introduced
     candidates = []
@@ -220,6 +221,30 @@ def find_cue(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> t
         return source.head.head, source
     return named_after(doc, end) or aside_named_after(doc, end, closing_end(text, end)) or colon_cue(doc, start) \
         or name_label(doc, start)
+
+
+def referred_as(doc: Doc, start: int, end: int) -> tuple[Token, Token] | None:
+    """'X referred to Y as “Q”', 'which X has referred to as “Q”': the words X calls Y by, though
+    'refer' is no cue on its own ('referred to the report' says nothing)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    words = [t for t in span or [] if not t.is_punct and not span.start <= t.head.i < span.end]
+    prep = first_conjunct(words[0]).head if words else None  # '… as “a stunt” and “a ploy”'
+    if prep is None or prep.lower_ != "as" or prep.dep_ != "prep" or prep.head.lemma_.lower() not in REFERRING_VERBS:
+        return None
+    verb = prep.head
+    to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    passive = verb.tag_ == "VBN" and not any(c.dep_ in SUBJECT_DEPS | {"aux"} for c in verb.children)  # 'has referred
+    if passive or to is None or not any(c.dep_ == "pobj" for c in to.children) and verb.dep_ != "relcl":
+        return None  # 'The inn, often referred to as “The Old Mill”': a name it goes by, nobody's words
+    subject = subject_of(verb)
+    return (verb, subject) if subject is not None else None
+
+
+def first_conjunct(token: Token) -> Token:
+    """The first of coordinated words ('“gamesmanship” and a “stunt”'), which hangs where all of them do."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 LABEL_LINE = 200  # characters: a headline or a one-line lead, not a paragraph

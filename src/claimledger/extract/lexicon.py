@@ -58,6 +58,9 @@ NAMING_VERBS = frozenset("call describe name label brand dub term urge".split())
 # Of those, the verbs that claim only with what the object is named: "named a new cabinet" appoints,
 # "dubbed the series" voices it ("described the plan" and "urged restraint" report with a bare object).
 NAME_ONLY_VERBS = frozenset("name label brand dub term".split())
+# Verbs that name something only through "to X as": 'referred to the senator as “a bright leader”'
+# quotes the subject's words (PolNeAR train: 10 such quotes, all gold; tune 4, all gold).
+REFERRING_VERBS = frozenset({"refer"})
 # Particles that make "call" a phone call or a cancellation, not speech: "called off the deal".
 CALL_PARTICLES = frozenset("off up back in out around".split())
 # Verbs that can open an "as X said, C" attribution.

@@ -17,7 +17,7 @@ from ._cache import doc_text
 from ..records import Quote
 from .headlines import dash_label, headline_speaker
 from .cue_shapes import closing_end
-from .cues import OPENING_MARKS, find_cue, introducer, is_cue, subject_of
+from .cues import OPENING_MARKS, find_cue, first_conjunct, introducer, is_cue, subject_of
 from .lexicon import CLAIM_NOUNS, FIRST_PERSON, NAMED_WORDS_NOUNS, NAMING_VERBS, PRONOUNS_GROUP, PRONOUNS_PERSON
 from .marks import inside, quote_spans
 from .reported import reported_speech
@@ -271,9 +271,11 @@ def names_words(doc: Doc, start: int) -> bool:
 
 
 def governed_by(doc: Doc, start: int, end: int, verb: Token) -> bool:
-    """True when the quoted words are the object or complement of the cue verb itself."""
+    """True when the quoted words are the object or complement of the cue verb itself, or what it
+    calls something ('described the raid as “…”', 'referred to X as “…”')."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and any(t.head == verb for t in span)
+    heads = [h for t in span or [] for h in (t.head, first_conjunct(t).head)] if span is not None else []
+    return any(h == verb or h.lower_ == "as" and h.head == verb for h in heads)
 
 
 def partial_quotes(text: str, spans: list[tuple[int, int]], direct: list[Quote], indirect: list[Quote]) -> list[Quote]:
