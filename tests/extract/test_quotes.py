@@ -12,8 +12,9 @@ Every passage is real text from the bundled corpus, shortened to a sentence or a
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
-from claimledger.extract.quotes import attach_embedded_speakers
+from claimledger.extract.quotes import attach_embedded_speakers, gives_a_name
 from claimledger.records import Quote
 
 from .support import FOREIGN_OFFICE, assert_reported, direct, reported, same_name, show_quotes
@@ -851,3 +852,22 @@ def test_words_in_another_script_are_no_speaker(run):
     text = ("तो ये बात: आप अकेले हों जो हमें पूछे, दूसरा कोई पूछने वाला भी नहीं था, या कोई बताने वाला भी नहीं था: "
             "\"ये सेवाएँ है, इनको ले लो\".")
     assert all(q.speaker is None or any("a" <= c.lower() <= "z" for c in q.speaker) for q in run(text).quotes)
+
+
+def test_a_judgement_with_its_object_misparsed_is_no_name_given(nlp):
+    """'called both X and Y “reckless”': the parser can take the object for a second predicate ('oprd'), so
+    the verb seems to have no object and the quote reads like a name given ('X, also called “Y”'). An
+    'oprd' before the quote is what is judged: the quote is the speaker's word (PolNeAR train and dev 1
+    quote each, the corpus 1, all right by reading; built by hand on an invented sentence)."""
+    words = ["Ortiz", "called", "both", "the", "mayor", "and", "the", "treasurer", "“", "reckless", "”", "."]
+    heads = [1, 1, 1, 4, 7, 4, 7, 1, 9, 1, 9, 1]
+    deps = ["nsubj", "ROOT", "dep", "det", "nmod", "cc", "det", "oprd", "punct", "oprd", "punct", "punct"]
+    lemmas = [w.lower() for w in words]
+    lemmas[1] = "call"
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, lemmas=lemmas)
+    start = doc[9].idx
+    assert not gives_a_name(doc, start, start + len("reckless"), doc[1])
+    named = nlp("Later the minister visited the airfield, also called “West Field”, by helicopter.")
+    start = named.text.index("West Field")
+    called = next(t for t in named if t.text == "called")
+    assert gives_a_name(named, start, start + len("West Field"), called)

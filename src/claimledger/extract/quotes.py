@@ -260,7 +260,9 @@ def gives_a_name(doc: Doc, start: int, end: int, verb: Token) -> bool:
     if verb.lemma_.lower() not in NAMING_VERBS or any(c.dep_ == "dobj" for c in verb.children):
         return False
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and any(t.head == verb and t.dep_ in {"oprd", "attr"} for t in span)
+    if span is None or any(c.dep_ in {"oprd", "attr"} and c.i < span.start for c in verb.children):
+        return False  # 'called both X and Y “crazy”' with the object misparsed as a second predicate: a judgement
+    return any(t.head == verb and t.dep_ in {"oprd", "attr"} for t in span)
 
 
 def names_words(doc: Doc, start: int) -> bool:
