@@ -11,8 +11,8 @@ from spacy.tokens import Doc, Token
 
 from ._cache import doc_text, doc_tokens
 from .marks import inside
-from .cue_shapes import (CLOSING_MARKS, FINITE, NP_TAGS, SUBJECT_DEPS, aside_named_after, closing_end, governing, named_after,
-                         nickname_tokens, read_after, said_after, signature, stranded_name)
+from .cue_shapes import (CLOSING_MARKS, FINITE, NP_TAGS, SUBJECT_DEPS, aside_named_after, closing_end, governing,
+                         named_after, nickname_tokens, read_after, said_after, signature, stranded_name)
 from .misparses import speaking_it, subject_as_object
 from .lexicon import (CLAUSE_CUES, COMMISSIVE_VERBS, PHRASAL_CUES, READING_NOUNS, REFERRING_VERBS, SPEECH_VERBS,
                       THAT_CUES)
@@ -233,7 +233,8 @@ def referred_as(doc: Doc, start: int, end: int) -> tuple[Token, Token] | None:
         return None
     verb = prep.head
     to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
-    passive = verb.tag_ == "VBN" and not any(c.dep_ in SUBJECT_DEPS | {"aux"} for c in verb.children)  # 'has referred
+    # 'has referred', 'having referred': a perfect; a bare participle with no subject is a passive
+    passive = verb.tag_ == "VBN" and not any(c.dep_ in SUBJECT_DEPS | {"aux"} for c in verb.children)
     if passive or to is None or not any(c.dep_ == "pobj" for c in to.children) and verb.dep_ != "relcl":
         return None  # 'The inn, often referred to as “The Old Mill”': a name it goes by, nobody's words
     subject = subject_of(verb)

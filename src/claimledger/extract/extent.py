@@ -224,7 +224,8 @@ def predicate_run(verb: Token) -> list[Token]:
     rest = trailing_clause(verb)
     if verb.tag_ == "VBG":
         return [t for t in rest if t.i <= verb.right_edge.i]
-    other = min((c.left_edge.i for c in verb.head.head.children if c.dep_ in SUBJECT_DEPS and c.i > verb.i), default=None)
+    subjects = [c.left_edge.i for c in verb.head.head.children if c.dep_ in SUBJECT_DEPS and c.i > verb.i]
+    other = min(subjects, default=None)
     rest = [t for t in rest if other is None or t.i < other]
     while rest and (rest[-1].is_punct or rest[-1].dep_ == "cc"):
         rest = rest[:-1]

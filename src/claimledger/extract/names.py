@@ -312,7 +312,8 @@ def relative_after(doc, comma: int) -> bool:
 def description_tokens(token: Token, tokens: list[Token], own_clause: int = -1) -> list[Token]:
     """An unnamed source's phrase with the modifiers after its head: the guide names an unnamed
     source by its description, and the head alone ("55 percent", "a source") says nobody.
-    ``own_clause`` is the relative clause whose subject the phrase is (it reports, not describes)."""
+    ``own_clause`` is the cue whose subject the phrase is: the clause that holds it reports, it does not
+    describe."""
     if own_clause >= 0 and tokens and tokens[0].i < own_clause <= tokens[-1].i:
         # the run reached the cue over a comma the parser hung on the noun ("The seller asked for
         # the terms to be kept private, but …"): the phrase ends where the reporting clause opens
@@ -325,7 +326,7 @@ def description_tokens(token: Token, tokens: list[Token], own_clause: int = -1) 
         if child.i <= last or child.dep_ not in DESCRIPTION_DEPS or child.left_edge.i != last + 1:
             continue
         if child.left_edge.i <= own_clause <= child.right_edge.i:
-            break  # "some studies that reported C", "a candidate who won by declaring C": the clause holds the report
+            break  # "some studies that reported C", "a candidate who won by declaring C": the report
         if child.dep_ == "prep" and (child.lower_ in TIME_PREPS or any(t.ent_type_ in {"DATE", "TIME"} for t in child.subtree)):
             break  # "a report from X during the weekend": when it spoke, not who
         stop = next((t.i for t in child.subtree if t.text in BREAKS), child.right_edge.i + 1) - 1

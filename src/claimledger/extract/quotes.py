@@ -276,7 +276,9 @@ def governed_by(doc: Doc, start: int, end: int, verb: Token) -> bool:
     """True when the quoted words are the object or complement of the cue verb itself, or what it
     calls something ('described the raid as “…”', 'referred to X as “…”')."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    heads = [h for t in span or [] for h in (t.head, first_conjunct(t).head)] if span is not None else []
+    if span is None:
+        return False
+    heads = [h for t in span for h in (t.head, first_conjunct(t).head)]  # '“a stunt” and “a ploy”' alike
     return any(h == verb or h.lower_ == "as" and h.head == verb for h in heads)
 
 

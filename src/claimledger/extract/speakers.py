@@ -194,9 +194,10 @@ class SpeakerIndex:
         lower = token.lower_
         if lower in RELATIVE_PRONOUNS and token.head.dep_ in {"relcl", "acl"} and token.head.head.pos_ in {"PROPN", "NOUN"}:
             # "Mr. Morial, who said ...": the noun the clause hangs on; a clause that speaks
-            # ("studies that reported C") is the report, one that does not ("an economist who is
-            # the director of X") describes the source
-            speaks = token.head.i == own_clause or any(t.lemma_.lower() in SPEECH_VERBS for t in (token.head, *token.head.conjuncts))
+            # ("studies that reported C") or holds the cue ("a woman who has accused X of Y") is the
+            # report, one that does not ("an economist who is the director of X") describes the source
+            speaks = token.head.i == own_clause \
+                or any(t.lemma_.lower() in SPEECH_VERBS for t in (token.head, *token.head.conjuncts))
             return self.resolve(token.head.head, token.head.i if speaks else -1)
         if (asked := addressed(token)) is not None:
             return Speaker(self.label_name(asked), is_person=True, start=token.idx)  # an interviewer's "you said"
