@@ -208,6 +208,9 @@ def test_asked_read_as_past_tense_is_still_the_unnamed_askers(nlp):
     pytest.param("The coach continues to insist that the referee was wrong.", "the referee was wrong",
                  id="continues-to-insist"),
     pytest.param("She went on to argue that taxes were too high.", "taxes were too high", id="went-on-to-argue"),
+    # the parser often hangs the infinitive on 'went' as an adverbial clause (PolNeAR train: 2 more, both gold)
+    pytest.param("The mayor went on to explain that the bridge would reopen in May.", "the bridge would reopen in May",
+                 id="went-on-to-explain-advcl"),
 ])
 def test_an_infinitive_cue_that_was_carried_out_reports(run, text, content):
     """'was quick to point out that C', 'continues to insist that C', 'went on to argue that C': the

@@ -53,10 +53,11 @@ def went_on_to(verb: Token) -> bool:
     (PolNeAR train: fires 13 times, 10 the gold span, newly matched, 9 with the gold's source; 3
     start where the gold does but run on past its end; none without gold.)"""
     head = verb.head
-    if verb.dep_ != "xcomp" or head.i > verb.i:
+    if verb.dep_ not in {"xcomp", "advcl"} or head.i > verb.i:
         return False
     lemma = head.lemma_.lower()
-    return lemma in CARRIED_OUT or lemma == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in head.children)
+    gone_on = lemma == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in head.children)
+    return gone_on or lemma in CARRIED_OUT and verb.dep_ == "xcomp"  # 'went on to explain' is often parsed 'advcl'
 
 
 def called_on(verb: Token, prep: Token) -> list[Token]:
