@@ -243,7 +243,7 @@ def referred_as(doc: Doc, start: int, end: int) -> tuple[Token, Token] | None:
 
 def first_conjunct(token: Token) -> Token:
     """The first of coordinated words ('“gamesmanship” and a “stunt”'), which hangs where all of them do."""
-    while token.dep_ == "conj" and token.head.i != token.i:
+    while token.dep_ == "conj" and token.head.i < token.i:
         token = token.head
     return token
 

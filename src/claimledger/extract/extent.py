@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from .cue_shapes import QUOTE_MARKS
 from .cues import SUBJECT_DEPS, is_cue
 from .lexicon import NAMING_VERBS, OBJECT_CLAIM_VERBS
+from .misparses import other_subjects
 
 
 def fronted_frame(verb: Token, content: list[Token]) -> list[Token]:
@@ -224,8 +225,7 @@ def predicate_run(verb: Token) -> list[Token]:
     rest = trailing_clause(verb)
     if verb.tag_ == "VBG":
         return [t for t in rest if t.i <= verb.right_edge.i]
-    subjects = [c.left_edge.i for c in verb.head.head.children if c.dep_ in SUBJECT_DEPS and c.i > verb.i]
-    other = min(subjects, default=None)
+    other = min((c.left_edge.i for c in other_subjects(verb) if c.i > verb.i), default=None)
     rest = [t for t in rest if other is None or t.i < other]
     while rest and (rest[-1].is_punct or rest[-1].dep_ == "cc"):
         rest = rest[:-1]

@@ -390,7 +390,13 @@ def reduced_relative(verb: Token) -> bool:
     tells or names is the noun's description, whatever tag the tagger gave it (past tense here),
     unless the verb the noun is subject of has a subject of its own ('The seller asked for time, but
     the buyer said C': 'asked' is a predicate the parser hung on its subject)."""
-    predicate = verb.head.head
     return verb.i == verb.head.i + 1 and verb.tag_ == "VBD" and not any(
         c.dep_ in {"dobj", "dative", "ccomp", "xcomp", "iobj"} for c in verb.children
-    ) and not any(c.dep_ in SUBJECT_DEPS and c.i != verb.head.i for c in predicate.children)
+    ) and not other_subjects(verb)
+
+
+def other_subjects(verb: Token) -> list[Token]:
+    """The subjects the sentence's predicate has besides the noun a participle hangs on ('the buyer' of
+    'The seller asked for time, but the buyer said C'): there the participle is a predicate of its own,
+    and its report ends where such a subject begins (``extent.predicate_run``)."""
+    return [c for c in verb.head.head.children if c.dep_ in SUBJECT_DEPS and c.i != verb.head.i]

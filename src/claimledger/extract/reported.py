@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from ._cache import doc_text, doc_tokens
 from ..records import Quote
 from .cue_shapes import KEPT_CLOSERS, QUOTE_MARKS, without_end_punct
-from .cues import SUBJECT_DEPS, is_cue, subject_of, to_infinitive, verb_tagged_noun
+from .cues import SUBJECT_DEPS, first_conjunct, is_cue, subject_of, to_infinitive, verb_tagged_noun
 from .marks import inside
 from .lexicon import (
     CLAUSE_CUES, COMMISSIVE_VERBS, DIRECTIVE_VERBS, FIRST_PERSON, NAMING_VERBS, NOT_REPORTING, OBJECT_CLAIM_VERBS, QUESTION_WORDS,
@@ -210,9 +210,7 @@ def with_stranded_subject(clause: Token, content: list[Token]) -> list[Token]:
     whose subject the parser hung on a preceding phrase gets that noun phrase back."""
     if not content or content[0].i != clause.i or any(c.dep_ in SUBJECT_DEPS | {"nsubjpass", "expl"} for c in clause.children):
         return content
-    before = clause.doc[clause.i - 1] if clause.i > 0 else None
-    while before is not None and before.dep_ == "conj" and before.head.i < before.i:
-        before = before.head
+    before = first_conjunct(clause.doc[clause.i - 1]) if clause.i > 0 else None
     if before is None or before.pos_ not in {"NOUN", "PROPN"} or before.right_edge.i + 1 != clause.i:
         return content
     first = next((t.i for t in before.subtree if t.dep_ == "det" and t.i <= before.i), before.left_edge.i)
